@@ -1,0 +1,96 @@
+import type { FactStatus, Finding } from "../facts/types.js";
+
+/** What kind of reply this is: a figure, a cited passage, or a refusal. */
+export type AnswerKind = "number" | "text" | "refuse";
+
+/** Reply language: Chinese by default, English when the question is English. */
+export type Lang = "zh" | "en";
+
+/** Where a stated figure or passage stands in the corpus (1-based, inclusive lines). */
+export interface Citation {
+  /** Path as cited, e.g. "corpus/2024-wuhan-jingxinju.txt". */
+  readonly file: string;
+  readonly line: number;
+  readonly lineEnd: number;
+  /** "公开09表 财政拨款“三公”经费支出决算表" for a table figure, else null. */
+  readonly table: string | null;
+  /** Section path for a narrative passage, else null. */
+  readonly section: string | null;
+  /** The source text: the table row, or the sentence/passage. */
+  readonly quote: string;
+}
+
+/** Expected failures of `ask`, each with the data a helpful reply needs. */
+export type AnswerError =
+  | { readonly code: "empty_question" }
+  | { readonly code: "no_such_department"; readonly asked: string | null; readonly known: readonly string[] }
+  | { readonly code: "ambiguous"; readonly asked: string; readonly candidates: readonly string[] }
+  | { readonly code: "year_not_covered"; readonly department: string; readonly year: number; readonly available: readonly number[] }
+  | { readonly code: "not_disclosed"; readonly department: string; readonly year: number; readonly item: string }
+  | { readonly code: "not_understood" }
+  | { readonly code: "index_stale"; readonly reason: string }
+  | { readonly code: "model_unavailable"; readonly reason: string }
+  | { readonly code: "guard_rejected"; readonly numbers: readonly string[] };
+
+/** Codes of `AnswerError`. */
+export type AnswerErrorCode = AnswerError["code"];
+
+/** The reply to one question: the CLI JSON contract (see README) plus the language. */
+export interface Answer {
+  readonly id?: string;
+  readonly question: string;
+  readonly kind: AnswerKind;
+  /** The full reply as a user sees it (plain text). */
+  readonly text: string;
+  /** Plain decimal string of the stated (or computed) figure, no separators. */
+  readonly value: string | null;
+  readonly unit: string | null;
+  /** Full department name. */
+  readonly department: string | null;
+  readonly year: number | null;
+  readonly status: FactStatus | null;
+  readonly citations: readonly Citation[];
+  readonly error: AnswerError | null;
+  readonly lang: Lang;
+}
+
+/** What a conversation remembers between turns (serialisable JSON; kept per chat). */
+export interface ConversationState {
+  readonly department: string | null;
+  readonly year: number | null;
+  /** The item phrase of the last figure question, e.g. "公务接待费". */
+  readonly topic: string | null;
+  /** The aspect of the last figure question, e.g. "决算" or "预算". */
+  readonly aspect: string | null;
+  readonly lang: Lang;
+}
+
+/** A fresh conversation. */
+export const EMPTY_CONVERSATION: ConversationState = {
+  department: null,
+  year: null,
+  topic: null,
+  aspect: null,
+  lang: "zh",
+};
+
+/** A department the corpus covers, for /depts and /start. */
+export interface DepartmentInfo {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly years: readonly number[];
+  readonly type: "部门决算" | "单位决算" | null;
+  readonly files: readonly string[];
+}
+
+/** The answering engine as the interfaces (CLI, console, bot) see it. */
+export interface Engine {
+  /** Answers one turn; returns the reply and the conversation state for the next turn. */
+  ask(question: string, state?: ConversationState): Promise<{ answer: Answer; state: ConversationState }>;
+  /** Departments and years the corpus covers. */
+  departments(): readonly DepartmentInfo[];
+  /** Consistency findings of one department's disclosures (name or alias); null when unknown. */
+  audit(department: string): { department: string; findings: readonly Finding[] } | null;
+  /** Whether semantic search is on, and where the model came from. */
+  status(): { semantic: boolean; modelSource: string | null; facts: number; chunks: number };
+}
