@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /** Units a figure can carry; money is 万元 or 元, the rest are rates, counts and scores. */
 export const UNITS = ["万元", "元", "%", "辆", "个", "人次", "人", "名", "次", "条", "项", "分", "家", "台", "套", "场", "批", "户", "平方米"] as const;

@@ -1,0 +1,144 @@
+import { Decimal } from "../core/money.js";
+import type { FactStatus } from "../facts/types.js";
+import { citeFacts, type LineReader } from "./_citations.js";
+import { subjectName } from "./_figure.js";
+import { citationsBlock, figureText } from "./_render.js";
+import type { Selection } from "./_select.js";
+import { statusText, WORDS } from "./messages.js";
+import type { Answer, Lang } from "./types.js";
+
+/** A resolved operand of a derived figure: whose figure, and the facts chosen for it. */
+export interface Operand {
+  readonly department: string;
+  readonly year: number;
+  readonly sel: Selection;
+}
+
+const RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "single-source": 1, conflict: 0 };
+
+/** A computed value is only as trustworthy as its weakest operand. */
+function weakest(ops: readonly Operand[]): FactStatus {
+  let s: FactStatus = "verified";
+  for (const o of ops) if (RANK[o.sel.best.status] < RANK[s]) s = o.sel.best.status;
+  return s;
+}
+
+function label(o: Operand, lang: Lang, withWho: boolean): string {
+  const name = subjectName(o.sel.best, lang);
+  if (!withWho) return name;
+  return lang === "zh" ? `${o.department}${o.year}年度${name}` : `${name} (${o.department}, ${o.year})`;
+}
+
+function base(question: string, lang: Lang, ops: readonly Operand[], read: LineReader) {
+  const citations = citeFacts(
+    ops.flatMap((o) => o.sel.sources),
+    read,
+  );
+  return { question, lang, citations, status: weakest(ops) };
+}
+
+function statusLine(ops: readonly Operand[], lang: Lang): string {
+  const s = weakest(ops);
+  const detail = lang === "zh" ? "按各项来源精确计算" : "computed exactly from the cited figures";
+  return `${WORDS[lang].status}${lang === "zh" ? "：" : ": "}${s === "verified" ? statusText("verified", lang, detail) : statusText(s, lang)}`;
+}
+
+/** Sum of two or more figures of one unit, with the formula and every operand's citation. */
+export function composeSum(question: string, lang: Lang, ops: readonly Operand[], read: LineReader): Answer | null {
+  const unit = ops[0]?.sel.best.unit;
+  if (!unit || ops.some((o) => o.sel.best.unit !== unit)) return null;
+  const total = ops.reduce((acc, o) => acc.plus(o.sel.best.value), new Decimal(0));
+  const sameWho = ops.every((o) => o.department === ops[0]?.department && o.year === ops[0]?.year);
+  const b = base(question, lang, ops, read);
+  const terms = ops.map((o) => `${label(o, lang, !sameWho)} ${figureText(o.sel.best.value, unit)}`).join(" + ");
+  const value = total.toFixed();
+  const first = ops[0];
+  const who = sameWho && first ? (lang === "zh" ? `${first.department} ${first.year}年度：` : `${first.department}, ${first.year}: `) : "";
+  const text = [
+    `${who}${terms} = ${figureText(value, unit)}`,
+    statusLine(ops, lang),
+    citationsBlock(b.citations, lang),
+  ].join("\n");
+  return {
+    question,
+    kind: "number",
+    text,
+    value,
+    unit,
+    department: sameWho && first ? first.department : null,
+    year: sameWho && first ? first.year : null,
+    status: b.status,
+    citations: b.citations,
+    error: null,
+    lang,
+  };
+}
+
+/** Two figures side by side with their exact difference. */
+export function composeCompare(question: string, lang: Lang, a: Operand, b: Operand, read: LineReader): Answer | null {
+  const unit = a.sel.best.unit;
+  if (b.sel.best.unit !== unit) return null;
+  const va = new Decimal(a.sel.best.value);
+  const vb = new Decimal(b.sel.best.value);
+  const diff = va.minus(vb).abs().toFixed();
+  const ctx = base(question, lang, [a, b], read);
+  const zh = lang === "zh";
+  const higher = va.gt(vb) ? a : b;
+  const cmp = va.eq(vb)
+    ? zh ? "两者相等" : "they are equal"
+    : zh
+      ? `${label(higher, lang, true)}较高，差额 ${figureText(diff, unit)}`
+      : `${label(higher, lang, true)} is higher by ${figureText(diff, unit)}`;
+  const text = [
+    `${label(a, lang, true)}：${figureText(a.sel.best.value, unit)}`,
+    `${label(b, lang, true)}：${figureText(b.sel.best.value, unit)}`,
+    cmp,
+    statusLine([a, b], lang),
+    citationsBlock(ctx.citations, lang),
+  ].join("\n");
+  const same = a.department === b.department;
+  return {
+    question,
+    kind: "number",
+    text,
+    value: diff,
+    unit,
+    department: same ? a.department : null,
+    year: a.year === b.year ? a.year : null,
+    status: ctx.status,
+    citations: ctx.citations,
+    error: null,
+    lang,
+  };
+}
+
+/** Departments ranked by one figure, highest first; `value` is the top figure. */
+export function composeRank(question: string, lang: Lang, ops: readonly Operand[], ascending: boolean, read: LineReader): Answer | null {
+  const first = ops[0];
+  if (!first) return null;
+  const unit = first.sel.best.unit;
+  const usable = ops.filter((o) => o.sel.best.unit === unit);
+  const sorted = [...usable].sort((x, y) => {
+    const d = new Decimal(y.sel.best.value).cmp(new Decimal(x.sel.best.value));
+    return ascending ? -d : d;
+  });
+  const top = sorted[0];
+  if (!top) return null;
+  const ctx = base(question, lang, sorted, read);
+  const name = subjectName(top.sel.best, lang);
+  const rows = sorted.map((o, i) => `${i + 1}. ${o.department}（${o.year}）：${figureText(o.sel.best.value, unit)}`);
+  const text = [WORDS[lang].rankIntro(name), ...rows, statusLine(sorted, lang), citationsBlock(ctx.citations, lang)].join("\n");
+  return {
+    question,
+    kind: "number",
+    text,
+    value: top.sel.best.value,
+    unit,
+    department: top.department,
+    year: top.year,
+    status: ctx.status,
+    citations: ctx.citations,
+    error: null,
+    lang,
+  };
+}

@@ -1,0 +1,98 @@
+import { Decimal } from "../core/money.js";
+import { ITEMS } from "../facts/items.js";
+import type { Fact } from "../facts/types.js";
+import { citeFacts, type LineReader } from "./_citations.js";
+import { citationsBlock, figureText } from "./_render.js";
+import type { Selection } from "./_select.js";
+import { measureText, statusText, WORDS } from "./messages.js";
+import type { Answer, Lang } from "./types.js";
+
+/** How the reply should present a selected figure. */
+export interface FigureContext {
+  readonly question: string;
+  readonly lang: Lang;
+  readonly department: string;
+  readonly year: number;
+  readonly defaultYear: boolean;
+}
+
+/** Words for the status with its evidence ("公开09表、公开06表与说明3处一致"). */
+export function statusDetail(sel: Selection, lang: Lang): string {
+  const f = sel.best;
+  const zh = lang === "zh";
+  switch (f.status) {
+    case "verified": {
+      const n = sel.sources.length;
+      if (n >= 2) return statusText("verified", lang, zh ? `${n}处来源数字一致` : `${n} sources agree`);
+      const ev = f.evidence.find((e) => e.kind === "identity" || e.kind === "agreement");
+      return statusText("verified", lang, ev ? ev.note : undefined);
+    }
+    case "repaired": {
+      const ev = f.evidence.find((e) => e.kind === "repair");
+      const raw = f.repairedFrom ? (zh ? `原文“${f.repairedFrom}”` : `source text “${f.repairedFrom}”`) : "";
+      return statusText("repaired", lang, [raw, ev?.note ?? ""].filter(Boolean).join(zh ? "，依据：" : "; evidence: "));
+    }
+    case "conflict":
+      return statusText("conflict", lang, (zh ? "另有数字 " : "other figures ") + f.conflicting.join(zh ? "、" : ", "));
+    case "single-source":
+      return statusText("single-source", lang);
+  }
+}
+
+/** The subject's name for a reply: the vocabulary name when the fact is a canonical item. */
+export function subjectName(f: Fact, lang: Lang): string {
+  if (f.item !== null) {
+    const it = ITEMS[f.item];
+    return lang === "zh" ? it.zh : `${it.zh} (${it.en})`;
+  }
+  return f.subject;
+}
+
+function headline(f: Fact, ctx: FigureContext): { line: string; value: string } {
+  const zh = ctx.lang === "zh";
+  const subject = subjectName(f, ctx.lang);
+  const yearNote = ctx.defaultYear ? WORDS[ctx.lang].defaultYear(ctx.year) : "";
+  const who = zh ? `${ctx.department} ${ctx.year}年度` : `${ctx.department}, ${ctx.year}`;
+  if (f.measure === "增减" || f.measure === "增长率") {
+    const d = new Decimal(f.value);
+    const abs = d.abs().toFixed();
+    const value = f.value.startsWith("-") ? f.value.slice(1) : f.value;
+    const shown = figureText(value === abs ? value : abs, f.unit);
+    const dir = d.isNegative()
+      ? zh ? (f.measure === "增减" ? "减少" : "下降") : "down"
+      : zh ? (f.measure === "增减" ? "增加" : "增长") : "up";
+    const line = zh
+      ? `${who} ${subject}较上年${dir} ${shown}${yearNote}`
+      : `${who}: ${subject} ${dir} ${shown} on the previous year${yearNote}`;
+    return { line, value };
+  }
+  const shown = figureText(f.value, f.unit);
+  const line = zh
+    ? `${who} ${subject}（${measureText(f.measure, "zh")}）：${shown}${yearNote}`
+    : `${who}: ${subject}, ${measureText(f.measure, "en")}: ${shown}${yearNote}`;
+  return { line, value: f.value };
+}
+
+/** A figure answer: the figure first, then its status in words, then every source. */
+export function composeFigure(sel: Selection, ctx: FigureContext, read: LineReader): Answer {
+  const f = sel.best;
+  const { line, value } = headline(f, ctx);
+  const citations = citeFacts(sel.sources, read);
+  const w = WORDS[ctx.lang];
+  const text = [line, `${w.status}${ctx.lang === "zh" ? "：" : ": "}${statusDetail(sel, ctx.lang)}`, citationsBlock(citations, ctx.lang)]
+    .filter(Boolean)
+    .join("\n");
+  return {
+    question: ctx.question,
+    kind: "number",
+    text,
+    value,
+    unit: f.unit,
+    department: ctx.department,
+    year: ctx.year,
+    status: f.status,
+    citations,
+    error: null,
+    lang: ctx.lang,
+  };
+}

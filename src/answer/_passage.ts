@@ -1,0 +1,98 @@
+import type { Citation, Answer, Lang } from "./types.js";
+import { citationsBlock } from "./_render.js";
+import { dice, normTopic } from "./_text.js";
+import { WORDS } from "./messages.js";
+
+/** A retrieved passage with its citation data. */
+export interface Passage {
+  readonly file: string;
+  readonly line: number;
+  readonly lineEnd: number;
+  readonly table: string | null;
+  readonly section: string | null;
+  readonly text: string;
+  readonly score: number;
+}
+
+/** What kind of explanation is wanted. */
+export type PassageKind = "explain" | "define" | "list" | "other";
+
+const MARKERS: Record<PassageKind, RegExp> = {
+  explain: /原因|因为|由于|主要是|主要用于|导致|所致|影响|未完成|滞后|扣分|偏差/,
+  define: /是指|指的是|指|反映|包括|主要包括|是/,
+  list: /包括|分别|其中|下属|有/,
+  other: /./,
+};
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！？!?])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+/** The sentences of a passage that best answer the query, in document order (shortest sufficient excerpt). */
+export function excerpt(p: Passage, query: string, kind: PassageKind, maxSentences = 3): string {
+  const q = normTopic(query);
+  const ss = sentences(p.text);
+  if (ss.length <= 1) return p.text.trim();
+  const scored = ss.map((s, i) => ({ s, i, v: dice(q, normTopic(s)) + (MARKERS[kind].test(s) ? 0.15 : 0) }));
+  const best = [...scored].sort((a, b) => b.v - a.v).slice(0, maxSentences);
+  const keep = new Set(best.map((b) => b.i));
+  // A reason usually follows the figure it explains: keep the sentence after the best one too.
+  const top = best[0];
+  if (top && kind === "explain" && top.i + 1 < ss.length && MARKERS.explain.test(ss[top.i + 1] ?? "")) keep.add(top.i + 1);
+  return scored
+    .filter((x) => keep.has(x.i))
+    .map((x) => x.s)
+    .join("");
+}
+
+/** Ranks passages for the question kind: marker words and query overlap on top of retrieval scores. */
+export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind): Passage[] {
+  const q = normTopic(query);
+  const maxScore = Math.max(...ps.map((p) => p.score), 1e-9);
+  return [...ps]
+    .map((p, rank) => ({
+      p,
+      v: p.score / maxScore + 0.6 * dice(q, normTopic(p.text)) + (MARKERS[kind].test(p.text) ? 0.3 : 0) - rank * 0.02,
+    }))
+    .sort((a, b) => b.v - a.v)
+    .map((x) => x.p);
+}
+
+/** A cited-passage answer: the best excerpts quoted with their citations. */
+export function composePassages(
+  question: string,
+  lang: Lang,
+  passages: readonly Passage[],
+  query: string,
+  kind: PassageKind,
+  who: { department: string | null; year: number | null },
+  limit = 2,
+): Answer {
+  const chosen = rankPassages(passages, query, kind).slice(0, limit);
+  const citations: Citation[] = chosen.map((p) => ({
+    file: p.file,
+    line: p.line,
+    lineEnd: p.lineEnd,
+    table: p.table,
+    section: p.section,
+    quote: excerpt(p, query, kind),
+  }));
+  const w = WORDS[lang];
+  const body = chosen.length === 0 ? w.noPassage : `${w.passagesIntro}\n${citationsBlock(citations, lang)}`;
+  return {
+    question,
+    kind: "text",
+    text: body,
+    value: null,
+    unit: null,
+    department: who.department,
+    year: who.year,
+    status: null,
+    citations,
+    error: null,
+    lang,
+  };
+}

@@ -1,0 +1,114 @@
+import { sameValue, type Unit } from "../core/money.js";
+import type { ItemKey } from "../facts/items.js";
+import type { Fact, FactStatus, Measure } from "../facts/types.js";
+import { dice, norm, normTopic, subjectScore } from "./_text.js";
+
+/** One figure the user asks for, with department and year already resolved. */
+export interface FigureTarget {
+  readonly department: string;
+  readonly year: number;
+  /** Canonical items named in the question, most specific first. */
+  readonly items: readonly ItemKey[];
+  readonly code: string | null;
+  /** The item phrase as the user wrote it. */
+  readonly topic: string | null;
+  readonly aspect: Measure;
+  /** Unit the question implies for counts ("辆", "人次"), else null. */
+  readonly unitHint: string | null;
+  /** The whole question, for context words ("项目支出", "一般公共预算"). */
+  readonly context: string;
+}
+
+/** The facts chosen for a target: the representative first, then every other source of it. */
+export interface Selection {
+  readonly best: Fact;
+  readonly sources: readonly Fact[];
+  readonly score: number;
+}
+
+/** Below this a match is not trusted: refusing is better than a wrong figure. */
+export const MATCH_THRESHOLD = 0.72;
+
+// Column headers that name the row's headline figure rather than a breakdown.
+const HEADLINE = new Set(["合计", "小计", "决算数", "决算", "支出决算", "本年支出", "本年支出合计", "本年收入合计", "金额", "总计", "预算数", "全年预算", "年初预算", "本年收入", "决算金额"]);
+
+const STATUS_RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "single-source": 1, conflict: 0 };
+
+function measureFits(fact: Fact, t: FigureTarget): boolean {
+  if (fact.measure === t.aspect) return true;
+  // A count question may find a figure recorded as a count-like 决算 in a unit we recognise.
+  return t.aspect === "数量" && t.unitHint !== null && fact.unit === t.unitHint;
+}
+
+function columnAdjust(fact: Fact, context: string): number {
+  const q = fact.qualifier.map(norm).filter((w) => w && !HEADLINE.has(w) && !/^\d+$/.test(w));
+  if (q.length === 0) return 0;
+  const last = q[q.length - 1] ?? "";
+  if (context.includes(last)) return 0.15;
+  // The 三公 table's breakdown columns are themselves items: no penalty when the item matched.
+  return fact.item !== null ? 0 : -0.3;
+}
+
+function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
+  let base = 0;
+  if (t.items.length > 0 && fact.item !== null) {
+    const i = t.items.indexOf(fact.item);
+    if (i === 0) base = 1;
+    else if (i > 0) base = 0.85;
+  }
+  if (t.code !== null && fact.code === t.code) base = Math.max(base, 1);
+  if (t.topic) {
+    base = Math.max(base, subjectScore(t.topic, fact.subject));
+    if (fact.source.kind === "table") base = Math.max(base, subjectScore(t.topic, fact.source.row));
+  }
+  if (base === 0) return 0;
+  let s = base + columnAdjust(fact, context);
+  if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
+  // Context words shared with the sentence or table title break ties between same-named figures.
+  const where = fact.source.kind === "table" ? fact.source.table : `${fact.source.section} ${fact.source.quote}`;
+  s += 0.08 * dice(context, norm(where));
+  return s;
+}
+
+function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
+  if (Math.abs(a.s - b.s) > 1e-9) return b.s - a.s;
+  const st = STATUS_RANK[b.f.status] - STATUS_RANK[a.f.status];
+  if (st !== 0) return st;
+  const tb = (b.f.source.kind === "table" ? 1 : 0) - (a.f.source.kind === "table" ? 1 : 0);
+  if (tb !== 0) return tb;
+  return a.f.source.line - b.f.source.line;
+}
+
+/** Picks the best-matching figure in `pool` (one department-year's facts), or null when none is trusted. */
+export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection | null {
+  const context = normTopic(t.context);
+  const scored: { f: Fact; s: number }[] = [];
+  for (const f of pool) {
+    if (!measureFits(f, t)) continue;
+    const s = scoreFact(f, t, context);
+    if (s >= MATCH_THRESHOLD) scored.push({ f, s });
+  }
+  if (scored.length === 0) return null;
+  scored.sort(better);
+  const top = scored[0];
+  if (!top) return null;
+  const best = top.f;
+  // Every other statement of the same quantity: same key, or the same figure for an equally named subject.
+  const sources = pool.filter(
+    (f) =>
+      f.id !== best.id &&
+      f.measure === best.measure &&
+      (f.key === best.key || (sameFigure(f, best) && scored.some((x) => x.f.id === f.id && x.s >= top.s - 0.2))),
+  );
+  sources.sort((a, b) => a.source.line - b.source.line);
+  return { best, sources: [best, ...sources], score: top.s };
+}
+
+function sameFigure(a: Fact, b: Fact): boolean {
+  return a.unit === b.unit && sameValue(a.value, b.value);
+}
+
+/** The unit of a selection. */
+export function unitOf(sel: Selection): Unit {
+  return sel.best.unit;
+}
