@@ -1,0 +1,100 @@
+import type { Disclosure, Paragraph } from "../parse/types.js";
+import type { Chunk, ChunkIdentity } from "./index.js";
+import { lineAt, MAX_CHARS, splitSpans } from "./_text.js";
+
+/** A piece of narrative on its way to becoming a chunk. */
+interface Piece {
+  readonly text: string;
+  readonly line: number;
+  readonly lineEnd: number;
+  readonly path: readonly string[];
+}
+
+/** True for headings of the 名词解释 part, whose entries become one chunk each. */
+export function isGlossaryPath(path: readonly string[]): boolean {
+  return path.some((h) => h.includes("名词解释"));
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+/** Splits a paragraph at sentence ends into pieces of at most MAX_CHARS, each with its own line range. */
+function piecesOf(p: Paragraph): Piece[] {
+  return splitSpans(p.text).map((s) => ({
+    text: p.text.slice(s.start, s.end).trim(),
+    line: lineAt(p, s.start),
+    lineEnd: lineAt(p, Math.max(s.start, s.end - 1)),
+    path: p.sectionPath,
+  }));
+}
+
+/** The words of a section path put into a chunk's text: the last two headings, which name the topic. */
+export function pathLabel(path: readonly string[]): string {
+  return path.slice(-2).join(" ");
+}
+
+/** Narrative and glossary chunks of one disclosure, in document order. */
+export function paragraphChunks(doc: Disclosure, id: ChunkIdentity): Chunk[] {
+  const toc = doc.toc;
+  const paragraphs = doc.paragraphs.filter(
+    (p) => p.text.trim().length > 0 && !(toc && p.line >= toc.line && p.lineEnd <= toc.lineEnd),
+  );
+  const tableLines = doc.tables.map((t) => [t.line, t.lineEnd] as const);
+  const tableBetween = (a: number, b: number): boolean => tableLines.some(([s, e]) => s > a && e < b);
+
+  const out: Chunk[] = [];
+  const prefix = `${id.department} ${id.year}年`;
+  const emit = (kind: "paragraph" | "definition", pieces: readonly Piece[]): void => {
+    const first = pieces[0];
+    const lastPiece = pieces[pieces.length - 1];
+    if (!first || !lastPiece) return;
+    const quote = pieces.map((x) => x.text).join("\n");
+    const label = kind === "definition" ? "名词解释" : pathLabel(first.path);
+    out.push({
+      id: `${doc.id}:${kind === "definition" ? "d" : "p"}${out.length}`,
+      doc: doc.id,
+      file: doc.file,
+      department: id.department,
+      year: id.year,
+      kind,
+      text: [prefix, label, quote.replace(/\n/g, " ")].filter((s) => s.length > 0).join(" "),
+      quote,
+      line: first.line,
+      lineEnd: lastPiece.lineEnd,
+      table: null,
+      section: first.path.length > 0 ? first.path.join(" > ") : null,
+    });
+  };
+
+  let group: Piece[] = [];
+  let groupLen = 0;
+  const flush = (): void => {
+    if (group.length > 0) emit("paragraph", group);
+    group = [];
+    groupLen = 0;
+  };
+  for (const p of paragraphs) {
+    if (isGlossaryPath(p.sectionPath)) {
+      flush();
+      for (const piece of piecesOf(p)) emit("definition", [piece]);
+      continue;
+    }
+    const pieces = piecesOf(p);
+    if (pieces.length > 1) {
+      flush();
+      for (const piece of pieces) emit("paragraph", [piece]);
+      continue;
+    }
+    const piece = pieces[0];
+    if (!piece) continue;
+    const prev = group[group.length - 1];
+    // Short neighbours in one section are merged so each chunk carries enough context to embed well.
+    const fits = prev !== undefined && samePath(prev.path, piece.path) && groupLen + 1 + piece.text.length <= MAX_CHARS;
+    if (prev !== undefined && (!fits || tableBetween(prev.lineEnd, piece.line))) flush();
+    group.push(piece);
+    groupLen += (group.length > 1 ? 1 : 0) + piece.text.length;
+  }
+  flush();
+  return out;
+}
