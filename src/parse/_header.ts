@@ -1,0 +1,118 @@
+/**
+ * Table headers: the 栏次 line, where value columns sit, and multi-line headers resolved into
+ * column paths ("决算数 > 公务用车购置及运行维护费 > 公务用车运行维护费").
+ */
+import type { Column, OcrFlag, TableKind } from "./types.js";
+import { canonicalColumns, HEADER_WORDS } from "./_kinds.js";
+import { compact } from "./_lines.js";
+
+/** The 栏次 line: numbered columns "1 2 3 …" and where "栏次" is written. */
+export interface LanciLine {
+  /** Index of the line inside the block. */
+  readonly index: number;
+  /** Cell positions of the numbers 1…n, in order. */
+  readonly positions: readonly number[];
+  /** The numbers as written, parallel to `positions`. */
+  readonly numbers: readonly string[];
+  /** Cell positions of the word 栏次. */
+  readonly lanciCells: readonly number[];
+}
+
+/** Finds the 栏次 line among the first lines of a block (cells "栏次 │ │ 1 │ 2 │ 3"). */
+export function findLanciLine(rows: readonly (readonly string[])[], limit = 9): LanciLine | null {
+  for (let i = 0; i < Math.min(rows.length, limit); i++) {
+    const cells = (rows[i] ?? []).map(compact);
+    const positions: number[] = [];
+    const numbers: string[] = [];
+    const lanciCells: number[] = [];
+    let bad = false;
+    // Numbers before the first 栏次 cell are OCR noise ("类。款,项 | | 75 | 栏次 | 1 | 2 | 3", 001 公开05).
+    const firstLanci = cells.findIndex((c) => /栏次/.test(c));
+    cells.forEach((c, idx) => {
+      if (c === "" || (firstLanci >= 0 && idx < firstLanci && /^\d{1,2}$/.test(c))) return;
+      if (/^\d{1,2}$/.test(c)) {
+        positions.push(idx);
+        numbers.push(c);
+      } else if (/栏次/.test(c)) lanciCells.push(idx);
+      else if (/[\d.,]{3,}/.test(c)) bad = true;
+    });
+    if (bad || numbers.length === 0) continue;
+    // 1, 2, 3 … consecutive from 1 (two-sided tables restart nothing: "栏次 1 栏次 2 3 4 5").
+    const consecutive = numbers.every((n, k) => Number(n) === k + 1);
+    if (consecutive && (numbers.length >= 2 || lanciCells.length > 0)) return { index: i, positions, numbers, lanciCells };
+  }
+  return null;
+}
+
+// Words that name the label/code columns or a side, never a value column.
+const NON_VALUE = /^(?:项目|项目\(?按功能分类\)?|行次|行|栏次|科目名称|科目编码|科目代码|功能分类科目编码|经济分类科目编码|类|款|项|类款项|收入|支出|•|·)$/;
+
+const SYNONYMS: Readonly<Record<string, string>> = {
+  金额: "决算数",
+  合计: "小计",
+  本年支出合计: "小计",
+  本年收入合计: "小计",
+  "因公出国(境)费用": "因公出国(境)费",
+};
+
+/** Column paths for value positions, read from header lines (top to bottom). */
+export function readHeaderPaths(headerRows: readonly (readonly string[])[], positions: readonly number[]): string[][] {
+  const first = positions[0] ?? 0;
+  const last = positions[positions.length - 1] ?? first;
+  const paths: string[][] = positions.map(() => []);
+  headerRows.forEach((row, h) => {
+    const cells = row.map((c) => compact(c));
+    const below = headerRows.slice(h + 1).map((r) => r.map(compact));
+    positions.forEach((p, k) => {
+      let text = cells[p] ?? "";
+      if (text === "") {
+        // A group header spans right over empty cells when lower lines have text under it.
+        let q = p - 1;
+        while (q >= first && (cells[q] ?? "") === "") q--;
+        if (q >= first && q <= last && below.some((r) => (r[p] ?? "") !== "")) text = cells[q] ?? "";
+      }
+      if (text === "" || NON_VALUE.test(text)) return;
+      const path = paths[k];
+      if (path && path[path.length - 1] !== text) path.push(text);
+    });
+  });
+  return paths;
+}
+
+function known(word: string): boolean {
+  return HEADER_WORDS.includes(word) || HEADER_WORDS.includes(SYNONYMS[word] ?? "");
+}
+
+/**
+ * Resolves the columns of a part: header text when readable and consistent with the number of
+ * value cells, else the template's canonical paths for the kind (flagged `garbled`).
+ */
+export function resolveColumns(
+  kind: TableKind,
+  part: string | null,
+  headerRows: readonly (readonly string[])[],
+  positions: readonly number[],
+  lineNos: readonly (string | null)[],
+): { columns: Column[]; flags: OcrFlag[] } {
+  const read = readHeaderPaths(headerRows, positions);
+  const canonical = canonicalColumns(kind, part);
+  const readable = read.every((p) => p.length > 0 && p.every(known));
+  const flags: OcrFlag[] = [];
+  let paths: readonly (readonly string[])[];
+  if (readable) paths = read;
+  else if (canonical && canonical.length === positions.length) {
+    paths = canonical;
+    const sample = read.map((p) => p.join(">")).filter((s) => s !== "" && !s.split(">").every(known)).slice(0, 3);
+    flags.push({
+      kind: "garbled",
+      note: `${part ? `${part}: ` : ""}header unreadable or incomplete${sample.length ? ` (${sample.map((s) => JSON.stringify(s)).join(", ")})` : ""}; template columns used`,
+    });
+  } else {
+    paths = read.map((p, k) => (p.length > 0 ? p : [`第${lineNos[k] ?? k + 1}栏`]));
+    if (read.some((p) => p.length === 0)) flags.push({ kind: "garbled", note: `${part ? `${part}: ` : ""}some column headers missing` });
+  }
+  return {
+    columns: paths.map((path, index) => ({ index, path: [...path], lineNo: lineNos[index] ?? null })),
+    flags,
+  };
+}
