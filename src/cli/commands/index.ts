@@ -1,4 +1,5 @@
 import type { Config } from "../../config.js";
+import { chatCommand } from "./chat.js";
 import { inspectCommand } from "./inspect.js";
 
 /** A CLI command: parses its own arguments, prints, and returns the exit code. */
@@ -11,6 +12,7 @@ export interface Command {
 /** Every CLI command by name. */
 export const COMMANDS = {
   inspect: inspectCommand,
+  chat: chatCommand,
 } as const satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
