@@ -79,23 +79,46 @@ export function normalize(text: string): string {
     .replace(/\s+/g, " ");
 }
 
-function userDict(): Uint8Array {
+function userWords(): string[] {
   const words = new Set<string>(BUDGET_TERMS.map(normalize));
   for (const item of Object.values(ITEMS)) for (const n of item.names) words.add(normalize(n));
-  // jieba dictionary entries cannot contain spaces; the frequency makes the whole word win over its parts.
-  const lines = [...words].filter((w) => w.length >= 2 && !/\s/.test(w)).map((w) => `${w} 200000 n`);
-  return Buffer.from(`${lines.join("\n")}\n`);
+  // jieba dictionary entries cannot contain spaces.
+  return [...words].filter((w) => w.length >= 2 && !/\s/.test(w));
 }
 
 let jieba: Jieba | null = null;
+/** Budget terms by their first two characters, to find the ones nested in a longer token. */
+let nested: Map<string, string[]> = new Map();
 
 function segmenter(): Jieba {
   if (jieba === null) {
     // ~180 ms once per process for the default dictionary.
+    const words = userWords();
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(userDict());
+    // The high frequency makes the whole term win over its parts.
+    jieba.loadDict(Buffer.from(`${words.map((w) => `${w} 200000 n`).join("\n")}\n`));
+    nested = new Map();
+    for (const w of words) {
+      const head = w.slice(0, 2);
+      nested.set(head, [...(nested.get(head) ?? []), w]);
+    }
   }
   return jieba;
+}
+
+/**
+ * Budget terms inside a longer token: the user dictionary makes "机关运行经费支出" one word, and
+ * search mode then only adds its 2–3 character parts, so "机关运行经费" would never match it.
+ */
+function nestedTerms(token: string): string[] {
+  const out: string[] = [];
+  if (token.length < 5) return out;
+  for (let i = 0; i + 1 < token.length; i++) {
+    for (const w of nested.get(token.slice(i, i + 2)) ?? []) {
+      if (w !== token && w.length > 3 && token.startsWith(w, i)) out.push(w);
+    }
+  }
+  return out;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -113,7 +136,8 @@ export function tokenize(text: string): Terms {
   const words = segmenter()
     .cutForSearch(norm, true)
     .map((w) => w.trim())
-    .filter((w) => w.length > 0 && WORDLIKE.test(w) && !STOP.has(w));
+    .filter((w) => w.length > 0 && WORDLIKE.test(w) && !STOP.has(w))
+    .flatMap((w) => [w, ...nestedTerms(w)]);
   const bigrams: string[] = [];
   for (const run of norm.match(/\p{Script=Han}+/gu) ?? []) {
     const chars = [...run];

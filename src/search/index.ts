@@ -10,7 +10,7 @@ import { loadSearch, saveSearch } from "./_store.js";
 
 export { FORMAT_VERSION, type IndexInputs, type SearchManifest } from "./_manifest.js";
 export { BIGRAM_WEIGHT } from "./_keyword.js";
-export { RRF_K } from "./_fusion.js";
+export { fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
 export { SEARCH_DIR } from "./_store.js";
 export { BUDGET_TERMS, tokenize } from "./_tokenize.js";
 
