@@ -1,0 +1,164 @@
+/**
+ * Scores a question file in the ../shared/eval format against the product, in one process:
+ * `npm run eval -- FILE.jsonl [--json] [--floor-numeric R] [--floor-citation R] [--floor-refuse R] [--floor-text R]`.
+ * Exits 1 when a floor is not met.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { Decimal } from "decimal.js";
+import type { Answer, ConversationState } from "../src/answer/types.js";
+import { loadConfig } from "../src/config.js";
+import { configureLogging } from "../src/core/log.js";
+import { readCorpus } from "../src/corpus/index.js";
+import { createEngine } from "../src/engine/index.js";
+
+interface Gold {
+  id: string;
+  question: string | string[];
+  kind: "number" | "text" | "refuse";
+  answer: { value: string; unit: string } | { contains: string[] } | null;
+  source?: { file: string; line: number } | null;
+  also_at?: { file: string; line: number }[];
+  tags?: string[];
+}
+
+interface Scored {
+  id: string;
+  tags: string[];
+  kind: Gold["kind"];
+  correct: boolean;
+  citationHit: boolean | null;
+  wrongVerified: boolean;
+  got: Pick<Answer, "kind" | "value" | "unit" | "status">;
+  expected: unknown;
+}
+
+function decEq(a: string, b: string): boolean {
+  try {
+    return new Decimal(a.replace(/,/g, "")).eq(new Decimal(b.replace(/,/g, "")));
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      verbose: { type: "boolean", short: "v", default: false },
+      "floor-numeric": { type: "string" },
+      "floor-citation": { type: "string" },
+      "floor-refuse": { type: "string" },
+      "floor-text": { type: "string" },
+    },
+  });
+  const file = positionals[0];
+  if (!file) {
+    process.stderr.write("usage: npm run eval -- FILE.jsonl [--json] [--floor-numeric R] …\n");
+    return 2;
+  }
+  const cfg = loadConfig();
+  if (!cfg.ok) throw new Error(cfg.error.issues.join("; "));
+  configureLogging("warn");
+  const corpus = readCorpus(cfg.value.corpusDir);
+  // Gold files name the original seed files; the manifest's `source` maps them to corpus paths.
+  const fileMap = new Map<string, string>();
+  if (corpus.ok) {
+    for (const f of corpus.value.files) {
+      fileMap.set(f.name, f.path);
+      if (f.entry?.source) fileMap.set(f.entry.source, f.path);
+    }
+  }
+  const engine = await createEngine(cfg.value, { onProgress: (m) => process.stderr.write(`${m}\n`) });
+  if (!engine.ok) throw new Error(`${engine.error.code}: ${engine.error.message}`);
+  const golds: Gold[] = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Gold);
+  const results: Scored[] = [];
+  const started = Date.now();
+  for (const g of golds) {
+    const turns = typeof g.question === "string" ? [g.question] : g.question;
+    let state: ConversationState | undefined;
+    let last: Answer | undefined;
+    for (const t of turns) {
+      const r = await engine.value.ask(t, state);
+      state = r.state;
+      last = r.answer;
+    }
+    if (!last) continue;
+    let correct = false;
+    let citationHit: boolean | null = null;
+    if (g.kind === "number" && g.answer && "value" in g.answer) {
+      correct = last.kind === "number" && last.value !== null && decEq(last.value, g.answer.value) && last.unit === g.answer.unit;
+      const spots = [...(g.source ? [g.source] : []), ...(g.also_at ?? [])].map((s) => ({ file: fileMap.get(s.file) ?? s.file, line: s.line }));
+      citationHit = last.citations.some((c) => spots.some((s) => (c.file === s.file || basename(c.file) === basename(s.file)) && c.line <= s.line && s.line <= c.lineEnd));
+    } else if (g.kind === "text" && g.answer && "contains" in g.answer) {
+      const phrases = g.answer.contains;
+      correct = last.kind === "text" && phrases.every((p) => last!.text.includes(p));
+    } else if (g.kind === "refuse") {
+      correct = last.kind === "refuse";
+    }
+    const wrongVerified = g.kind !== "number" ? last.kind === "number" && last.status === "verified" : last.kind === "number" && !correct && last.status === "verified";
+    results.push({ id: g.id, tags: g.tags ?? [], kind: g.kind, correct, citationHit, wrongVerified, got: { kind: last.kind, value: last.value, unit: last.unit, status: last.status }, expected: g.answer });
+    if (values.verbose && !correct) process.stderr.write(`MISS ${g.id} ${JSON.stringify(g.question)} → ${last.kind} ${last.value ?? ""}${last.unit ?? ""} [${last.error?.code ?? ""}] expected ${JSON.stringify(g.answer)}\n`);
+  }
+  const elapsed = Date.now() - started;
+  const rate = (xs: Scored[], f: (s: Scored) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 1);
+  const numeric = results.filter((r) => r.kind === "number");
+  const text = results.filter((r) => r.kind === "text");
+  const refusals = results.filter((r) => r.kind === "refuse");
+  const summary = {
+    questions: results.length,
+    numericExact: rate(numeric, (r) => r.correct),
+    citationHit: rate(numeric, (r) => r.citationHit === true),
+    textHit: rate(text, (r) => r.correct),
+    refusalCorrect: rate(refusals, (r) => r.correct),
+    wrongVerified: results.filter((r) => r.wrongVerified).length,
+    msPerQuestion: results.length ? elapsed / results.length : 0,
+  };
+  const tags = new Map<string, { n: number; ok: number }>();
+  for (const r of results) for (const t of r.tags) {
+    const e = tags.get(t) ?? { n: 0, ok: 0 };
+    e.n++;
+    if (r.correct) e.ok++;
+    tags.set(t, e);
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ summary, byTag: Object.fromEntries(tags), results }, null, 1)}\n`);
+  } else {
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    process.stdout.write(`by tag:\n${[...tags].sort().map(([t, e]) => `  ${t.padEnd(14)} ${e.ok}/${e.n}`).join("\n")}\n`);
+    process.stdout.write(`misses: ${results.filter((r) => !r.correct).map((r) => r.id).join(" ") || "none"}\n`);
+    process.stdout.write(
+      `questions ${summary.questions} · numeric exact ${pct(summary.numericExact)} (${numeric.filter((r) => r.correct).length}/${numeric.length}) · citation hit ${pct(summary.citationHit)} · text ${pct(summary.textHit)} · refusals ${pct(summary.refusalCorrect)} · wrong-but-verified ${summary.wrongVerified} · ${summary.msPerQuestion.toFixed(1)} ms/question\n`,
+    );
+  }
+  const floors: [string, number][] = [
+    ["floor-numeric", summary.numericExact],
+    ["floor-citation", summary.citationHit],
+    ["floor-refuse", summary.refusalCorrect],
+    ["floor-text", summary.textHit],
+  ];
+  let failed = false;
+  for (const [name, got] of floors) {
+    const want = values[name as "floor-numeric"];
+    if (want !== undefined && got < Number(want)) {
+      process.stderr.write(`below floor: ${name} ${got.toFixed(3)} < ${want}\n`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (c) => {
+    process.exitCode = c;
+  },
+  (e: unknown) => {
+    process.stderr.write(`eval failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,89 @@
+import { createInterface } from "node:readline";
+import { z } from "zod";
+import type { Answer, ConversationState, Engine } from "../../answer/types.js";
+import type { Config } from "../../config.js";
+import { createEngine } from "../../engine/index.js";
+import type { Command } from "./index.js";
+
+/** The CLI JSON contract of one answer (README "CLI contract"); field order kept stable. */
+export function answerJson(a: Answer, id?: string): Record<string, unknown> {
+  return {
+    ...(id !== undefined ? { id } : {}),
+    question: a.question,
+    kind: a.kind,
+    text: a.text,
+    value: a.value,
+    unit: a.unit,
+    department: a.department,
+    year: a.year,
+    status: a.status,
+    citations: a.citations.map((c) => ({ file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, quote: c.quote })),
+    error: a.error,
+  };
+}
+
+const LineSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  question: z.union([z.string(), z.array(z.string()).min(1)]),
+});
+
+async function conversation(engine: Engine, turns: readonly string[]): Promise<Answer[]> {
+  let state: ConversationState | undefined;
+  const out: Answer[] = [];
+  for (const t of turns) {
+    const r = await engine.ask(t, state);
+    state = r.state;
+    out.push(r.answer);
+  }
+  return out;
+}
+
+async function runJsonl(engine: Engine): Promise<number> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let bad = 0;
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!line) continue;
+    let parsed: z.infer<typeof LineSchema>;
+    try {
+      const r = LineSchema.safeParse(JSON.parse(line));
+      if (!r.success) throw new Error(r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      parsed = r.data;
+    } catch (e) {
+      bad++;
+      process.stdout.write(`${JSON.stringify({ question: null, kind: "refuse", text: "无法解析的输入行 (unreadable input line)", value: null, unit: null, department: null, year: null, status: null, citations: [], error: { code: "bad_input", reason: e instanceof Error ? e.message : String(e) } })}\n`);
+      continue;
+    }
+    const turns = typeof parsed.question === "string" ? [parsed.question] : parsed.question;
+    const answers = await conversation(engine, turns);
+    const last = answers[answers.length - 1];
+    if (last) process.stdout.write(`${JSON.stringify(answerJson(last, parsed.id === undefined ? undefined : String(parsed.id)))}\n`);
+  }
+  return bad > 0 ? 1 : 0;
+}
+
+/** `ask [--json] "问题" ["追问" …]` and `ask --jsonl` (questions as JSON lines on stdin). */
+export const askCommand: Command = {
+  summary: "answer questions (turns of one conversation); builds the index first when needed",
+  usage: 'ask [--json] "问题" ["追问" …]  |  ask --jsonl < questions.jsonl',
+  async run(args: readonly string[], config: Config) {
+    const json = args.includes("--json");
+    const jsonl = args.includes("--jsonl");
+    const turns = args.filter((a) => a !== "--json" && a !== "--jsonl");
+    if (!jsonl && turns.length === 0) {
+      process.stderr.write(`usage: ${askCommand.usage}\n`);
+      return 2;
+    }
+    const engine = await createEngine(config, { onProgress: (m) => process.stderr.write(`${m}\n`) });
+    if (!engine.ok) {
+      process.stderr.write(`无法启动 cannot start [${engine.error.code}]: ${engine.error.message}\n`);
+      return 1;
+    }
+    if (jsonl) return runJsonl(engine.value);
+    const answers = await conversation(engine.value, turns);
+    for (const a of answers) {
+      process.stdout.write(json ? `${JSON.stringify(answerJson(a))}\n` : `${a.text}\n\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,145 @@
+import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.js";
+import type { AnswerError, ConversationState } from "../answer/types.js";
+import { assertNever } from "../core/result.js";
+import type { Measure } from "../facts/types.js";
+import type { Catalog, CatalogDepartment, Understanding } from "../query/index.js";
+
+type Who = { department: CatalogDepartment; year: number; defaultYear: boolean };
+
+function deptByName(catalog: Catalog, name: string): CatalogDepartment | undefined {
+  return catalog.departments.find((d) => d.name === name);
+}
+
+function latest(d: CatalogDepartment): number {
+  return d.years[d.years.length - 1] ?? 0;
+}
+
+/** The year for one department, or the refusal when the corpus lacks it. */
+function yearFor(u: Understanding, d: CatalogDepartment): { year: number; defaultYear: boolean } | AnswerError {
+  const y = u.year;
+  switch (y.kind) {
+    case "explicit":
+    case "relative": {
+      const value = y.kind === "relative" && y.value === null ? latest(d) + y.offset : y.value;
+      if (value === null) return { year: latest(d), defaultYear: true };
+      if (!d.years.includes(value)) return { code: "year_not_covered", department: d.name, year: value, available: d.years };
+      return { year: value, defaultYear: false };
+    }
+    case "conversation":
+      return d.years.includes(y.value) ? { year: y.value, defaultYear: false } : { year: latest(d), defaultYear: true };
+    case "default":
+      return { year: latest(d), defaultYear: true };
+    default:
+      return assertNever(y, "year");
+  }
+}
+
+function isError(x: unknown): x is AnswerError {
+  return typeof x === "object" && x !== null && "code" in x;
+}
+
+function target(u: Understanding, who: Who, over: { item?: string; topic?: string } = {}): FigureTarget {
+  const items = over.item ? [over.item] : over.topic ? [] : u.items.map((i) => i.key);
+  return {
+    department: who.department.name,
+    year: who.year,
+    items: items as FigureTarget["items"],
+    code: u.code,
+    topic: over.topic ?? (over.item ? null : u.topic),
+    aspect: u.aspect.value as Measure,
+    unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
+    context: u.normalized,
+  };
+}
+
+function passageKind(u: Understanding): PassageKind {
+  switch (u.intent) {
+    case "explain":
+      return "explain";
+    case "define":
+      return "define";
+    case "list":
+      return "list";
+    default:
+      return "other";
+  }
+}
+
+function passageQuery(u: Understanding): string {
+  // The department's own words add nothing once retrieval is scoped to its documents.
+  let q = u.normalized;
+  if (u.department.kind === "resolved") for (const p of u.department.phrases) if (p) q = q.split(p).join("");
+  return q || u.normalized;
+}
+
+/**
+ * Turns an understood question into an answer plan: resolves departments and years against the
+ * catalog, and turns the intent into a figure, derived, ranked or passage request — or a refusal.
+ */
+export function planAnswer(question: string, u: Understanding, _state: ConversationState, catalog: Catalog): AnswerRequest {
+  const lang = u.lang;
+  const known = catalog.departments.map((d) => d.name);
+  const refuse = (error: AnswerError): AnswerRequest => ({ kind: "refuse", question, lang, error });
+
+  const dep = u.department;
+  if (dep.kind === "unknown") return refuse({ code: "no_such_department", asked: dep.asked, known });
+  if (dep.kind === "ambiguous") return refuse({ code: "ambiguous", asked: dep.asked, candidates: dep.candidates });
+
+  const textual = u.intent === "explain" || u.intent === "define" || u.intent === "list";
+  if (u.intent === "rank") {
+    const targets: FigureTarget[] = [];
+    for (const d of catalog.departments) {
+      const y = yearFor(u, d);
+      if (isError(y)) continue;
+      targets.push(target(u, { department: d, ...y }));
+    }
+    if (targets.length === 0) return refuse({ code: "not_understood" });
+    return { kind: "rank", question, lang, targets, ascending: /最少|最低|最小|least|lowest|fewest/i.test(u.normalized) };
+  }
+
+  let depts: CatalogDepartment[] = [];
+  if (dep.kind === "resolved") depts = dep.names.map((n) => deptByName(catalog, n)).filter((d): d is CatalogDepartment => d !== undefined);
+  else if (catalog.departments.length === 1 && catalog.departments[0]) depts = [catalog.departments[0]];
+
+  if (textual) {
+    const d = depts[0];
+    const y = d ? yearFor(u, d) : null;
+    if (isError(y)) return refuse(y);
+    return { kind: "passage", question, lang, passageKind: passageKind(u), query: passageQuery(u), department: d?.name ?? null, year: y?.year ?? null };
+  }
+
+  const first = depts[0];
+  if (!first) return refuse({ code: "no_such_department", asked: null, known });
+
+  if (u.intent === "compare" || u.intent === "sum") {
+    const targets: FigureTarget[] = [];
+    const ops = u.operands.length > 0 ? u.operands : u.items.map((i) => ({ item: i.key }));
+    for (const op of ops) {
+      const d = (op.department ? deptByName(catalog, op.department) : undefined) ?? first;
+      let who: Who;
+      if (op.year !== undefined) {
+        if (!d.years.includes(op.year)) return refuse({ code: "year_not_covered", department: d.name, year: op.year, available: d.years });
+        who = { department: d, year: op.year, defaultYear: false };
+      } else {
+        const y = yearFor(u, d);
+        if (isError(y)) return refuse(y);
+        who = { department: d, ...y };
+      }
+      const over: { item?: string; topic?: string } = {};
+      if (op.item) over.item = op.item;
+      else if (op.topic) over.topic = op.topic;
+      targets.push(target(u, who, over));
+    }
+    if (u.intent === "sum" && targets.length >= 2) return { kind: "sum", question, lang, targets };
+    const [a, b] = targets;
+    if (u.intent === "compare" && a && b) return { kind: "compare", question, lang, targets: [a, b] };
+    // Too few operands: answer it as a plain figure question.
+  }
+
+  const y = yearFor(u, first);
+  if (isError(y)) return refuse(y);
+  if (u.items.length === 0 && u.topic === null && u.code === null) {
+    return u.intent === "figure" ? refuse({ code: "not_understood" }) : { kind: "passage", question, lang, passageKind: "other", query: passageQuery(u), department: first.name, year: y.year };
+  }
+  return { kind: "figure", question, lang, target: target(u, { department: first, ...y }), defaultYear: y.defaultYear };
+}

@@ -1,0 +1,95 @@
+import { composeAnswer, refuse, type AnswerData } from "../answer/index.js";
+import type { Passage } from "../answer/_passage.js";
+import type { ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
+import { EMPTY_CONVERSATION } from "../answer/types.js";
+import { ensureIndex, type LoadedIndex, type Progress } from "../build/index.js";
+import type { Config } from "../config.js";
+import { createLogger } from "../core/log.js";
+import { err, ok, type Result } from "../core/result.js";
+import type { Fact } from "../facts/types.js";
+import { buildCatalog, understandQuestion, nextState, type Catalog } from "../query/index.js";
+import { search } from "../search/index.js";
+import { planAnswer } from "./_plan.js";
+
+/** Why an engine could not be created. */
+export interface EngineError {
+  readonly code: string;
+  readonly message: string;
+}
+
+const log = createLogger("engine");
+
+/** Loads (building when needed) the index for the configured corpus and returns the answering engine. */
+export async function createEngine(config: Config, opts: { onProgress?: Progress } = {}): Promise<Result<Engine, EngineError>> {
+  const loaded = await ensureIndex(config, opts.onProgress ? { onProgress: opts.onProgress } : {});
+  if (!loaded.ok) return err({ code: loaded.error.code, message: loaded.error.message });
+  return ok(engineFrom(loaded.value, { logUserText: config.logUserText }));
+}
+
+/** The engine over an already loaded index (tests build one from fixtures). */
+export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {}): Engine {
+  const byWho = new Map<string, Fact[]>();
+  for (const f of idx.store.facts) {
+    const k = `${f.department}|${f.year}`;
+    const list = byWho.get(k);
+    if (list) list.push(f);
+    else byWho.set(k, [f]);
+  }
+  const catalog: Catalog = buildCatalog(
+    idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
+  );
+  const data: AnswerData = {
+    factsFor: (department, year) => byWho.get(`${department}|${year}`) ?? [],
+    readLine: (file, line) => idx.lines.get(file)?.[line - 1],
+    async searchPassages(query, scope, k) {
+      const hits = await search(idx.search, query, {
+        k,
+        filter: (c) =>
+          c.kind !== "table_row" && (scope.department === null || c.department === scope.department) && (scope.year === null || c.year === scope.year),
+      });
+      return hits.map(
+        (h): Passage => ({ file: h.chunk.file, line: h.chunk.line, lineEnd: h.chunk.lineEnd, table: h.chunk.table, section: h.chunk.section, text: h.chunk.quote, score: h.score }),
+      );
+    },
+  };
+  const departments: DepartmentInfo[] = [];
+  for (const d of idx.documents) {
+    const known = departments.find((x) => x.name === d.department);
+    if (known) {
+      departments.splice(departments.indexOf(known), 1, {
+        ...known,
+        aliases: [...new Set([...known.aliases, ...d.aliases])],
+        years: [...new Set([...known.years, d.year])].sort((a, b) => a - b),
+        files: [...known.files, d.file],
+      });
+    } else {
+      departments.push({ name: d.department, aliases: d.aliases, years: [d.year], type: d.type, files: [d.file] });
+    }
+  }
+  return {
+    async ask(question: string, state?: ConversationState) {
+      const st = state ?? EMPTY_CONVERSATION;
+      const q = question.trim();
+      if (opts.logUserText) log.info("question", { q });
+      if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
+      const u = understandQuestion(q, st, catalog);
+      const req = planAnswer(q, u, st, catalog);
+      const answer = await composeAnswer(req, data);
+      return { answer, state: nextState(u, answer, st) };
+    },
+    departments: () => departments,
+    audit(name: string) {
+      const u = understandQuestion(name, EMPTY_CONVERSATION, catalog);
+      const dept = u.department.kind === "resolved" ? u.department.names[0] : undefined;
+      if (!dept) return null;
+      const docs = new Set(idx.documents.filter((d) => d.department === dept).map((d) => d.id));
+      return { department: dept, findings: idx.store.findings.filter((f) => docs.has(f.doc)) };
+    },
+    status: () => ({
+      semantic: idx.embedder !== null,
+      modelSource: idx.embedder ? idx.embedder.source : null,
+      facts: idx.store.facts.length,
+      chunks: idx.search.chunks.length,
+    }),
+  };
+}
