@@ -20,7 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   configureLogging(config.value.logLevel);
-  const command = COMMANDS[name as CommandName];
+  const command = await COMMANDS[name as CommandName].load();
   return command.run(rest, config.value);
 }
 

@@ -3,7 +3,6 @@ import type { Readable, Writable } from "node:stream";
 import { EMPTY_CONVERSATION, type ConversationState, type Engine } from "../../answer/types.js";
 import type { Config } from "../../config.js";
 import { redactText } from "../../core/log.js";
-import { createEngine } from "../../engine/index.js";
 import { renderAnswerPlain } from "../../render/index.js";
 import type { Command } from "./index.js";
 
@@ -81,6 +80,8 @@ export const chatCommand: Command = {
   summary: "console chat: ask questions, follow up, see citations",
   usage: "chat   (Ctrl-D, exit or 退出 quits; piped stdin is answered line by line)",
   async run(_args: readonly string[], config: Config) {
+    // Loaded on use: the registry imports every command, and only chat needs the whole pipeline.
+    const { createEngine } = await import("../../engine/index.js");
     const engine = await createEngine(config, { onProgress: (msg) => process.stderr.write(`${msg}\n`) });
     if (!engine.ok) {
       process.stderr.write(`无法启动问答引擎 engine unavailable [${engine.error.code}]: ${engine.error.message}\n`);
