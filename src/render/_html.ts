@@ -66,7 +66,7 @@ export function splitHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[
   let stack: Open[] = [];
   let i = 0;
   while (i < tokens.length) {
-    while (i < tokens.length && tokens[i]?.kind === "nl") i++;
+    while (i < tokens.length && /^\s$/.test(tokens[i]?.text ?? "")) i++;
     if (i >= tokens.length) break;
     const prefix = stack.map((t) => t.text).join("");
     const st = stack.slice();
@@ -92,6 +92,13 @@ export function splitHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[
       end = tokens.length;
       endStack = st;
     } else {
+      // The token that did not fit is itself a break (a space or newline): cut right before it.
+      const stopper = tokens[j] as Token;
+      if ((stopper.kind === "space" || stopper.kind === "nl") && j > i && best.nl?.at !== j) {
+        const before = { at: j, stack: st.slice() };
+        if (stopper.kind === "nl") best.nl = before;
+        else best.soft = before;
+      }
       const pick = [best.nl, best.soft, best.any].find((b) => b !== null && b.at > i) ?? null;
       if (pick) {
         end = pick.at;
