@@ -25,7 +25,7 @@ function messagesTo(chatId: number): (r: ApiRequest) => boolean {
   return (r) => r.method === "sendMessage" && r.body.chat_id === chatId;
 }
 
-async function start(api: FakeBotApi, config: Config, engine = createFakeEngine(), opts: { webhookPort?: number } = {}): Promise<RunningBot> {
+async function start(config: Config, engine = createFakeEngine(), opts: { webhookPort?: number } = {}): Promise<RunningBot> {
   const bot = createBot(engine, config, { throttle: FAST_THROTTLE });
   const started = await startBot(bot, config, { pollTimeoutSeconds: 1, webhookHost: "127.0.0.1", ...opts });
   if (!started.ok) throw new Error(started.error.message);
@@ -44,7 +44,7 @@ configureLogging("error", () => undefined);
 describe("stop", () => {
   it("finishes an in-flight reply before resolving, then stops polling", async () => {
     const api = await fakeApi();
-    const running = await start(api, testConfig(api), createFakeEngine({ slowMs: 400 }));
+    const running = await start(testConfig(api), createFakeEngine({ slowMs: 400 }));
     api.push(textUpdate(201, FAKE_QUESTIONS.slow));
     await api.waitFor((r) => r.method === "sendChatAction" && r.body.chat_id === 201);
     expect(api.requests.filter(messagesTo(201))).toHaveLength(0);
@@ -77,7 +77,7 @@ describe("webhook mode", () => {
   it("sets the webhook with its secret and answers only requests that carry it", async () => {
     const api = await fakeApi();
     const config = testConfig(api, { WEBHOOK_URL: "https://bot.example.org/tg/hook", WEBHOOK_SECRET: "s3cret-token" });
-    const running = await start(api, config, createFakeEngine(), { webhookPort: 0 });
+    const running = await start(config, createFakeEngine(), { webhookPort: 0 });
     expect(running.mode).toBe("webhook");
     const [set] = await api.waitFor((r) => r.method === "setWebhook");
     expect(set?.body.url).toBe("https://bot.example.org/tg/hook");
@@ -104,7 +104,7 @@ describe("file sessions", () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const api = await fakeApi();
     const config = testConfig(api, { JUESUAN_SESSION_DIR: dir });
-    const first = await start(api, config);
+    const first = await start(config);
     api.push(textUpdate(203, FAKE_QUESTIONS.reception));
     await api.waitFor(messagesTo(203));
     await first.stop();
@@ -113,7 +113,7 @@ describe("file sessions", () => {
     expect(saved.last.citations).toHaveLength(2);
 
     const engine = createFakeEngine();
-    await start(api, config, engine);
+    await start(config, engine);
     api.push(textUpdate(203, FAKE_QUESTIONS.vehicleFollowUp));
     const replies = await api.waitFor(messagesTo(203), 2);
     expect(String(replies[1]?.body.text).startsWith("<b>28.94 万元</b>")).toBe(true);
