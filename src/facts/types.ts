@@ -1,5 +1,5 @@
 import type { Unit } from "../core/money.js";
-import type { TableKind } from "../parse/types.js";
+import type { OcrFlagKind, TableKind } from "../parse/types.js";
 import type { ItemKey } from "./items.js";
 
 /** What a figure measures: 决算 (actual, the default), 预算 (年初/全年预算), or a derived statement. */
@@ -13,6 +13,9 @@ export type Measure =
   | "上年决算"
   | "数量"
   | "得分";
+
+/** Funding scope (口径): all funds, all fiscal appropriations, or one budget. */
+export type FactScope = "全部" | "财政拨款" | "一般公共预算" | "政府性基金" | "国有资本经营";
 
 /** Verification status of a fact, as shown to users. */
 export type FactStatus = "verified" | "repaired" | "single-source" | "conflict";
@@ -88,6 +91,13 @@ export interface Fact {
   readonly repairedFrom: string | null;
   /** Other values stated for this quantity when sources conflict. */
   readonly conflicting: readonly string[];
+  /**
+   * Funding scope when known. Facts with equal keys but different scopes (公开06 一般公共预算 vs
+   * 公开09 财政拨款) confirm each other when equal but may differ without conflict.
+   */
+  readonly scope?: FactScope;
+  /** OCR damage flagged on the source cell and the parser's candidate reading. */
+  readonly ocr?: { readonly flags: readonly OcrFlagKind[]; readonly candidate: string | null };
 }
 
 /** One consistency finding for the audit report. */

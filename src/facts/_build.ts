@@ -1,0 +1,176 @@
+/**
+ * Turns table, 绩效 and narrative drafts of one disclosure into facts: ids, keys, narrative codes
+ * resolved against the document's own coded rows, duplicates removed.
+ */
+import type { Disclosure } from "../parse/types.js";
+import type { Fact, FactSource } from "./types.js";
+import { classCode } from "./_classes.js";
+import { quantityKey } from "./_key.js";
+import { extractNarrative, type ClassPath } from "./_narrative.js";
+import { extractPerformance, projectBefore, projectMarks } from "./_performance.js";
+import { extractTableDrafts } from "./_table.js";
+import { normLabel } from "./_text.js";
+
+/** Who and when a disclosure is about, as the caller resolved it. */
+export interface FactIdentity {
+  readonly department: string;
+  readonly year: number;
+}
+
+type Draft = Omit<Fact, "id" | "status" | "evidence" | "repairedFrom" | "conflicting">;
+
+/** All facts of one disclosure, unverified (status single-source). */
+export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
+  const base = { doc: doc.id, department: identity.department, year: identity.year };
+  const drafts: Draft[] = [];
+
+  for (const t of extractTableDrafts(doc)) {
+    const source: FactSource = {
+      kind: "table",
+      file: doc.file,
+      line: t.row.line,
+      table: t.tableName,
+      tableNumber: t.table.number,
+      tableKind: t.table.kind,
+      row: t.row.rawLabel || t.row.label || t.subject,
+      code: t.row.code,
+      column: t.column.path,
+      raw: t.raw,
+    };
+    drafts.push({
+      ...base,
+      item: t.item,
+      subject: t.subject,
+      code: t.code,
+      measure: t.measure,
+      qualifier: t.column.path,
+      value: t.value,
+      unit: t.unit,
+      key: quantityKey({ doc: doc.id, item: t.item, code: t.code, side: t.side, subject: t.subject, measure: t.measure, facet: t.facet }),
+      source,
+      scope: t.scope,
+      ...(t.damage ? { ocr: t.damage } : {}),
+    });
+  }
+
+  const marks = projectMarks(doc.lines);
+  for (const p of extractPerformance(doc.lines, marks)) {
+    drafts.push({
+      ...base,
+      item: null,
+      subject: p.subject,
+      code: null,
+      measure: p.measure,
+      qualifier: p.qualifier,
+      value: p.value,
+      unit: p.unit,
+      key: quantityKey({ doc: doc.id, item: null, code: null, subject: p.subject, measure: p.measure }),
+      source: { kind: "narrative", file: doc.file, line: p.line, lineEnd: p.line, section: sectionAt(doc, p.line), quote: p.quote, raw: p.raw },
+    });
+  }
+
+  const names = departmentNames(doc, identity);
+  const codes = codeIndex(doc);
+  for (const para of doc.paragraphs) {
+    if (doc.toc && para.line >= doc.toc.line && para.lineEnd <= doc.toc.lineEnd) continue;
+    const found = extractNarrative(para, { departmentNames: names, projectBefore: projectBefore(marks, para.line) });
+    for (const d of found) {
+      const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
+      drafts.push({
+        ...base,
+        item: d.item,
+        subject: d.subject,
+        code,
+        measure: d.measure,
+        qualifier: d.qualifier,
+        value: d.value,
+        unit: d.unit,
+        key: quantityKey({ doc: doc.id, item: d.item, code, side: "支出", subject: d.subject, measure: d.measure, facet: d.facet }),
+        source: { kind: "narrative", file: doc.file, line: d.line, lineEnd: para.lineEnd, section: para.sectionPath.join(" > "), quote: d.quote, raw: d.raw },
+        ...(d.scope ? { scope: d.scope } : {}),
+      });
+    }
+  }
+  return assignIds(dedupe(drafts));
+}
+
+function dedupe(drafts: readonly Draft[]): Draft[] {
+  const seen = new Set<string>();
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    // A 绩效 line may also be read as a paragraph: the first reading (table, then 绩效) wins.
+    const k = `${d.source.line}|${d.value}|${d.unit}|${d.measure}|${d.source.kind === "table" ? `${d.source.column.join(">")}|${d.source.raw}` : ""}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return out;
+}
+
+function assignIds(drafts: readonly Draft[]): Fact[] {
+  const perLine = new Map<string, number>();
+  const sorted = [...drafts].sort((a, b) => a.source.line - b.source.line);
+  return sorted.map((d) => {
+    const lineKey = `${d.doc}:L${d.source.line}`;
+    const n = (perLine.get(lineKey) ?? 0) + 1;
+    perLine.set(lineKey, n);
+    return { ...d, id: `${lineKey}:${n}`, status: "single-source", evidence: [], repairedFrom: null, conflicting: [] };
+  });
+}
+
+function departmentNames(doc: Disclosure, identity: FactIdentity): string[] {
+  const raw = [identity.department, doc.meta.department ?? ""].filter((s) => s !== "");
+  const out = new Set<string>();
+  for (const r of raw) {
+    const n = normLabel(r);
+    out.add(n);
+    out.add(n.replace(/\(本级\)$|本级$/, ""));
+    // "武汉市投资促进局(武汉市政务服务局)" is also written without the bracketed second name.
+    out.add(n.replace(/\([^()]*\)$/, ""));
+  }
+  return [...out].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+function sectionAt(doc: Disclosure, line: number): string {
+  let best: { path: readonly string[]; line: number } | null = null;
+  for (const s of doc.sections) if (s.line <= line && s.lineEnd >= line && (!best || s.line >= best.line)) best = s;
+  return best ? best.path.join(" > ") : "";
+}
+
+type CodeIndex = Map<string, Set<string>>;
+
+function codeIndex(doc: Disclosure): CodeIndex {
+  const idx: CodeIndex = new Map();
+  for (const t of doc.tables) {
+    for (const p of t.parts) {
+      for (const r of p.rows) {
+        if (!r.code || !/^2\d{2,6}$/.test(r.code)) continue;
+        const k = normLabel(r.label);
+        if (!idx.has(k)) idx.set(k, new Set());
+        idx.get(k)?.add(r.code);
+      }
+    }
+  }
+  return idx;
+}
+
+// The narrative names 类/款/项; the tables carry codes. A name resolves only to a code under the
+// 类 (and 款) it is written with, so "行政运行" finds the right one of many.
+function resolveCode(path: ClassPath, idx: CodeIndex): string | null {
+  const lei = path.lei ? classCode(path.lei) : null;
+  if (!path.kuan && !path.xiang) return lei;
+  const find = (name: string, prefix: string | null, len: number): string | null => {
+    const n = normLabel(name);
+    let cands = [...(idx.get(n) ?? [])];
+    if (cands.length === 0) {
+      // OCR cuts long labels short in some tables ("机关事业单位基本养老保险缴"): accept a long prefix.
+      for (const [label, codes] of idx) if (label.length >= 6 && n.startsWith(label)) cands.push(...codes);
+    }
+    cands = cands.filter((c) => c.length === len && (!prefix || c.startsWith(prefix)));
+    const unique = [...new Set(cands)];
+    return unique.length === 1 ? (unique[0] ?? null) : null;
+  };
+  const kuan = path.kuan ? find(path.kuan, lei, 5) : null;
+  if (!path.xiang) return kuan;
+  return find(path.xiang, kuan ?? lei, 7);
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading one figure's clause: what the words before a figure say about it (measure, change
+ * direction, base of a share) and which noun phrase is its subject. Works on normalised text
+ * (see `normalizeWithMap`), so "（" is "(" and "，" is ",".
+ */
+import type { Unit } from "../core/money.js";
+import type { Measure } from "./types.js";
+
+/** What the words just before a figure say. */
+export interface ClauseReading {
+  /** Noun phrase naming the figure's subject; "" when the clause leaves it implicit. */
+  readonly head: string;
+  readonly measure: Measure;
+  /** e.g. ["全年预算"], ["占本年支出"], ["较上年"]. */
+  readonly qualifier: readonly string[];
+  /** -1 when the clause states a decrease (减少, 下降, 降低). */
+  readonly sign: 1 | -1;
+  /** Comparison basis for 增减/增长率: 较上年, 较年初预算, 较预算. */
+  readonly basis: string | null;
+}
+
+const LIST_MARKER = /^(?:-|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
+
+const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际)/;
+
+const PREDICATE_BUDGET = /(全年预算数|全年预算|年初预算数|年初预算|调整后预算数|调整预算数|预算数|预算)$/;
+const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年决算|年末决算数|年末决算|决算数|决算|执行数|实际执行|实际发生支出|实际支出)$/;
+const PREDICATE_RATE = /(完成|达到)?(全年|年初)?预算(数)?的?$|(预算)?执行率$|完成率$/;
+const PREDICATE_CHANGE = /(增加|减少|增长|下降|降低|上升|节约)了?$/;
+const PREDICATE_SCORE = /(得分|总分|评分)$/;
+const TRAILING = /(各|均|为|是|达到|达|约|共计|合计为|分别|的)$/;
+
+/** Interprets the text between the clause start and a figure. */
+export function readClause(prefix: string, unit: Unit, sentenceBefore: string): ClauseReading {
+  let p = stripLead(prefix);
+  const qualifier: string[] = [];
+  let measure: Measure;
+  let sign: 1 | -1 = 1;
+  let basis: string | null = null;
+  p = stripTrailing(p);
+
+  const share = unit === "%" ? /占(.*)$/.exec(p) : null;
+  if (share) {
+    measure = "占比";
+    const base = (share[1] ?? "").replace(/的$/, "");
+    if (base) qualifier.push(`占${base}`);
+    p = p.slice(0, share.index);
+  } else if (unit === "%" && PREDICATE_RATE.test(p)) {
+    measure = "完成率";
+    p = p.replace(PREDICATE_RATE, "");
+  } else if (PREDICATE_CHANGE.test(p)) {
+    const verb = PREDICATE_CHANGE.exec(p)?.[1] ?? "";
+    measure = unit === "%" ? "增长率" : "增减";
+    if (/减|下降|降低|节约/.test(verb)) sign = -1;
+    p = p.replace(PREDICATE_CHANGE, "");
+    basis = comparisonBasis(`${sentenceBefore}${prefix}`);
+    if (basis) qualifier.push(basis);
+    p = stripComparison(p);
+  } else if (unit === "分" && PREDICATE_SCORE.test(p)) {
+    measure = "得分";
+    p = p.replace(/(得分|总分|评分)$/, "").replace(/(项目)?(绩效)?自评(综合)?$/, "");
+  } else if (PREDICATE_BUDGET.test(p) && (unit === "万元" || unit === "元")) {
+    const w = PREDICATE_BUDGET.exec(p)?.[1] ?? "";
+    measure = "预算";
+    if (w.startsWith("全年")) qualifier.push("全年预算");
+    else if (w.startsWith("年初")) qualifier.push("年初预算");
+    else if (w.startsWith("调整")) qualifier.push("调整预算");
+    p = p.replace(PREDICATE_BUDGET, "");
+  } else if (PREDICATE_ACTUAL.test(p) && (unit === "万元" || unit === "元")) {
+    const w = PREDICATE_ACTUAL.exec(p)?.[1] ?? "";
+    measure = "决算";
+    if (/执行/.test(w)) qualifier.push("执行数");
+    p = p.replace(PREDICATE_ACTUAL, "");
+  } else if (unit === "万元" || unit === "元") {
+    measure = "决算";
+  } else if (unit === "%") {
+    // A bare rate ("集采项目节资率15.15%", "预算调整率为7.12%") is kept only when it names itself.
+    measure = "占比";
+    if (!/率$/.test(stripTrailing(p))) return { head: "", measure, qualifier: ["无主语比率"], sign, basis };
+  } else if (unit === "分") {
+    measure = "得分";
+  } else {
+    measure = "数量";
+  }
+  p = stripTrailing(p);
+  return { head: p, measure, qualifier, sign, basis };
+}
+
+/** Removes list markers and leading filler words ("其中", "主要用于", "共") from a phrase. */
+export function stripLead(s: string): string {
+  let p = s;
+  for (let k = 0; k < 6; k += 1) {
+    const before = p;
+    p = p.replace(LIST_MARKER, "").replace(LEAD_FILLERS, "");
+    if (p === before) break;
+  }
+  return p;
+}
+
+function stripTrailing(s: string): string {
+  let p = s;
+  for (let k = 0; k < 3; k += 1) {
+    const before = p;
+    p = p.replace(TRAILING, "");
+    if (p === before) break;
+  }
+  return p;
+}
+
+/** The comparison a change refers to, from the text before it (the last marker wins). */
+export function comparisonBasis(text: string): string | null {
+  const markers: { re: RegExp; basis: string }[] = [
+    { re: /与\d{4}年度?相比|与上年(度)?相比|较上年|比上年|同比|较\d{4}年度?|比\d{4}年度?(决算数?)?/g, basis: "较上年" },
+    { re: /比年初预算(数)?|较年初预算(数)?|与年初预算相比/g, basis: "较年初预算" },
+    { re: /比全年预算(数)?|较全年预算(数)?|比预算数?|较预算数?/g, basis: "较预算" },
+  ];
+  let best: { at: number; basis: string } | null = null;
+  for (const { re, basis } of markers) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (!best || at > best.at) best = { at, basis };
+    }
+  }
+  return best?.basis ?? null;
+}
+
+function stripComparison(s: string): string {
+  return s
+    .replace(/(与\d{4}年度?相比|与上年(度)?相比|较上年(决算数?)?|比上年(决算数?)?|同比|较\d{4}年度?(决算数?)?|比\d{4}年度?(决算数?)?|比年初预算数?|较年初预算数?|比全年预算数?|比预算数?|较预算数?)/g, "")
+    .replace(/(各|均|的|,)+$/, "");
+}
+
+/**
+ * Cleans a subject phrase: year and date prefixes ("2024年度", "截至2024年12月31日"), the
+ * department's own name, and fillers. A year inside a project name ("2021年度小进限企业奖励资金")
+ * is kept.
+ */
+export function cleanSubject(head: string, departmentNames: readonly string[]): string {
+  let s = stripLead(head);
+  // "东湖新技术开发区政法委2023年政法委业务经费": the year after an organisation name starts the subject.
+  const inner = /^(.{2,}?)(\d{4}年(?:度)?)(.+)$/.exec(s);
+  if (inner && !/\d/.test(inner[1] ?? "")) s = inner[3] ?? s;
+  const lead = /^(?:截至|截止)?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?(.*)$/.exec(s);
+  if (lead) {
+    const rest = lead[1] ?? "";
+    const isProjectName = /(资金|经费|奖金|补贴|补助|项目|专项)$/.test(rest) && !startsWithOrg(rest, departmentNames);
+    if (!isProjectName || rest === "") s = rest;
+  }
+  // "项目支出主要用于工业经济保障经费": the subject is what the money was used for.
+  const used = /^.*(主要用于|用于|主要包括)(.+)$/.exec(s);
+  if (used) s = used[2] ?? s;
+  for (let k = 0; k < 4; k += 1) {
+    const before = s;
+    s = stripLead(s);
+    for (const d of departmentNames) if (d && s.startsWith(d)) s = s.slice(d.length);
+    s = s.replace(/^(本部门|本单位|我部门|我单位|本局|我局|局本级|本级|部门|单位)/, "");
+    s = s.replace(/^(开支财政拨款的)/, "");
+    if (s === before) break;
+  }
+  return stripTrailing(s);
+}
+
+function startsWithOrg(s: string, names: readonly string[]): boolean {
+  return names.some((n) => n && s.startsWith(n)) || /^(本部门|本单位|我部门|我单位)/.test(s);
+}

@@ -1,0 +1,308 @@
+/**
+ * Figures stated in narrative paragraphs (情况说明, 绩效, 重点工作): every "number + unit" gets a
+ * subject, a measure and the exact line where the number's text starts. A paragraph is read
+ * sentence by sentence, clause by clause; a clause without its own subject ("支出决算为36.74万元")
+ * takes the paragraph's current subject.
+ */
+import type { Unit } from "../core/money.js";
+import type { ItemKey } from "./items.js";
+import { ITEMS } from "./items.js";
+import type { Measure } from "./types.js";
+import { classCode } from "./_classes.js";
+import { cleanSubject, readClause, stripLead } from "./_clause.js";
+import { matchItem, scopeOf, sectionScope, type Scope } from "./_match.js";
+import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken, type NormText } from "./_text.js";
+
+/** 类/款/项 names of a 科目 as the narrative writes them. */
+export interface ClassPath {
+  readonly lei: string | null;
+  readonly kuan: string | null;
+  readonly xiang: string | null;
+}
+
+/** A narrative figure before ids, keys and statuses are assigned. */
+export interface NarrativeDraft {
+  readonly subject: string;
+  readonly item: ItemKey | null;
+  readonly classPath: ClassPath | null;
+  /** 类 code when the subject is a 类 ("社会保障和就业支出" → 208). */
+  readonly classCode: string | null;
+  readonly measure: Measure;
+  readonly qualifier: readonly string[];
+  /** Distinguishes quantities sharing item and measure ("国内", "占本年支出", "较上年"). */
+  readonly facet: string;
+  readonly scope: Scope | null;
+  readonly value: string;
+  readonly unit: Unit;
+  /** The figure as written ("2,049.35"), or the zero statement ("无公务用车购置费支出"). */
+  readonly raw: string;
+  readonly line: number;
+  readonly quote: string;
+}
+
+/** A paragraph as the parser gives it. */
+export interface NarrativeInput {
+  readonly text: string;
+  readonly line: number;
+  readonly lineMap: readonly { readonly offset: number; readonly line: number }[];
+  readonly sectionPath: readonly string[];
+}
+
+/** What the extractor knows beyond the paragraph. */
+export interface NarrativeContext {
+  /** The department's names as the document may write them (normalised). */
+  readonly departmentNames: readonly string[];
+  /** A project named by a heading shortly before the paragraph ("…项目自评结果"), if any. */
+  readonly projectBefore?: string | null;
+}
+
+interface Current {
+  subject: string;
+  item: ItemKey | null;
+  classPath: ClassPath | null;
+  classCode: string | null;
+  scope: Scope | null;
+}
+
+const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位)?$/;
+
+/** Extracts every figure a paragraph states. */
+export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {
+  const n = normalizeWithMap(p.text);
+  const s = n.s;
+  const figures = scanFigures(s).filter((f) => !isThreshold(s, f));
+  const section = p.sectionPath[p.sectionPath.length - 1] ?? "";
+  const secScope = sectionScope(section);
+  const out: NarrativeDraft[] = [];
+  let cur: Current | null = null;
+
+  for (const [a, b] of spans(s, 0, s.length, /[。;!?]/g, figures)) {
+    const quote = p.text.slice(origin(n, a), origin(n, b - 1) + 1).trim();
+    const clauses = spans(s, a, b, /[,:、]/g, figures);
+    let prevClause = "";
+    for (const [c, d] of clauses) {
+      const clause = s.slice(c, d);
+      const inClause = figures.filter((f) => f.start >= c && f.start < d);
+      if (inClause.length === 0) {
+        const topic = topicOf(clause, ctx);
+        if (topic) cur = { ...topic, scope: topic.scope ?? secScope };
+        out.push(...zeroStatements(n, c, d, p, quote, secScope, section));
+        prevClause = clause;
+        continue;
+      }
+      let from = c;
+      for (const f of inClause) {
+        const prefix = s.slice(from, f.start);
+        from = f.unitEnd;
+        const reading = readClause(prefix, f.unit, s.slice(a, c));
+        if (reading.qualifier.includes("无主语比率")) continue;
+        const isCount = !["万元", "元", "%", "分"].includes(f.unit);
+        if (isCount && !countBoundary(s, f)) continue;
+        const path = classPathOf(reading.head);
+        let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames);
+        if (!path && reading.head !== "" && head === "" && /^(本项目|该项目|项目)/.test(stripLead(reading.head))) head = "";
+        let subjectInfo: Current | null = null;
+        if (path) {
+          subjectInfo = { subject: head, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(reading.head) ?? secScope };
+        } else if (head !== "" && !GENERIC_HEADS.test(head)) {
+          if (isCount && !plausibleCountSubject(head)) continue;
+          if (head.length > 40) continue;
+          const m = matchItem(head, { unit: f.unit, context: section, loose: true });
+          const cc = m ? null : classCode(head);
+          subjectInfo = {
+            subject: m && !m.exact ? tailAsWritten(head, m.tail) : head,
+            item: m?.item ?? null,
+            classPath: cc ? { lei: head, kuan: null, xiang: null } : null,
+            classCode: cc,
+            scope: scopeOf(head) ?? secScope,
+          };
+        } else if (GENERIC_HEADS.test(head) && reading.head !== "" && !cur && ctx.projectBefore) {
+          subjectInfo = { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope };
+        }
+        const primary = reading.measure === "决算" || reading.measure === "预算" || reading.measure === "数量" || reading.measure === "得分";
+        let info: Current | null = subjectInfo ?? cur ?? (ctx.projectBefore ? { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope } : null);
+        if (!info) continue;
+        if (isCount && !subjectInfo) {
+          // "共接待国内来访团组43个,609人次": the 人次 belong to the groups just named.
+          const visits = visitsOf(cur?.item ?? null);
+          if (f.unit !== "人次" || !visits) continue;
+          info = { ...info, subject: ITEMS[visits].zh, item: visits };
+        }
+        if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
+        const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
+        const qualifier = [...(path ? classQualifier(path) : info.classPath && info.classPath.xiang ? classQualifier(info.classPath) : []), ...reading.qualifier];
+        const afterOf = /其中$/.test(prevClause) && !subjectInfo && primary;
+        if (afterOf) qualifier.push("其中");
+        out.push({
+          subject: info.subject,
+          item: info.item,
+          classPath: info.classPath,
+          classCode: info.classCode,
+          measure: reading.measure,
+          qualifier,
+          facet: facetOf(info, reading.qualifier, reading.measure, afterOf),
+          scope: info.scope,
+          value,
+          unit: f.unit,
+          raw: f.raw,
+          line: lineAt(p.lineMap, origin(n, f.start), p.line),
+          quote,
+        });
+      }
+      prevClause = clause;
+    }
+  }
+  return out;
+}
+
+// Splits [from, to) at delimiter characters that are not inside a figure ("1,099.07").
+function spans(s: string, from: number, to: number, delim: RegExp, figures: readonly FigureToken[]): [number, number][] {
+  const cuts: number[] = [];
+  for (const m of s.slice(from, to).matchAll(delim)) {
+    const at = from + (m.index ?? 0);
+    if (figures.some((f) => at >= f.start && at < f.end)) continue;
+    cuts.push(at);
+  }
+  const out: [number, number][] = [];
+  let start = from;
+  for (const c of cuts) {
+    if (c > start) out.push([start, c]);
+    start = c + 1;
+  }
+  if (start < to) out.push([start, to]);
+  return out;
+}
+
+// "单位价值100万元以上设备", "100万元(含)以上": a threshold, not a stated figure.
+function isThreshold(s: string, f: FigureToken): boolean {
+  return /^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6));
+}
+
+// A count must end its phrase ("党员126名。"), not modify the next noun ("全国15个副省级城市").
+function countBoundary(s: string, f: FigureToken): boolean {
+  const next = s[f.unitEnd] ?? "";
+  return next === "" || /[,.;:、。)(\d!?“”"]/.test(next) || s.startsWith("其中", f.unitEnd);
+}
+
+function plausibleCountSubject(head: string): boolean {
+  if (head.length > 24 || head.length < 2) return false;
+  return !/[是在为对向将把被从按于已使]/.test(head.replace(/公务用车|因公出国|出国\(境\)/g, ""));
+}
+
+function visitsOf(item: ItemKey | null): ItemKey | null {
+  if (item === "outbound_groups" || item === "outbound_visits") return "outbound_visits";
+  if (item === "reception_groups" || item === "reception_visits") return "reception_visits";
+  return null;
+}
+
+/** Reads "科学技术支出(类)技术研究与开发(款)其他技术研究与开发支出(项)" and the short forms. */
+export function classPathOf(head: string): ClassPath | null {
+  const h = stripLead(head);
+  if (/\((类|款|项)\)/.test(h)) {
+    const lei = /^(.*?)\(类\)/.exec(h);
+    const kuan = /(?:\(类\))?([^()]*?(?:\([^()]*\)[^()]*?)*?)\(款\)/.exec(h);
+    const xiang = /\(款\)(.*?)\(项\)/.exec(h) ?? /^(?:.*\(类\))?(.*?)\(项\)/.exec(h);
+    let leiName = lei?.[1]?.trim() || null;
+    // "一般公共服务(类)支出": the 类 marker inside the name.
+    const after = lei ? h.slice((lei.index ?? 0) + lei[0].length) : "";
+    if (leiName && !kuan && !xiang && /^支出/.test(after)) leiName = `${leiName}支出`;
+    const kuanName = kuan ? (kuan[1] ?? "").replace(/^.*\(类\)/, "").trim() || null : null;
+    return { lei: leiName, kuan: kuanName, xiang: xiang?.[1]?.trim() || null };
+  }
+  const m = /^(.+?支出)类(支出)?$/.exec(h);
+  if (m && classCode(m[1] ?? "")) return { lei: m[1] ?? null, kuan: null, xiang: null };
+  return null;
+}
+
+function classQualifier(path: ClassPath): string[] {
+  const q: string[] = [];
+  if (path.xiang || path.kuan) {
+    if (path.lei) q.push(`${path.lei}(类)`);
+    if (path.kuan && path.xiang) q.push(`${path.kuan}(款)`);
+  }
+  return q;
+}
+
+// Figure-less clauses that name what follows: a 科目 path, or "X项目绩效自评综述".
+function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> & { scope: Scope | null } | null {
+  const c = stripLead(clause);
+  if (/具体包括$|主要用于以下方面$/.test(c)) return null;
+  const path = /\((类|款|项)\)/.test(c) ? classPathOf(c) : null;
+  if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
+  const project = /^(.+?)(?:项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
+  if (project) {
+    const name = cleanSubject(project[1] ?? "", ctx.departmentNames).replace(/项目$/, "");
+    if (name) return { subject: name, item: null, classPath: null, classCode: null, scope: null };
+  }
+  return null;
+}
+
+function facetOf(info: Current, qualifier: readonly string[], measure: Measure, afterOf: boolean): string {
+  const parts: string[] = [];
+  if (info.item === "reception" && /^国内/.test(info.subject)) parts.push("国内");
+  if (info.item === "vehicles" && /保有量/.test(info.subject)) parts.push("保有量");
+  if (measure === "占比" || measure === "增减" || measure === "增长率") parts.push(...qualifier.filter((q) => q !== "全年预算" && q !== "年初预算"));
+  if (afterOf) parts.push("其中");
+  return parts.join("/");
+}
+
+function tailAsWritten(head: string, tailNorm: string): string {
+  // The matched tail in the subject's own characters (normalised forms differ only in brackets/quotes).
+  const n = head.length - tailNorm.length;
+  return n > 0 ? head.slice(n) : head;
+}
+
+// "本年度无公务用车购置费支出", "本单位无机关运行经费支出", "无单位价值100万元以上设备": stated zeros.
+function zeroStatements(
+  n: NormText,
+  c: number,
+  d: number,
+  p: NarrativeInput,
+  quote: string,
+  secScope: Scope | null,
+  section: string,
+): NarrativeDraft[] {
+  const s = n.s.slice(c, d);
+  const out: NarrativeDraft[] = [];
+  const equip = /无(?:单位价值|单价)\d+万元(?:\(含\))?以上(?:的)?设备/.exec(s);
+  if (equip) {
+    out.push(zero("单位价值100万元以上设备", "large_equipment", "台", c + (equip.index ?? 0), equip[0]));
+    return out;
+  }
+  const m = /(?:年度|本年|当年|部门|单位|本级|中心|局)(?:当年|本年)?(?:无|未发生)(.{2,80})$/.exec(s);
+  if (!m) return out;
+  const list = m[1] ?? "";
+  if (/(数据|变化|偏差|差异|问题|情况|要求|调整)/.test(list)) return out;
+  let at = c + (m.index ?? 0) + m[0].length - list.length;
+  for (const part0 of list.split(/(?=、|和|及)/)) {
+    const part = part0.replace(/^(、|和|及)/, "");
+    const offset = at + (part0.length - part.length);
+    at += part0.length;
+    const subjects = /收入支出$/.test(part) ? [part.replace(/支出$/, ""), part.replace(/收入支出$/, "支出")] : [part];
+    for (const subject of subjects) {
+      if (!/(支出|收入|费|经费|费用)$/.test(subject) || subject.length < 3) continue;
+      const item = matchItem(subject, { unit: "万元", context: section, loose: true })?.item ?? null;
+      out.push(zero(subject, item, "万元", offset, `无${part}`));
+    }
+  }
+  return out;
+
+  function zero(subject: string, item: ItemKey | null, unit: Unit, at: number, raw: string): NarrativeDraft {
+    const cc = classCode(subject);
+    return {
+      subject,
+      item,
+      classPath: cc ? { lei: subject, kuan: null, xiang: null } : null,
+      classCode: cc,
+      measure: "决算",
+      qualifier: ["无此项支出"],
+      facet: "",
+      scope: scopeOf(subject) ?? secScope,
+      value: "0",
+      unit,
+      raw,
+      line: lineAt(p.lineMap, origin(n, at), p.line),
+      quote,
+    };
+  }
+}

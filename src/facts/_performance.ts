@@ -1,0 +1,137 @@
+/**
+ * Figures of the 绩效自评表 in the 附件: each project's 总分, its budget execution row (预算数,
+ * 执行数, 执行率) and the 综合绩效 score of the summary tables. These tables are laid out too
+ * irregularly for column paths (tabs in some files, spaces and one-word lines in others), so they
+ * are read line by line with the project name carried from "项目名称 …" rows and titles.
+ */
+import type { Unit } from "../core/money.js";
+import type { Measure } from "./types.js";
+
+/** A 绩效 figure before ids, keys and statuses are assigned. */
+export interface PerformanceDraft {
+  readonly subject: string;
+  readonly measure: Measure;
+  readonly qualifier: readonly string[];
+  readonly value: string;
+  readonly unit: Unit;
+  readonly raw: string;
+  readonly line: number;
+  readonly quote: string;
+}
+
+/** A project named at a line: by a "项目名称" row or a "…项目自评表/自评结果" title. */
+export interface ProjectMark {
+  readonly line: number;
+  readonly name: string;
+}
+
+const WHOLE = "部门整体支出";
+
+/** Where the 附件 names projects, in line order. */
+export function projectMarks(lines: readonly string[]): ProjectMark[] {
+  const out: ProjectMark[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const name = projectNameAt(lines, i);
+    if (name) out.push({ line: i + 1, name });
+  }
+  return out;
+}
+
+function projectNameAt(lines: readonly string[], i: number): string | null {
+  const l = norm(lines[i] ?? "");
+  const named = /^项目名称\s*(.*)$/.exec(l);
+  if (named) {
+    let name = (named[1] ?? "").trim().split(/\t+|\s{2,}/)[0]?.trim() ?? "";
+    // "项目名称" alone on a line with the name on the next non-empty line (003).
+    if (!name) return null;
+    name = name.replace(/\s+/g, "");
+    return /^(预算数|主管部门)/.test(name) ? null : name;
+  }
+  const title = /^(?:\d{4}年度?)?(.{2,40}?)(?:项目)?(?:绩效)?自评(?:表|结果|报告)(?:\(摘要版\))?$/.exec(l.replace(/\s+/g, ""));
+  if (title) {
+    const name = (title[1] ?? "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
+    if (/整体/.test(name)) return WHOLE;
+    return name || null;
+  }
+  return null;
+}
+
+/** The project named most recently before `line` (within `window` lines), if any. */
+export function projectBefore(marks: readonly ProjectMark[], line: number, window = 200): string | null {
+  let found: ProjectMark | null = null;
+  for (const m of marks) {
+    if (m.line < line) found = m;
+    else break;
+  }
+  return found && line - found.line <= window ? found.name : null;
+}
+
+/** 总分, budget execution and 综合绩效 figures of the 绩效 tables. */
+export function extractPerformance(lines: readonly string[], marks: readonly ProjectMark[]): PerformanceDraft[] {
+  const out: PerformanceDraft[] = [];
+  let execUnit: Unit | null = null;
+  let execUntil = -1;
+  let scoreColumn: number | null = null;
+  for (let i = 0; i < lines.length; i += 1) {
+    const rawLine = lines[i] ?? "";
+    const l = norm(rawLine);
+    const lineNo = i + 1;
+    const project = projectBefore(marks, lineNo + 1, 400);
+    const total = /^\s*总分\s*([\d.]+)\s*分?\s*$/.exec(l.replace(/\t/g, " "));
+    if (total && project) {
+      out.push({ subject: project, measure: "得分", qualifier: ["自评总分"], value: total[1] ?? "", unit: "分", raw: total[1] ?? "", line: lineNo, quote: rawLine.trim() });
+      continue;
+    }
+    if (/^\s*预算执行/.test(l.replace(/\t/g, " ")) || (/预算数/.test(l) && /执行数/.test(l))) {
+      execUnit = "万元";
+      execUntil = lineNo + 40;
+    }
+    if (execUnit && /\((万元|元)\)/.test(l.replace(/\s/g, ""))) execUnit = /\(元\)/.test(l.replace(/\s/g, "")) ? "元" : "万元";
+    if (execUnit && lineNo <= execUntil) {
+      if (/绩效目标|一级指标|年度总体目标/.test(l)) {
+        execUnit = null;
+      } else {
+        const exec = readExecutionRow(l);
+        if (exec && project) {
+          const q = project === WHOLE ? ["部门整体"] : [];
+          out.push({ subject: project, measure: "预算", qualifier: [...q, "全年预算数"], value: exec.budget, unit: execUnit, raw: exec.budgetRaw, line: lineNo, quote: rawLine.trim() });
+          out.push({ subject: project, measure: "决算", qualifier: [...q, "执行数"], value: exec.actual, unit: execUnit, raw: exec.actualRaw, line: lineNo, quote: rawLine.trim() });
+          if (exec.rate) out.push({ subject: project, measure: "完成率", qualifier: [...q, "执行率"], value: exec.rate, unit: "%", raw: `${exec.rate}%`, line: lineNo, quote: rawLine.trim() });
+          execUnit = null;
+        }
+      }
+    }
+    // "评价项目 权重 评级分值 本项得分 得分率" … "综合绩效 100% 100 93.03 93.03%".
+    const cells = rawLine.split("\t").map((c) => norm(c).trim());
+    const scoreAt = cells.findIndex((c) => /^本项得分$/.test(c));
+    if (scoreAt >= 0) {
+      scoreColumn = scoreAt;
+      continue;
+    }
+    if (scoreColumn !== null && cells.length > scoreColumn) {
+      if (/^(综合绩效|合计|总分|总计)$/.test(cells[0] ?? "") && project) {
+        const v = cells[scoreColumn] ?? "";
+        if (/^\d+(\.\d+)?$/.test(v)) out.push({ subject: project, measure: "得分", qualifier: ["综合绩效"], value: v, unit: "分", raw: v, line: lineNo, quote: rawLine.trim() });
+        scoreColumn = null;
+      }
+    } else if (scoreColumn !== null && l.trim() === "") {
+      scoreColumn = null;
+    }
+  }
+  return out;
+}
+
+// "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20".
+function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null } | null {
+  const tokens = l.replace(/年度财政资金总额|部门整体支出总额|部门整体|支出总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
+  const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
+  if (tokens.length < 3 || money.length < 2) return null;
+  if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^\d+(\.\d+)?分$/.test(t))) return null;
+  const rate = tokens.find((t) => /^\d+(\.\d+)?%$/.test(t));
+  const [b = "", a = ""] = money;
+  return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null };
+}
+
+function norm(s: string): string {
+  return s.normalize("NFKC").replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, "");
+}
