@@ -135,7 +135,8 @@ export function createBot(engine: Engine, config: Config, opts: CreateBotOptions
     const text = ctx.msg.text;
     if (!addressedToBot(ctx, text)) return;
     if (ctx.msg.entities?.some((e) => e.type === "bot_command" && e.offset === 0)) {
-      await replyText(ctx, BOT_MESSAGES[uiLang(ctx)].unknownCommand);
+      // An edited command was already answered when it was sent.
+      if (!ctx.editedMessage) await replyText(ctx, BOT_MESSAGES[uiLang(ctx)].unknownCommand);
       return;
     }
     await answerInChat(ctx, deps, text);

@@ -58,8 +58,9 @@ export async function answerInChat(ctx: BotContext, deps: BotDeps, text: string)
     await replyText(ctx, BOT_MESSAGES[session.lang ?? session.conversation.lang].emptyQuestion);
     return;
   }
-  // The typing hint is cosmetic: never let it fail or delay the answer.
-  ctx.replyWithChatAction("typing").catch(() => undefined);
+  // The typing hint is cosmetic: never let it fail or delay the answer. Groups skip it, since
+  // the throttler spaces group messages by a second and it would hold the answer back.
+  if (ctx.chat?.type === "private") ctx.replyWithChatAction("typing").catch(() => undefined);
   const started = Date.now();
   const state = session.lang !== null ? { ...session.conversation, lang: session.lang } : session.conversation;
   const { answer, state: next } = await deps.engine.ask(question, state);

@@ -6,6 +6,7 @@ import { configureLogging } from "../../src/core/log.js";
 import { createFakeEngine, FAKE_QUESTIONS, type FakeEngine } from "../fixtures/bot/fake-engine.js";
 import {
   callbackUpdate,
+  groupTextUpdate,
   inlineUpdate,
   startFakeBotApi,
   stickerUpdate,
@@ -295,9 +296,9 @@ describe("commands", () => {
     api.push(textUpdate(123, "/help"));
     api.push(textUpdate(123, "/lang"));
     const replies = await api.waitFor(messagesTo(123), 3);
-    expect(textOf(replies[0])).toBe("Switched to English. Chinese questions still get Chinese answers.");
+    expect(textOf(replies[0])).toBe("Switched to English.");
     expect(textOf(replies[1]).startsWith("<b>How to use</b>")).toBe(true);
-    expect(textOf(replies[2])).toBe("已切换为中文。英文提问仍会自动用英文回答。");
+    expect(textOf(replies[2])).toBe("已切换为中文。英文提问会自动用英文回答。");
   });
 
   it("replies in English to an English question, with an English 来源 button", async () => {
@@ -305,5 +306,35 @@ describe("commands", () => {
     const [reply] = await api.waitFor(messagesTo(124));
     expect(textOf(reply)).toContain("<b>Status</b>: ✅ verified");
     expect(buttons(reply)[0]?.text).toBe("📑 Sources");
+  });
+
+  it("passes the /lang choice to the engine as the conversation's language", async () => {
+    api.push(textUpdate(125, "/lang"));
+    api.push(textUpdate(125, FAKE_QUESTIONS.reception));
+    await api.waitFor(messagesTo(125), 2);
+    const call = engine.calls.filter((c) => c.question === FAKE_QUESTIONS.reception).pop();
+    expect(call?.state.lang).toBe("en");
+  });
+
+  it("ignores an edited command instead of calling it unknown", async () => {
+    api.push(textUpdate(126, "/start", { edited: true }));
+    api.push(textUpdate(126, "/help"));
+    const [reply] = await api.waitFor(messagesTo(126));
+    expect(textOf(reply).startsWith("<b>怎么用</b>")).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.requests.filter(messagesTo(126))).toHaveLength(1);
+  });
+});
+
+describe("group chats", () => {
+  it("answers only messages that mention the bot, replying to them", async () => {
+    api.push(groupTextUpdate(-500, 501, "大家好"));
+    api.push(groupTextUpdate(-500, 501, `@juesuan_test_bot ${FAKE_QUESTIONS.reception}`));
+    const [reply] = await api.waitFor(messagesTo(-500));
+    expect(textOf(reply).startsWith("<b>3.87 万元</b>")).toBe(true);
+    expect((reply?.body.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.requests.filter(messagesTo(-500))).toHaveLength(1);
+    expect(engine.calls.some((c) => c.question === "大家好")).toBe(false);
   });
 });

@@ -24,10 +24,12 @@ function banner(engine: Engine): string {
   const depts = engine.departments();
   const names = depts.map((d) => `${d.name}（${d.years.join("、")}）`).join("\n  ");
   const semantic = engine.status().semantic ? "语义检索已开启" : "语义检索未开启，仅用关键词检索";
+  const first = depts[0];
+  const short = first ? ([...first.aliases].filter((a) => /[\u3400-\u9fff]/.test(a) && !/[a-z]/i.test(a)).sort((a, b) => a.length - b.length)[0] ?? first.name) : "某部门";
   return [
     "决算问答 — 数字取自决算公开原文，附核验状态和出处。",
     depts.length ? `收录：\n  ${names}` : "语料中还没有部门。",
-    `${semantic}。可以追问，例如先问“经信局公务接待费多少”，再问“那公务用车呢？”。`,
+    `${semantic}。可以追问，例如先问“${short}公务接待费多少”，再问“那公务用车呢？”。`,
     "输入 exit / quit / 退出 或按 Ctrl-D 结束。",
     "",
   ].join("\n");
