@@ -7,6 +7,7 @@ import { Bot, GrammyError, HttpError, MemorySessionStorage, session, type BotCon
 import type { UserFromGetMe } from "grammy/types";
 import { EMPTY_CONVERSATION, type Engine } from "../answer/types.js";
 import type { Config } from "../config.js";
+import { AppError } from "../core/errors.js";
 import { createLogger, redactText } from "../core/log.js";
 import { escapeHtml, renderFactCardHtml, renderSourcesHtml } from "../render/index.js";
 import { initialSession, sessionKey, uiLang, type BotContext, type ChatSession } from "./_context.js";
@@ -38,7 +39,7 @@ function clip(s: string, max: number): string {
 /** Builds the Telegram bot around an engine: commands, questions with follow-ups, "来源" buttons, inline cards. */
 export function createBot(engine: Engine, config: Config, opts: CreateBotOptions = {}): Bot<BotContext> {
   const token = config.telegram.token;
-  if (!token) throw new Error("createBot needs config.telegram.token (TELEGRAM_BOT_TOKEN)");
+  if (!token) throw new AppError("internal", "createBot needs config.telegram.token (TELEGRAM_BOT_TOKEN)");
   const log = createLogger("bot");
   const client = { ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}), ...opts.client };
   const bot = new Bot<BotContext>(token, { ...(opts.botInfo ? { botInfo: opts.botInfo } : {}), client });

@@ -9,6 +9,7 @@ export class SourcesCache {
   readonly #max: number;
   readonly #entries = new Map<string, LastSources>();
 
+  /** Keeps at most `max` answers (default 1000). */
   constructor(max = 1000) {
     this.#max = max;
   }
@@ -18,6 +19,7 @@ export class SourcesCache {
     return randomBytes(6).toString("base64url");
   }
 
+  /** Stores an answer's citations, evicting the least recently used beyond the limit. */
   put(entry: LastSources): void {
     this.#entries.delete(entry.id);
     this.#entries.set(entry.id, entry);
@@ -28,6 +30,7 @@ export class SourcesCache {
     }
   }
 
+  /** The citations stored under `id`, if still kept. */
   get(id: string): LastSources | undefined {
     const e = this.#entries.get(id);
     if (e) {
