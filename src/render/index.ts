@@ -63,11 +63,14 @@ export function renderAnswerPlain(answer: Answer, opts: RenderOptions = {}): str
 /**
  * The answer as Telegram HTML, split into messages of at most 4,096 characters: figure first, then
  * 口径 and status in words, then citations (document, 公开NN表 or section, lines, quoted source).
- * Shows three citations unless `maxCitations` says otherwise; every dynamic string is escaped.
+ * A figure shows three citations (all for a text answer) unless `maxCitations` says otherwise;
+ * every dynamic string is escaped.
  */
 export function renderAnswerHtml(answer: Answer, opts: RenderOptions = {}): string[] {
   const lang = opts.lang ?? answer.lang;
-  const html = answerBlocks(answer, { maxCitations: 3, ...opts })
+  // A figure needs few sources on screen; a text answer's passages are its content, so all stay.
+  const maxCitations = answer.kind === "text" ? answer.citations.length : 3;
+  const html = answerBlocks(answer, { maxCitations, ...opts })
     .map((b) => htmlBlock(b, lang))
     .join("\n");
   return splitHtml(html, TELEGRAM_MESSAGE_LIMIT);

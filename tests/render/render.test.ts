@@ -103,10 +103,10 @@ describe("renderAnswerHtml", () => {
     expect(checkTelegramHtml(html ?? "")).toEqual([]);
   });
 
-  it("lists three citations and points to /sources for the rest", () => {
+  it("lists three citations of a figure and points to /sources for the rest", () => {
     const a: Answer = {
       question: "q",
-      kind: "text",
+      kind: "number",
       text: "说明",
       value: null,
       unit: null,
@@ -121,6 +121,39 @@ describe("renderAnswerHtml", () => {
     expect(html).toContain("3. <code>");
     expect(html).not.toContain("4. <code>");
     expect(html).toContain("<i>……另有 2 处出处，发送 /sources 查看全部。</i>");
+    expect(renderAnswerHtml({ ...a, kind: "text" }).join("\n")).toContain("5. <code>");
+  });
+
+  it("drops the answer stage's own source lines and shows the structured citations once", () => {
+    const a: Answer = {
+      question: "经信局公务接待费多少",
+      kind: "number",
+      text: [
+        "武汉市经济和信息化局 2024年度 公务接待费（决算数）：3.87 万元",
+        "核验：已核验：2处来源数字一致",
+        "来源：",
+        "• corpus/2024-wuhan-jingxinju.txt 第440行 · 公开09表 财政拨款“三公”经费支出决算表",
+        "  “70.07 | 36.74 | 28.96 | 28.96 | 4.37 | 69.55 | 36.74 | 28.94 | 28.94 | 3.87”",
+      ].join("\n"),
+      value: "3.87",
+      unit: "万元",
+      department: "武汉市经济和信息化局",
+      year: 2024,
+      status: "verified",
+      citations: [TABLE09_CITATION],
+      error: null,
+      lang: "zh",
+    };
+    expect(renderAnswerPlain(a).split("\n")).toEqual([
+      "3.87 万元",
+      "武汉市经济和信息化局 2024年度 公务接待费（决算数）：3.87 万元",
+      "口径：武汉市经济和信息化局｜2024年度｜单位：万元",
+      "核验：✅ 已核验：2处来源数字一致",
+      "来源：",
+      "[1] corpus/2024-wuhan-jingxinju.txt 第440行｜公开09表 财政拨款“三公”经费支出决算表",
+      "    “70.07 | 36.74 | 28.96 | 28.96 | 4.37 | 69.55 | 36.74 | 28.94 | 28.94 | 3.87”",
+    ]);
+    expect(renderAnswerHtml(a).join("").match(/第440行/g)).toHaveLength(1);
   });
 
   it("splits a 10k-character answer into valid parts of at most 4096 characters", async () => {
