@@ -36,10 +36,12 @@ export function findLanciLine(rows: readonly (readonly string[])[], limit = 9): 
       } else if (/栏次/.test(c)) lanciCells.push(idx);
       else if (/[\d.,]{3,}/.test(c)) bad = true;
     });
-    if (bad || numbers.length === 0) continue;
+    if (bad) continue;
     // 1, 2, 3 … consecutive from 1 (two-sided tables restart nothing: "栏次 1 栏次 2 3 4 5").
     const consecutive = numbers.every((n, k) => Number(n) === k + 1);
     if (consecutive && (numbers.length >= 2 || lanciCells.length > 0)) return { index: i, positions, numbers, lanciCells };
+    // "类 | 款 | 项 | 栏次 | | | |" (an empty template table): 栏次 without numbers.
+    if (numbers.length === 0 && lanciCells.length > 0 && !bad) return { index: i, positions: [], numbers: [], lanciCells };
   }
   return null;
 }
@@ -96,7 +98,10 @@ export function resolveColumns(
 ): { columns: Column[]; flags: OcrFlag[] } {
   const read = readHeaderPaths(headerRows, positions);
   const canonical = canonicalColumns(kind, part);
-  const readable = read.every((p) => p.length > 0 && p.every(known));
+  const joined = read.map((p) => p.join(">"));
+  // A path that is the prefix of another ("本年支出" beside "本年支出>小计") means the header is shifted.
+  const consistent = joined.every((a, i) => joined.every((b, j) => i === j || (a !== b && !b.startsWith(`${a}>`))));
+  const readable = consistent && read.every((p) => p.length > 0 && p.every(known));
   const flags: OcrFlag[] = [];
   let paths: readonly (readonly string[])[];
   if (readable) paths = read;

@@ -53,17 +53,32 @@ function count(s: string, re: RegExp): number {
 function departmentOf(sections: readonly Section[], tables: readonly Table[], title: string | null): string | null {
   // "第一部分 武汉东湖新技术开发区管理委员会（本级）概况" names the department as the document spells it.
   const overview = sections.find((s) => s.level === 1 && /概况$/.test(s.title));
-  if (overview) {
-    const name = repairSpaces(overview.title.replace(/概况$/, "")).trim();
-    if (name.length >= 4) return name;
+  const fromOverview = overview ? repairSpaces(overview.title.replace(/概况$/, "")).trim() : "";
+  const fromTables = mostCommon(
+    tables.flatMap((t) => {
+      const m = /^(?:部门|单位)(?:名称)?\s*[:：]\s*(.+?)(?:\s+20\d{2}\s*年度.*|\s+(?:金额)?单位\s*[:：].*)?$/.exec(t.departmentLine ?? "");
+      return m?.[1] ? [repairSpaces(m[1]).trim()] : [];
+    }),
+  );
+  if (fromOverview.length >= 4 && fromTables) {
+    // Same name: keep the tables' spelling (full-width brackets); "…中心" vs "…中心本级": the longer.
+    if (compact(fromOverview) === compact(fromTables)) return fromTables;
+    return fromOverview;
   }
-  for (const t of tables) {
-    const m = /^(?:部门|单位)(?:名称)?\s*[:：]\s*(.+?)(?:\s+20\d{2}\s*年度.*|\s+(?:金额)?单位\s*[:：].*)?$/.exec(t.departmentLine ?? "");
-    if (m?.[1]) return repairSpaces(m[1]).trim();
-  }
+  if (fromOverview.length >= 4) return fromOverview;
+  if (fromTables) return fromTables;
   if (title) {
     const m = /(?:20\d{2}\s*年度)?\s*(.+?)\s*(?:20\d{2}\s*年度)?\s*(?:部门|单位)决算/.exec(title);
     if (m?.[1]) return repairSpaces(m[1]).trim();
   }
   return null;
+}
+
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
 }

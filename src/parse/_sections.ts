@@ -22,7 +22,30 @@ const L4 = /^(\d{1,2}[.、．])(?!\d)\s*(.*)$/;
 // Headings are short and carry no sentence punctuation or figures of a narrative sentence.
 function headingLike(title: string, max: number): boolean {
   const t = compact(title);
-  return t.length > 0 && t.length <= max && !/[。；;！!？?]/.test(t) && !/[,，]/.test(t.slice(0, -1)) && !/\d+(?:\.\d+)?(?:万元|元|%)/.test(t);
+  return (
+    t.length > 0 &&
+    t.length <= max &&
+    !/[。；;！!？?]/.test(t) &&
+    !/[,，]/.test(t.slice(0, -1)) &&
+    !/\d+(?:\.\d+)?(?:万元|元|%)/.test(t) &&
+    // "(一)一般公共预算财政拨款收入：指…" is a definition; "（一）…（二）…" a run-on list.
+    !/[:：]./.test(t) &&
+    !/[(（][一二三四五六七八九十]+[)）]/.test(t)
+  );
+}
+
+/**
+ * The width OCR wrapped narrative lines at (003 wraps every ~30 characters), or Infinity when
+ * the text keeps one paragraph per line. A heading candidate this long may be a wrapped sentence.
+ */
+function wrapWidth(lines: readonly string[]): number {
+  const lens = lines
+    .filter((l) => !l.includes("\t"))
+    .map((l) => compact(cleanLine(l)))
+    .filter((t) => t.length >= 15);
+  const open = lens.filter((t) => !/[。；;：:！!？?]$/.test(t)).map((t) => t.length).sort((a, b) => a - b);
+  if (lens.length < 20 || open.length < lens.length * 0.5) return Infinity;
+  return open[Math.floor(open.length / 2)] ?? Infinity;
 }
 
 function match(text: string): { level: SectionLevel; marker: string; title: string } | null {
@@ -40,12 +63,25 @@ function match(text: string): { level: SectionLevel; marker: string; title: stri
 /** Finds headings outside `excluded` lines (TOC, tables) and builds the section tree. */
 export function findSections(lines: readonly string[], excluded: (i: number) => boolean): { sections: Section[]; headingLines: Set<number> } {
   const headings: Heading[] = [];
+  const width = wrapWidth(lines);
   for (let i = 0; i < lines.length; i++) {
     if (excluded(i) || (lines[i] ?? "").includes("\t")) continue;
     const text = cleanLine(lines[i] ?? "");
-    const m = match(text);
+    let m = match(text);
     if (!m) continue;
     const consumed: number[] = [];
+    if (m.level > 1 && compact(text).length >= width - 2) {
+      // Wrapped: "2. 一般公共服务支出(类)政府办公室及相关机构事务(款)" / "一般行政运行(项)。年初预算为…"
+      // is a sentence; "二、2022 年度…整体绩效自评结" / "果（缩略版）" a heading.
+      let j = i + 1;
+      while (j < lines.length && isBlank(lines[j])) j++;
+      const next = cleanLine(lines[j] ?? "");
+      if (j < lines.length && !excluded(j) && !match(next) && !/^[-*]\s/.test(lines[j] ?? "")) {
+        m = match(`${text}${next}`);
+        if (!m) continue;
+        consumed.push(j);
+      }
+    }
     let title = m.title.trim();
     if (m.level === 1) {
       // "第二部分  武汉市东西湖区商务局 2022 年度" / "" / "部门决算表" (003).

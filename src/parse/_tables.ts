@@ -4,9 +4,10 @@
  */
 import type { OcrFlag, Table, TableKind, TablePart } from "./types.js";
 import { findLanciLine, resolveColumns } from "./_header.js";
-import { kindOfHeader, kindOfNumber, kindOfTitle, numberOfKind } from "./_kinds.js";
+import { canonicalColumns, kindOfHeader, kindOfNumber, kindOfTitle, numberOfKind } from "./_kinds.js";
 import { cleanLine, compact, hasCjk, isBlank } from "./_lines.js";
 import { dominantDecimals } from "./_ocr.js";
+import { DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
 import { decimalsOf, finishRows, labelOf, rawText, readOneSidedRow, readValueCells, type DraftRow } from "./_rows.js";
 import { readBasicExpenditure, readIncomeExpenditure, type DraftPart } from "./_two-sided.js";
 
@@ -14,24 +15,6 @@ import { readBasicExpenditure, readIncomeExpenditure, type DraftPart } from "./_
 interface Block {
   readonly start: number;
   readonly end: number;
-}
-
-const MARKER = /公开\s*0?(\d{1,2})\s*表/;
-const DEPT = /^(?:部门|单位)(?:名称)?\s*[:：]\s*(?!(?:万元|元)(?:\s|$))(\S.*)$/;
-const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
-const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
-
-/** Normalises "公开 01 表" → "公开01表". */
-export function normaliseMarker(text: string): string | null {
-  const m = MARKER.exec(text.normalize("NFKC"));
-  return m ? `公开${(m[1] ?? "").padStart(2, "0")}表` : null;
-}
-
-/** True when a line reads as a table title ("2024年度收入决算表", "二、收入决算表", "…绩效自评表"). */
-export function isTableTitle(line: string): boolean {
-  const t = compact(cleanLine(line));
-  if (t.length > 60 || PART_HEADING.test(t) || /[。；;]$/.test(t) || /见附件|详见/.test(t)) return false;
-  return kindOfTitle(t) !== null || /决算[^,，。]*表$/.test(t);
 }
 
 /** Runs of consecutive cell lines (blank lines end a run). */
@@ -74,7 +57,7 @@ function scanPreambleLine(text: string, index: number, p: Preamble): boolean {
   }
   const dept = DEPT.exec(t.replace(/\t/g, " ").trim());
   if (dept && !p.departmentLine) {
-    p.departmentLine = t.replace(/\t+/g, " ").trim();
+    p.departmentLine = t.replace(/\t+|\s{2,}/g, " ").trim();
     used = true;
   }
   if (!used && isTableTitle(t) && !p.title) {
@@ -212,9 +195,16 @@ function readOneSided(
   let positions: number[];
   let lineNos: (string | null)[];
   let bodyStart: number;
-  if (lanci) {
+  if (lanci && lanci.positions.length > 0) {
     positions = [...lanci.positions];
     lineNos = [...lanci.numbers];
+    bodyStart = lanci.index + 1;
+  } else if (lanci) {
+    // 栏次 printed without numbers: the value columns follow it, as many as the template has.
+    const start = Math.max(...lanci.lanciCells) + 1;
+    const width = Math.max(...local.map((r) => r.length));
+    positions = range(start, start + (canonicalColumns(kind, null)?.length ?? width - start) - 1);
+    lineNos = positions.map(() => null);
     bodyStart = lanci.index + 1;
   } else {
     bodyStart = local.findIndex((r) => r.some((c) => /\d[.,]\d/.test(c)) || /^(合计|总计)$/.test(labelOf(r.find((c) => hasCjk(c)) ?? "")));
@@ -226,6 +216,7 @@ function readOneSided(
     lineNos = positions.map(() => null);
   }
   const headerRows = local.slice(0, lanci ? lanci.index : bodyStart);
+  if (positions.length === 0) return { parts: [{ name: null, columns: [], rows: [] }], flags: [{ kind: "garbled", note: "no value columns found" }] };
   const resolved = resolveColumns(kind, null, headerRows, positions, lineNos);
   const valueStart = positions[0] ?? 0;
   const draft: DraftRow[] = [];
