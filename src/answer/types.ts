@@ -62,6 +62,8 @@ export interface ConversationState {
   readonly topic: string | null;
   /** The aspect of the last figure question, e.g. "决算" or "预算". */
   readonly aspect: string | null;
+  /** The count unit of the last 数量 question ("人次", "辆"), so "那接待呢？" keeps counting. */
+  readonly aspectUnit?: string | null;
   readonly lang: Lang;
 }
 

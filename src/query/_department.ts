@@ -1,0 +1,230 @@
+import { lexicon } from "./_lexicon.js";
+import { editDistance, isCjk, type Span } from "./_text.js";
+import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
+
+/** Departments named in a question, with the spans that named them. */
+export interface DepartmentFinding {
+  readonly ref: DepartmentRef;
+  readonly spans: readonly Span[];
+}
+
+interface Candidate {
+  readonly alias: AliasEntry;
+  readonly departments: readonly number[];
+  readonly start: number;
+  readonly end: number;
+  readonly edits: number;
+  /** Usable only when nothing stronger names a department ("财政局业务经费", a bare stem "经信"). */
+  readonly weak: boolean;
+}
+
+// An organisation word directly followed by these is part of an item ("财政局业务经费", "政法委业务经费项目").
+const ITEM_CONTINUATION = /^(业务经费|业务费|工作经费|经费|项目|专项|资金|补助|补贴|运行|建设|大楼|平台|系统|采购)/;
+// Characters that end an organisation suffix ("经信局", "服务中心", "管委会", "东湖高新区").
+const ORG_SUFFIX = /[局委厅办会心区部院处室站所馆队]$/;
+// Where a bare abbreviation stem ("经信", "投促") may stop.
+const STEM_BOUNDARY = /^($|[^\u3400-\u9fff]|[的和与跟及、呢吗里在])/;
+
+/**
+ * Finds the departments a (normalised) question names: exact aliases, aliases one edit away, and
+ * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
+ */
+export function findDepartments(text: string, catalog: Catalog): DepartmentFinding {
+  const cands = candidates(text, catalog);
+  cands.sort(
+    (a, b) =>
+      Number(a.weak) - Number(b.weak) || a.edits - b.edits || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  let picked: Candidate[] = [];
+  for (const c of cands) {
+    if (picked.some((p) => p.start < c.end && c.start < p.end)) continue;
+    picked.push(c);
+  }
+  if (picked.some((p) => !p.weak)) picked = picked.filter((p) => !p.weak);
+  picked.sort((a, b) => a.start - b.start);
+  const spans: Span[] = picked.map((p) => ({ start: p.start, end: p.end, kind: "department" }));
+
+  const unknown = unknownMention(text, picked, catalog);
+  if (unknown) {
+    const mention: Span = { start: unknown.start, end: unknown.start + unknown.asked.length, kind: "department" };
+    return { ref: { kind: "unknown", asked: unknown.asked }, spans: [...spans, mention] };
+  }
+
+  if (picked.length === 0) {
+    const region = regionOnly(text, catalog);
+    if (region) {
+      const start = text.indexOf(region.asked);
+      return { ref: region, spans: [{ start, end: start + region.asked.length, kind: "department" }] };
+    }
+    return { ref: { kind: "none" }, spans };
+  }
+  const names: string[] = [];
+  const phrases: string[] = [];
+  for (const p of picked) {
+    const depts = p.departments.map((i) => catalog.departments[i]?.name ?? "");
+    if (depts.length > 1) {
+      return { ref: { kind: "ambiguous", asked: text.slice(p.start, p.end), candidates: depts }, spans };
+    }
+    const name = depts[0];
+    if (name && !names.includes(name)) names.push(name);
+    phrases.push(text.slice(p.start, p.end));
+  }
+  return { ref: { kind: "resolved", names, via: "explicit", phrases }, spans };
+}
+
+function candidates(text: string, catalog: Catalog): Candidate[] {
+  const out: Candidate[] = [];
+  const exactAt = new Set<string>();
+  for (const alias of catalog.index.aliases) {
+    let from = 0;
+    for (;;) {
+      const i = text.indexOf(alias.text, from);
+      if (i < 0) break;
+      from = i + 1;
+      let end = i + alias.text.length;
+      if (alias.latin) {
+        if (/[a-z0-9]/.test(text[i - 1] ?? "")) continue;
+        const poss = /^'s?(?![a-z])/.exec(text.slice(end));
+        if (poss) end += poss[0].length;
+        else if (/[a-z0-9]/.test(text[end] ?? "")) continue;
+      }
+      exactAt.add(`${i}:${alias.text.length}`);
+      const c = admit(text, catalog, alias, i, end, 0, false);
+      if (c) out.push(c);
+    }
+  }
+  // One wrong, missing or extra character: same first character, and the organisation suffix kept
+  // or dropped whole ("经心局", "经信", "洪山企业服务中心" for "洪山区企业服务中心").
+  for (const alias of catalog.index.aliases) {
+    const a = alias.text;
+    if (alias.latin || a.length < 3) continue;
+    for (let i = text.indexOf(a[0] ?? ""); i >= 0; i = text.indexOf(a[0] ?? "", i + 1)) {
+      for (const len of [a.length - 1, a.length, a.length + 1]) {
+        if (i + len > text.length || exactAt.has(`${i}:${len}`)) continue;
+        const w = text.slice(i, i + len);
+        if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
+        const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
+        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1)) continue;
+        // Two characters are too few to be a typo of anything ("政局" is no 政务局).
+        if (len < 3 && !stemOnly) continue;
+        // A stem must end where a name can end ("经信的…", "经信三公经费"), and must not begin an
+        // item word ("财政拨款收入" holds no 财政局, "政务服务中心" no 政务服务局).
+        if (stemOnly && (!stemBoundary(text, i + len) || startsItem(text, i, i + len))) continue;
+        const c = admit(text, catalog, alias, i, i + len, 1, stemOnly && a.length < 4);
+        if (c) out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+function startsItem(text: string, start: number, end: number): boolean {
+  return lexicon().entries.some((e) => {
+    if (e.latin) return false;
+    for (let k = Math.max(0, start - e.text.length + 1); k < end; k++) {
+      if (text.startsWith(e.text, k)) return true;
+    }
+    return false;
+  });
+}
+
+function stemBoundary(text: string, end: number): boolean {
+  const after = text.slice(end);
+  if (STEM_BOUNDARY.test(after)) return true;
+  // "政务服务中心": the stem starts another organisation's name.
+  if (/^[\u3400-\u9fff]{0,4}?(中心|局|委员会|委|厅|办公室|院|馆)/.test(after)) return false;
+  return lexicon().entries.some((e) => !e.latin && text.startsWith(e.text, end));
+}
+
+/** Applies the region check and the item-continuation rule to one alias occurrence. */
+function admit(
+  text: string,
+  catalog: Catalog,
+  alias: AliasEntry,
+  start: number,
+  end: number,
+  edits: number,
+  weakStem: boolean,
+): Candidate | null {
+  let departments = alias.departments;
+  if (alias.bare) {
+    const before = text.slice(0, start);
+    const region = catalog.index.regionForms.find((f) => before.endsWith(f));
+    if (region) {
+      // "武汉市商务局" is the city's bureau, not 东西湖区商务局: a bare alias takes only its own region.
+      const own = catalog.index.regionOwn.get(region) ?? [];
+      departments = departments.filter((d) => own.includes(d));
+      if (departments.length === 0) return null;
+    } else if (/[\u3400-\u9fff][省市区县州旗]$/.test(before)) {
+      return null;
+    }
+  }
+  const weak = weakStem || (!alias.latin && ITEM_CONTINUATION.test(text.slice(end)));
+  return { alias, departments, start, end, edits, weak };
+}
+
+const MENTION_SUFFIX =
+  /管理委员会|管委会|委员会|人民政府|办公室|经开区|高新区|开发区|新区|中心|局|厅|委(?![托员会])|(?<![干全内外局总本])部(?![分门署件])|院|馆/g;
+const ZONE_SUFFIX = /^(经开区|高新区|开发区|新区)$/;
+const MENTION_STOP = /[的里和与跟及比在从向对了是年度呢吗那请问查]/;
+const LEAD_IN = /^(请问|我想知道|想知道|想问|问一下|查一下|帮我查|告诉我|查询|那么)/;
+const REGION_WORD = /[\u3400-\u9fff]{2,}(省|市|区|县|州)/;
+const LINK = /^(和|与|跟|及|、|,|比|对比|相比|vs)$/;
+const EN_MENTION =
+  /\b((?:[a-z]+ ){1,5})(bureau|commission|committee|center|department|office|zone|government|administration|agency|authority)\b/g;
+const EN_STOP = new Set(["what", "how", "did", "does", "do", "is", "was", "were", "are", "the", "a", "an", "in", "on", "for", "of", "much", "many", "spend", "spent", "by", "to", "which", "and", "or", "with", "at", "from", "its", "their", "this", "that"]);
+
+/** An organisation-looking phrase outside every matched department, when it names one we lack. */
+function unknownMention(
+  text: string,
+  picked: readonly Candidate[],
+  catalog: Catalog,
+): { asked: string; start: number } | null {
+  const inPicked = (i: number): boolean => picked.some((p) => i >= p.start && i < p.end);
+  for (const m of text.matchAll(MENTION_SUFFIX)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (inPicked(s) || inPicked(e - 1)) continue;
+    if (ITEM_CONTINUATION.test(text.slice(e))) continue;
+    let b = s;
+    while (b > 0 && s - b < 10) {
+      const ch = text[b - 1] ?? "";
+      if (!isCjk(ch) || MENTION_STOP.test(ch) || inPicked(b - 1)) break;
+      b--;
+    }
+    const mention = text.slice(b, e).replace(LEAD_IN, "");
+    const start = e - mention.length;
+    const namePart = mention.length - m[0].length;
+    if (mention.length < 3 || (namePart < 2 && !ZONE_SUFFIX.test(m[0]))) continue;
+    if (picked.length > 0) {
+      // Next to a covered department, only a separate organisation counts: one with a region, or
+      // one joined to it ("经信局和武汉市商务局"); "投促局机关党委" is part of the question's topic.
+      const link = picked.some((p) => LINK.test(text.slice(p.end, start)));
+      if (!REGION_WORD.test(mention) && !catalog.index.regionForms.some((f) => mention.startsWith(f)) && !link) continue;
+    }
+    return { asked: mention, start };
+  }
+  if (picked.length > 0) return null;
+  for (const m of text.matchAll(EN_MENTION)) {
+    const words = (m[1] ?? "").trim().split(" ");
+    while (words.length > 0 && EN_STOP.has(words[0] ?? "")) words.shift();
+    if (words.length === 0) continue;
+    const asked = `${words.join(" ")} ${m[2] ?? ""}`;
+    return { asked, start: m.index + m[0].length - asked.length };
+  }
+  return null;
+}
+
+/** A bare region ("洪山区三公经费"): the departments under it, for the reply to ask which one. */
+function regionOnly(
+  text: string,
+  catalog: Catalog,
+): { kind: "ambiguous"; asked: string; candidates: readonly string[] } | null {
+  for (const f of catalog.index.regionForms) {
+    if (!/(省|市|区|县|旗)$/.test(f) || !text.includes(f)) continue;
+    const under = catalog.index.regionUnder.get(f) ?? [];
+    const names = under.map((i) => catalog.departments[i]?.name ?? "");
+    return { kind: "ambiguous", asked: f, candidates: names };
+  }
+  return null;
+}

@@ -1,0 +1,153 @@
+import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
+import { exactLexicon, fuzzyLexicon, matchLexicon, type LexMatch } from "./_lexicon.js";
+import type { ItemHit } from "./types.js";
+
+/** Items found in the topic area: the ones asked about and the ones that only qualify them. */
+export interface ItemFinding {
+  readonly items: ItemHit[];
+  readonly context: ItemHit[];
+}
+
+const BLANK = "\u0000";
+// Between items: conjunctions split operands; the rest only joins words ("三公经费里公务用车购置费").
+const CONJUNCTION = /[和与及、,跟+]/;
+const GLUE = /[的里中之在了有是()“”"'《》\s]/;
+
+/**
+ * Lexicon items in the topic area (question with department, year, aspect and question words
+ * blanked to U+0000). In Chinese, a run of topic text counts only when items cover it entirely
+ * (so "其他商品和服务支出" is not 服务支出); typos one edit away and shared heads
+ * ("公务用车购置费和运行费") are filled in first. English matches are taken as they are.
+ */
+export function findItems(
+  lexMatches: readonly LexMatch[],
+  base: string,
+  area: string,
+  lang: "zh" | "en",
+  partStart: number | null,
+): ItemFinding {
+  const matches = lexMatches.filter((m) => !area.slice(m.start, m.end).includes(BLANK));
+  const hits: (ItemHit & { piece: number; conj: number })[] = [];
+  if (lang === "en") {
+    for (const m of matches) {
+      // "spending on receptions": the first item only frames the second.
+      const frames = /^ (on|for) /.test(base.slice(m.end, m.end + 5)) && matches.some((o) => o.start > m.end);
+      hits.push({ ...toHit(m), piece: 0, conj: frames ? -1 : hits.length });
+    }
+    return assignRoles(hits, lang, partStart);
+  }
+  let piece = 0;
+  let next = 0;
+  for (const run of area.split(BLANK)) {
+    const offset = next;
+    next += run.length + 1;
+    piece++;
+    if (run.trim().length === 0) continue;
+    const inRun = matches.filter((m) => m.start >= offset && m.end <= offset + run.length).map(toHit);
+    const filled = fillGaps(run, offset, inRun);
+    if (filled === null) continue;
+    let conj = 0;
+    let cursor = offset;
+    for (const h of filled.sort((a, b) => a.start - b.start)) {
+      if (CONJUNCTION.test(area.slice(cursor, h.start))) conj++;
+      hits.push({ ...h, piece, conj });
+      cursor = h.end;
+    }
+  }
+  return assignRoles(hits, lang, partStart);
+}
+
+function toHit(m: LexMatch): ItemHit {
+  return { key: m.entry.key, phrase: m.entry.text, start: m.start, end: m.end, via: m.entry.via };
+}
+
+/**
+ * Covers the uncovered stretches of a run (between separators outside items) with a shared-head
+ * or fuzzy item for the whole stretch; null when some stretch stays uncovered.
+ */
+function fillGaps(run: string, offset: number, hits: readonly ItemHit[]): ItemHit[] | null {
+  let out = [...hits];
+  const covered = (i: number): boolean => out.some((h) => i >= h.start - offset && i < h.end - offset);
+  const separator = (i: number): boolean => !covered(i) && (CONJUNCTION.test(run[i] ?? "") || GLUE.test(run[i] ?? ""));
+  const segments: { start: number; end: number }[] = [];
+  for (let i = 0; i < run.length; ) {
+    if (separator(i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < run.length && !separator(i)) i++;
+    segments.push({ start, end: i });
+  }
+  for (const g of segments) {
+    let allCovered = true;
+    for (let i = g.start; i < g.end; i++) if (!covered(i)) allCovered = false;
+    if (allCovered) continue;
+    const text = run.slice(g.start, g.end);
+    const start = offset + g.start;
+    const end = offset + g.end;
+    const prev = out.filter((h) => h.end <= start).sort((a, b) => b.end - a.end)[0];
+    const afterConjunction = g.start > 0 && CONJUNCTION.test(run[g.start - 1] ?? "");
+    const shared = afterConjunction && prev ? sharedHead(prev.phrase, text) : null;
+    const fuzzy = shared ? null : fuzzyLexicon(text);
+    if (!shared && !fuzzy) return null;
+    out = out.filter((h) => h.end <= start || h.start >= end);
+    if (shared) out.push({ key: shared.key, phrase: shared.text, start, end, via: "shared_head" });
+    else if (fuzzy) out.push({ key: fuzzy.key, phrase: text, start, end, via: "fuzzy" });
+  }
+  return out;
+}
+
+/** "公务用车购置费" + "运行费" → the lexicon form "公务用车运行费", when there is one. */
+function sharedHead(previous: string, tail: string): { key: ItemKey; text: string } | null {
+  for (let k = previous.length - 1; k >= 2; k--) {
+    const e = exactLexicon(previous.slice(0, k) + tail);
+    if (e && e.via === "name") return { key: e.key, text: e.text };
+  }
+  return null;
+}
+
+/**
+ * Main items vs context: within one operand the last item is the one asked about and earlier ones
+ * qualify it ("政府采购" in "政府采购货物"); in a share, the items after 占 (or before the last,
+ * in English) are the whole.
+ */
+function assignRoles(
+  hits: (ItemHit & { piece: number; conj: number })[],
+  lang: "zh" | "en",
+  partStart: number | null,
+): ItemFinding {
+  const items: ItemHit[] = [];
+  const context: ItemHit[] = [];
+  const strip = ({ piece: _p, conj: _c, ...h }: ItemHit & { piece: number; conj: number }): ItemHit => h;
+  if (partStart !== null) {
+    const part = lang === "en" ? hits.slice(-1) : hits.filter((h) => h.start < partStart);
+    for (const h of hits) (part.includes(h) ? items : context).push(strip(h));
+    if (items.length === 0 && context.length > 0) items.push(...context.splice(0, 1));
+    return { items, context };
+  }
+  if (lang === "en") {
+    for (const h of hits) (h.conj === -1 ? context : items).push(strip(h));
+    return { items, context };
+  }
+  hits.forEach((h, i) => {
+    const next = hits[i + 1];
+    const qualifies = next !== undefined && next.piece === h.piece && next.conj === h.conj;
+    (qualifies ? context : items).push(strip(h));
+  });
+  return { items, context };
+}
+
+/** The item of the same family with the given count unit: 因公出国(境)团组 + 人次 → 因公出国(境)人次. */
+export function itemWithUnit(key: ItemKey, unit: string): ItemKey | null {
+  if (ITEMS[key].unit === unit) return key;
+  const family = key.split("_")[0] ?? key;
+  return ITEM_KEYS.find((k) => k.startsWith(family) && ITEMS[k].unit === unit) ?? null;
+}
+
+/** Lexicon items of a stored topic phrase (for follow-ups), all taken as main items. */
+export function itemsOfTopic(topic: string): ItemHit[] {
+  const lang = /[\u3400-\u9fff]/.test(topic) ? "zh" : "en";
+  const found = findItems(matchLexicon(topic), topic, topic, lang, null);
+  return found.items.map((h) => ({ ...h, via: "conversation" as const }));
+}

@@ -1,0 +1,111 @@
+import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
+import { editDistance, isCjk, normalizeText } from "./_text.js";
+
+/** One lexicon form of an item. */
+export interface LexEntry {
+  readonly text: string;
+  readonly key: ItemKey;
+  readonly via: "name" | "synonym" | "en";
+  readonly latin: boolean;
+}
+
+/** A lexicon occurrence in a text. */
+export interface LexMatch {
+  readonly entry: LexEntry;
+  readonly start: number;
+  readonly end: number;
+}
+
+const VIA_RANK = { name: 0, synonym: 1, en: 2 } as const;
+
+let cache: { entries: readonly LexEntry[]; exact: ReadonlyMap<string, LexEntry> } | null = null;
+
+/** The item lexicon: names, synonyms and English forms, normalised, longest first. */
+export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<string, LexEntry> } {
+  if (cache) return cache;
+  const seen = new Map<string, LexEntry>();
+  for (const key of ITEM_KEYS) {
+    const item = ITEMS[key];
+    const forms: [string, LexEntry["via"]][] = [
+      ...item.names.map((n): [string, LexEntry["via"]] => [n, "name"]),
+      ...item.synonyms.map((n): [string, LexEntry["via"]] => [n, "synonym"]),
+      [item.en.replace(/^the /i, ""), "en"],
+    ];
+    for (const [raw, via] of forms) {
+      // Question phrasing is not an item form ("几辆车", "花了多少钱"): counts come from the aspect.
+      if (/多少|几/.test(raw)) continue;
+      const text = normalizeText(raw).replace(/^'|'$/g, "");
+      if (text.length < 2) continue;
+      // "因公出国(境)团组" is also typed without its bracketed part.
+      const variants = /\(.+?\)/.test(text) ? [text, text.replace(/\(.+?\)/g, "")] : [text];
+      for (const t of variants) {
+        const prev = seen.get(t);
+        // A form listed under two items keeps the first listing, names before synonyms.
+        if (prev && VIA_RANK[prev.via] <= VIA_RANK[via]) continue;
+        seen.set(t, { text: t, key, via, latin: !/[\u3400-\u9fff]/.test(t) });
+      }
+    }
+  }
+  const entries = [...seen.values()].sort((a, b) => b.text.length - a.text.length);
+  cache = { entries, exact: seen };
+  return cache;
+}
+
+/** Longest-first, non-overlapping lexicon matches (Latin forms on word boundaries, plural "s" allowed). */
+export function matchLexicon(text: string): LexMatch[] {
+  const found: LexMatch[] = [];
+  for (const entry of lexicon().entries) {
+    let from = 0;
+    for (;;) {
+      const i = text.indexOf(entry.text, from);
+      if (i < 0) break;
+      from = i + 1;
+      let end = i + entry.text.length;
+      if (entry.latin) {
+        if (/[a-z0-9]/.test(text[i - 1] ?? "")) continue;
+        const plural = /^(es|s)(?![a-z0-9])/.exec(text.slice(end));
+        if (plural) end += plural[0].length;
+        else if (/[a-z0-9]/.test(text[end] ?? "")) continue;
+      }
+      found.push({ entry, start: i, end });
+    }
+  }
+  found.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      VIA_RANK[a.entry.via] - VIA_RANK[b.entry.via] ||
+      a.start - b.start,
+  );
+  const chosen: LexMatch[] = [];
+  for (const m of found) {
+    if (chosen.some((c) => c.start < m.end && m.start < c.end)) continue;
+    chosen.push(m);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The lexicon form one edit away from a whole phrase ("公物接待费" → 公务接待费), when exactly one
+ * item has such a form. Short forms only take a substitution inside them ("经心局" style).
+ */
+export function fuzzyLexicon(phrase: string): LexEntry | null {
+  if (phrase.length < 3 || !isCjk(phrase[0])) return null;
+  const keys = new Set<ItemKey>();
+  let best: LexEntry | null = null;
+  for (const e of lexicon().entries) {
+    if (e.latin || e.text.length < 3 || Math.abs(e.text.length - phrase.length) > 1) continue;
+    if (editDistance(e.text, phrase, 1) !== 1) continue;
+    if (Math.min(e.text.length, phrase.length) < 4) {
+      const inner = e.text.length === phrase.length && e.text[0] === phrase[0] && e.text.at(-1) === phrase.at(-1);
+      if (!inner) continue;
+    }
+    keys.add(e.key);
+    best ??= e;
+  }
+  return keys.size === 1 ? best : null;
+}
+
+/** The lexicon entry whose text is exactly `text`, if any. */
+export function exactLexicon(text: string): LexEntry | null {
+  return lexicon().exact.get(text) ?? null;
+}

@@ -1,0 +1,87 @@
+import type { Lang } from "../answer/types.js";
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** True for a CJK ideograph. */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK.test(ch);
+}
+
+/**
+ * Normalises question or alias text: NFKC (full-width → ASCII), lowercase Latin, British "centre"
+ * spelled "center", whitespace collapsed and dropped next to Chinese characters. Length-stable
+ * enough that positions in the result are what the matchers report.
+ */
+export function normalizeText(s: string): string {
+  const t = s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/centre/g, "center")
+    .replace(/\s+/g, " ")
+    .trim();
+  // Drop spaces touching a Chinese character or a Chinese quote: "2024 年 经信局" → "2024年经信局".
+  return t.replace(/ (?=[\u3400-\u9fff“”])|(?<=[\u3400-\u9fff“”]) /g, "");
+}
+
+/** English when the question is mostly Latin letters; otherwise Chinese (ties and digits-only keep `fallback`). */
+export function detectLang(s: string, fallback: Lang): Lang {
+  let cjk = 0;
+  let latin = 0;
+  for (const ch of s) {
+    if (CJK.test(ch)) cjk++;
+    else if (/[A-Za-z]/.test(ch)) latin++;
+  }
+  if (cjk === 0 && latin === 0) return fallback;
+  if (cjk === 0) return latin >= 2 ? "en" : fallback;
+  return latin > cjk * 2 ? "en" : "zh";
+}
+
+/** Levenshtein distance, cut off early once it exceeds `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max = 1): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** A half-open range in the normalised question, tagged with what it is. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: "department" | "year" | "code" | "aspect" | "question" | "filler";
+}
+
+/** True when [start, end) overlaps any span. */
+export function overlaps(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && start < s.end);
+}
+
+/** Every match of a global regex as a span of the given kind. */
+export function spansOf(text: string, re: RegExp, kind: Span["kind"]): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    if (m[0].length === 0 || m.index === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  return out;
+}
+
+/** The text with the given spans blanked out by a separator character. */
+export function blank(text: string, spans: readonly Span[], sep = "\u0000"): string {
+  const chars = [...text];
+  // Positions are UTF-16 offsets; questions are BMP text, so code units and characters agree.
+  for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) chars[i] = sep;
+  return chars.join("");
+}

@@ -1,0 +1,46 @@
+const BLANK = "\u0000";
+const EDGE = /^[的里了呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟就也都,，.。:：;；!！?？\s]+$/g;
+const EN_STOP = new Set(
+  "what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number".split(
+    " ",
+  ),
+);
+
+/** The item phrase left in the topic area (blanked spans removed), typos kept; null when nothing is left. */
+export function topicOf(area: string, lang: "zh" | "en"): string | null {
+  if (lang === "en") {
+    const words = area
+      .replace(/\u0000/g, " ")
+      .split(/[^a-z0-9\u3400-\u9fff()'-]+/)
+      .map((w) => w.replace(/'s$|^'|'$/g, ""))
+      .filter((w) => w.length > 0 && !EN_STOP.has(w));
+    return words.length > 0 ? words.join(" ") : null;
+  }
+  const pieces = area
+    .split(BLANK)
+    .map(cleanPiece)
+    .filter((p) => p.length > 0);
+  return pieces.length > 0 ? pieces.join(" ") : null;
+}
+
+function cleanPiece(piece: string): string {
+  let p = piece.replace(/[“”"「」《》]/g, "").replace(/\(\s*\)/g, "");
+  for (let prev = ""; prev !== p; ) {
+    prev = p;
+    p = p.replace(EDGE, "");
+    // A bracket left unbalanced by a blanked span: "（投促局）" → "（" after the department went.
+    p = p.replace(/^\)+|\(+$/g, "");
+    if (/^\([^()]*\)$/.test(p)) p = p.slice(1, -1);
+  }
+  return p;
+}
+
+/** Phrases the user put in quotes. */
+export function quotedPhrases(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/“([^”]+)”|"([^"]+)"|「([^」]+)」|《([^》]+)》/g)) {
+    const q = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (q && q.trim().length > 0) out.push(q.trim());
+  }
+  return out;
+}

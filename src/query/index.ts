@@ -1,0 +1,16 @@
+export { understandQuestion } from "./understand.js";
+export { buildCatalog, latestYearOf } from "./catalog.js";
+export { nextState, resolveYear, type ResolvedTurn } from "./state.js";
+export type {
+  Aspect,
+  AspectRef,
+  Catalog,
+  CatalogDepartment,
+  CatalogDoc,
+  DepartmentRef,
+  Intent,
+  ItemHit,
+  Operand,
+  Understanding,
+  YearRef,
+} from "./types.js";

@@ -1,0 +1,257 @@
+import type { ConversationState } from "../answer/types.js";
+import { assertNever } from "../core/result.js";
+import { ITEMS, type ItemKey } from "../facts/items.js";
+import { findAspect } from "./_aspect.js";
+import { findDepartments } from "./_department.js";
+import { findIntentCues, type IntentCues } from "./_intent.js";
+import { findItems, itemWithUnit, itemsOfTopic } from "./_items.js";
+import { matchLexicon } from "./_lexicon.js";
+import { blank, detectLang, normalizeText, type Span } from "./_text.js";
+import { quotedPhrases, topicOf } from "./_topic.js";
+import { findYears, type YearFinding } from "./_year.js";
+import { latestYearOf } from "./catalog.js";
+import type {
+  Aspect,
+  AspectRef,
+  Catalog,
+  DepartmentRef,
+  Intent,
+  ItemHit,
+  Operand,
+  Understanding,
+  YearRef,
+} from "./types.js";
+
+const ASPECTS: readonly Aspect[] = ["决算", "预算", "完成率", "增减", "增长率", "占比", "数量", "得分"];
+
+/**
+ * Reads one question (with the conversation so far) into a typed `Understanding`: department,
+ * year, items, topic, aspect, intent and operands. Pure and fast: no I/O, no models.
+ */
+export function understandQuestion(
+  text: string,
+  state: ConversationState | undefined,
+  catalog: Catalog,
+): Understanding {
+  const prev = state ?? null;
+  const normalized = normalizeText(text);
+  const lang = detectLang(normalized, prev?.lang ?? "zh");
+
+  const dept = findDepartments(normalized, catalog);
+  const years = findYears(blank(normalized, dept.spans));
+  const code = findCode(blank(normalized, [...dept.spans, ...years.spans]));
+  const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans]);
+  const lex = matchLexicon(base);
+  // Aspect and question words are read outside item names ("一般公共预算财政拨款" holds no 预算 aspect).
+  const masked = blank(base, lex.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
+  const aspectFound = findAspect(masked);
+  const cues = findIntentCues(masked, lang);
+  const area = blank(base, [...aspectFound.spans, ...cues.spans]);
+  const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
+  const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
+  const found = findItems(lex, base, area, lang, partStart);
+  const ownTopic = topicOf(area, lang);
+
+  // Department: the question's own, else the conversation's (not for "which department …").
+  const stateDept = prev?.department && catalog.departments.some((d) => d.name === prev.department) ? prev.department : null;
+  let department: DepartmentRef = dept.ref;
+  let followUp = false;
+  if (department.kind === "none" && stateDept && !cues.rank) {
+    department = { kind: "resolved", names: [stateDept], via: "conversation", phrases: [] };
+    followUp = true;
+  }
+  const names = department.kind === "resolved" ? department.names : [];
+
+  // Subject: the question's own items/topic/code, else the total for a bare "花了多少钱", else the conversation's.
+  let items: ItemHit[] = found.items;
+  const context: ItemHit[] = found.context;
+  let topic = ownTopic;
+  let topicVia: Understanding["topicVia"] = ownTopic ? "question" : null;
+  const ownSubject = items.length > 0 || ownTopic !== null || code.code !== null;
+  if (!ownSubject) {
+    const total = totalItem(cues);
+    if (total && !followUp) {
+      items = [total];
+    } else if (prev?.topic) {
+      topic = prev.topic;
+      topicVia = "conversation";
+      items = itemsOfTopic(prev.topic);
+      followUp = true;
+    } else if (total) {
+      items = [total];
+    }
+  }
+  if (prev && cues.continuation) followUp = true;
+
+  const aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
+  if (aspect.value === "数量" && aspect.unit) {
+    items = items.map((h) => {
+      const k = itemWithUnit(h.key, aspect.unit ?? "");
+      return k && k !== h.key ? { ...h, key: k } : h;
+    });
+  }
+
+  const year = resolveYearRef(years, names[0] ?? null, catalog, prev, followUp);
+  if (year.kind === "conversation") followUp = true;
+
+  const intent = decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code);
+  const operands = buildOperands(intent, names, year, years, items, topic, catalog);
+
+  return {
+    text,
+    normalized,
+    lang,
+    department,
+    year,
+    items,
+    context,
+    code: code.code,
+    topic,
+    topicVia,
+    quoted: quotedPhrases(normalized),
+    aspect,
+    intent,
+    existence: cues.existence,
+    operands,
+    followUp,
+    previous: prev,
+  };
+}
+
+/** A 科目编码 (类 3, 款 5, 项 7 digits) or 经济分类编码 (5 digits); 3-digit codes only after 科目/编码/code. */
+function findCode(text: string): { code: string | null; spans: Span[] } {
+  const long = /(?<![\d.])([23]\d{4}(?:\d{2})?)(?![\d.%])/.exec(text);
+  if (long?.[1]) return { code: long[1], spans: [{ start: long.index, end: long.index + long[0].length, kind: "code" }] };
+  const short = /(科目|编码|代码|\bcode)\s?([23]\d{2})(?![\d.%])/.exec(text);
+  if (short?.[2]) {
+    const start = short.index + short[0].length - short[2].length;
+    return { code: short[2], spans: [{ start, end: start + 3, kind: "code" }] };
+  }
+  return { code: null, spans: [] };
+}
+
+/** "花了多少钱" / "收入多少" with no item named: the year's total expenditure or revenue. */
+function totalItem(cues: IntentCues): ItemHit | null {
+  if (!cues.figure) return null;
+  const key: ItemKey | null = cues.spend ? "expenditure_total" : cues.income ? "revenue_total" : null;
+  if (!key) return null;
+  return { key, phrase: ITEMS[key].zh, start: -1, end: -1, via: "synonym" };
+}
+
+function resolveAspect(
+  found: ReturnType<typeof findAspect>,
+  items: readonly ItemHit[],
+  prev: ConversationState | null,
+): AspectRef {
+  const main = items[0];
+  const itemUnit: string | null = main ? ITEMS[main.key].unit : null;
+  const countUnit = itemUnit !== null && itemUnit !== "万元" ? itemUnit : null;
+  if (found.aspect) {
+    const unit = found.aspect === "数量" ? (found.unit ?? countUnit) : null;
+    return { value: found.aspect, unit, via: "explicit", phrase: found.phrase };
+  }
+  const prevAspect = ASPECTS.find((a) => a === prev?.aspect);
+  if (prev && prevAspect && prevAspect !== "决算") {
+    return { value: prevAspect, unit: prevAspect === "数量" ? (prev.aspectUnit ?? countUnit) : null, via: "conversation", phrase: null };
+  }
+  if (countUnit) return { value: "数量", unit: countUnit, via: "item", phrase: null };
+  return { value: "决算", unit: null, via: "default", phrase: null };
+}
+
+function resolveYearRef(
+  years: YearFinding,
+  department: string | null,
+  catalog: Catalog,
+  prev: ConversationState | null,
+  followUp: boolean,
+): YearRef {
+  const first = years.explicit[0];
+  if (first !== undefined) {
+    return { kind: "explicit", value: first, values: years.explicit, phrase: years.explicitPhrase ?? String(first) };
+  }
+  const covers = (y: number): boolean =>
+    department === null || (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
+  const fromState = prev?.year !== null && prev?.year !== undefined && (followUp || prev.department === department) ? prev.year : null;
+  if (years.relative) {
+    const base = fromState ?? latestYearOf(catalog, department);
+    const value = base === null ? null : base + years.relative.offset;
+    return { kind: "relative", offset: years.relative.offset, base, value, phrase: years.relative.phrase };
+  }
+  if (fromState !== null && covers(fromState)) return { kind: "conversation", value: fromState };
+  return { kind: "default", value: latestYearOf(catalog, department) };
+}
+
+function decideIntent(
+  cues: IntentCues,
+  departments: number,
+  explicitYears: number,
+  items: number,
+  aspect: AspectRef,
+  topic: string | null,
+  code: string | null,
+): Intent {
+  if (cues.explain) return "explain";
+  if (cues.define) return "define";
+  if (cues.rank) return "rank";
+  if (departments >= 2 || explicitYears >= 2 || (cues.compare && items >= 2)) return "compare";
+  if (cues.list) return "list";
+  if (items >= 2 && cues.sum && !cues.separately) return "sum";
+  if (cues.figure || cues.existence || aspect.via === "explicit") return "figure";
+  if (topic !== null || items > 0 || code !== null) return "figure";
+  return "unknown";
+}
+
+function buildOperands(
+  intent: Intent,
+  names: readonly string[],
+  year: YearRef,
+  years: YearFinding,
+  items: readonly ItemHit[],
+  topic: string | null,
+  catalog: Catalog,
+): Operand[] {
+  const main = items[0];
+  const subject = (): { item?: ItemKey; topic?: string } => ({
+    ...(main ? { item: main.key } : {}),
+    ...(topic ? { topic } : {}),
+  });
+  const yearFor = (dept: string): number | null =>
+    year.kind === "explicit" || year.kind === "conversation"
+      ? year.value
+      : year.kind === "relative"
+        ? year.value
+        : latestYearOf(catalog, dept);
+  const withYear = (y: number | null): { year?: number } => (y === null ? {} : { year: y });
+  switch (intent) {
+    case "compare":
+      if (names.length >= 2) return names.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
+      if (years.explicit.length >= 2) {
+        return years.explicit.map((y) => ({ ...(names[0] ? { department: names[0] } : {}), year: y, ...subject() }));
+      }
+      return items.map((h) => ({
+        ...(names[0] ? { department: names[0] } : {}),
+        ...withYear(names[0] ? yearFor(names[0]) : year.value),
+        item: h.key,
+        topic: h.phrase,
+      }));
+    case "sum":
+      return items.map((h) => ({
+        ...(names[0] ? { department: names[0] } : {}),
+        ...withYear(names[0] ? yearFor(names[0]) : year.value),
+        item: h.key,
+        topic: h.phrase,
+      }));
+    case "rank": {
+      const depts = names.length >= 2 ? names : names.length === 0 ? catalog.departments.map((d) => d.name) : [];
+      return depts.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
+    }
+    case "figure":
+    case "explain":
+    case "define":
+    case "list":
+    case "unknown":
+      return [];
+    default:
+      return assertNever(intent, "intent");
+  }
+}
