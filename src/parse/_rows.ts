@@ -134,6 +134,11 @@ export function readOneSidedRow(
   const codeRead = readCode(pre);
   flags.push(...codeRead.flags);
   const labelCells = pre.slice(codeRead.used).map(rawText).filter((t) => t !== "" && hasCjk(t));
+  // "2159802 制造业 | | | 16,179.00 | …" (001 公开07): a figure where the label belongs; the
+  // cells have shifted and no column can be trusted.
+  if (pre.slice(codeRead.used).some((c) => readCell(c).kind === "number")) {
+    flags.push({ kind: "garbled", note: "a figure sits in the code/label columns; the row's cells may be shifted" });
+  }
   let rawLabel = labelCells[labelCells.length - 1] ?? codeRead.rest ?? "";
   if (labelCells.length > 1) {
     flags.push({ kind: "garbled", note: `stray text before the label: ${JSON.stringify(labelCells.slice(0, -1).join(" "))}` });

@@ -129,7 +129,8 @@ export function findTables(
       number: p.marker ?? numberOfKind(kind),
       kind,
       title: p.title ?? (kind === "other" ? "" : kind),
-      unit: p.unit,
+      // 001's 公开02 prints no 单位 line; a template table shares the unit of the one before it.
+      unit: p.unit ?? (kind !== "other" && kind !== "绩效自评表" ? (tables.findLast((t) => t.unit !== null && t.kind !== "other")?.unit ?? null) : null),
       departmentLine: p.departmentLine,
       line: p.first + 1,
       lineEnd: block.end + 1,
@@ -251,9 +252,9 @@ function readGeneric(
       label: labelOf(rawLabel),
       rawLabel,
       rowNo: null,
-      // Text is data here (指标, 目标值 "≥90%"), not a damaged figure.
+      // Text is data here (指标, 目标值 "≥90%", "100%"), not a damaged figure.
       cells: readValueCells(range(0, width - 1).map((k) => cells[k] ?? "")).map((c) =>
-        c.reading.kind === "text" ? { ...c, reading: { kind: "empty" as const, flags: [] } } : c,
+        c.reading.kind === "text" || c.reading.flags.some((f) => f.kind === "unparsable") ? { ...c, reading: { kind: "empty" as const, flags: [] } } : c,
       ),
       flags: [],
     });
