@@ -81,6 +81,13 @@ export function readHeaderPaths(headerRows: readonly (readonly string[])[], posi
   return paths;
 }
 
+function isReadable(read: readonly (readonly string[])[]): boolean {
+  const joined = read.map((p) => p.join(">"));
+  // A path that is the prefix of another ("本年支出" beside "本年支出>小计") means the header is shifted.
+  const consistent = joined.every((a, i) => joined.every((b, j) => i === j || (a !== b && !b.startsWith(`${a}>`))));
+  return consistent && read.every((p) => p.length > 0 && p.every(known));
+}
+
 function known(word: string): boolean {
   return HEADER_WORDS.includes(word) || HEADER_WORDS.includes(SYNONYMS[word] ?? "");
 }
@@ -96,12 +103,17 @@ export function resolveColumns(
   positions: readonly number[],
   lineNos: readonly (string | null)[],
 ): { columns: Column[]; flags: OcrFlag[] } {
-  const read = readHeaderPaths(headerRows, positions);
   const canonical = canonicalColumns(kind, part);
-  const joined = read.map((p) => p.join(">"));
-  // A path that is the prefix of another ("本年支出" beside "本年支出>小计") means the header is shifted.
-  const consistent = joined.every((a, i) => joined.every((b, j) => i === j || (a !== b && !b.startsWith(`${a}>`))));
-  const readable = consistent && read.every((p) => p.length > 0 && p.every(known));
+  // OCR sometimes prints the header one cell left or right of the figures (003 of donghu:
+  // "项 目 | | | 本年收入合计 | …" over "类 | 款 | 项 | 栏次 | 1 | …"); a shifted reading that is
+  // fully readable is used.
+  let read = readHeaderPaths(headerRows, positions);
+  let readable = isReadable(read);
+  for (const offset of [-1, 1]) {
+    if (readable) break;
+    const shifted = readHeaderPaths(headerRows, positions.map((p) => p + offset));
+    if (isReadable(shifted)) [read, readable] = [shifted, true];
+  }
   const flags: OcrFlag[] = [];
   let paths: readonly (readonly string[])[];
   if (readable) paths = read;

@@ -94,6 +94,7 @@ export function findTables(
     // Leading cell lines that are 部门/单位/公开NN表 lines, or garbled lines with a colon.
     const rows = range(block.start, block.end).map((i) => cellRows[i] ?? []);
     let headerStart = 0;
+    let firstGarbled = -1;
     while (headerStart < rows.length) {
       const row = rows[headerStart] ?? [];
       const filled = row.map((c) => c.trim()).filter((c) => c !== "");
@@ -104,6 +105,7 @@ export function findTables(
         continue;
       }
       if (/[:：]/.test(joined) && !/\d[.,]\d/.test(joined)) {
+        if (firstGarbled < 0) firstGarbled = headerStart;
         p.flags.push({ kind: "garbled", note: `line ${block.start + headerStart + 1} garbled: ${JSON.stringify(joined.slice(0, 40))}` });
         headerStart++;
         continue;
@@ -116,6 +118,11 @@ export function findTables(
     const kind: TableKind =
       (p.title ? kindOfTitle(p.title) : null) ?? (p.marker ? kindOfNumber(p.marker) : null) ?? kindOfHeader(headerText) ?? "other";
     if (kind === "other" && p.title === null && p.marker === null && !hasTableShape(bodyRows)) continue;
+    if ((kind === "绩效自评表" || kind === "other") && firstGarbled >= 0) {
+      // In 绩效自评表 a cell line with a colon is data ("年度目标 2: …"), not a garbled preamble.
+      headerStart = firstGarbled;
+      p.flags = p.flags.filter((f) => !f.note.startsWith("line "));
+    }
     const lineNos = range(block.start, block.end).map((i) => i + 1);
     const parsed = readBody(kind, rows, lineNos, headerStart);
     const tableDecimals = dominantDecimals(parsed.parts.flatMap((part) => decimalsOf(part.rows)));
