@@ -5,6 +5,7 @@
 import type { Disclosure } from "../parse/types.js";
 import type { Fact, FactSource } from "./types.js";
 import { classCode } from "./_classes.js";
+import { rowCodes } from "./_codes.js";
 import { quantityKey } from "./_key.js";
 import { extractNarrative, type ClassPath } from "./_narrative.js";
 import { extractPerformance, projectBefore, projectMarks } from "./_performance.js";
@@ -141,15 +142,11 @@ type CodeIndex = Map<string, Set<string>>;
 
 function codeIndex(doc: Disclosure): CodeIndex {
   const idx: CodeIndex = new Map();
-  for (const t of doc.tables) {
-    for (const p of t.parts) {
-      for (const r of p.rows) {
-        if (!r.code || !/^2\d{2,6}$/.test(r.code)) continue;
-        const k = normLabel(r.label);
-        if (!idx.has(k)) idx.set(k, new Set());
-        idx.get(k)?.add(r.code);
-      }
-    }
+  for (const [r, code] of rowCodes(doc)) {
+    if (!code || !/^2\d{2}(\d{2}){0,2}$/.test(code)) continue;
+    const k = normLabel(r.label);
+    if (!idx.has(k)) idx.set(k, new Set());
+    idx.get(k)?.add(code);
   }
   return idx;
 }

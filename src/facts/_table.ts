@@ -7,7 +7,7 @@ import type { Unit } from "../core/money.js";
 import type { Column, Disclosure, OcrFlagKind, Table, TableKind, TablePart, TableRow } from "../parse/types.js";
 import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
-import { classCode } from "./_classes.js";
+import { rowCodes } from "./_codes.js";
 import { matchItem, type Scope } from "./_match.js";
 import { normLabel } from "./_text.js";
 
@@ -44,6 +44,7 @@ export function tableName(t: Table): string {
 /** Drafts for every numeric cell of the template tables of a disclosure. */
 export function extractTableDrafts(doc: Disclosure): TableDraft[] {
   const out: TableDraft[] = [];
+  const codes = rowCodes(doc);
   for (const table of doc.tables) {
     if (table.kind === "other" || table.kind === "绩效自评表") continue;
     const unit: Unit = table.unit ?? doc.meta.unit ?? "万元";
@@ -57,7 +58,7 @@ export function extractTableDrafts(doc: Disclosure): TableDraft[] {
           const damaged = cell.flags.filter((f) => f.kind === "separator_misread" || f.kind === "truncated" || f.kind === "unparsable");
           const value = cell.value ?? cell.candidate;
           if (value === null) continue;
-          const draft = describe(table, part, row, column, unit, parent);
+          const draft = describe(table, part, row, column, unit, parent, codes.get(row) ?? null);
           out.push({
             table,
             tableName: name,
@@ -83,6 +84,7 @@ function describe(
   column: Column,
   unit: Unit,
   parent: string | null,
+  trustedCode: string | null,
 ): Pick<TableDraft, "subject" | "code" | "item" | "measure" | "side" | "scope" | "facet"> {
   const path = column.path.map((p) => normLabel(p));
   const leaf = path[path.length - 1] ?? "";
@@ -91,8 +93,7 @@ function describe(
   const scope = scopeOfCell(table.kind, path);
   const label = row.label.trim();
   const isTotalRow = /^(合计|总计)$/.test(normLabel(label)) && !row.code;
-  let code = row.code;
-  if (!code && label && table.kind !== "一般公共预算财政拨款基本支出决算明细表") code = classCode(label);
+  const code = trustedCode;
   let facet = TOTAL_LEAVES.test(leaf) ? "" : facetOf(leaf);
   let item: ItemKey | null = null;
   let subject = label;
@@ -116,7 +117,7 @@ function describe(
       } else if (isTotalRow && totalRowItem(table.kind, leaf, normLabel(label))) {
         item = totalRowItem(table.kind, leaf, normLabel(label));
         facet = "";
-      } else if (!row.code && label) {
+      } else if (!code && label) {
         item = matchItem(label, { unit })?.item ?? null;
         if (item === "grand_total" && table.kind === "财政拨款收入支出决算总表") item = "fiscal_total";
         if (item && TOTAL_LEAVES.test(leaf)) facet = "";

@@ -1,0 +1,252 @@
+/**
+ * The arithmetic a 决算 disclosure must satisfy, as sum identities over table cells:
+ * 三公 合计/小计, row totals (合计 = 基本支出 + 项目支出 …), the 类/款/项 hierarchy, the income and
+ * expenditure sides of 公开01/04, and 人员经费/公用经费 in 公开06.
+ */
+import type { Column, Disclosure, Table, TablePart, TableRow } from "../parse/types.js";
+import { rowCodes } from "../facts/index.js";
+import type { CellGrid, CellRef } from "./_cells.js";
+
+/** total = Σ addends, with a name for notes. */
+export interface Identity {
+  readonly name: string;
+  readonly total: CellRef;
+  readonly addends: readonly CellRef[];
+}
+
+/** Every identity the disclosure's tables allow. */
+export function identitiesOf(doc: Disclosure, grid: CellGrid): Identity[] {
+  const out: Identity[] = [];
+  const codes = rowCodes(doc);
+  for (const table of doc.tables) {
+    const name = table.number ?? table.title;
+    switch (table.kind) {
+      case "三公经费支出决算表":
+        out.push(...sangong(table, grid, name));
+        break;
+      case "收入决算表":
+      case "支出决算表":
+      case "一般公共预算财政拨款支出决算表":
+      case "政府性基金预算财政拨款收入支出决算表":
+      case "国有资本经营预算财政拨款支出决算表":
+        for (const part of table.parts) {
+          out.push(...rowTotals(table, part, grid, name));
+          out.push(...hierarchy(part, grid, name, codes));
+        }
+        break;
+      case "收入支出决算总表":
+      case "财政拨款收入支出决算总表":
+        out.push(...twoSided(table, grid, name));
+        break;
+      case "一般公共预算财政拨款基本支出决算明细表":
+        out.push(...basicDetail(table, grid, name, doc));
+        break;
+      case "绩效自评表":
+      case "other":
+        break;
+      default: {
+        const never: never = table.kind;
+        void never;
+      }
+    }
+  }
+  return out;
+}
+
+const norm = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "").replace(/[“”"]/g, "");
+const leafOf = (c: Column): string => norm(c.path[c.path.length - 1] ?? "");
+const hasFigure = (row: TableRow): boolean => row.cells.some((c) => c.value !== null || c.candidate !== null);
+
+function sangong(table: Table, grid: CellGrid, name: string): Identity[] {
+  const out: Identity[] = [];
+  for (const part of table.parts) {
+    for (const top of ["预算", "决算"]) {
+      const cols = part.columns.filter((c) => norm(c.path[0] ?? "").startsWith(top));
+      const find = (pred: (leaf: string, path: string) => boolean): Column | undefined =>
+        cols.find((c) => pred(leafOf(c), norm(c.path.join(">"))));
+      const total = find((leaf, path) => /合计/.test(leaf) && !/公务用车/.test(path));
+      const outbound = find((leaf) => /出国/.test(leaf));
+      const vehicle = find((leaf, path) => /小计/.test(leaf) && /公务用车/.test(path));
+      const purchase = find((leaf) => /购置费$/.test(leaf) || (/购置/.test(leaf) && !/运行/.test(leaf)));
+      const operation = find((leaf) => /运行/.test(leaf) && !/购置/.test(leaf));
+      const reception = find((leaf) => /接待/.test(leaf));
+      for (const row of part.rows.filter(hasFigure)) {
+        if (total && outbound && vehicle && reception) {
+          out.push({
+            name: `${name} ${top}数: 合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费`,
+            total: grid.at(part, row, total),
+            addends: [grid.at(part, row, outbound), grid.at(part, row, vehicle), grid.at(part, row, reception)],
+          });
+        }
+        if (vehicle && purchase && operation) {
+          out.push({
+            name: `${name} ${top}数: 公务用车购置及运行维护费 = 购置费 + 运行维护费`,
+            total: grid.at(part, row, vehicle),
+            addends: [grid.at(part, row, purchase), grid.at(part, row, operation)],
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// 合计 column = Σ the breakdown columns, row by row.
+function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string): Identity[] {
+  const cols = part.columns;
+  let total: Column | undefined;
+  let addends: Column[] = [];
+  if (table.kind === "政府性基金预算财政拨款收入支出决算表") {
+    total = cols.find((c) => /小计|合计/.test(leafOf(c)) && !/收入|结转/.test(norm(c.path.join(">"))));
+    addends = cols.filter((c) => /基本支出|项目支出/.test(leafOf(c)));
+  } else {
+    total = cols.find((c) => /合计|小计/.test(leafOf(c)));
+    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)));
+  }
+  if (!total || addends.length < 2) return [];
+  const out: Identity[] = [];
+  for (const row of part.rows.filter(hasFigure)) {
+    out.push({
+      name: `${name} ${row.code ? `${row.code} ` : ""}${row.label}: ${leafOf(total)} = ${addends.map(leafOf).join(" + ")}`,
+      total: grid.at(part, row, total),
+      addends: addends.map((c) => grid.at(part, row, c)),
+    });
+  }
+  return out;
+}
+
+// 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, read positionally: a row's children follow it until a row of
+// its own level or higher. A span with an uncoded row or a repeated code is left unchecked (OCR
+// lost a code there, e.g. 001 公开02 "21508 / 行政运行").
+function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: ReadonlyMap<TableRow, string | null>): Identity[] {
+  // Codes as the facts stage trusts them: a 类 row whose code OCR dropped still names its 类.
+  const coded = new Map<TableRow, TableRow>();
+  const rowsWithCodes = part0.rows.map((r) => {
+    const c = codes.get(r) ?? null;
+    const copy = c === r.code ? r : { ...r, code: c };
+    coded.set(copy, r);
+    return copy;
+  });
+  const part: TablePart = { ...part0, rows: rowsWithCodes };
+  const orig = (r: TableRow): TableRow => coded.get(r) ?? r;
+  const counts = new Map<string, number>();
+  for (const r of part.rows) if (r.code) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
+  const out: Identity[] = [];
+  const level = (r: TableRow): number => (r.code ? r.code.length : 0);
+  part.rows.forEach((parent, i) => {
+    const isTotal = !parent.code && /^合计$/.test(norm(parent.label));
+    if (!isTotal && (!parent.code || (parent.code.length !== 3 && parent.code.length !== 5))) return;
+    if (parent.code && (counts.get(parent.code) ?? 0) > 1) return;
+    const pl = level(parent);
+    const childLen = isTotal ? 3 : pl === 3 ? 5 : 7;
+    const span: TableRow[] = [];
+    for (let j = i + 1; j < part.rows.length; j += 1) {
+      const r = part.rows[j];
+      if (!r) break;
+      if (r.code && r.code.length <= pl && !isTotal) break;
+      if (!hasFigure(r) && !r.code) continue;
+      span.push(r);
+    }
+    if (span.some((r) => !r.code || ![3, 5, 7].includes(r.code.length))) return;
+    const children = span.filter((r) => r.code?.length === childLen && (isTotal || r.code.startsWith(parent.code ?? "")));
+    if (children.length === 0 || children.some((c) => (counts.get(c.code ?? "") ?? 0) > 1)) return;
+    // Every deeper row must sit under one of the children, or the codes are inconsistent.
+    if (span.some((r) => (r.code?.length ?? 0) > childLen && !children.some((c) => r.code?.startsWith(c.code ?? "")))) return;
+    for (const col of part.columns) {
+      if (/行次|栏次/.test(leafOf(col))) continue;
+      out.push({
+        name: `${name} ${leafOf(col)}: ${isTotal ? "合计" : `${parent.code} ${parent.label}`} = Σ ${childLen === 3 ? "类" : childLen === 5 ? "款" : "项"} (${children.map((c) => c.code).join(", ")})`,
+        total: grid.at(part0, orig(parent), col),
+        addends: children.map((c) => grid.at(part0, orig(c), col)),
+      });
+    }
+  });
+  return out;
+}
+
+const FUND_ROWS = /^(一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款)$/;
+
+function twoSided(table: Table, grid: CellGrid, name: string): Identity[] {
+  const out: Identity[] = [];
+  const totals: { part: TablePart; row: TableRow }[] = [];
+  for (const part of table.parts) {
+    const rows = part.rows;
+    const yearTotal = rows.find((r) => /^本年(收入|支出)合计$/.test(norm(r.label)));
+    const grand = rows.find((r) => /^总计$/.test(norm(r.label)));
+    if (grand) totals.push({ part, row: grand });
+    for (const col of part.columns) {
+      if (yearTotal) {
+        const items = rows.slice(0, rows.indexOf(yearTotal)).filter((r) => /^\s*[一二三四五六七八九十]+[、.]/.test(r.rawLabel));
+        if (items.length > 0) {
+          out.push({
+            name: `${name} ${part.name ?? ""}: ${yearTotal.label} = Σ ${items.length} 项 (${leafOf(col)})`,
+            total: grid.at(part, yearTotal, col),
+            addends: items.map((r) => grid.at(part, r, col)),
+          });
+        }
+        if (grand) {
+          const between = rows.slice(rows.indexOf(yearTotal) + 1, rows.indexOf(grand));
+          const parts: TableRow[] = [];
+          let underBalance = false;
+          for (const r of between) {
+            const l = norm(r.label);
+            if (/结转和结余/.test(l)) {
+              underBalance = true;
+              parts.push(r);
+            } else if (underBalance && FUND_ROWS.test(l)) {
+              continue;
+            } else if (l !== "") {
+              underBalance = false;
+              parts.push(r);
+            }
+          }
+          out.push({
+            name: `${name} ${part.name ?? ""}: 总计 = ${[yearTotal, ...parts].map((r) => r.label).join(" + ")} (${leafOf(col)})`,
+            total: grid.at(part, grand, col),
+            addends: [yearTotal, ...parts].map((r) => grid.at(part, r, col)),
+          });
+        }
+      }
+    }
+  }
+  const [a, b] = totals;
+  if (a && b && a.part !== b.part) {
+    const ca = a.part.columns[0];
+    const cb = b.part.columns[0];
+    if (ca && cb) {
+      out.push({ name: `${name}: 收入总计 = 支出总计`, total: grid.at(a.part, a.row, ca), addends: [grid.at(b.part, b.row, cb)] });
+    }
+  }
+  return out;
+}
+
+// 公开06: 人员经费合计 = Σ 类 rows (301, 303) of its part, 公用经费合计 likewise, each 类 = Σ its
+// 款; and 人员经费合计 + 公用经费合计 = the 基本支出 of 公开05's 合计 row.
+function basicDetail(table: Table, grid: CellGrid, name: string, doc: Disclosure): Identity[] {
+  const out: Identity[] = [];
+  const partTotals: CellRef[] = [];
+  for (const part of table.parts) {
+    const col = part.columns[0];
+    if (!col) continue;
+    const totalRow = part.rows.find((r) => /经费合计$|经费合计|^合计$/.test(norm(r.label)) && !r.code);
+    const classes = part.rows.filter((r) => r.code?.length === 3);
+    if (totalRow && classes.length > 0) {
+      const total = grid.at(part, totalRow, col);
+      partTotals.push(total);
+      out.push({ name: `${name} ${totalRow.label} = Σ ${classes.map((r) => r.code).join(" + ")}`, total, addends: classes.map((r) => grid.at(part, r, col)) });
+    }
+    for (const cls of classes) {
+      const kids = part.rows.filter((r) => r.code?.length === 5 && r.code.startsWith(cls.code ?? ""));
+      if (kids.length === 0) continue;
+      out.push({ name: `${name} ${cls.code} ${cls.label} = Σ 款`, total: grid.at(part, cls, col), addends: kids.map((r) => grid.at(part, r, col)) });
+    }
+  }
+  const t05 = doc.tables.find((t) => t.kind === "一般公共预算财政拨款支出决算表");
+  const p05 = t05?.parts[0];
+  const row05 = p05?.rows.find((r) => /^合计$/.test(norm(r.label)));
+  const col05 = p05?.columns.find((c) => /基本支出/.test(leafOf(c)));
+  if (partTotals.length === 2 && p05 && row05 && col05) {
+    out.push({ name: `${t05?.number ?? "公开05表"} 基本支出 = ${name} 人员经费合计 + 公用经费合计`, total: grid.at(p05, row05, col05), addends: partTotals });
+  }
+  return out;
+}
