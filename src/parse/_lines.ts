@@ -54,6 +54,10 @@ export function repairSpaces(s: string): string {
     // "1, 115. 55": a separator followed by a space inside a number.
     if (/[,.]/.test(before) && /\d/.test(after) && /\d/.test(whole[offset - 2] ?? "")) return "";
     if (/\d/.test(before) && /[,.%]/.test(after)) return "";
+    // "注: 1.本表…": ASCII punctuation standing in for Chinese punctuation after a CJK character.
+    if (/[,:;!?]/.test(before) && isCjkChar(whole[offset - 2] ?? "")) return "";
+    // "(类) 5,530.12": a space after a closing or before an opening bracket beside a figure.
+    if ((/[)）]/.test(before) && /\d/.test(after)) || (/\d/.test(before) && /[(（]/.test(after))) return "";
     return " ";
   });
 }
