@@ -72,6 +72,15 @@ export function readCode(cells: readonly string[]): { code: string | null; rest:
       flags.push({ kind: "split_code", note: `stray ${JSON.stringify(c1)} after code ${code} ignored` });
     }
   }
+  // "201 | 03 | 01": 类, 款 and 项 printed in their own cells (templates with 类/款/项 columns).
+  const c2 = compact(cells[2] ?? "");
+  if (used === 2 && code.length === 5 && /^\d{2}$/.test(c1) && /^\d{2}$/.test(c2)) {
+    code += c2;
+    used = 3;
+    flags.length = 0;
+  } else if (used === 2 && code.length === 5 && /^\d{2}$/.test(c1) && /^\d{3}$/.test(compact(cells[0] ?? ""))) {
+    flags.length = 0;
+  }
   if (code.length === 4 || code.length === 6) flags.push({ kind: "split_code", note: `code ${code} has ${code.length} digits; a digit may be lost` });
   return { code, rest, used, flags };
 }

@@ -11,6 +11,8 @@ describe("readCode", () => {
     [["20808", "3"], "20808", ["split_code"]], // line 163: stray digit after a 款 code
     [["21110", ")"], "21110", ["split_code"]], // line 174
     [["215089", ""], "215089", ["split_code"]], // 001 公开05 line 346: a digit lost
+    [["201", "03", "01"], "2010301", []], // 类 | 款 | 项 in their own cells
+    [["201", "03", ""], "20103", []],
     [["合计", ""], null, []],
   ])("reads the code in %j as %s", (cells, code, flags) => {
     const r = readCode(cells);
