@@ -12,6 +12,8 @@ export interface AspectFinding {
 const COUNT_UNITS = "人次|场次|平方米|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份";
 // 预算 inside a fund name is not the budget aspect: "国有资本经营预算支出", "一般公共预算财政拨款".
 const NOT_BUDGET = "(?<!一般公共|政府性基金|国有资本经营|基金|经营|公共)";
+// "比上年", "与去年同期相比": the comparison base of a change.
+const YOY = "((比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?)?";
 
 /** Aspect patterns in priority order: the first aspect with a match wins; every match is removed from the topic. */
 const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
@@ -24,7 +26,10 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     "增长率",
-    /增长率|增幅|降幅|增速|增长了?(百分之几|多少(%|百分点))|下降了?(百分之几|多少(%|百分点))|\bgrowth rate\b|\bpercent(age)? (change|increase|decrease)\b|\bgr[eo]w by what percent(age)?\b/g,
+    new RegExp(
+      `${YOY}(增长率|增幅|降幅|增速|(增长|增加|下降|减少)了?(百分之几|多少(%|百分点)))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b`,
+      "g",
+    ),
   ],
   [
     "增减",
@@ -37,7 +42,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "数量",
     new RegExp(
-      `(多少|几)(${COUNT_UNITS})|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many\\b|\\bnumber of\\b`,
+      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many\\b|\\bnumber of\\b`,
       "g",
     ),
   ],
@@ -46,7 +51,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
     "预算",
     new RegExp(`(年初|全年)预算(数)?|${NOT_BUDGET}预算数|${NOT_BUDGET}预算(?!财政拨款|支出|收入|单位)|\\bbudget(ed)?\\b`, "g"),
   ],
-  ["决算", /决算数|实际支出|实际|执行数|执行了|\bactual(ly)?\b/g],
+  ["决算", /决算数|实际支出|实际|执行数|执行了|决算|\bactual(ly)?\b/g],
 ];
 
 /** Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units. */
@@ -72,13 +77,13 @@ export function findAspect(text: string): AspectFinding {
   }
   // "X占Y的…": the 占 joins part and whole; it is no item text.
   if (aspect === "占比") {
-    for (const m of text.matchAll(/占(?![用地有])/g)) spans.push({ start: m.index, end: m.index + 1, kind: "aspect" });
+    for (const m of text.matchAll(/占(?![用地有比])/g)) spans.push({ start: m.index, end: m.index + 1, kind: "aspect" });
   }
   return { aspect, unit, phrase, spans };
 }
 
 function countUnit(phrase: string): string | null {
-  const m = new RegExp(`(${COUNT_UNITS})数?$`).exec(phrase);
+  const m = new RegExp(`(${COUNT_UNITS})(车辆|车)?$`).exec(phrase);
   if (m?.[1]) return m[1];
   // "有多少在职人员": people counted without a unit word.
   return /^(多少|几)$/.test(phrase) ? "人" : null;

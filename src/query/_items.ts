@@ -1,5 +1,5 @@
 import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
-import { exactLexicon, fuzzyLexicon, matchLexicon, type LexMatch } from "./_lexicon.js";
+import { exactLexicon, fuzzyLexicon, isGenericTotal, matchLexicon, type LexMatch } from "./_lexicon.js";
 import type { ItemHit } from "./types.js";
 
 /** Items found in the topic area: the ones asked about and the ones that only qualify them. */
@@ -54,7 +54,12 @@ export function findItems(
       cursor = h.end;
     }
   }
-  return assignRoles(hits, lang, partStart);
+  // "公务接待费支出": a bare 支出/收入 after an item only repeats what the item is.
+  const kept = hits.filter((h, i) => {
+    const prev = hits[i - 1];
+    return !(isGenericTotal(h) && prev && prev.piece === h.piece && prev.conj === h.conj);
+  });
+  return assignRoles(kept, lang, partStart);
 }
 
 function toHit(m: LexMatch): ItemHit {
@@ -127,7 +132,9 @@ function assignRoles(
     return { items, context };
   }
   if (lang === "en") {
-    for (const h of hits) (h.conj === -1 ? context : items).push(strip(h));
+    // "reception spending": a generic total word yields to the specific item next to it.
+    const generic = (h: ItemHit): boolean => hits.length > 1 && /^(expenditure|spending|revenue|income)$/.test(h.phrase);
+    for (const h of hits) (h.conj === -1 || generic(h) ? context : items).push(strip(h));
     return { items, context };
   }
   hits.forEach((h, i) => {
@@ -136,6 +143,12 @@ function assignRoles(
     (qualifies ? context : items).push(strip(h));
   });
   return { items, context };
+}
+
+/** The one item counted in the given unit ("有几辆车" → 车辆), when exactly one is. */
+export function itemCountedIn(unit: string): ItemKey | null {
+  const keys = ITEM_KEYS.filter((k) => ITEMS[k].unit === unit);
+  return keys.length === 1 ? (keys[0] ?? null) : null;
 }
 
 /** The item of the same family with the given count unit: 因公出国(境)团组 + 人次 → 因公出国(境)人次. */

@@ -18,6 +18,12 @@ export interface LexMatch {
 
 const VIA_RANK = { name: 0, synonym: 1, en: 2 } as const;
 
+// Query-side forms: a bare "收入"/"支出" asks for the year's total (never used to tag document rows).
+const QUERY_FORMS: readonly (readonly [string, ItemKey])[] = [
+  ["收入", "revenue_total"],
+  ["支出", "expenditure_total"],
+];
+
 let cache: { entries: readonly LexEntry[]; exact: ReadonlyMap<string, LexEntry> } | null = null;
 
 /** The item lexicon: names, synonyms and English forms, normalised, longest first. */
@@ -37,7 +43,10 @@ export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<st
       const text = normalizeText(raw).replace(/^'|'$/g, "");
       if (text.length < 2) continue;
       // "因公出国(境)团组" is also typed without its bracketed part.
-      const variants = /\(.+?\)/.test(text) ? [text, text.replace(/\(.+?\)/g, "")] : [text];
+      const bare = text.replace(/\(.+?\)/g, "");
+      const variants = new Set([text, bare]);
+      // "出境费用", "接待费用": 费 and 费用 are the same word.
+      for (const v of [...variants]) if (/[\u3400-\u9fff]费$/.test(v)) variants.add(`${v}用`);
       for (const t of variants) {
         const prev = seen.get(t);
         // A form listed under two items keeps the first listing, names before synonyms.
@@ -46,6 +55,7 @@ export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<st
       }
     }
   }
+  for (const [text, key] of QUERY_FORMS) if (!seen.has(text)) seen.set(text, { text, key, via: "synonym", latin: false });
   const entries = [...seen.values()].sort((a, b) => b.text.length - a.text.length);
   cache = { entries, exact: seen };
   return cache;
@@ -94,7 +104,7 @@ export function fuzzyLexicon(phrase: string): LexEntry | null {
   let best: LexEntry | null = null;
   for (const e of lexicon().entries) {
     if (e.latin || e.text.length < 3 || Math.abs(e.text.length - phrase.length) > 1) continue;
-    if (editDistance(e.text, phrase, 1) !== 1) continue;
+    if (e.text[0] !== phrase[0] || editDistance(e.text, phrase, 1) !== 1) continue;
     if (Math.min(e.text.length, phrase.length) < 4) {
       const inner = e.text.length === phrase.length && e.text[0] === phrase[0] && e.text.at(-1) === phrase.at(-1);
       if (!inner) continue;
@@ -103,6 +113,11 @@ export function fuzzyLexicon(phrase: string): LexEntry | null {
     best ??= e;
   }
   return keys.size === 1 ? best : null;
+}
+
+/** True for a query-side total word ("收入", "支出") that yields to anything more specific. */
+export function isGenericTotal(hit: { phrase: string }): boolean {
+  return QUERY_FORMS.some(([t]) => t === hit.phrase);
 }
 
 /** The lexicon entry whose text is exactly `text`, if any. */

@@ -24,17 +24,16 @@ export function normalizeText(s: string): string {
   return t.replace(/ (?=[\u3400-\u9fff“”])|(?<=[\u3400-\u9fff“”]) /g, "");
 }
 
-/** English when the question is mostly Latin letters; otherwise Chinese (ties and digits-only keep `fallback`). */
+/**
+ * English when the question is mostly English: a Latin word weighs about two Chinese characters.
+ * A question with neither (digits only) keeps `fallback`.
+ */
 export function detectLang(s: string, fallback: Lang): Lang {
   let cjk = 0;
-  let latin = 0;
-  for (const ch of s) {
-    if (CJK.test(ch)) cjk++;
-    else if (/[A-Za-z]/.test(ch)) latin++;
-  }
-  if (cjk === 0 && latin === 0) return fallback;
-  if (cjk === 0) return latin >= 2 ? "en" : fallback;
-  return latin > cjk * 2 ? "en" : "zh";
+  for (const ch of s) if (CJK.test(ch)) cjk++;
+  const words = s.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  if (cjk === 0 && words === 0) return fallback;
+  return words * 2 > cjk ? "en" : "zh";
 }
 
 /** Levenshtein distance, cut off early once it exceeds `max` (returns max + 1 then). */

@@ -1,7 +1,7 @@
 const BLANK = "\u0000";
-const EDGE = /^[的里了呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟就也都,，.。:：;；!！?？\s]+$/g;
+const EDGE = /^[的里了比呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟就也都,，.。:：;；!！?？\s]+$/g;
 const EN_STOP = new Set(
-  "what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number".split(
+  "hello hi hey thanks thank you what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number".split(
     " ",
   ),
 );

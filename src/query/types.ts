@@ -109,6 +109,8 @@ export type YearRef =
       readonly offset: number;
       /** The year the offset applies to (the conversation's year, else the department's latest); null when unknown. */
       readonly base: number | null;
+      /** Where `base` came from: the conversation, or the latest year of the department (corpus when none). */
+      readonly baseFrom: "conversation" | "latest";
       /** base + offset, or null when the base is unknown. */
       readonly value: number | null;
       readonly phrase: string;

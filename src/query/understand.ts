@@ -4,8 +4,8 @@ import { ITEMS, type ItemKey } from "../facts/items.js";
 import { findAspect } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
-import { findItems, itemWithUnit, itemsOfTopic } from "./_items.js";
-import { matchLexicon } from "./_lexicon.js";
+import { findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
+import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { quotedPhrases, topicOf } from "./_topic.js";
 import { findYears, type YearFinding } from "./_year.js";
@@ -63,7 +63,8 @@ export function understandQuestion(
   const names = department.kind === "resolved" ? department.names : [];
 
   // Subject: the question's own items/topic/code, else the total for a bare "花了多少钱", else the conversation's.
-  let items: ItemHit[] = found.items;
+  // A 科目编码 says more than a bare "支出" next to it.
+  let items: ItemHit[] = code.code ? found.items.filter((h) => !isGenericTotal(h)) : found.items;
   const context: ItemHit[] = found.context;
   let topic = ownTopic;
   let topicVia: Understanding["topicVia"] = ownTopic ? "question" : null;
@@ -81,9 +82,11 @@ export function understandQuestion(
       items = [total];
     }
   }
-  if (prev && cues.continuation) followUp = true;
+  if ((prev?.department || prev?.topic) && cues.continuation) followUp = true;
 
   const aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
+  const counted = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
+  if (counted) items = [{ key: counted, phrase: ITEMS[counted].zh, start: -1, end: -1, via: "synonym" }];
   if (aspect.value === "数量" && aspect.unit) {
     items = items.map((h) => {
       const k = itemWithUnit(h.key, aspect.unit ?? "");
@@ -175,7 +178,8 @@ function resolveYearRef(
   if (years.relative) {
     const base = fromState ?? latestYearOf(catalog, department);
     const value = base === null ? null : base + years.relative.offset;
-    return { kind: "relative", offset: years.relative.offset, base, value, phrase: years.relative.phrase };
+    const baseFrom = fromState !== null ? "conversation" : "latest";
+    return { kind: "relative", offset: years.relative.offset, base, baseFrom, value, phrase: years.relative.phrase };
   }
   if (fromState !== null && covers(fromState)) return { kind: "conversation", value: fromState };
   return { kind: "default", value: latestYearOf(catalog, department) };

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { understandQuestion } from "../../src/query/index.js";
+import { DONGHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+
+const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
+
+describe("understandQuestion: aspect", () => {
+  it.each([
+    ["经信局三公经费多少", "决算", null, "default"],
+    ["2024年经信局节能环保支出决算数？", "决算", null, "explicit"],
+    ["投促局公务接待费年初预算多少", "预算", null, "explicit"],
+    ["投促局公务接待费全年预算是多少", "预算", null, "explicit"],
+    ["What is the budget for receptions of the Wuhan Investment Promotion Bureau?", "预算", null, "explicit"],
+    ["经信局三公经费完成率", "完成率", null, "explicit"],
+    ["经信局三公经费完成了预算的百分之几", "完成率", null, "explicit"],
+    ["洪山区企业服务中心其他科学技术管理事务支出为什么没完成年初预算", "完成率", null, "explicit"],
+    ["洪山区企业服务中心收支总计比上年减少了多少", "增减", null, "explicit"],
+    ["经信局三公经费较上年增加了多少", "增减", null, "explicit"],
+    ["How did Jingxin reception spending change?", "增减", null, "explicit"],
+    ["经信局三公经费增长率", "增长率", null, "explicit"],
+    ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
+    ["经信局三公经费增幅", "增长率", null, "explicit"],
+    ["经信局基本支出占总支出的比例", "占比", null, "explicit"],
+    ["经信局基本支出占比", "占比", null, "explicit"],
+    ["经信局基本支出占总支出的百分之几", "占比", null, "explicit"],
+    ["经信局离退休干部服务用车有几辆？", "数量", "辆", "explicit"],
+    ["投促局2024年因公出国（境）团组有几个？", "数量", "个", "explicit"],
+    ["投促局全局党员有多少名", "数量", "名", "explicit"],
+    ["“洪山企业之家”平台发布了多少条信息", "数量", "条", "explicit"],
+    ["东湖高新区管委会2023年有多少在职人员", "数量", "人", "explicit"],
+    ["投促局接待了多少人次", "数量", "人次", "explicit"],
+    ["How many overseas delegations did the Wuhan Investment Promotion Bureau send?", "数量", "个", "explicit"],
+    ["经信局车辆", "数量", "辆", "item"],
+    ["投促局投资促进工作经费项目自评得分", "得分", null, "explicit"],
+    ["东湖高新区低空无人机项目绩效为什么扣分", "得分", null, "explicit"],
+  ])("%s → %s", (q, value, unit, via) => {
+    expect(u(q).aspect).toMatchObject({ value, unit, via });
+  });
+
+  it.each([["经信局国有资本经营预算支出有多少"], ["洪山区企业服务中心2024年一般公共预算财政拨款收入多少"], ["经信局政府性基金预算财政拨款"]])(
+    "does not read a fund name's 预算 as the budget aspect: %s",
+    (q) => {
+      expect(u(q).aspect.value).toBe("决算");
+    },
+  );
+});
+
+describe("understandQuestion: intent", () => {
+  it.each([
+    ["经信局工会经费有多少", "figure"],
+    ["东湖高新区管委会委托业务费", "figure"],
+    ["What did the Wuhan Investment Promotion Bureau spend on official receptions in 2024?", "figure"],
+    ["经信局三公经费为啥比上年多这么多", "explain"],
+    ["投促局招商引资专项经费为什么“每年举办招商活动场次”没完成", "explain"],
+    ["经信局三公经费增加的原因", "explain"],
+    ["Why did Jingxin spend more on receptions?", "explain"],
+    ["名词解释中“项目支出”是什么意思？（投促局）", "define"],
+    ["什么是三公经费", "define"],
+    ["三公经费包括什么", "define"],
+    ["What does project expenditure mean?", "define"],
+    ["经信局有哪些项目", "list"],
+    ["三公经费包括哪些", "list"],
+    ["哪个部门三公经费最多", "rank"],
+    ["Which department spent the most on official receptions in 2024?", "rank"],
+    ["投促局和经信局的三公经费对比", "compare"],
+    ["投促局和经信局的三公经费", "compare"],
+    ["经信局2023年和2024年三公经费", "compare"],
+    ["经信局比投促局三公经费多多少", "compare"],
+    ["经信局政府采购货物和服务加起来一共多少钱？", "sum"],
+    ["出国和接待一共多少", "sum"],
+    ["What was the total of overseas travel and receptions for the Wuhan Investment Promotion Bureau?", "sum"],
+    ["经信局出国和接待分别多少", "figure"],
+    ["东西湖区商务局", "unknown"],
+    ["你好", "unknown"],
+  ])("%s → %s", (q, intent) => {
+    expect(u(q).intent).toBe(intent);
+  });
+
+  it("reads 有没有…？花了多少 as a figure that may not exist", () => {
+    expect(u("洪山区企业服务中心2024年有没有因公出国？花了多少")).toMatchObject({
+      intent: "figure",
+      existence: true,
+      items: [{ key: "outbound_travel" }],
+      topic: "因公出国",
+    });
+  });
+
+  it("lists one operand per item for a sum", () => {
+    expect(u("东湖高新区管委会三公经费里公务用车购置费和运行费加起来多少").operands).toEqual([
+      { department: DONGHU, year: 2023, item: "vehicle_purchase", topic: "公务用车购置费" },
+      { department: DONGHU, year: 2023, item: "vehicle_operation", topic: "公务用车运行费" },
+    ]);
+  });
+
+  it("lists one operand per department for a comparison", () => {
+    expect(u("投促局和经信局的三公经费对比").operands).toEqual([
+      { department: TOUCHU, year: 2024, item: "sangong_total", topic: "三公经费" },
+      { department: JINGXIN, year: 2024, item: "sangong_total", topic: "三公经费" },
+    ]);
+  });
+
+  it("lists one operand per year for a comparison of years", () => {
+    expect(u("经信局2023年和2024年三公经费").operands).toEqual([
+      { department: JINGXIN, year: 2023, item: "sangong_total", topic: "三公经费" },
+      { department: JINGXIN, year: 2024, item: "sangong_total", topic: "三公经费" },
+    ]);
+  });
+
+  it("ranks every department of the corpus, each in its latest year", () => {
+    const ops = u("哪个部门公务接待费最少").operands;
+    expect(ops.map((o) => [o.department, o.year, o.item])).toEqual(
+      seedCatalog.departments.map((d) => [d.name, d.years.at(-1), "reception"]),
+    );
+  });
+
+  it("has no operands for a single figure", () => {
+    expect(u("经信局三公经费多少").operands).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog, understandQuestion } from "../../src/query/index.js";
+import {
+  DONGHU,
+  DONGXIHU,
+  FAGAI,
+  HONGSHAN,
+  JINGXIN,
+  PUTUO,
+  SYNTHETIC_DOCS,
+  TOUCHU,
+  mixedCatalog,
+  seedCatalog,
+} from "../fixtures/query/catalogs.js";
+
+const SHARED = SYNTHETIC_DOCS.filter((d) => d.department === PUTUO);
+
+const dept = (q: string, catalog = seedCatalog) => understandQuestion(q, undefined, catalog).department;
+
+describe("understandQuestion: department", () => {
+  it.each([
+    ["经信局工会经费有多少", JINGXIN, "经信局"],
+    ["武汉市经济和信息化局三公经费", JINGXIN, "武汉市经济和信息化局"],
+    ["武汉经信局三公经费", JINGXIN, "武汉经信局"],
+    ["市投促局三公经费", TOUCHU, "市投促局"],
+    ["政务服务局三公经费", TOUCHU, "政务服务局"],
+    ["洪山区企业服务中心住房保障支出多少", HONGSHAN, "洪山区企业服务中心"],
+    ["洪山企业服务中心三公经费", HONGSHAN, "洪山企业服务中心"],
+    ["东西湖商务局2022年收入合计多少", DONGXIHU, "东西湖商务局"],
+    ["武汉市东西湖区商务局三公经费", DONGXIHU, "武汉市东西湖区商务局"],
+    ["东湖高新区农林水支出多少", DONGHU, "东湖高新区"],
+    ["东湖高新三公经费", DONGHU, "东湖高新"],
+    ["光谷三公经费", DONGHU, "光谷"],
+    ["东湖开发区三公", DONGHU, "东湖开发区"],
+    ["请问武汉市经信局的三公经费是多少？", JINGXIN, "武汉市经信局"],
+  ])("resolves %s by name or alias", (q, name, phrase) => {
+    expect(dept(q)).toEqual({ kind: "resolved", names: [name], via: "explicit", phrases: [phrase] });
+  });
+
+  it.each([
+    ["经心局三公经费", JINGXIN, "经心局"],
+    ["经信三公经费", JINGXIN, "经信"],
+    ["经信的三公经费", JINGXIN, "经信"],
+    ["投促三公", TOUCHU, "投促"],
+    ["东湖高新区管委三公经费", DONGHU, "东湖高新区管委"],
+    ["洪山区企服务中心三公经费", HONGSHAN, "洪山区企服务中心"],
+    ["东西湖区商物局三公经费", DONGXIHU, "东西湖区商物局"],
+  ])("tolerates one wrong, missing or extra character: %s", (q, name, phrase) => {
+    expect(dept(q)).toEqual({ kind: "resolved", names: [name], via: "explicit", phrases: [phrase] });
+  });
+
+  it.each([
+    ["What did the Wuhan Investment Promotion Bureau spend on official receptions in 2024?", TOUCHU],
+    ["What share of the Hongshan District Enterprise Service Center's 2024 expenditure was basic expenditure?", HONGSHAN],
+    ["How much did the Hongshan District Enterprise Centre spend?", null],
+    ["Optics Valley reception costs", DONGHU],
+  ])("resolves English names through aliases: %s", (q, name) => {
+    const d = dept(q);
+    if (name === null) expect(d.kind).not.toBe("resolved");
+    else expect(d).toMatchObject({ kind: "resolved", names: [name], via: "explicit" });
+  });
+
+  it.each([
+    ["武汉市商务局2024年政府采购支出多少？", "武汉市商务局"],
+    ["武汉经开区2023年三公经费多少", "武汉经开区"],
+    ["经开区三公经费", "经开区"],
+    ["上海市财政局三公经费", "上海市财政局"],
+    ["财政局三公经费", "财政局"],
+    ["政务服务中心三公经费", "政务服务中心"],
+    ["How much did the Wuhan Commerce Bureau spend?", "wuhan commerce bureau"],
+    ["经信局和武汉市商务局三公对比", "武汉市商务局"],
+  ])("gives unknown for an organisation the corpus lacks: %s", (q, asked) => {
+    expect(dept(q)).toEqual({ kind: "unknown", asked });
+  });
+
+  it.each([
+    ["东湖高新区管委会里财政局业务经费多少", DONGHU],
+    ["东湖高新区政法委业务经费项目自评得分", DONGHU],
+    ["投促局机关党委有多少党员", TOUCHU],
+  ])("reads an organisation word inside an item as part of the item: %s", (q, name) => {
+    expect(dept(q, mixedCatalog)).toMatchObject({ kind: "resolved", names: [name] });
+  });
+
+  it("gives none when no organisation is named", () => {
+    expect(dept("三公经费是什么意思")).toEqual({ kind: "none" });
+    expect(dept("财政拨款收入多少", mixedCatalog)).toEqual({ kind: "none" });
+  });
+
+  it("asks which department when only their region is named", () => {
+    expect(dept("洪山区三公经费")).toEqual({ kind: "ambiguous", asked: "洪山区", candidates: [HONGSHAN] });
+  });
+
+  it("resolves two departments in order of mention for a comparison", () => {
+    expect(dept("投促局和经信局的三公经费对比")).toEqual({
+      kind: "resolved",
+      names: [TOUCHU, JINGXIN],
+      via: "explicit",
+      phrases: ["投促局", "经信局"],
+    });
+  });
+});
+
+describe("understandQuestion: department, outside the manifest", () => {
+  it.each([
+    ["普陀区财政局三公经费", PUTUO],
+    ["普陀财政局三公经费", PUTUO],
+    ["上海市普陀区财政局三公经费", PUTUO],
+    ["财政局三公经费", PUTUO],
+    ["湖北省发改委三公经费", FAGAI],
+    ["发改委三公经费", FAGAI],
+    ["发展和改革委员会三公经费", FAGAI],
+  ])("resolves %s through derived aliases", (q, name) => {
+    expect(dept(q, mixedCatalog)).toMatchObject({ kind: "resolved", names: [name] });
+  });
+
+  it.each([
+    ["上海市财政局三公经费", "上海市财政局"],
+    ["静安区财政局三公经费", "静安区财政局"],
+    ["武汉市发改委三公经费", "武汉市发改委"],
+  ])("keeps a different region's bureau apart: %s", (q, asked) => {
+    expect(dept(q, mixedCatalog)).toEqual({ kind: "unknown", asked });
+  });
+
+  it("calls a name shared by two departments ambiguous", () => {
+    const both = [
+      ...SHARED,
+      { department: "上海市静安区财政局", aliases: [], year: 2023, type: "部门决算", file: "jingan.txt" },
+    ];
+    const catalog = buildCatalog(both);
+    expect(understandQuestion("财政局三公经费", undefined, catalog).department).toEqual({
+      kind: "ambiguous",
+      asked: "财政局",
+      candidates: [PUTUO, "上海市静安区财政局"],
+    });
+    expect(understandQuestion("静安财政局三公经费", undefined, catalog).department).toMatchObject({
+      kind: "resolved",
+      names: ["上海市静安区财政局"],
+    });
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_CONVERSATION, type ConversationState } from "../../src/answer/types.js";
+import { nextState, understandQuestion, type Understanding } from "../../src/query/index.js";
+import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+
+/** Runs a conversation turn by turn and returns the understanding of the last turn. */
+function converse(turns: readonly string[]): Understanding {
+  let state: ConversationState | undefined;
+  let last: Understanding | undefined;
+  for (const t of turns) {
+    last = understandQuestion(t, state, seedCatalog);
+    state = nextState(last);
+  }
+  if (!last) throw new Error("no turns");
+  return last;
+}
+
+describe("understandQuestion: follow-ups", () => {
+  it("那公务用车呢？ keeps department, year and aspect and takes the new item", () => {
+    const u = converse(["投促局公务接待费2024年年初预算多少", "那公务用车呢？"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [TOUCHU], via: "conversation" },
+      year: { kind: "conversation", value: 2024 },
+      items: [{ key: "vehicle_total" }],
+      topic: "公务用车",
+      topicVia: "question",
+      aspect: { value: "预算", via: "conversation" },
+      followUp: true,
+    });
+  });
+
+  it("去年呢？ keeps department and topic and goes one year back", () => {
+    const u = converse(["投促局2024年三公经费多少", "去年呢？"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [TOUCHU], via: "conversation" },
+      year: { kind: "relative", offset: -1, base: 2024, value: 2023 },
+      items: [{ key: "sangong_total", via: "conversation" }],
+      topic: "三公经费",
+      topicVia: "conversation",
+      followUp: true,
+    });
+  });
+
+  it("累计多少人次？ after 出国团组 counts persons of the same family", () => {
+    const u = converse(["投促局2024年因公出国（境）团组有几个？", "累计多少人次？"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [TOUCHU], via: "conversation" },
+      year: { kind: "conversation", value: 2024 },
+      items: [{ key: "outbound_visits" }],
+      topic: "因公出国(境)团组",
+      aspect: { value: "数量", unit: "人次", via: "explicit" },
+      followUp: true,
+    });
+  });
+
+  it("那服务呢？ after 政府采购货物 asks for services", () => {
+    const u = converse(["东西湖商务局2022年政府采购里货物支出多少？", "那服务呢？"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [DONGXIHU], via: "conversation" },
+      year: { kind: "conversation", value: 2022 },
+      items: [{ key: "procurement_services" }],
+      followUp: true,
+    });
+  });
+
+  it("那出国呢？ keeps counting in the previous unit", () => {
+    const u = converse(["投促局接待了几个团组", "那出国呢？"]);
+    expect(u).toMatchObject({ items: [{ key: "outbound_groups" }], aspect: { value: "数量", unit: "个" } });
+  });
+
+  it("经信局呢？ switches department and keeps the topic", () => {
+    const u = converse(["投促局公务接待费多少", "经信局呢？"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [JINGXIN], via: "explicit" },
+      year: { kind: "conversation", value: 2024 },
+      items: [{ key: "reception", via: "conversation" }],
+      topic: "公务接待费",
+      followUp: true,
+    });
+  });
+
+  it("为什么？ explains the previous topic", () => {
+    expect(converse(["经信局三公经费多少", "为什么？"])).toMatchObject({ intent: "explain", topic: "三公经费", followUp: true });
+  });
+
+  it("a complete new question is no follow-up", () => {
+    const u = converse(["投促局三公经费多少", "东西湖区商务局2022年机关运行经费支出多少"]);
+    expect(u).toMatchObject({
+      department: { kind: "resolved", names: [DONGXIHU], via: "explicit" },
+      year: { kind: "explicit", value: 2022 },
+      followUp: false,
+    });
+  });
+
+  it("without a conversation a question lacking a department names none", () => {
+    expect(understandQuestion("那公务用车呢？", EMPTY_CONVERSATION, seedCatalog)).toMatchObject({
+      department: { kind: "none" },
+      followUp: false,
+    });
+  });
+
+  it("English follow-ups keep the conversation", () => {
+    const u = converse(["How much did the Wuhan Economic and Information Technology Bureau spend on vehicles?", "And receptions?"]);
+    expect(u).toMatchObject({
+      lang: "en",
+      department: { kind: "resolved", names: [JINGXIN], via: "conversation" },
+      items: [{ key: "reception" }],
+      followUp: true,
+    });
+    expect(converse(["经信局三公经费多少", "What about 2023?"])).toMatchObject({
+      lang: "en",
+      year: { kind: "explicit", value: 2023 },
+      topic: "三公经费",
+      followUp: true,
+    });
+  });
+});
+
+describe("nextState", () => {
+  it("records department, year, topic, aspect and language", () => {
+    const u = understandQuestion("投促局2024年因公出国（境）团组有几个？", undefined, seedCatalog);
+    expect(nextState(u)).toEqual({
+      department: TOUCHU,
+      year: 2024,
+      topic: "因公出国(境)团组",
+      aspect: "数量",
+      aspectUnit: "个",
+      lang: "zh",
+    });
+  });
+
+  it("prefers what the answer settled on", () => {
+    const u = understandQuestion("三公经费多少", undefined, seedCatalog);
+    expect(nextState(u, { department: JINGXIN, year: 2024 })).toMatchObject({ department: JINGXIN, year: 2024 });
+  });
+
+  it("forgets an unknown department but keeps the topic for the next turn", () => {
+    const first = understandQuestion("武汉市商务局三公经费", undefined, seedCatalog);
+    const s = nextState(first);
+    expect(s).toMatchObject({ department: null, topic: "三公经费" });
+    expect(understandQuestion("经信局呢", s, seedCatalog)).toMatchObject({
+      department: { kind: "resolved", names: [JINGXIN] },
+      items: [{ key: "sangong_total" }],
+    });
+  });
+
+  it("keeps the previous department across a question that names none and has no use for one", () => {
+    const first = understandQuestion("经信局三公经费多少", undefined, seedCatalog);
+    const rank = understandQuestion("哪个部门三公经费最多", nextState(first), seedCatalog);
+    expect(rank.department).toEqual({ kind: "none" });
+    expect(nextState(rank).department).toBe(JINGXIN);
+  });
+});
