@@ -25,18 +25,24 @@ export function statusDetail(sel: Selection, lang: Lang): string {
       const n = sel.sources.length;
       if (n >= 2) return statusText("verified", lang, zh ? `${n}处来源数字一致` : `${n} sources agree`);
       const ev = f.evidence.find((e) => e.kind === "identity" || e.kind === "agreement");
-      return statusText("verified", lang, ev ? ev.note : undefined);
+      return statusText("verified", lang, ev ? shortNote(ev.note) : undefined);
     }
     case "repaired": {
       const ev = f.evidence.find((e) => e.kind === "repair");
       const raw = f.repairedFrom ? (zh ? `原文“${f.repairedFrom}”` : `source text “${f.repairedFrom}”`) : "";
-      return statusText("repaired", lang, [raw, ev?.note ?? ""].filter(Boolean).join(zh ? "，依据：" : "; evidence: "));
+      return statusText("repaired", lang, [raw, ev ? shortNote(ev.note) : ""].filter(Boolean).join(zh ? "，依据：" : "; evidence: "));
     }
     case "conflict":
       return statusText("conflict", lang, (zh ? "另有数字 " : "other figures ") + f.conflicting.join(zh ? "、" : ", "));
     case "single-source":
       return statusText("single-source", lang);
   }
+}
+
+/** An evidence note for a reply: the relation without its long list of addends. */
+export function shortNote(note: string): string {
+  const cut = note.indexOf(" (");
+  return cut > 0 && note.length > 90 ? note.slice(0, cut) : note;
 }
 
 /** The subject's name for a reply: the vocabulary name when the fact is a canonical item. */

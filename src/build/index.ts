@@ -6,7 +6,7 @@ import { readCorpus, type SourceFile } from "../corpus/index.js";
 import { identifyDocument } from "../corpus/identity.js";
 import { CHUNKER_VERSION, chunkDisclosure, type Chunk } from "../chunk/index.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
-import { extractFacts, loadFactStore, saveFactStore, type FactStore } from "../facts/index.js";
+import { extractFacts, FACT_STORE_FORMAT, loadFactStore, saveFactStore, type FactStore } from "../facts/index.js";
 import type { Fact } from "../facts/types.js";
 import { parseDisclosure } from "../parse/index.js";
 import type { Disclosure } from "../parse/types.js";
@@ -95,7 +95,7 @@ async function build(config: Config, files: readonly SourceFile[], rejected0: re
   }
   const verified = verifyFacts(facts, parsed);
   const corpus = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
-  const store: FactStore = { formatVersion: FACT_STORE_VERSION_PLACEHOLDER, builtAt: new Date().toISOString(), corpus, facts: verified.facts, findings: verified.findings };
+  const store: FactStore = { formatVersion: FACT_STORE_FORMAT, builtAt: new Date().toISOString(), corpus, facts: verified.facts, findings: verified.findings };
   progress(`  核验 verified ${verified.facts.length} facts, ${verified.findings.length} findings`);
   progress(`  嵌入 embedding ${chunks.length} chunks${embedder ? "" : " (语义检索关闭 semantic search off: keyword only)"}`);
   let lastPct = -1;

@@ -2,7 +2,7 @@ import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.j
 import type { AnswerError, ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
 import type { Measure } from "../facts/types.js";
-import type { Catalog, CatalogDepartment, Understanding } from "../query/index.js";
+import type { Catalog, CatalogDepartment, Operand, Understanding } from "../query/index.js";
 
 type Who = { department: CatalogDepartment; year: number; defaultYear: boolean };
 
@@ -113,7 +113,7 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
 
   if (u.intent === "compare" || u.intent === "sum") {
     const targets: FigureTarget[] = [];
-    const ops = u.operands.length > 0 ? u.operands : u.items.map((i) => ({ item: i.key }));
+    const ops: readonly Operand[] = u.operands.length > 0 ? u.operands : u.items.map((i) => ({ item: i.key }));
     for (const op of ops) {
       const d = (op.department ? deptByName(catalog, op.department) : undefined) ?? first;
       let who: Who;

@@ -75,7 +75,8 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       const u = understandQuestion(q, st, catalog);
       const req = planAnswer(q, u, st, catalog);
       const answer = await composeAnswer(req, data);
-      return { answer, state: nextState(u, answer, st) };
+      const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
+      return { answer, state: nextState(u, resolved) };
     },
     departments: () => departments,
     audit(name: string) {

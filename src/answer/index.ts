@@ -1,0 +1,148 @@
+import { createLogger } from "../core/log.js";
+import { assertNever } from "../core/result.js";
+import type { Fact } from "../facts/types.js";
+import type { LineReader } from "./_citations.js";
+import { composeCompare, composeRank, composeSum, type Operand } from "./_derived.js";
+import { composeFigure } from "./_figure.js";
+import { findStrayNumbers, numbersIn } from "./_guard.js";
+import { composePassages, type Passage, type PassageKind } from "./_passage.js";
+import { selectFigure, type FigureTarget } from "./_select.js";
+import { errorMessage } from "./messages.js";
+import type { Answer, AnswerError, Lang } from "./types.js";
+
+export type { Answer, AnswerError, AnswerErrorCode, AnswerKind, Citation, ConversationState, DepartmentInfo, Engine, Lang } from "./types.js";
+export { EMPTY_CONVERSATION } from "./types.js";
+export { errorMessage, statusText, measureText } from "./messages.js";
+export { findStrayNumbers, numbersIn } from "./_guard.js";
+export { selectFigure, MATCH_THRESHOLD } from "./_select.js";
+export type { FigureTarget, Selection } from "./_select.js";
+export type { Passage, PassageKind } from "./_passage.js";
+export type { LineReader } from "./_citations.js";
+
+const log = createLogger("answer");
+
+/** A planned answer: what to compute or retrieve, everything already resolved. */
+export type AnswerRequest =
+  | { readonly kind: "figure"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly defaultYear: boolean }
+  | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
+  | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
+  | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
+  | {
+      readonly kind: "passage";
+      readonly question: string;
+      readonly lang: Lang;
+      readonly passageKind: PassageKind;
+      readonly query: string;
+      readonly department: string | null;
+      readonly year: number | null;
+    }
+  | { readonly kind: "refuse"; readonly question: string; readonly lang: Lang; readonly error: AnswerError };
+
+/** What composing an answer reads: facts by department-year, corpus lines, passage search. */
+export interface AnswerData {
+  factsFor(department: string, year: number): readonly Fact[];
+  readonly readLine: LineReader;
+  searchPassages(query: string, scope: { department: string | null; year: number | null }, k: number): Promise<Passage[]>;
+}
+
+/** A refusal answer for an expected failure. */
+export function refuse(question: string, lang: Lang, error: AnswerError): Answer {
+  return {
+    question,
+    kind: "refuse",
+    text: errorMessage(error, lang),
+    value: null,
+    unit: null,
+    department: "department" in error && typeof error.department === "string" ? error.department : null,
+    year: "year" in error && typeof error.year === "number" ? error.year : null,
+    status: null,
+    citations: [],
+    error,
+    lang,
+  };
+}
+
+function notDisclosed(question: string, lang: Lang, t: FigureTarget): Answer {
+  return refuse(question, lang, {
+    code: "not_disclosed",
+    department: t.department,
+    year: t.year,
+    item: t.topic ?? t.items[0] ?? (lang === "zh" ? "该项" : "this item"),
+  });
+}
+
+function operand(t: FigureTarget, data: AnswerData): Operand | null {
+  const sel = selectFigure(data.factsFor(t.department, t.year), t);
+  return sel ? { department: t.department, year: t.year, sel } : null;
+}
+
+async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: Answer; values: string[]; extra: string[] }> {
+  const { question, lang } = req;
+  switch (req.kind) {
+    case "refuse":
+      return { answer: refuse(question, lang, req.error), values: [], extra: [] };
+    case "figure": {
+      const t = req.target;
+      const sel = selectFigure(data.factsFor(t.department, t.year), t);
+      if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+      const answer = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear }, data.readLine);
+      return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)] };
+    }
+    case "sum":
+    case "compare": {
+      const ops: Operand[] = [];
+      for (const t of req.targets) {
+        const o = operand(t, data);
+        if (!o) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+        ops.push(o);
+      }
+      const [a, b] = ops;
+      const answer = req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : a && b ? composeCompare(question, lang, a, b, data.readLine) : null;
+      if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
+      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: codesOf(ops.flatMap((o) => o.sel.sources)) };
+    }
+    case "rank": {
+      const ops = req.targets.map((t) => operand(t, data)).filter((o): o is Operand => o !== null);
+      const answer = ops.length > 0 ? composeRank(question, lang, ops, req.ascending, data.readLine) : null;
+      if (!answer) {
+        const t = req.targets[0];
+        return { answer: t ? notDisclosed(question, lang, t) : refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
+      }
+      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1))] };
+    }
+    case "passage": {
+      const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
+      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year });
+      return { answer, values: [], extra: [] };
+    }
+    default:
+      return assertNever(req, "answer request");
+  }
+}
+
+// Codes and the verification record (identities computed from facts) of the facts a reply uses.
+function codesOf(facts: readonly Fact[]): string[] {
+  return facts.flatMap((f) => [...(f.code ? [f.code] : []), ...f.evidence.flatMap((e) => numbersIn(e.note))]);
+}
+
+/**
+ * Composes the answer for a planned request, then applies the final guard: a reply stating any
+ * number that is not a cited fact, an exact computation, a year or a line number is withheld.
+ */
+export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promise<Answer> {
+  const { answer, values, extra } = await compose(req, data);
+  const years = [answer.year, ...(answer.error && "year" in answer.error ? [answer.error.year] : []), ...(answer.error && "available" in answer.error ? answer.error.available : [])].filter(
+    (y): y is number => typeof y === "number",
+  );
+  const strays = findStrayNumbers(answer.text, { values, years, citations: answer.citations, extra: [...extra, ...numbersOfQuestion(req.question)] });
+  if (strays.length > 0) {
+    log.error("guard withheld a reply", { strays, kind: answer.kind });
+    return refuse(req.question, req.lang, { code: "guard_rejected", numbers: strays });
+  }
+  return answer;
+}
+
+// Numbers the user typed (a year, a 科目编码) may be echoed back in a refusal.
+function numbersOfQuestion(q: string): string[] {
+  return [...q.matchAll(/\d+(?:\.\d+)?/g)].map((m) => m[0]);
+}
