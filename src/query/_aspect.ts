@@ -9,7 +9,7 @@ export interface AspectFinding {
   readonly spans: readonly Span[];
 }
 
-const COUNT_UNITS = "人次|场次|平方米|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份";
+const COUNT_UNITS = "人次|场次|批次|平方米|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份";
 // 预算 inside a fund name is not the budget aspect: "国有资本经营预算支出", "一般公共预算财政拨款".
 const NOT_BUDGET = "(?<!一般公共|政府性基金|国有资本经营|基金|经营|公共)";
 // "比上年", "与去年同期相比": the comparison base of a change.
@@ -20,7 +20,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "完成率",
     new RegExp(
-      `(预算)?完成率|执行率|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
+      `(预算)?完成率|执行率|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
       "g",
     ),
   ],

@@ -158,6 +158,14 @@ export function itemWithUnit(key: ItemKey, unit: string): ItemKey | null {
   return ITEM_KEYS.find((k) => k.startsWith(family) && ITEMS[k].unit === unit) ?? null;
 }
 
+/** The one counted item of the same family ("how many official vehicles" → 车辆), when exactly one is. */
+export function countedSibling(key: ItemKey): ItemKey | null {
+  if (ITEMS[key].unit !== "万元") return key;
+  const family = key.split("_")[0] ?? key;
+  const counted = ITEM_KEYS.filter((k) => k.startsWith(family) && ITEMS[k].unit !== "万元");
+  return counted.length === 1 ? (counted[0] ?? null) : null;
+}
+
 /** Lexicon items of a stored topic phrase (for follow-ups), all taken as main items. */
 export function itemsOfTopic(topic: string): ItemHit[] {
   const lang = /[\u3400-\u9fff]/.test(topic) ? "zh" : "en";

@@ -17,11 +17,13 @@ export function normalizeText(s: string): string {
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // Quotes mark words, they are not part of them: "“三公”经费" is 三公经费.
+    .replace(/[“”"「」]/g, "")
     .replace(/centre/g, "center")
     .replace(/\s+/g, " ")
     .trim();
   // Drop spaces touching a Chinese character or a Chinese quote: "2024 年 经信局" → "2024年经信局".
-  return t.replace(/ (?=[\u3400-\u9fff“”])|(?<=[\u3400-\u9fff“”]) /g, "");
+  return t.replace(/ (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff]) /g, "");
 }
 
 /**

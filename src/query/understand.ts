@@ -4,7 +4,7 @@ import { ITEMS, type ItemKey } from "../facts/items.js";
 import { findAspect } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
-import { findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
+import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { quotedPhrases, topicOf } from "./_topic.js";
@@ -84,14 +84,16 @@ export function understandQuestion(
   }
   if ((prev?.department || prev?.topic) && cues.continuation) followUp = true;
 
-  const aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
+  let aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
   const counted = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
   if (counted) items = [{ key: counted, phrase: ITEMS[counted].zh, start: -1, end: -1, via: "synonym" }];
-  if (aspect.value === "数量" && aspect.unit) {
+  if (aspect.value === "数量") {
     items = items.map((h) => {
-      const k = itemWithUnit(h.key, aspect.unit ?? "");
+      const k = aspect.unit ? itemWithUnit(h.key, aspect.unit) : countedSibling(h.key);
       return k && k !== h.key ? { ...h, key: k } : h;
     });
+    const unit: string | null = items[0] ? ITEMS[items[0].key].unit : null;
+    if (aspect.unit === null && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
   }
 
   const year = resolveYearRef(years, names[0] ?? null, catalog, prev, followUp);
@@ -111,7 +113,7 @@ export function understandQuestion(
     code: code.code,
     topic,
     topicVia,
-    quoted: quotedPhrases(normalized),
+    quoted: quotedPhrases(text.normalize("NFKC")),
     aspect,
     intent,
     existence: cues.existence,

@@ -31,6 +31,9 @@ describe("understandQuestion: aspect", () => {
     ["投促局接待了多少人次", "数量", "人次", "explicit"],
     ["How many overseas delegations did the Wuhan Investment Promotion Bureau send?", "数量", "个", "explicit"],
     ["经信局车辆", "数量", "辆", "item"],
+    ["经信局公务接待多少批次", "数量", "批次", "explicit"],
+    ["How many official vehicles does the Economy and Information Technology Bureau have?", "数量", "辆", "explicit"],
+    ["经信局三公经费较年初预算减少的原因", "完成率", null, "explicit"],
     ["投促局投资促进工作经费项目自评得分", "得分", null, "explicit"],
     ["东湖高新区低空无人机项目绩效为什么扣分", "得分", null, "explicit"],
   ])("%s → %s", (q, value, unit, via) => {

@@ -28,6 +28,9 @@ describe("understandQuestion: items", () => {
     ["东西湖区商务局2022年因公出国团组几个", "outbound_groups"],
     ["经信局收入多少", "revenue_total"],
     ["经信局去年花了多少钱", "expenditure_total"],
+    ["经信局公务接待费支出多少", "reception"],
+    ["投促局2024年度“三公”经费财政拨款支出决算为多少", "sangong_total"],
+    ["How many official vehicles does the Economy and Information Technology Bureau have?", "vehicles"],
   ])("maps %s to %s", (q, key) => {
     expect(keys(q)).toEqual([key]);
   });
@@ -92,6 +95,10 @@ describe("understandQuestion: items", () => {
     ["名词解释中“项目支出”是什么意思？（投促局）", "项目支出"],
     ["经信局三公经费为啥比上年多这么多", "三公经费"],
     ["东湖高新区管委会2023年有多少在职人员", "在职人员"],
+    ["武汉市投资促进局2024年度部门决算中公务接待费是多少", "公务接待费"],
+    ["经信局的三公经费是多少万元", "三公经费"],
+    ["经信局的基本支出和项目支出哪个多", "基本支出和项目支出"],
+    ["经信局中小企业合同金额", "中小企业合同"],
     ["What did the Wuhan Investment Promotion Bureau spend on official receptions in 2024?", "official receptions"],
   ])("leaves the item phrase as topic: %s → %s", (q, topic) => {
     expect(u(q).topic).toBe(topic);
