@@ -41,10 +41,13 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
 }
 
 function columnAdjust(fact: Fact, context: string): number {
-  const q = fact.qualifier.map(norm).filter((w) => w && !HEADLINE.has(w) && !/^\d+$/.test(w));
+  const q = fact.qualifier.map(norm).filter((w) => w && !HEADLINE.has(w) && !/^\d+$/.test(w) && !/\((类|款|项)\)$/.test(w));
   if (q.length === 0) return 0;
   const last = q[q.length - 1] ?? "";
-  if (context.includes(last)) return 0.15;
+  const stem = last.replace(/数$/, "");
+  if (context.includes(last) || (stem.length >= 2 && context.includes(stem))) return 0.15;
+  // Narrative qualifiers (全年预算, 执行数, 较上年) describe the statement, not a breakdown column.
+  if (fact.source.kind !== "table") return 0;
   // The 三公 table's breakdown columns are themselves items: no penalty when the item matched.
   return fact.item !== null ? 0 : -0.3;
 }

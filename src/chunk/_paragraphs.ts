@@ -1,6 +1,6 @@
 import type { Disclosure, Paragraph } from "../parse/types.js";
 import type { Chunk, ChunkIdentity } from "./index.js";
-import { lineAt, MAX_CHARS, splitSpans } from "./_text.js";
+import { lineAt, MAX_CHARS, MIN_CHARS, splitSpans } from "./_text.js";
 
 /** A piece of narrative on its way to becoming a chunk. */
 interface Piece {
@@ -89,8 +89,11 @@ export function paragraphChunks(doc: Disclosure, id: ChunkIdentity): Chunk[] {
     const piece = pieces[0];
     if (!piece) continue;
     const prev = group[group.length - 1];
-    // Short neighbours in one section are merged so each chunk carries enough context to embed well.
-    const fits = prev !== undefined && samePath(prev.path, piece.path) && groupLen + 1 + piece.text.length <= MAX_CHARS;
+    // Fragments (a lead-in like "其中:", a sub-heading the parser kept as text) are merged into what
+    // follows; a paragraph of MIN_CHARS or more stands alone, since list items merged together
+    // ("4.发改局业务经费…" + "5.财政局业务经费…") blur each other's ranking.
+    const fits =
+      prev !== undefined && groupLen < MIN_CHARS && samePath(prev.path, piece.path) && groupLen + 1 + piece.text.length <= MAX_CHARS;
     if (prev !== undefined && (!fits || tableBetween(prev.lineEnd, piece.line))) flush();
     group.push(piece);
     groupLen += (group.length > 1 ? 1 : 0) + piece.text.length;

@@ -3,6 +3,9 @@ import type { Paragraph } from "../parse/types.js";
 /** Longest chunk quote we aim for, in characters (~200–300 tokens for bge's 512 limit). */
 export const MAX_CHARS = 300;
 
+/** Paragraphs shorter than this are merged with the next one in the same section. */
+export const MIN_CHARS = 80;
+
 /** 1-based line holding the character at `offset` of a paragraph's repaired text. */
 export function lineAt(p: Paragraph, offset: number): number {
   let line = p.line;

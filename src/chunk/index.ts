@@ -30,7 +30,7 @@ export interface Chunk {
   readonly lineEnd: number;
   /** "公开09表 财政拨款“三公”经费支出决算表" for table rows, else null. */
   readonly table: string | null;
-  /** Section path joined with " > " for narrative, else null. */
+  /** Section path joined with " > " (for a table row: the section holding the table), else null. */
   readonly section: string | null;
 }
 
@@ -47,7 +47,10 @@ export interface ChunkIdentity {
  * images). Chunks come in document order.
  */
 export function chunkDisclosure(doc: Disclosure, identity: ChunkIdentity): Chunk[] {
-  const chunks = [...paragraphChunks(doc, identity), ...tableChunks(doc, identity)];
+  const narrative = paragraphChunks(doc, identity);
+  const narrativeLines = new Set<number>();
+  for (const c of narrative) for (let l = c.line; l <= c.lineEnd; l++) narrativeLines.add(l);
+  const chunks = [...narrative, ...tableChunks(doc, identity, (line) => narrativeLines.has(line))];
   const covered = (line: number, lineEnd: number): boolean => chunks.some((c) => c.line <= lineEnd && c.lineEnd >= line);
   const toc = doc.toc;
   doc.sections.forEach((s, i) => {

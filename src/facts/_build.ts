@@ -7,7 +7,7 @@ import type { Fact, FactSource } from "./types.js";
 import { classCode } from "./_classes.js";
 import { rowCodes } from "./_codes.js";
 import { quantityKey } from "./_key.js";
-import { extractNarrative, type ClassPath } from "./_narrative.js";
+import { danglingTopic, extractNarrative, type ClassPath } from "./_narrative.js";
 import { extractPerformance, projectBefore, projectMarks } from "./_performance.js";
 import { extractTableDrafts } from "./_table.js";
 import { normLabel } from "./_text.js";
@@ -54,6 +54,7 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     });
   }
 
+  const tableCount = drafts.length;
   const marks = projectMarks(doc.lines);
   for (const p of extractPerformance(doc.lines, marks)) {
     drafts.push({
@@ -70,11 +71,18 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     });
   }
 
+  const performanceCount = drafts.length - tableCount;
   const names = departmentNames(doc, identity);
   const codes = codeIndex(doc);
+  let carried: string | null = null;
   for (const para of doc.paragraphs) {
     if (doc.toc && para.line >= doc.toc.line && para.lineEnd <= doc.toc.lineEnd) continue;
-    const found = extractNarrative(para, { departmentNames: names, projectBefore: projectBefore(marks, para.line) });
+    if (tabular(doc, para.line, para.lineEnd)) continue;
+    // Definitions (名词解释) state no figures of the year; their "无…" are not zero statements.
+    if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
+    const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
+    const found = extractNarrative(para, ctx);
+    carried = danglingTopic(para, ctx);
     for (const d of found) {
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
       drafts.push({
@@ -92,19 +100,32 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
       });
     }
   }
-  return assignIds(dedupe(drafts));
+  return assignIds(dedupe(drafts, performanceCount, tableCount));
 }
 
-function dedupe(drafts: readonly Draft[]): Draft[] {
+// Tab-separated table rows the parser left as paragraphs (绩效 indicator tables) are not prose.
+function tabular(doc: Disclosure, line: number, lineEnd: number): boolean {
+  const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
+  const tabbed = ls.filter((l) => /\S\t+\S|^\t+\S/.test(l)).length;
+  return ls.length > 0 && tabbed * 2 > ls.length;
+}
+
+// Drafts arrive tables first, then 绩效 tables, then paragraphs. A 绩效 line may also be read as a
+// paragraph: the 绩效 reading (which knows the project) wins; otherwise only exact repeats go.
+function dedupe(drafts: readonly Draft[], performanceCount: number, tableCount: number): Draft[] {
   const seen = new Set<string>();
+  const perf = new Set<string>();
   const out: Draft[] = [];
-  for (const d of drafts) {
-    // A 绩效 line may also be read as a paragraph: the first reading (table, then 绩效) wins.
-    const k = `${d.source.line}|${d.value}|${d.unit}|${d.measure}|${d.source.kind === "table" ? `${d.source.column.join(">")}|${d.source.raw}` : ""}`;
-    if (seen.has(k)) continue;
+  drafts.forEach((d, i) => {
+    const spot = `${d.source.line}|${d.value}|${d.unit}|${d.measure}`;
+    const isPerf = i >= tableCount && i < tableCount + performanceCount;
+    if (isPerf) perf.add(spot);
+    else if (i >= tableCount && perf.has(spot)) return;
+    const k = `${spot}|${d.subject}|${d.key}|${d.source.kind === "table" ? `${d.source.column.join(">")}|${d.source.raw}|${d.source.row}` : ""}`;
+    if (seen.has(k)) return;
     seen.add(k);
     out.push(d);
-  }
+  });
   return out;
 }
 

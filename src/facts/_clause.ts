@@ -24,7 +24,7 @@ const LIST_MARKER = /^(?:-|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六�
 const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际)/;
 
 const PREDICATE_BUDGET = /(全年预算数|全年预算|年初预算数|年初预算|调整后预算数|调整预算数|预算数|预算)$/;
-const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年决算|年末决算数|年末决算|决算数|决算|执行数|实际执行|实际发生支出|实际支出)$/;
+const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年决算|年末决算数|年末决算|决算数|决算|执行数|实际执行|实际发生支出|发生支出|实际支出)$/;
 const PREDICATE_RATE = /(完成|达到)?(全年|年初)?预算(数)?的?$|(预算)?执行率$|完成率$/;
 const PREDICATE_CHANGE = /(增加|减少|增长|下降|降低|上升|节约)了?$/;
 const PREDICATE_SCORE = /(得分|总分|评分)$/;
@@ -58,7 +58,7 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     p = stripComparison(p);
   } else if (unit === "分" && PREDICATE_SCORE.test(p)) {
     measure = "得分";
-    p = p.replace(/(得分|总分|评分)$/, "").replace(/(项目)?(绩效)?自评(综合)?$/, "");
+    p = p.replace(/(得分|总分|评分)$/, "").replace(/(项目)?(绩效)?(自评|评价)?(综合)?$/, "");
   } else if (PREDICATE_BUDGET.test(p) && (unit === "万元" || unit === "元")) {
     const w = PREDICATE_BUDGET.exec(p)?.[1] ?? "";
     measure = "预算";
@@ -71,6 +71,9 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     measure = "决算";
     if (/执行/.test(w)) qualifier.push("执行数");
     p = p.replace(PREDICATE_ACTUAL, "");
+  } else if ((unit === "万元" || unit === "元") && /^(\d{4}年度?)?(年初|全年)?预算(?!执行|绩效)/.test(p)) {
+    // "2022年预算收入合计12296万元": a budgeted figure named with 预算 in front.
+    measure = "预算";
   } else if (unit === "万元" || unit === "元") {
     measure = "决算";
   } else if (unit === "%") {
@@ -135,15 +138,23 @@ function stripComparison(s: string): string {
  * department's own name, and fillers. A year inside a project name ("2021年度小进限企业奖励资金")
  * is kept.
  */
-export function cleanSubject(head: string, departmentNames: readonly string[]): string {
-  let s = stripLead(head);
+export function cleanSubject(head: string, departmentNames: readonly string[], docYear: number | null = null): string {
+  // "(以下简称“市投促局”)", "(不包括陪同人员)": asides, not part of the name.
+  let s = stripLead(head.replace(/\((以下简称|简称|下称|不含|不包括|含)[^()]*\)/g, ""));
+  // "32024年…": a footnote number run into a year.
+  s = s.replace(/^\d(?=\d{4}年)/, "");
   // "东湖新技术开发区政法委2023年政法委业务经费": the year after an organisation name starts the subject.
   const inner = /^(.{2,}?)(\d{4}年(?:度)?)(.+)$/.exec(s);
   if (inner && !/\d/.test(inner[1] ?? "")) s = inner[3] ?? s;
-  const lead = /^(?:截至|截止)?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?(.*)$/.exec(s);
+  // "财政局业务经费2023年年初预算数": a trailing year belongs to the predicate.
+  s = s.replace(/(.{2,})\d{4}年度?$/, "$1");
+  const lead = /^(?:截至|截止)?(\d{4})年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:末|底)?(.*)$/.exec(s);
   if (lead) {
-    const rest = lead[1] ?? "";
-    const isProjectName = /(资金|经费|奖金|补贴|补助|项目|专项)$/.test(rest) && !startsWithOrg(rest, departmentNames);
+    const year = Number(lead[1]);
+    const rest = lead[2] ?? "";
+    // "2021年度小进限企业奖励资金" names a project of an earlier year; "2024年本项目" does not.
+    const isProjectName =
+      /(资金|经费|奖金|补贴|补助|项目|专项)$/.test(rest) && !startsWithOrg(rest, departmentNames) && !/^(本|该)/.test(rest) && (docYear === null || year < docYear);
     if (!isProjectName || rest === "") s = rest;
   }
   // "项目支出主要用于工业经济保障经费": the subject is what the money was used for.
@@ -153,11 +164,13 @@ export function cleanSubject(head: string, departmentNames: readonly string[]): 
     const before = s;
     s = stripLead(s);
     for (const d of departmentNames) if (d && s.startsWith(d)) s = s.slice(d.length);
-    s = s.replace(/^(本部门|本单位|我部门|我单位|本局|我局|局本级|本级|部门|单位)/, "");
+    s = s.replace(/^(本部门|本单位|我部门|我单位|本局|我局|局本级|本级|部门|单位)(?!价值|名称|整体|预算)/, "");
     s = s.replace(/^(开支财政拨款的)/, "");
     if (s === before) break;
   }
-  return stripTrailing(s);
+  s = stripTrailing(s.replace(/^[()]+|[(]+$/g, ""));
+  // "公共资源交易专项工作经费项目": the project is the 经费.
+  return s.replace(/(经费|资金|专项)项目$/, "$1");
 }
 
 function startsWithOrg(s: string, names: readonly string[]): boolean {

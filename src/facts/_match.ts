@@ -46,7 +46,8 @@ export function matchItem(subject: string, opts: { unit: Unit; context?: string;
     if (NEEDS_PROCUREMENT.includes(item) && !n.includes("采购") && !context.includes("采购")) continue;
     // Rank: the name itself (3) beats "name+支出" (2) beats a tail match (1); longer beats shorter.
     const variants: [string, number][] = [[name, 3]];
-    if (!/(收入|支出)$/.test(name)) variants.push([`${name}支出`, 2]);
+    // "公务接待费支出" is the fee; "政府性基金预算财政拨款支出" is not the revenue item.
+    if (/(费|经费|费用)$/.test(name)) variants.push([`${name}支出`, 2]);
     if (name.endsWith("费")) variants.push([`${name.slice(0, -1)}支出`, 2]);
     for (const [v, rank] of variants) {
       if (n === v) {
@@ -63,9 +64,12 @@ export function matchItem(subject: string, opts: { unit: Unit; context?: string;
     }
   }
   if (best && !best.exact) {
-    // "国内公务接待支出" is the reception item for the domestic part; a tail after 其他/上年 is not.
+    // A tail names the item only after a funding scope, an organisation or "国内"
+    // ("一般公共预算财政拨款基本支出", "…局机关运行经费支出"); "部门整体支出合计" is another figure.
     const head = n.slice(0, n.length - best.tail.length);
-    if (/(其他|上年|以前年度|非|除)$/.test(head)) return null;
+    const scopeHead = /^(一般公共预算|政府性基金预算|国有资本经营预算)?(财政拨款)?(本年)?$/.test(head);
+    const orgHead = /(局|委员会|委|中心|办公室|本级|政府|公司)$/.test(head) || /^(其中|国内)$/.test(head);
+    if (!scopeHead && !orgHead) return null;
   }
   return best;
 }

@@ -54,6 +54,10 @@ export interface NarrativeContext {
   readonly departmentNames: readonly string[];
   /** A project named by a heading shortly before the paragraph ("…项目自评结果"), if any. */
   readonly projectBefore?: string | null;
+  /** The year the disclosure covers; earlier years inside subjects name projects. */
+  readonly year?: number | null;
+  /** The 科目 a previous paragraph named and left for this one ("…住房公积金(项)。" / "年初预算为…"). */
+  readonly carried?: string | null;
 }
 
 interface Current {
@@ -70,15 +74,19 @@ const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单�
 export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {
   const n = normalizeWithMap(p.text);
   const s = n.s;
-  const figures = scanFigures(s).filter((f) => !isThreshold(s, f));
+  const figures = scanFigures(s).filter((f) => !isThreshold(s, f) && !isWeight(s, f));
   const section = p.sectionPath[p.sectionPath.length - 1] ?? "";
   const secScope = sectionScope(section);
   const out: NarrativeDraft[] = [];
-  let cur: Current | null = null;
+  const carried = ctx.carried ? topicOf(normalizeWithMap(ctx.carried).s, ctx) : null;
+  let cur: Current | null = carried ? { ...carried, scope: carried.scope ?? secScope } : null;
+  // Counts ("团组8个,累计18人次") keep their own thread so a following sum of money does not
+  // inherit a count's subject.
+  let curCount: Current | null = null;
 
   for (const [a, b] of spans(s, 0, s.length, /[。;!?]/g, figures)) {
     const quote = p.text.slice(origin(n, a), origin(n, b - 1) + 1).trim();
-    const clauses = spans(s, a, b, /[,:、]/g, figures);
+    const clauses = spans(s, a, b, /[,:、]/g, figures, true);
     let prevClause = "";
     for (const [c, d] of clauses) {
       const clause = s.slice(c, d);
@@ -86,7 +94,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
       if (inClause.length === 0) {
         const topic = topicOf(clause, ctx);
         if (topic) cur = { ...topic, scope: topic.scope ?? secScope };
-        out.push(...zeroStatements(n, c, d, p, quote, secScope, section));
+        out.push(...zeroStatements(n, c, d, p, quote, secScope, section, ctx.departmentNames, ctx.year ?? null));
         prevClause = clause;
         continue;
       }
@@ -99,7 +107,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         const isCount = !["万元", "元", "%", "分"].includes(f.unit);
         if (isCount && !countBoundary(s, f)) continue;
         const path = classPathOf(reading.head);
-        let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames);
+        let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames, ctx.year ?? null);
         if (!path && reading.head !== "" && head === "" && /^(本项目|该项目|项目)/.test(stripLead(reading.head))) head = "";
         let subjectInfo: Current | null = null;
         if (path) {
@@ -120,15 +128,17 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           subjectInfo = { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope };
         }
         const primary = reading.measure === "决算" || reading.measure === "预算" || reading.measure === "数量" || reading.measure === "得分";
-        let info: Current | null = subjectInfo ?? cur ?? (ctx.projectBefore ? { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope } : null);
+        const fallback = isCount ? curCount : cur;
+        let info: Current | null = subjectInfo ?? fallback ?? (ctx.projectBefore && !isCount ? { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope } : null);
         if (!info) continue;
         if (isCount && !subjectInfo) {
           // "共接待国内来访团组43个,609人次": the 人次 belong to the groups just named.
-          const visits = visitsOf(cur?.item ?? null);
+          const visits = visitsOf(curCount?.item ?? null);
           if (f.unit !== "人次" || !visits) continue;
           info = { ...info, subject: ITEMS[visits].zh, item: visits };
         }
-        if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
+        if (subjectInfo && isCount) curCount = subjectInfo;
+        else if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
         const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
         const qualifier = [...(path ? classQualifier(path) : info.classPath && info.classPath.xiang ? classQualifier(info.classPath) : []), ...reading.qualifier];
         const afterOf = /其中$/.test(prevClause) && !subjectInfo && primary;
@@ -155,12 +165,25 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
   return out;
 }
 
+/** The paragraph's text when it only names a 科目 for the next paragraph, else null. */
+export function danglingTopic(p: NarrativeInput, ctx: NarrativeContext): string | null {
+  const n = normalizeWithMap(p.text);
+  if (scanFigures(n.s).length > 0) return null;
+  const t = n.s.replace(/[。.:;,]+$/, "");
+  return topicOf(t, ctx)?.classPath ? p.text : null;
+}
+
 // Splits [from, to) at delimiter characters that are not inside a figure ("1,099.07").
-function spans(s: string, from: number, to: number, delim: RegExp, figures: readonly FigureToken[]): [number, number][] {
+function spans(s: string, from: number, to: number, delim: RegExp, figures: readonly FigureToken[], listAware = false): [number, number][] {
   const cuts: number[] = [];
   for (const m of s.slice(from, to).matchAll(delim)) {
     const at = from + (m.index ?? 0);
     if (figures.some((f) => at >= f.start && at < f.end)) continue;
+    // "恩施州、宜昌市五峰县招商引资专项": a 、 separates list items only after a stated figure.
+    if (listAware && s[at] === "、") {
+      const prev = cuts.length > 0 ? (cuts[cuts.length - 1] ?? from) : from;
+      if (!figures.some((f) => f.start >= prev && f.end <= at)) continue;
+    }
     cuts.push(at);
   }
   const out: [number, number][] = [];
@@ -178,6 +201,11 @@ function isThreshold(s: string, f: FigureToken): boolean {
   return /^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6));
 }
 
+// "党校培训学员总人次(1.5分)": the weight of an indicator in a 绩效 table, not a score.
+function isWeight(s: string, f: FigureToken): boolean {
+  return f.unit === "分" && s[f.start - 1] === "(" && s[f.unitEnd] === ")";
+}
+
 // A count must end its phrase ("党员126名。"), not modify the next noun ("全国15个副省级城市").
 function countBoundary(s: string, f: FigureToken): boolean {
   const next = s[f.unitEnd] ?? "";
@@ -186,6 +214,7 @@ function countBoundary(s: string, f: FigureToken): boolean {
 
 function plausibleCountSubject(head: string): boolean {
   if (head.length > 24 || head.length < 2) return false;
+  if (/^(完成|实际完成值?|年初目标值?|年度目标值?|目标值|完成值|计划|实际)$/.test(head)) return false;
   return !/[是在为对向将把被从按于已使]/.test(head.replace(/公务用车|因公出国|出国\(境\)/g, ""));
 }
 
@@ -231,7 +260,7 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
   const project = /^(.+?)(?:项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
   if (project) {
-    const name = cleanSubject(project[1] ?? "", ctx.departmentNames).replace(/项目$/, "");
+    const name = cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null).replace(/项目$/, "");
     if (name) return { subject: name, item: null, classPath: null, classCode: null, scope: null };
   }
   return null;
@@ -261,6 +290,8 @@ function zeroStatements(
   quote: string,
   secScope: Scope | null,
   section: string,
+  departmentNames: readonly string[],
+  year: number | null,
 ): NarrativeDraft[] {
   const s = n.s.slice(c, d);
   const out: NarrativeDraft[] = [];
@@ -278,7 +309,8 @@ function zeroStatements(
     const part = part0.replace(/^(、|和|及)/, "");
     const offset = at + (part0.length - part.length);
     at += part0.length;
-    const subjects = /收入支出$/.test(part) ? [part.replace(/支出$/, ""), part.replace(/收入支出$/, "支出")] : [part];
+    const cleaned = cleanSubject(part, departmentNames, year);
+    const subjects = /收入支出$/.test(cleaned) ? [cleaned.replace(/支出$/, ""), cleaned.replace(/收入支出$/, "支出")] : [cleaned];
     for (const subject of subjects) {
       if (!/(支出|收入|费|经费|费用)$/.test(subject) || subject.length < 3) continue;
       const item = matchItem(subject, { unit: "万元", context: section, loose: true })?.item ?? null;

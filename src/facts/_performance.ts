@@ -47,10 +47,12 @@ function projectNameAt(lines: readonly string[], i: number): string | null {
     name = name.replace(/\s+/g, "");
     return /^(预算数|主管部门)/.test(name) ? null : name;
   }
-  const title = /^(?:\d{4}年度?)?(.{2,40}?)(?:项目)?(?:绩效)?自评(?:表|结果|报告)(?:\(摘要版\))?$/.exec(l.replace(/\s+/g, ""));
+  const title = /^(?:\d{4}年度?)?(.{2,40}?)(?:项目)?(?:绩效)?自评(?:表|结果|报告)(?:\(摘要版\))?$/.exec(l.replace(/\s+/g, "").replace(/^(?:[一二三四五六七八九十\d]+[、.]|\([一二三四五六七八九十\d]+\))/, ""));
   if (title) {
-    const name = (title[1] ?? "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
+    const name = (title[1] ?? "").replace(/^\d{4}年度?/, "");
     if (/整体/.test(name)) return WHOLE;
+    // "(三)项目支出自评结果" is a section heading, not a project.
+    if (/^(项目支出|项目|部门|单位|部门决算中项目绩效|单位决算中项目绩效)$/.test(name) || /决算中/.test(name)) return null;
     return name || null;
   }
   return null;
@@ -126,7 +128,7 @@ function readExecutionRow(l: string): { budget: string; budgetRaw: string; actua
   const tokens = l.replace(/年度财政资金总额|部门整体支出总额|部门整体|支出总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
   const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
   if (tokens.length < 3 || money.length < 2) return null;
-  if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^\d+(\.\d+)?分$/.test(t))) return null;
+  if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^(\d+(\.\d+)?)?分$/.test(t))) return null;
   const rate = tokens.find((t) => /^\d+(\.\d+)?%$/.test(t));
   const [b = "", a = ""] = money;
   return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null };

@@ -99,7 +99,7 @@ export function loadSearch(dir: string, expected: IndexInputs, embedder: Embedde
     if (!Array.isArray(chunks) || chunks.length !== manifest.chunks) {
       return err({ code: "index_corrupt", reason: `chunks.json holds ${Array.isArray(chunks) ? chunks.length : "no"} chunks, manifest says ${manifest.chunks}` });
     }
-    const keyword = keywordFromJson(JSON.parse(readFileSync(join(base, BM25), "utf8")) as KeywordJson);
+    const keyword = keywordFromJson(JSON.parse(readFileSync(join(base, BM25), "utf8")) as KeywordJson, chunks);
     if (keyword.words.docLen.length !== chunks.length) return err({ code: "index_corrupt", reason: "bm25.json does not match chunks.json" });
     // Vectors are only usable with the very model that made them.
     const usable =

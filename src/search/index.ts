@@ -4,12 +4,13 @@ import type { Embedder } from "../embed/index.js";
 import { assembleIndex } from "./_assemble.js";
 import { buildDense, searchDense, type DenseIndex } from "./_dense.js";
 import { fuseRrf, RRF_K } from "./_fusion.js";
-import { BIGRAM_WEIGHT, buildKeyword, searchKeyword, type KeywordIndex } from "./_keyword.js";
+import { expansionTerms } from "./_expand.js";
+import { BIGRAM_WEIGHT, buildKeyword, IDENTITY_WEIGHT, searchKeyword, stripDepartments, type KeywordIndex } from "./_keyword.js";
 import type { IndexInputs } from "./_manifest.js";
 import { loadSearch, saveSearch } from "./_store.js";
 
 export { FORMAT_VERSION, type IndexInputs, type SearchManifest } from "./_manifest.js";
-export { BIGRAM_WEIGHT } from "./_keyword.js";
+export { BIGRAM_WEIGHT, IDENTITY_WEIGHT } from "./_keyword.js";
 export { fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
 export { SEARCH_DIR } from "./_store.js";
 export { BUDGET_TERMS, tokenize } from "./_tokenize.js";
@@ -61,6 +62,9 @@ export interface SearchOptions {
   readonly instruction?: boolean;
   readonly rrfK?: number;
   readonly bigramWeight?: number;
+  readonly identityWeight?: number;
+  /** Append document terms for citizen words and English phrases from the item vocabulary (default true). */
+  readonly expand?: boolean;
   /** Candidates taken from each ranking before fusion (default max(50, 4k)). */
   readonly depth?: number;
 }
@@ -82,13 +86,19 @@ export async function buildSearchIndex(
   embedder: Embedder | null,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SearchIndex> {
-  const keyword = buildKeyword(chunks.map((c) => c.text));
+  const keyword = buildKeyword(chunks);
   let dense: DenseIndex | null = null;
   if (embedder !== null) {
-    const vectors: Float32Array[] = [];
-    for (let i = 0; i < chunks.length; i += EMBED_STEP) {
-      const batch = chunks.slice(i, i + EMBED_STEP).map((c) => c.text);
-      vectors.push(...(await embedder.embed(batch)));
+    // Embedding in order of length keeps each forward pass's padding (wasted compute) small.
+    const order = chunks.map((_, i) => i).sort((a, b) => (chunks[a]?.text.length ?? 0) - (chunks[b]?.text.length ?? 0));
+    const vectors: Float32Array[] = new Array<Float32Array>(chunks.length);
+    for (let i = 0; i < order.length; i += EMBED_STEP) {
+      const idx = order.slice(i, i + EMBED_STEP);
+      const got = await embedder.embed(idx.map((j) => chunks[j]?.text ?? ""));
+      idx.forEach((j, n) => {
+        const v = got[n];
+        if (v) vectors[j] = v;
+      });
       onProgress?.(Math.min(i + EMBED_STEP, chunks.length), chunks.length);
     }
     dense = buildDense(vectors, embedder.dim);
@@ -150,10 +160,15 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
   const passList = filter ? index.chunks.flatMap((c, i) => (filter(c) ? [i] : [])) : null;
   const passSet = passList ? new Set(passList) : null;
 
-  const keyword = mode === "dense" ? [] : searchKeyword(index.parts.keyword, query, mode === "keyword" ? k : depth, passSet, opts.bigramWeight ?? BIGRAM_WEIGHT);
+  const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, index.parts.keyword.departments));
+  const q = extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
+  const keyword = mode === "dense" ? [] : searchKeyword(index.parts.keyword, q, mode === "keyword" ? k : depth, passSet, {
+          bigram: opts.bigramWeight ?? BIGRAM_WEIGHT,
+          identity: opts.identityWeight ?? IDENTITY_WEIGHT,
+        });
   let dense: { label: number; score: number }[] = [];
   if (mode !== "keyword" && index.parts.dense !== null) {
-    const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${query}` : query;
+    const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${q}` : q;
     const v = await queryVector(index, text);
     if (v) dense = searchDense(index.parts.dense, v, mode === "dense" ? k : depth, passList).map((r) => ({ label: r.label, score: r.sim }));
   }

@@ -107,6 +107,9 @@ function checkAgreement(byKey: ReadonlyMap<string, readonly Work[]>): Finding[] 
     const live = group.filter((w) => !w.damaged);
     if (live.length < 2) continue;
     const strong = keyStrength(key) !== "name";
+    // A name-only key confirms only specific money figures (a project's 执行数, a 科目 without a
+    // code); "产出指标 40分" in two projects, or "资金" twice, merely share words.
+    if (!strong && !specificName(live[0] as Work)) continue;
     const disagreeing: Work[] = [];
     for (const w of live) {
       for (const o of live) {
@@ -144,6 +147,14 @@ function roundedForm(a: string, b: string): boolean {
   if (da === db) return false;
   const [coarse, fine, places] = da < db ? [a, b, da] : [b, a, db];
   return new Decimal(fine).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(new Decimal(coarse));
+}
+
+function specificName(w: Work): boolean {
+  const f = w.fact;
+  const subject = f.subject.replace(/[\s“”"()（）]/g, "");
+  if (/指标$|^(资金|合计|小计|总计|完成|执行|结余|部门整体|整体|本年收入|本年支出)$/.test(subject)) return false;
+  if (f.measure === "得分") return subject.length >= 6;
+  return (f.measure === "决算" || f.measure === "预算") && subject.length >= 4;
 }
 
 function sameSpot(a: Work, b: Work): boolean {

@@ -5,7 +5,7 @@ import type { Command } from "./index.js";
 /** `build-index [--force]`: builds facts + chunks + vectors (always with --force, else when stale). */
 export const buildIndexCommand: Command = {
   summary: "(re)build facts, chunks and vectors under the index directory",
-  usage: "build-index [--force]",
+  usage: "build-index [--stale-only]",
   async run(args: readonly string[], config: Config) {
     const force = !args.includes("--stale-only");
     const r = await ensureIndex(config, { force, onProgress: (m) => process.stderr.write(`${m}\n`) });

@@ -33,7 +33,7 @@ export const COMMANDS = {
   },
   "build-index": {
     summary: "(re)build facts, chunks and vectors under the index directory",
-    usage: "build-index [--force]",
+    usage: "build-index [--stale-only]",
     load: async () => (await import("./build-index.js")).buildIndexCommand,
   },
   search: {
