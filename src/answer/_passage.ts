@@ -69,9 +69,17 @@ export function composePassages(
   query: string,
   kind: PassageKind,
   who: { department: string | null; year: number | null },
+  next: (p: Passage) => Passage | null,
   limit = 2,
 ): Answer {
-  const chosen = rankPassages(passages, query, kind).slice(0, limit);
+  const ranked = rankPassages(passages, query, kind).slice(0, limit);
+  const chosen: Passage[] = [];
+  for (const p of ranked) {
+    chosen.push(p);
+    // "Why" asked of a passage that states a shortfall but not its cause: the cause usually follows.
+    const n = kind === "explain" && !/原因|由于|因为/.test(p.text) ? next(p) : null;
+    if (n && /原因|由于|因为/.test(n.text) && !chosen.some((c) => c.file === n.file && c.line === n.line)) chosen.push(n);
+  }
   const citations: Citation[] = chosen.map((p) => ({
     file: p.file,
     line: p.line,

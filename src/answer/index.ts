@@ -43,6 +43,8 @@ export interface AnswerData {
   factsFor(department: string, year: number): readonly Fact[];
   readonly readLine: LineReader;
   searchPassages(query: string, scope: { department: string | null; year: number | null }, k: number): Promise<Passage[]>;
+  /** The passage that follows `p` in its document, if any. */
+  nextPassage(p: Passage): Passage | null;
 }
 
 /** A refusal answer for an expected failure. */
@@ -112,7 +114,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
-      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year });
+      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage);
       return { answer, values: [], extra: [] };
     }
     default:

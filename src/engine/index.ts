@@ -6,10 +6,20 @@ import { ensureIndex, type LoadedIndex, type Progress } from "../build/index.js"
 import type { Config } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
+import type { Chunk } from "../chunk/index.js";
 import type { Fact } from "../facts/types.js";
 import { buildCatalog, understandQuestion, nextState, type Catalog } from "../query/index.js";
 import { search } from "../search/index.js";
 import { planAnswer } from "./_plan.js";
+
+/** Passages answer "why/what" questions; rows of the numeric 公开NN表 tables only hold figures. */
+function isProse(c: Chunk): boolean {
+  return c.kind !== "table_row" || !/^公开\d+表/.test(c.table ?? "");
+}
+
+function toPassage(c: Chunk, score: number): Passage {
+  return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, score };
+}
 
 /** Why an engine could not be created. */
 export interface EngineError {
@@ -38,18 +48,23 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   const catalog: Catalog = buildCatalog(
     idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
   );
+  // Narrative (and 绩效自评表) chunks in document order per file: a reason often follows its figure.
+  const prose = idx.search.chunks.filter(isProse);
+  const nextOf = new Map<string, Passage>();
+  prose.forEach((c, i) => {
+    const n = prose[i + 1];
+    if (n && n.file === c.file && n.line > c.lineEnd - 1) nextOf.set(`${c.file}:${c.line}`, toPassage(n, 0));
+  });
   const data: AnswerData = {
+    nextPassage: (p) => nextOf.get(`${p.file}:${p.line}`) ?? null,
     factsFor: (department, year) => byWho.get(`${department}|${year}`) ?? [],
     readLine: (file, line) => idx.lines.get(file)?.[line - 1],
     async searchPassages(query, scope, k) {
       const hits = await search(idx.search, query, {
         k,
-        filter: (c) =>
-          c.kind !== "table_row" && (scope.department === null || c.department === scope.department) && (scope.year === null || c.year === scope.year),
+        filter: (c) => isProse(c) && (scope.department === null || c.department === scope.department) && (scope.year === null || c.year === scope.year),
       });
-      return hits.map(
-        (h): Passage => ({ file: h.chunk.file, line: h.chunk.line, lineEnd: h.chunk.lineEnd, table: h.chunk.table, section: h.chunk.section, text: h.chunk.quote, score: h.score }),
-      );
+      return hits.map((h) => toPassage(h.chunk, h.score));
     },
   };
   const departments: DepartmentInfo[] = [];

@@ -19,7 +19,8 @@ interface Candidate {
 }
 
 // An organisation word directly followed by these is part of an item ("财政局业务经费", "政法委业务经费项目").
-const ITEM_CONTINUATION = /^(业务经费|业务费|工作经费|经费|项目|专项|资金|补助|补贴|运行|建设|大楼|平台|系统|采购)/;
+const ITEM_CONTINUATION =
+  /^(业务经费|业务费|工作经费|经费|项目|专项|资金|补助|补贴|运行|运维|维护|运营|建设|改造|装修|购置|设备|租金|租赁|物业|大楼|平台|系统|采购)/;
 // Characters that end an organisation suffix ("经信局", "服务中心", "管委会", "东湖高新区").
 const ORG_SUFFIX = /[局委厅办会心区部院处室站所馆队]$/;
 // Where a bare abbreviation stem ("经信", "投促") may stop.
@@ -29,7 +30,7 @@ const STEM_BOUNDARY = /^($|[^\u3400-\u9fff]|[的和与跟及、呢吗里在])/;
  * Finds the departments a (normalised) question names: exact aliases, aliases one edit away, and
  * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
  */
-export function findDepartments(text: string, catalog: Catalog): DepartmentFinding {
+export function findDepartments(text: string, catalog: Catalog, inConversation = false): DepartmentFinding {
   const cands = candidates(text, catalog);
   // Strong before weak, then most text explained: one edit costs 1.5 characters, so
   // "东湖高新区管委" (typo of 东湖高新区管委会) beats the exact "东湖高新区" inside it.
@@ -44,7 +45,7 @@ export function findDepartments(text: string, catalog: Catalog): DepartmentFindi
   picked.sort((a, b) => a.start - b.start);
   const spans: Span[] = picked.map((p) => ({ start: p.start, end: p.end, kind: "department" }));
 
-  const unknown = unknownMention(text, picked, catalog);
+  const unknown = unknownMention(text, picked, catalog, inConversation);
   if (unknown) {
     const mention: Span = { start: unknown.start, end: unknown.start + unknown.asked.length, kind: "department" };
     return { ref: { kind: "unknown", asked: unknown.asked }, spans: [...spans, mention] };
@@ -179,6 +180,7 @@ function unknownMention(
   text: string,
   picked: readonly Candidate[],
   catalog: Catalog,
+  inConversation: boolean,
 ): { asked: string; start: number } | null {
   const inPicked = (i: number): boolean => picked.some((p) => i >= p.start && i < p.end);
   for (const m of text.matchAll(MENTION_SUFFIX)) {
@@ -196,11 +198,14 @@ function unknownMention(
     const start = e - mention.length;
     const namePart = mention.length - m[0].length;
     if (mention.length < 3 || (namePart < 2 && !ZONE_SUFFIX.test(m[0]))) continue;
+    const regional = REGION_WORD.test(mention) || catalog.index.regionForms.some((f) => mention.startsWith(f));
+    // Mid-conversation, "信息中心运维费呢" is more likely a unit inside the department being discussed.
+    if (picked.length === 0 && inConversation && !regional) continue;
     if (picked.length > 0) {
       // Next to a covered department, only a separate organisation counts: one with a region, or
       // one joined to it ("经信局和武汉市商务局"); "投促局机关党委" is part of the question's topic.
       const link = picked.some((p) => LINK.test(text.slice(p.end, start)));
-      if (!REGION_WORD.test(mention) && !catalog.index.regionForms.some((f) => mention.startsWith(f)) && !link) continue;
+      if (!regional && !link) continue;
     }
     return { asked: mention, start };
   }

@@ -37,7 +37,8 @@ export function understandQuestion(
   const normalized = normalizeText(text);
   const lang = detectLang(normalized, prev?.lang ?? "zh");
 
-  const dept = findDepartments(normalized, catalog);
+  const stateDept = prev?.department && catalog.departments.some((d) => d.name === prev.department) ? prev.department : null;
+  const dept = findDepartments(normalized, catalog, stateDept !== null);
   const years = findYears(blank(normalized, dept.spans));
   const code = findCode(blank(normalized, [...dept.spans, ...years.spans]));
   const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans]);
@@ -53,7 +54,6 @@ export function understandQuestion(
   const ownTopic = topicOf(area, lang);
 
   // Department: the question's own, else the conversation's (not for "which department …").
-  const stateDept = prev?.department && catalog.departments.some((d) => d.name === prev.department) ? prev.department : null;
   let department: DepartmentRef = dept.ref;
   let followUp = false;
   if (department.kind === "none" && stateDept && !cues.rank) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { identifyDocument } from "../../src/corpus/identity.js";
 import { buildCatalog, latestYearOf, understandQuestion } from "../../src/query/index.js";
 import { DONGHU, HONGSHAN, PUTUO, manifestDocs, mixedCatalog, seedCatalog } from "../fixtures/query/catalogs.js";
 import { SAMPLE_QUESTIONS } from "../fixtures/query/questions.js";
@@ -34,6 +35,36 @@ describe("buildCatalog", () => {
       kind: "unknown",
       asked: "北京市卫健委",
     });
+  });
+
+  it("resolves Chinese names from derived aliases alone (no manifest)", () => {
+    const docs = [
+      ["武汉市投资促进局（武汉市政务服务局）", 2024],
+      ["武汉市经济和信息化局", 2024],
+      ["武汉市洪山区企业服务中心本级", 2024],
+      ["武汉市东西湖区商务局", 2022],
+      ["武汉东湖新技术开发区管理委员会（本级）", 2023],
+    ] as const;
+    const catalog = buildCatalog(
+      docs.map(([name, year]) => {
+        const id = identifyDocument(
+          { title: null, department: name, year, kind: "部门决算", unit: "万元", publishedOn: null },
+          undefined,
+          `${year}.txt`,
+        );
+        return { department: id.department, aliases: id.aliases, year, type: id.type, file: `${year}.txt`, region: id.region };
+      }),
+    );
+    const name = (q: string): string | null => {
+      const d = understandQuestion(q, undefined, catalog).department;
+      return d.kind === "resolved" ? (d.names[0] ?? null) : d.kind;
+    };
+    expect(name("投促局三公经费")).toBe("武汉市投资促进局（武汉市政务服务局）");
+    expect(name("经信局工会经费有多少")).toBe("武汉市经济和信息化局");
+    expect(name("洪山区企业服务中心住房保障支出多少")).toBe("武汉市洪山区企业服务中心本级");
+    expect(name("东西湖商务局2022年收入合计多少")).toBe("武汉市东西湖区商务局");
+    expect(name("东湖高新区管委会卫生健康支出")).toBe("武汉东湖新技术开发区管理委员会（本级）");
+    expect(name("武汉市商务局三公经费")).toBe("unknown");
   });
 
   it("builds an empty catalog", () => {
