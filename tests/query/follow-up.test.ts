@@ -83,6 +83,24 @@ describe("understandQuestion: follow-ups", () => {
     expect(converse(["经信局三公经费多少", "为什么？"])).toMatchObject({ intent: "explain", topic: "三公经费", followUp: true });
   });
 
+  it("reads an unregioned unit mid-conversation as part of the topic", () => {
+    expect(converse(["经信局三公经费多少", "信息中心三公经费多少"])).toMatchObject({
+      department: { kind: "resolved", names: [JINGXIN], via: "conversation" },
+      topic: "信息中心三公经费",
+    });
+    expect(understandQuestion("信息中心三公经费多少", undefined, seedCatalog).department).toEqual({
+      kind: "unknown",
+      asked: "信息中心",
+    });
+  });
+
+  it("still refuses another region's bureau mid-conversation", () => {
+    expect(converse(["经信局三公经费多少", "武汉市商务局呢"])).toMatchObject({
+      department: { kind: "unknown", asked: "武汉市商务局" },
+      topic: "三公经费",
+    });
+  });
+
   it("a complete new question is no follow-up", () => {
     const u = converse(["投促局三公经费多少", "东西湖区商务局2022年机关运行经费支出多少"]);
     expect(u).toMatchObject({
