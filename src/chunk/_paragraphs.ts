@@ -31,7 +31,7 @@ function piecesOf(p: Paragraph): Piece[] {
 
 /** The words of a section path put into a chunk's text: the last two headings, which name the topic. */
 export function pathLabel(path: readonly string[]): string {
-  return path.slice(-1).join(" ");
+  return path.slice(-2).join(" ");
 }
 
 /** Narrative and glossary chunks of one disclosure, in document order. */

@@ -65,11 +65,24 @@ function passageKind(u: Understanding): PassageKind {
   }
 }
 
+// Citizens' words for what disclosures call a shortfall and its cause.
+const WHY_EXPANSIONS: readonly (readonly [RegExp, string])[] = [
+  [/扣分|失分|丢分|没拿满分|没得满分/, "偏差 未完成原因分析"],
+  [/没完成|未完成|没达到|未达到|没达标/, "未完成 原因"],
+  [/超预算|超支|超出预算|多花/, "大于年初预算数的主要原因"],
+  [/没花完|结余|少花|节约/, "小于年初预算数的主要原因"],
+  [/增加|增长|多了|上升|涨/, "增加的主要原因"],
+  [/减少|下降|少了|降低/, "减少的主要原因"],
+];
+
 function passageQuery(u: Understanding): string {
   // The department's own words add nothing once retrieval is scoped to its documents.
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) if (p) q = q.split(p).join("");
-  return q || u.normalized;
+  if (!q) q = u.normalized;
+  if (u.intent !== "explain") return q;
+  const extra = WHY_EXPANSIONS.filter(([re]) => re.test(q)).map(([, add]) => add);
+  return [q, ...(extra.length > 0 ? extra : ["原因"])].join(" ");
 }
 
 /**

@@ -64,11 +64,6 @@ export interface Span {
   readonly kind: "department" | "year" | "code" | "aspect" | "question" | "filler";
 }
 
-/** True when [start, end) overlaps any span. */
-export function overlaps(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => s.start < end && start < s.end);
-}
-
 /** Every match of a global regex as a span of the given kind. */
 export function spansOf(text: string, re: RegExp, kind: Span["kind"]): Span[] {
   const out: Span[] = [];
