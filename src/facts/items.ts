@@ -15,14 +15,14 @@ export const ITEMS = {
     zh: "因公出国(境)费",
     en: "overseas travel on official business",
     names: ["因公出国(境)费", "因公出国(境)费用", "因公出国（境）费", "因公出国费", "出国(境)费"],
-    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad"],
+    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad", "overseas travel", "foreign travel", "trips abroad"],
     unit: "万元",
   },
   vehicle_total: {
     zh: "公务用车购置及运行维护费",
     en: "official vehicle purchase and operation",
     names: ["公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护"],
-    synonyms: ["公车", "公车费", "车辆费", "公务用车", "公务车", "用车费", "official vehicle", "vehicles"],
+    synonyms: ["公车", "公车费", "车辆费", "公务用车", "公务车", "用车费", "official vehicle", "vehicles", "official cars", "cars"],
     unit: "万元",
   },
   vehicle_purchase: {
@@ -43,7 +43,7 @@ export const ITEMS = {
     zh: "公务接待费",
     en: "official reception",
     names: ["公务接待费", "国内公务接待费", "公务接待"],
-    synonyms: ["接待费", "招待费", "公务招待", "吃喝", "接待", "reception", "receptions", "hospitality", "entertainment"],
+    synonyms: ["接待费", "招待费", "公务招待", "吃喝", "接待", "reception", "receptions", "hospitality", "entertainment", "official hospitality"],
     unit: "万元",
   },
   grand_total: {
@@ -134,14 +134,14 @@ export const ITEMS = {
     zh: "人员经费",
     en: "personnel expenses",
     names: ["人员经费", "人员经费合计"],
-    synonyms: ["人头费", "工资福利", "人员支出", "personnel"],
+    synonyms: ["人头费", "工资福利", "人员支出", "personnel", "staff costs", "personnel costs"],
     unit: "万元",
   },
   public_expenses: {
     zh: "公用经费",
     en: "public (office) expenses",
     names: ["公用经费", "公用经费合计"],
-    synonyms: ["办公经费", "公用支出", "public expenses"],
+    synonyms: ["办公经费", "公用支出", "public expenses", "office expenses"],
     unit: "万元",
   },
   general_budget_expenditure: {
@@ -239,7 +239,7 @@ export const ITEMS = {
     zh: "因公出国(境)人次",
     en: "overseas trips (person-times)",
     names: ["出国(境)人次", "因公出国(境)人次", "出国人次"],
-    synonyms: ["出国多少人", "出国人数"],
+    synonyms: ["出国多少人", "出国人数", "overseas trips", "people sent abroad"],
     unit: "人次",
   },
   large_equipment: {
