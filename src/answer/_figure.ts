@@ -14,6 +14,7 @@ export interface FigureContext {
   readonly department: string;
   readonly year: number;
   readonly defaultYear: boolean;
+  readonly inferredDepartment: boolean;
 }
 
 /** Words for the status with its evidence ("公开09表、公开06表与说明3处一致"). */
@@ -57,7 +58,7 @@ export function subjectName(f: Fact, lang: Lang): string {
 function headline(f: Fact, ctx: FigureContext): { line: string; value: string } {
   const zh = ctx.lang === "zh";
   const subject = subjectName(f, ctx.lang);
-  const yearNote = ctx.defaultYear ? WORDS[ctx.lang].defaultYear(ctx.year) : "";
+  const yearNote = (ctx.defaultYear ? WORDS[ctx.lang].defaultYear(ctx.year) : "") + (ctx.inferredDepartment ? WORDS[ctx.lang].inferredDepartment : "");
   const who = zh ? `${ctx.department} ${ctx.year}年度` : `${ctx.department}, ${ctx.year}`;
   if (f.measure === "增减" || f.measure === "增长率") {
     const d = new Decimal(f.value);

@@ -23,7 +23,15 @@ const log = createLogger("answer");
 
 /** A planned answer: what to compute or retrieve, everything already resolved. */
 export type AnswerRequest =
-  | { readonly kind: "figure"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly defaultYear: boolean }
+  | {
+      readonly kind: "figure";
+      readonly question: string;
+      readonly lang: Lang;
+      readonly target: FigureTarget;
+      readonly defaultYear: boolean;
+      /** The question named no department; the one whose disclosure alone states the item was taken. */
+      readonly inferredDepartment?: boolean;
+    }
   | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
   | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
   | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
@@ -87,7 +95,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const t = req.target;
       const sel = selectFigure(data.factsFor(t.department, t.year), t);
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
-      const answer = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear }, data.readLine);
+      const answer = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)] };
     }
     case "sum":

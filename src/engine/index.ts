@@ -1,4 +1,4 @@
-import { composeAnswer, refuse, type AnswerData } from "../answer/index.js";
+import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
 import type { ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
@@ -8,7 +8,7 @@ import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
 import type { Fact } from "../facts/types.js";
-import { buildCatalog, understandQuestion, nextState, type Catalog } from "../query/index.js";
+import { buildCatalog, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { search } from "../search/index.js";
 import { planAnswer } from "./_plan.js";
 
@@ -19,6 +19,34 @@ function isProse(c: Chunk): boolean {
 
 function toPassage(c: Chunk, score: number): Passage {
   return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, score };
+}
+
+/**
+ * A figure question naming no department, in a corpus of several: when exactly one department's
+ * latest disclosure states a trusted match (or one clearly best), that is the department meant.
+ */
+function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData): string | null {
+  if (u.items.length === 0 && u.topic === null && u.code === null) return null;
+  const hits: { name: string; score: number }[] = [];
+  for (const d of catalog.departments) {
+    const year = d.years[d.years.length - 1];
+    if (year === undefined) continue;
+    const sel = selectFigure(data.factsFor(d.name, year), {
+      department: d.name,
+      year,
+      items: u.items.map((i) => i.key),
+      code: u.code,
+      topic: u.topic,
+      aspect: u.aspect.value,
+      unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
+      context: u.normalized,
+    });
+    if (sel) hits.push({ name: d.name, score: sel.score });
+  }
+  hits.sort((a, b) => b.score - a.score);
+  const [first, second] = hits;
+  if (!first) return null;
+  return !second || first.score - second.score >= 0.15 ? first.name : null;
 }
 
 /** Why an engine could not be created. */
@@ -87,8 +115,16 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       const q = question.trim();
       if (opts.logUserText) log.info("question", { q });
       if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
-      const u = understandQuestion(q, st, catalog);
-      const req = planAnswer(q, u, st, catalog);
+      let u = understandQuestion(q, st, catalog);
+      let req = planAnswer(q, u, st, catalog);
+      if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
+        const guess = inferDepartment(u, catalog, data);
+        if (guess) {
+          u = { ...u, department: { kind: "resolved", names: [guess], via: "explicit", phrases: [] } };
+          req = planAnswer(q, u, st, catalog);
+          if (req.kind === "figure") req = { ...req, inferredDepartment: true };
+        }
+      }
       const answer = await composeAnswer(req, data);
       const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
       return { answer, state: nextState(u, resolved) };

@@ -68,6 +68,9 @@ interface Current {
   scope: Scope | null;
 }
 
+/** Subject of the department's overall 绩效 self-assessment (also used by the 绩效 tables). */
+export const WHOLE_SUBJECT = "部门整体支出";
+
 const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位)?$/;
 
 /** Extracts every figure a paragraph states. */
@@ -108,6 +111,8 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         if (isCount && !countBoundary(s, f)) continue;
         const path = classPathOf(reading.head);
         let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames, ctx.year ?? null);
+        // "整体资金绩效评价得分", "整体绩效综合得分": the department's overall self-assessment.
+        if (reading.measure === "得分" && /整体/.test(head) && head.length <= 8) head = WHOLE_SUBJECT;
         if (!path && reading.head !== "" && head === "" && /^(本项目|该项目|项目)/.test(stripLead(reading.head))) head = "";
         let subjectInfo: Current | null = null;
         if (path) {

@@ -6,6 +6,7 @@
  */
 import type { Unit } from "../core/money.js";
 import type { Measure } from "./types.js";
+import { WHOLE_SUBJECT } from "./_narrative.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
 export interface PerformanceDraft {
@@ -25,7 +26,7 @@ export interface ProjectMark {
   readonly name: string;
 }
 
-const WHOLE = "部门整体支出";
+const WHOLE = WHOLE_SUBJECT;
 
 /** Where the 附件 names projects, in line order. */
 export function projectMarks(lines: readonly string[]): ProjectMark[] {
