@@ -38,7 +38,7 @@ export const COMMANDS = {
   },
   search: {
     summary: "ranked passages with scores and citations",
-    usage: 'search "<query>" [--k N] [--mode hybrid|dense|keyword] [--json]',
+    usage: 'search "<query>" [--k N] [--mode hybrid|dense|keyword] [--dept NAME] [--json]',
     load: async () => (await import("./search.js")).searchCommand,
   },
   ask: {
