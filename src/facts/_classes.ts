@@ -54,7 +54,7 @@ export function classCode(name: string): string | null {
   const n = normLabel(name)
     .replace(/^[一二三四五六七八九十]+、/, "")
     .replace(/\(类\)/g, "")
-    .replace(/类支出$/, "支出")
+    .replace(/(支出)?类支出$/, "支出")
     .replace(/类$/, "");
   const direct = BY_NAME.get(n);
   if (direct) return direct;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { normalizeWithMap, scanFigures } from "../../src/facts/_text.js";
+
+describe("normalizeWithMap", () => {
+  it("maps full-width punctuation to ASCII and keeps offsets", () => {
+    const n = normalizeWithMap("收入合计（万元）：1,2");
+    expect(n.s).toBe("收入合计(万元):1,2");
+    expect(n.pos[4]).toBe(4);
+  });
+
+  it("drops spacing noise inside figures and units", () => {
+    expect(normalizeWithMap("增加 2,049.35 万 元").s).toBe("增加2,049.35万元");
+    expect(normalizeWithMap("1, 099.07").s).toBe("1,099.07");
+  });
+
+  it("keeps two adjacent figures apart", () => {
+    expect(normalizeWithMap("14.03 14.03 100%").s).toBe("14.03 14.03 100%");
+  });
+
+  it("removes markup crumbs and reads 收、支 as one word", () => {
+    expect(normalizeWithMap("<b>收、支</b>总计**").s).toBe("收支总计");
+  });
+});
+
+describe("scanFigures", () => {
+  it.each([
+    ["支出决算为 3.87 万元", "3.87", "万元"],
+    ["收、支总计113,311.47万元", "113311.47", "万元"],
+    ["完成年初预算的 74.4%", "74.4", "%"],
+    ["公务用车保有量为 28 辆", "28", "辆"],
+    ["共接待国内来访团组 43 个", "43", "个"],
+    ["累计5人次", "5", "人次"],
+    ["得分94.96分", "94.96", "分"],
+    ["单价 100 万元(含)以上设备 0台(套)", "0", "台"],
+    ["支出决算为 16,179.00 万元", "16179.00", "万元"],
+  ])("reads %s", (text, value, unit) => {
+    const figs = scanFigures(normalizeWithMap(text).s);
+    expect(figs[figs.length - 1]?.value).toBe(value);
+    expect(figs[figs.length - 1]?.unit).toBe(unit);
+  });
+
+  it("skips years, dates and bare numbers", () => {
+    expect(scanFigures(normalizeWithMap("截至 2024 年 12 月 31 日，第3季度").s)).toEqual([]);
+  });
+
+  it("skips 亿元 and 万户, which are not stored units", () => {
+    expect(scanFigures("完成项目交易总额1,533.56亿元,突破100万户").map((f) => f.unit)).toEqual([]);
+  });
+
+  it("reads the second of two listed counts", () => {
+    expect(scanFigures("团组43个,609人次").map((f) => `${f.value}${f.unit}`)).toEqual(["43个", "609人次"]);
+  });
+});
