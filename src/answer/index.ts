@@ -130,9 +130,15 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
   }
 }
 
-// Codes and the verification record (identities computed from facts) of the facts a reply uses.
+// Numbers a reply may show besides figures: codes, digits inside the document's own names
+// ("2021年度小进限企业奖励资金"), and the verification record (identities computed from facts).
 function codesOf(facts: readonly Fact[]): string[] {
-  return facts.flatMap((f) => [...(f.code ? [f.code] : []), ...f.evidence.flatMap((e) => numbersIn(e.note))]);
+  return facts.flatMap((f) => [
+    ...(f.code ? [f.code] : []),
+    ...numbersIn(f.subject),
+    ...f.qualifier.flatMap((q) => numbersIn(q)),
+    ...f.evidence.flatMap((e) => numbersIn(e.note)),
+  ]);
 }
 
 /**
@@ -141,15 +147,23 @@ function codesOf(facts: readonly Fact[]): string[] {
  */
 export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promise<Answer> {
   const { answer, values, extra } = await compose(req, data);
-  const years = [answer.year, ...(answer.error && "year" in answer.error ? [answer.error.year] : []), ...(answer.error && "available" in answer.error ? answer.error.available : [])].filter(
+  return guardAnswer(answer, { values, extra: [...extra, ...numbersOfQuestion(req.question)] });
+}
+
+/**
+ * The final guard: returns the answer unchanged when every number in its text is an allowed
+ * figure (`values`, `extra`), a year it names, or a citation's line number or quoted text;
+ * otherwise withholds it (a `guard_rejected` refusal) and logs the stray numbers.
+ */
+export function guardAnswer(answer: Answer, allowed: { values: readonly string[]; extra?: readonly string[] }): Answer {
+  const err = answer.error;
+  const years = [answer.year, ...(err && "year" in err ? [err.year] : []), ...(err && "available" in err ? err.available : [])].filter(
     (y): y is number => typeof y === "number",
   );
-  const strays = findStrayNumbers(answer.text, { values, years, citations: answer.citations, extra: [...extra, ...numbersOfQuestion(req.question)] });
-  if (strays.length > 0) {
-    log.error("guard withheld a reply", { strays, kind: answer.kind });
-    return refuse(req.question, req.lang, { code: "guard_rejected", numbers: strays });
-  }
-  return answer;
+  const strays = findStrayNumbers(answer.text, { values: allowed.values, years, citations: answer.citations, extra: allowed.extra ?? [] });
+  if (strays.length === 0) return answer;
+  log.error("guard withheld a reply", { strays, kind: answer.kind });
+  return refuse(answer.question, answer.lang, { code: "guard_rejected", numbers: strays });
 }
 
 // Numbers the user typed (a year, a 科目编码) may be echoed back in a refusal.

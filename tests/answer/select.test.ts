@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { selectFigure, type FigureTarget } from "../../src/answer/index.js";
+import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
+
+function target(p: Partial<FigureTarget>): FigureTarget {
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: p.topic ?? "", ...p };
+}
+
+const reception09 = tableFact({ subject: "公务接待费", value: "3.87", line: 440, item: "reception", column: ["决算数", "公务接待费"], status: "verified", key: "reception:决算" });
+const receptionBudget = tableFact({ subject: "公务接待费", value: "4.37", line: 440, item: "reception", measure: "预算", column: ["预算数", "公务接待费"], key: "reception:预算" });
+const reception06 = tableFact({ subject: "公务接待费", value: "3.87", line: 379, item: "reception", code: "30217", table: "公开06表 一般公共预算财政拨款基本支出决算明细表", status: "verified", key: "reception:决算" });
+const receptionText = narrativeFact({ subject: "公务接待费", value: "3.87", line: 586, item: "reception", quote: "3.公务接待费全年预算为4.37万元,支出决算为3.87万元", status: "verified", key: "reception:决算" });
+const union = tableFact({ subject: "工会经费", value: "105.73", line: 385, code: "30228", table: "公开06表 一般公共预算财政拨款基本支出决算明细表" });
+const housing = tableFact({ subject: "住房保障支出", value: "1099.07", line: 129, table: "公开01表 收入支出决算总表" });
+const housingBasic = tableFact({ subject: "住房保障支出", value: "1000.00", line: 230, column: ["本年支出", "基本支出"], table: "公开03表 支出决算表" });
+const cars = narrativeFact({ subject: "离退休干部服务用车", value: "15", unit: "辆", measure: "数量", line: 600, quote: "离退休干部服务用车15辆" });
+const groups = narrativeFact({ subject: "出国(境)团组", value: "4", unit: "个", measure: "数量", line: 578, item: "outbound_groups", quote: "参团组4个,累计5人次" });
+const visits = narrativeFact({ subject: "出国(境)人次", value: "5", unit: "人次", measure: "数量", line: 578, item: "outbound_visits", quote: "参团组4个,累计5人次" });
+const POOL = [reception09, receptionBudget, reception06, receptionText, union, housing, housingBasic, cars, groups, visits];
+
+describe("selectFigure", () => {
+  it("finds an item's 决算 and gathers every source of the same quantity", () => {
+    const sel = selectFigure(POOL, target({ items: ["reception"], topic: "招待费" }));
+    expect(sel?.best.value).toBe("3.87");
+    expect(sel?.sources.map((f) => f.source.line).sort()).toEqual([379, 440, 586]);
+  });
+
+  it("answers the budget when the question asks for 预算", () => {
+    expect(selectFigure(POOL, target({ items: ["reception"], aspect: "预算" }))?.best.value).toBe("4.37");
+  });
+
+  it.each([
+    ["工会经费", "105.73"],
+    ["住房保障支出", "1099.07"],
+    ["住房保障", "1099.07"],
+  ])("matches the row named %s", (topic, value) => {
+    expect(selectFigure(POOL, target({ topic }))?.best.value).toBe(value);
+  });
+
+  it("prefers the headline column over a breakdown the question does not name", () => {
+    expect(selectFigure(POOL, target({ topic: "住房保障支出" }))?.best.source.line).toBe(129);
+  });
+
+  it("takes the breakdown column the question names", () => {
+    expect(selectFigure(POOL, target({ topic: "住房保障支出", context: "住房保障支出基本支出多少" }))?.best.value).toBe("1000.00");
+  });
+
+  it("matches a 科目编码", () => {
+    expect(selectFigure(POOL, target({ code: "30228" }))?.best.value).toBe("105.73");
+  });
+
+  it("uses the count unit to pick between figures of one sentence", () => {
+    expect(selectFigure(POOL, target({ items: ["outbound_visits", "outbound_groups"], aspect: "数量", unitHint: "人次", topic: "出国" }))?.best.value).toBe("5");
+    expect(selectFigure(POOL, target({ items: ["outbound_groups"], aspect: "数量", unitHint: "个", topic: "出国" }))?.best.value).toBe("4");
+    expect(selectFigure(POOL, target({ topic: "离退休干部服务用车", aspect: "数量", unitHint: "辆" }))?.best.value).toBe("15");
+  });
+
+  it.each([["办公用房面积"], ["在职人员"], ["工资"]])("finds nothing for %s rather than guessing", (topic) => {
+    expect(selectFigure(POOL, target({ topic }))).toBeNull();
+  });
+
+  it("finds nothing when the aspect is not stated", () => {
+    expect(selectFigure(POOL, target({ topic: "工会经费", aspect: "预算" }))).toBeNull();
+  });
+});
