@@ -109,7 +109,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const [a, b] = ops;
       const answer = req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : a && b ? composeCompare(question, lang, a, b, data.readLine) : null;
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
-      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: codesOf(ops.flatMap((o) => o.sel.sources)) };
+      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year))] };
     }
     case "rank": {
       const ops = req.targets.map((t) => operand(t, data)).filter((o): o is Operand => o !== null);
@@ -118,7 +118,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
         const t = req.targets[0];
         return { answer: t ? notDisclosed(question, lang, t) : refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       }
-      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1))] };
+      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1)), ...ops.map((o) => String(o.year))] };
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);

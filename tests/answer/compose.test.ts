@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { composeAnswer, type AnswerData, type AnswerRequest, type FigureTarget } from "../../src/answer/index.js";
+import type { Fact } from "../../src/facts/types.js";
+import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
+
+const OTHER = "测试区商务局";
+const facts: Fact[] = [
+  tableFact({ subject: "公务接待费", value: "3.87", line: 440, item: "reception", column: ["决算数", "公务接待费"], status: "verified", key: "r" }),
+  narrativeFact({ subject: "公务接待费", value: "3.87", line: 586, item: "reception", quote: "3.公务接待费全年预算为4.37万元,支出决算为3.87万元", status: "verified", key: "r" }),
+  tableFact({ subject: "因公出国(境)费", value: "0.1", line: 440, item: "outbound_travel", column: ["决算数", "因公出国(境)费"], status: "verified" }),
+  tableFact({ subject: "公务用车运行维护费", value: "0.2", line: 440, item: "vehicle_operation", column: ["决算数", "公务用车运行维护费"], status: "repaired" }),
+  narrativeFact({ subject: "收、支总计", value: "-17.99", line: 371, item: "grand_total", measure: "增减", qualifier: ["较上年"], quote: "收、支总计各减少17.99万元，下降1.6%" }),
+  tableFact({ subject: "公务接待费", value: "20.85", line: 494, item: "reception", department: OTHER, year: 2023, status: "verified" }),
+];
+
+const data: AnswerData = {
+  factsFor: (d, y) => facts.filter((f) => f.department === d && f.year === y),
+  readLine: (_file, line) => (line === 440 ? "70.07\t36.74\t0.1\t0.2\t3.87" : undefined),
+  searchPassages: async () => [
+    { file: "corpus/test-dept.txt", line: 574, lineEnd: 576, table: null, section: "九、三公经费", text: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", score: 1 },
+  ],
+  nextPassage: () => null,
+};
+
+function t(p: Partial<FigureTarget>): FigureTarget {
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: "", ...p };
+}
+
+const ask = (req: AnswerRequest) => composeAnswer(req, data);
+
+describe("composeAnswer", () => {
+  it("states a figure first, then its status in words, then every citation", async () => {
+    const a = await ask({ kind: "figure", question: "公务接待费多少", lang: "zh", target: t({ items: ["reception"] }), defaultYear: true });
+    expect(a).toMatchObject({ kind: "number", value: "3.87", unit: "万元", department: DEPT, year: 2024, status: "verified", error: null });
+    expect(a.text.split("\n")[0]).toBe(`${DEPT} 2024年度 公务接待费（决算数）：3.87 万元（未指明年度，按语料中最新的2024年度）`);
+    expect(a.text).toContain("已核验");
+    expect(a.citations.map((c) => c.line).sort()).toEqual([440, 586]);
+    expect(a.citations.find((c) => c.line === 440)?.table).toBe("公开09表 财政拨款“三公”经费支出决算表");
+  });
+
+  it("answers in English when asked in English, keeping the Chinese item name", async () => {
+    const a = await ask({ kind: "figure", question: "official receptions?", lang: "en", target: t({ items: ["reception"] }), defaultYear: false });
+    expect(a.text).toContain("公务接待费 (official reception)");
+    expect(a.text).toContain("verified");
+  });
+
+  it("reports a decrease as its magnitude with the direction in words", async () => {
+    const a = await ask({ kind: "figure", question: "收支总计比上年减少了多少", lang: "zh", target: t({ items: ["grand_total"], aspect: "增减" }), defaultYear: false });
+    expect(a.value).toBe("17.99");
+    expect(a.text).toContain("减少 17.99 万元");
+  });
+
+  it("sums exactly in decimal (0.1 + 0.2 = 0.3) and cites each operand", async () => {
+    const a = await ask({ kind: "sum", question: "出国和车辆运行一共多少", lang: "zh", targets: [t({ items: ["outbound_travel"] }), t({ items: ["vehicle_operation"] })] });
+    expect(a.value).toBe("0.3");
+    expect(a.status).toBe("repaired");
+    expect(a.text).toContain("= 0.3 万元");
+  });
+
+  it("compares two departments with the exact difference", async () => {
+    const a = await ask({
+      kind: "compare",
+      question: "两个部门公务接待费对比",
+      lang: "zh",
+      targets: [t({ items: ["reception"] }), t({ items: ["reception"], department: OTHER, year: 2023 })],
+    });
+    expect(a.error).toBeNull();
+    expect(a.value).toBe("16.98");
+    expect(a.department).toBeNull();
+  });
+
+  it("ranks departments, highest first", async () => {
+    const a = await ask({ kind: "rank", question: "哪个部门公务接待费最多", lang: "zh", ascending: false, targets: [t({ items: ["reception"] }), t({ items: ["reception"], department: OTHER, year: 2023 })] });
+    expect(a).toMatchObject({ kind: "number", value: "20.85", department: OTHER, year: 2023 });
+  });
+
+  it("refuses an item the department does not disclose, naming it", async () => {
+    const a = await ask({ kind: "figure", question: "办公用房面积多少", lang: "zh", target: t({ topic: "办公用房面积" }), defaultYear: false });
+    expect(a).toMatchObject({ kind: "refuse", value: null, error: { code: "not_disclosed", item: "办公用房面积", department: DEPT, year: 2024 } });
+  });
+
+  it.each([
+    [{ code: "no_such_department", asked: "武汉市财政局", known: [DEPT] }, "没有“武汉市财政局”"],
+    [{ code: "year_not_covered", department: DEPT, year: 2023, available: [2024] }, "现有年度：2024"],
+    [{ code: "ambiguous", asked: "商务局", candidates: [DEPT, OTHER] }, "可能指"],
+  ] as const)("words the refusal %j", async (error, phrase) => {
+    const a = await ask({ kind: "refuse", question: "q", lang: "zh", error });
+    expect(a.kind).toBe("refuse");
+    expect(a.error).toEqual(error);
+    expect(a.text).toContain(phrase);
+  });
+
+  it("quotes the passage that explains, with its citation", async () => {
+    const a = await ask({ kind: "passage", question: "三公经费为什么增加", lang: "zh", passageKind: "explain", query: "三公经费增加原因", department: DEPT, year: 2024 });
+    expect(a.kind).toBe("text");
+    expect(a.text).toContain("因公出国(境)费增加");
+    expect(a.citations[0]).toMatchObject({ line: 574, lineEnd: 576 });
+  });
+});
