@@ -22,6 +22,8 @@ interface Question {
 const args = process.argv.slice(2);
 const path = args.find((a) => !a.startsWith("--")) ?? "/work/shared/eval/dev.jsonl";
 const showAll = args.includes("--all");
+// --strict: also list every also_at line that has no matching fact (for finding extraction gaps).
+const strict = args.includes("--strict");
 const config = loadConfig();
 if (!config.ok) {
   process.stderr.write(`config: ${config.error.issues.join("; ")}\n`);
@@ -45,6 +47,10 @@ for (const q of questions) {
     sameValue(f.value, gold.value) || ((f.measure === "增减" || f.measure === "增长率") && sameValue(f.value.replace(/^-/, ""), gold.value));
   const hit = facts.find((f) => states(f) && f.unit === gold.unit && lines.has(f.source.line));
   const text = Array.isArray(q.question) ? q.question[q.question.length - 1] : q.question;
+  if (strict) {
+    const missing = [...lines].filter((l) => !facts.some((f) => states(f) && f.unit === gold.unit && f.source.line === l));
+    if (missing.length > 0) process.stdout.write(`  gap ${q.id} ${gold.value}${gold.unit}: no fact at line(s) ${missing.join(", ")}\n`);
+  }
   if (hit) {
     hits += 1;
     if (showAll) process.stdout.write(`ok   ${q.id} ${text} → ${hit.subject} ${hit.measure} ${hit.value}${hit.unit} L${hit.source.line} [${hit.status}]\n`);

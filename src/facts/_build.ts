@@ -59,14 +59,14 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
   for (const p of extractPerformance(doc.lines, marks)) {
     drafts.push({
       ...base,
-      item: null,
+      item: p.item ?? null,
       subject: p.subject,
       code: null,
       measure: p.measure,
       qualifier: p.qualifier,
       value: p.value,
       unit: p.unit,
-      key: quantityKey({ doc: doc.id, item: null, code: null, subject: p.subject, measure: p.measure }),
+      key: quantityKey({ doc: doc.id, item: p.item ?? null, code: null, subject: p.subject, measure: p.measure }),
       source: { kind: "narrative", file: doc.file, line: p.line, lineEnd: p.line, section: sectionAt(doc, p.line), quote: p.quote, raw: p.raw },
     });
   }
@@ -74,10 +74,34 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
   const performanceCount = drafts.length - tableCount;
   const names = departmentNames(doc, identity);
   const codes = codeIndex(doc);
-  let carried: string | null = null;
+  // Sentences inside the cells of free tables (重点工作完成情况表) read like paragraphs.
+  const cellParagraphs = doc.tables
+    .filter((t) => t.kind === "other")
+    .flatMap((t) =>
+      t.parts.flatMap((p) =>
+        p.rows.flatMap((r) =>
+          r.cells
+            .filter((c) => c.value === null && c.raw.length >= 12 && /[\u4e00-\u9fff]/.test(c.raw) && /\d/.test(c.raw))
+            .map((c) => ({ id: `${t.id}:${r.line}:${c.column}`, text: c.raw, line: r.line, lineEnd: r.line, lineMap: [{ offset: 0, line: r.line }], sectionPath: sectionPathAt(doc, r.line) })),
+        ),
+      ),
+    );
+  // Tab-separated rows the parser left as paragraphs: their long text cells, likewise.
   for (const para of doc.paragraphs) {
+    if (!tabular(doc, para.line, para.lineEnd)) continue;
+    for (let line = para.line; line <= para.lineEnd; line += 1) {
+      (doc.lines[line - 1] ?? "").split("\t").forEach((cellText, i) => {
+        if (cellText.length >= 12 && /[\u4e00-\u9fff]/.test(cellText) && /\d/.test(cellText)) {
+          cellParagraphs.push({ id: `${para.id}:${line}:${i}`, text: cellText, line, lineEnd: line, lineMap: [{ offset: 0, line }], sectionPath: para.sectionPath });
+        }
+      });
+    }
+  }
+  const fromCells = new Set<unknown>(cellParagraphs);
+  let carried: string | null = null;
+  for (const para of [...doc.paragraphs, ...cellParagraphs]) {
     if (doc.toc && para.line >= doc.toc.line && para.lineEnd <= doc.toc.lineEnd) continue;
-    if (tabular(doc, para.line, para.lineEnd)) continue;
+    if (!fromCells.has(para) && tabular(doc, para.line, para.lineEnd)) continue;
     // Definitions (名词解释) state no figures of the year; their "无…" are not zero statements.
     if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
     const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
@@ -154,9 +178,13 @@ function departmentNames(doc: Disclosure, identity: FactIdentity): string[] {
 }
 
 function sectionAt(doc: Disclosure, line: number): string {
+  return sectionPathAt(doc, line).join(" > ");
+}
+
+function sectionPathAt(doc: Disclosure, line: number): readonly string[] {
   let best: { path: readonly string[]; line: number } | null = null;
   for (const s of doc.sections) if (s.line <= line && s.lineEnd >= line && (!best || s.line >= best.line)) best = s;
-  return best ? best.path.join(" > ") : "";
+  return best ? best.path : [];
 }
 
 type CodeIndex = Map<string, Set<string>>;

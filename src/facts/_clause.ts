@@ -168,6 +168,8 @@ export function cleanSubject(head: string, departmentNames: readonly string[], d
     s = s.replace(/^(开支财政拨款的)/, "");
     if (s === before) break;
   }
+  // "中心在“洪山企业之家”平台发布信息": the actor before 在 is not part of what is counted.
+  s = s.replace(/^[^在,]{1,6}在(?=.{4,})/, "");
   s = stripTrailing(s.replace(/^[()]+|[(]+$/g, ""));
   // "公共资源交易专项工作经费项目": the project is the 经费.
   return s.replace(/(经费|资金|专项)项目$/, "$1");

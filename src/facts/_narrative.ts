@@ -71,7 +71,7 @@ interface Current {
 /** Subject of the department's overall 绩效 self-assessment (also used by the 绩效 tables). */
 export const WHOLE_SUBJECT = "部门整体支出";
 
-const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位)?$/;
+const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位|得分|执行|使用|调整后|实际|完成)?$/;
 
 /** Extracts every figure a paragraph states. */
 export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {
@@ -133,9 +133,13 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           subjectInfo = { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope };
         }
         const primary = reading.measure === "决算" || reading.measure === "预算" || reading.measure === "数量" || reading.measure === "得分";
-        const fallback = isCount ? curCount : cur;
+        // "团组8个,累计18人次,实际发生支出101.14万元": the money of the groups just counted.
+        const countMoney = !isCount && !subjectInfo && !cur ? moneyOfCount(curCount) : null;
+        const fallback = isCount ? curCount : (cur ?? countMoney);
         let info: Current | null = subjectInfo ?? fallback ?? (ctx.projectBefore && !isCount ? { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope } : null);
         if (!info) continue;
+        // A score never inherits a subject: "得分(20分)" in a 绩效 row is a sub-score, not the project's.
+        if (reading.measure === "得分" && !subjectInfo) continue;
         if (isCount && !subjectInfo) {
           // "共接待国内来访团组43个,609人次": the 人次 belong to the groups just named.
           const visits = visitsOf(curCount?.item ?? null);
@@ -221,6 +225,13 @@ function plausibleCountSubject(head: string): boolean {
   if (head.length > 24 || head.length < 2) return false;
   if (/^(完成|实际完成值?|年初目标值?|年度目标值?|目标值|完成值|计划|实际)$/.test(head)) return false;
   return !/[是在为对向将把被从按于已使]/.test(head.replace(/公务用车|因公出国|出国\(境\)/g, ""));
+}
+
+function moneyOfCount(c: Current | null): Current | null {
+  const item = c?.item;
+  const money: ItemKey | null =
+    item === "outbound_groups" || item === "outbound_visits" ? "outbound_travel" : item === "reception_groups" || item === "reception_visits" ? "reception" : null;
+  return c && money ? { ...c, subject: ITEMS[money].zh, item: money } : null;
 }
 
 function visitsOf(item: ItemKey | null): ItemKey | null {

@@ -5,12 +5,14 @@
  * are read line by line with the project name carried from "项目名称 …" rows and titles.
  */
 import type { Unit } from "../core/money.js";
+import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
 export interface PerformanceDraft {
   readonly subject: string;
+  readonly item?: ItemKey;
   readonly measure: Measure;
   readonly qualifier: readonly string[];
   readonly value: string;
@@ -103,6 +105,13 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
           execUnit = null;
         }
       }
+    }
+    // 整体绩效自评表: "基本支出总额 748.63 项目支出总额 11304.85", "基本支出总额（万元）\t\t50,011.54".
+    for (const m of l.matchAll(/(基本支出|项目支出)总额\s*(?:\((万元|元)\))?[\s\t]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)?/g)) {
+      const unit: Unit = (m[2] ?? m[4] ?? "万元") === "元" ? "元" : "万元";
+      const raw = m[3] ?? "";
+      const item: ItemKey = m[1] === "基本支出" ? "basic_expenditure" : "project_expenditure";
+      out.push({ subject: m[1] ?? "", item, measure: "决算", qualifier: ["部门整体", `${m[1]}总额`], value: raw.replace(/,/g, ""), unit, raw, line: lineNo, quote: rawLine.trim() });
     }
     // "评价项目 权重 评级分值 本项得分 得分率" … "综合绩效 100% 100 93.03 93.03%".
     const cells = rawLine.split("\t").map((c) => norm(c).trim());

@@ -55,7 +55,9 @@ export function buildGrid(doc: Disclosure, facts: readonly Fact[]): CellGrid {
       const candidates = byPlace.get(`${row.line}|${column.path.join(">")}`) ?? [];
       const label = row.rawLabel || row.label;
       // Two-sided tables put two rows on one line; a fact belongs to the row whose label it cites.
-      const fact = candidates.find((f) => f.source.kind === "table" && (f.source.row === label || (label === "" && candidates.length === 1))) ?? null;
+      // Both sides of 公开01 end in "总计" on the same line: the cell's own text tells them apart.
+      const byLabel = candidates.filter((f) => f.source.kind === "table" && (f.source.row === label || (label === "" && candidates.length === 1)));
+      const fact = (byLabel.length > 1 ? byLabel.find((f) => f.source.kind === "table" && f.source.raw === (cell?.raw ?? "").trim()) : undefined) ?? byLabel[0] ?? null;
       const damaged = cell !== null && cell.flags.some((f) => DAMAGE.has(f.kind));
       const empty = cell === null || (cell.value === null && cell.candidate === null && !damaged);
       const value = damaged ? null : empty ? new Decimal(0) : new Decimal(cell?.value ?? "0");

@@ -200,6 +200,18 @@ function twoSided(table: Table, grid: CellGrid, name: string): Identity[] {
               parts.push(r);
             }
           }
+          // "年初财政拨款结转和结余" = its 一般公共预算/政府性基金/国有资本经营 breakdown rows.
+          for (const [i, r] of between.entries()) {
+            if (!/结转和结余/.test(norm(r.label))) continue;
+            const subs: TableRow[] = [];
+            for (const next of between.slice(i + 1)) {
+              if (FUND_ROWS.test(norm(next.label))) subs.push(next);
+              else break;
+            }
+            if (subs.length > 0) {
+              out.push({ name: `${name} ${part.name ?? ""}: ${r.label} = Σ 分预算 (${leafOf(col)})`, total: grid.at(part, r, col), addends: subs.map((x) => grid.at(part, x, col)) });
+            }
+          }
           out.push({
             name: `${name} ${part.name ?? ""}: 总计 = ${[yearTotal, ...parts].map((r) => r.label).join(" + ")} (${leafOf(col)})`,
             total: grid.at(part, grand, col),

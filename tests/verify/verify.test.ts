@@ -61,6 +61,34 @@ describe("verifyFacts identities", () => {
     expect(leaf?.evidence.map((e) => e.note).join(" | ")).toContain("20805 行政事业单位养老支出 = Σ 项");
   });
 
+  it("checks both sides of 公开01: Σ items = 本年合计, 总计 = 合计 + 结转, 收入总计 = 支出总计", () => {
+    const t01 = table("公开01表", "收入支出决算总表", "收入支出决算总表", [
+      part("收入", [["决算数"]], [
+        { line: 10, label: "一般公共预算财政拨款收入", rawLabel: "一、一般公共预算财政拨款收入", cells: ["90.00"] },
+        { line: 11, label: "其他收入", rawLabel: "八、其他收入", cells: ["10.00"] },
+        { line: 12, label: "本年收入合计", cells: ["100.00"] },
+        { line: 13, label: "年初结转和结余", cells: ["5.00"] },
+        { line: 14, label: "总计", cells: ["105.00"] },
+      ]),
+      part("支出", [["决算数"]], [
+        { line: 10, label: "一般公共服务支出", rawLabel: "一、一般公共服务支出", cells: ["95.00"] },
+        { line: 11, label: "住房保障支出", rawLabel: "十九、住房保障支出", cells: ["4.00"] },
+        { line: 12, label: "本年支出合计", cells: ["99.00"] },
+        { line: 13, label: "年末结转和结余", cells: ["6.00"] },
+        { line: 14, label: "总计", cells: ["106.00"] },
+      ]),
+    ]);
+    const v = run(disclosure([t01]));
+    expect(v.findings.filter((f) => f.kind === "identity_failed").map((f) => f.note)).toEqual([
+      "公开01表 支出: 总计 = 本年支出合计 + 年末结转和结余 (决算数): 106 ≠ 99 + 6 (差 1)",
+      "公开01表: 收入总计 = 支出总计: 105 ≠ 106 (差 -1)",
+    ]);
+    expect(at(v.facts, 12, "决算数")?.item).toBe("revenue_total");
+    expect(v.facts.find((f) => f.source.line === 12 && f.item === "revenue_total")?.status).toBe("verified");
+    // Both 总计 sit on line 14: the side-to-side identity reports them, not a second conflict.
+    expect(v.findings.filter((f) => f.kind === "conflict")).toEqual([]);
+  });
+
   it("checks 公开06 人员经费合计 against its 类 rows", () => {
     const t06 = table("公开06表", "一般公共预算财政拨款基本支出决算明细表", "2024年度一般公共预算财政拨款基本支出决算明细表", [
       part("人员经费", [["决算数"]], [
