@@ -5,8 +5,9 @@
  */
 import type { Unit } from "../core/money.js";
 import type { Column, Disclosure, OcrFlagKind, Table, TableKind, TablePart, TableRow } from "../parse/types.js";
-import type { ItemKey } from "./items.js";
+import { ITEMS, ITEM_KEYS, type ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
+import { ECONOMIC_CLASSES } from "./_classes.js";
 import { rowCodes } from "./_codes.js";
 import { matchItem, type Scope } from "./_match.js";
 import { normLabel } from "./_text.js";
@@ -31,6 +32,8 @@ export interface TableDraft {
   readonly damage: { readonly flags: readonly OcrFlagKind[]; readonly candidate: string | null } | null;
 }
 
+const ITEM_NAMES = new Set(ITEM_KEYS.flatMap((k) => [ITEMS[k].zh, ...(ITEMS[k].names as readonly string[])].map(normLabel)));
+
 // Column leaves that mean "the row's total" rather than a breakdown.
 const TOTAL_LEAVES = /^(合计|小计|决算数|金额|本年支出合计|本年收入合计|支出合计|收入合计|本年支出|决算|总计)$/;
 
@@ -45,6 +48,14 @@ export function tableName(t: Table): string {
 export function extractTableDrafts(doc: Disclosure): TableDraft[] {
   const out: TableDraft[] = [];
   const codes = rowCodes(doc);
+  // The fullest label each 科目编码 has anywhere in the document ("机关事业单位基本养老保险" in a
+  // narrow 公开02 cell is "机关事业单位基本养老保险缴费支出" in 公开05).
+  const fullest = new Map<string, string>();
+  for (const [r, c] of codes) {
+    if (!c || !/^2/.test(c)) continue;
+    const prev = fullest.get(c);
+    if (!prev || normLabel(r.label).length > normLabel(prev).length) fullest.set(c, r.label.trim());
+  }
   for (const table of doc.tables) {
     if (table.kind === "other" || table.kind === "绩效自评表") continue;
     const unit: Unit = table.unit ?? doc.meta.unit ?? "万元";
@@ -58,7 +69,10 @@ export function extractTableDrafts(doc: Disclosure): TableDraft[] {
           const damaged = cell.flags.filter((f) => f.kind === "separator_misread" || f.kind === "truncated" || f.kind === "unparsable");
           const value = cell.value ?? cell.candidate;
           if (value === null) continue;
-          const draft = describe(table, part, row, column, unit, parent, codes.get(row) ?? null);
+          const code = codes.get(row) ?? null;
+          const d0 = describe(table, part, row, column, unit, parent, code);
+          const full = code ? fullest.get(code) : undefined;
+          const draft = full && normLabel(d0.subject).length >= 4 && normLabel(full).startsWith(normLabel(d0.subject)) ? { ...d0, subject: full } : d0;
           out.push({
             table,
             tableName: name,
@@ -108,6 +122,9 @@ function describe(
     case "一般公共预算财政拨款基本支出决算明细表": {
       item = econItem(code) ?? (label ? matchItem(label, { unit }) : null)?.item ?? null;
       facet = "";
+      // "其他商品和服务" cut short by the cell: the standard name of its code completes it.
+      const standard = code ? ECONOMIC_CLASSES[code] : undefined;
+      if (standard && label && normLabel(label).length >= 3 && normLabel(standard).startsWith(normLabel(label))) subject = standard;
       break;
     }
     default: {
@@ -126,7 +143,12 @@ function describe(
     }
   }
   if (!subject) subject = leaf;
-  return { subject, code: item ? code : code, item, measure, side, scope, facet };
+  // "公务用车运行维" (002 公开06, cut short by the cell): the item's own name completes it.
+  if (item) {
+    const full = [ITEMS[item].zh, ...(ITEMS[item].names as readonly string[])].find((n) => normLabel(n).startsWith(normLabel(subject)) && normLabel(n) !== normLabel(subject));
+    if (full && normLabel(subject).length >= 4 && !ITEM_NAMES.has(normLabel(subject))) subject = full;
+  }
+  return { subject, code, item, measure, side, scope, facet };
 }
 
 // Rows listed under a 结转和结余 row without their own numbering break that balance down.

@@ -10,7 +10,7 @@ export type * from "./types.js";
 export { ITEMS, ITEM_KEYS, type ItemKey } from "./items.js";
 export { quantityKey, keyStrength, type QuantityRef } from "./_key.js";
 export { saveFactStore, loadFactStore, factStorePath, FACT_STORE_FORMAT, type FactStore, type FactStoreError } from "./_store.js";
-export { FUNCTION_CLASSES, classCode, className, PERSONNEL_ECON_CLASSES } from "./_classes.js";
+export { FUNCTION_CLASSES, ECONOMIC_CLASSES, classCode, className, PERSONNEL_ECON_CLASSES } from "./_classes.js";
 export { normLabel } from "./_text.js";
 export { rowCodes } from "./_codes.js";
 export type { FactIdentity } from "./_build.js";
