@@ -159,7 +159,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           classCode: info.classCode,
           measure: reading.measure,
           qualifier,
-          facet: facetOf(info, reading.qualifier, reading.measure, afterOf),
+          facet: facetOf(info, reading.qualifier, reading.measure, afterOf, s.slice(a, b)),
           scope: info.scope,
           value,
           unit: f.unit,
@@ -282,9 +282,14 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   return null;
 }
 
-function facetOf(info: Current, qualifier: readonly string[], measure: Measure, afterOf: boolean): string {
+function facetOf(info: Current, qualifier: readonly string[], measure: Measure, afterOf: boolean, sentence: string): string {
   const parts: string[] = [];
   if (info.item === "reception" && /^国内/.test(info.subject)) parts.push("国内");
+  // Groups and visitors received: domestic (国内来访) and foreign (外宾/外事) are counted apart.
+  if (info.item === "reception_groups" || info.item === "reception_visits") {
+    if (/国内/.test(info.subject) || (/国内/.test(sentence) && !/外宾|外事|境外/.test(sentence))) parts.push("国内");
+    else if (/外宾|外事|境外|国外/.test(`${info.subject}${sentence}`)) parts.push("外宾");
+  }
   if (info.item === "vehicles" && /保有量/.test(info.subject)) parts.push("保有量");
   if (measure === "占比" || measure === "增减" || measure === "增长率") parts.push(...qualifier.filter((q) => q !== "全年预算" && q !== "年初预算"));
   if (afterOf) parts.push("其中");

@@ -140,7 +140,8 @@ export function loadFactStore(
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
-    return err({ code: "index_corrupt", reason: `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    // Unreadable (permissions, a directory) or not JSON: either way the store cannot be used.
+    return err({ code: "index_corrupt", reason: `${path} cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}` });
   }
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
   if (version !== FACT_STORE_FORMAT) {

@@ -121,8 +121,16 @@ describe("extractNarrative", () => {
     const ds = read(["其中:国内公务接待支出 3.87 万元,接待对象主要是外省市相关部门等。 2024年共接待国内来访团组 43 个,609 人次(不包括陪同人员)。"], 588, "九、财政拨款“三公”经费支出决算情况说明");
     expect(ds.map((d) => [d.item, d.value, d.unit, d.facet])).toEqual([
       ["reception", "3.87", "万元", "国内"],
-      ["reception_groups", "43", "个", ""],
-      ["reception_visits", "609", "人次", ""],
+      ["reception_groups", "43", "个", "国内"],
+      ["reception_visits", "609", "人次", "国内"],
+    ]);
+  });
+
+  it("keeps foreign reception groups apart from domestic ones (003 外宾接待)", () => {
+    const ds = read(["外宾接待支出 0万元，2022年共接待来访团组 0个，0人次。"], 359, "九、财政拨款“三公”经费支出决算情况说明");
+    expect(ds.filter((d) => d.unit !== "万元").map((d) => [d.item, d.value, d.facet])).toEqual([
+      ["reception_groups", "0", "外宾"],
+      ["reception_visits", "0", "外宾"],
     ]);
   });
 
