@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_CONVERSATION } from "../../src/answer/types.js";
+import { planAnswer } from "../../src/engine/_plan.js";
+import { buildCatalog, understandQuestion } from "../../src/query/index.js";
+
+const catalog = buildCatalog([
+  { department: "武汉市经济和信息化局", aliases: ["经信局", "市经信局"], year: 2024, type: "部门决算", file: "corpus/a.txt" },
+  { department: "武汉市东西湖区商务局", aliases: ["东西湖商务局"], year: 2022, type: "部门决算", file: "corpus/b.txt" },
+  { department: "上海市普陀区财政局", aliases: [], year: 2023, type: "部门决算", file: "corpus/c.txt" },
+]);
+
+function plan(q: string) {
+  return planAnswer(q, understandQuestion(q, EMPTY_CONVERSATION, catalog), EMPTY_CONVERSATION, catalog);
+}
+
+describe("planAnswer", () => {
+  it("plans a figure question with the department's latest year when none is given", () => {
+    const p = plan("经信局公务接待费多少");
+    expect(p.kind).toBe("figure");
+    if (p.kind !== "figure") return;
+    expect(p.target).toMatchObject({ department: "武汉市经济和信息化局", year: 2024, items: ["reception"], aspect: "决算" });
+    expect(p.defaultYear).toBe(true);
+  });
+
+  it("resolves a department known only by its derived alias", () => {
+    const p = plan("普陀区财政局2023年三公经费预算多少");
+    expect(p.kind).toBe("figure");
+    if (p.kind === "figure") expect(p.target).toMatchObject({ department: "上海市普陀区财政局", year: 2023, aspect: "预算" });
+  });
+
+  it.each([
+    ["经信局2023年公务接待费", { code: "year_not_covered", department: "武汉市经济和信息化局", year: 2023, available: [2024] }],
+    ["武汉市财政局三公经费多少", { code: "no_such_department" }],
+    ["公务接待费多少", { code: "no_such_department", asked: null }],
+  ])("refuses %s", (q, error) => {
+    const p = plan(q);
+    expect(p.kind).toBe("refuse");
+    if (p.kind === "refuse") expect(p.error).toMatchObject(error);
+  });
+
+  it("answers why-questions from passages, scoped to the department and year", () => {
+    const p = plan("经信局三公经费为啥比上年多");
+    expect(p).toMatchObject({ kind: "passage", passageKind: "explain", department: "武汉市经济和信息化局", year: 2024 });
+    if (p.kind === "passage") expect(p.query).toContain("原因");
+  });
+
+  it("ranks every department for 哪个部门…最多", () => {
+    const p = plan("哪个部门公务接待费最多");
+    expect(p.kind).toBe("rank");
+    if (p.kind === "rank") {
+      expect(p.targets.map((t) => t.department).sort()).toEqual(["上海市普陀区财政局", "武汉市东西湖区商务局", "武汉市经济和信息化局"]);
+      expect(p.ascending).toBe(false);
+    }
+  });
+
+  it("sums the items named together", () => {
+    const p = plan("经信局三公经费里出国和接待一共多少");
+    expect(p.kind).toBe("sum");
+    if (p.kind === "sum") expect(p.targets.map((t) => t.items[0])).toEqual(["outbound_travel", "reception"]);
+  });
+});
