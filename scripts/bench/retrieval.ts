@@ -4,7 +4,7 @@
  * Used by `npm run bench` (scripts/bench.ts) and runnable alone: `npx tsx scripts/bench-retrieval.ts`.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Config } from "../../src/config.js";
 import { chunkDisclosure, CHUNKER_VERSION, type Chunk } from "../../src/chunk/index.js";
@@ -39,6 +39,8 @@ export interface CorpusFigures {
   /** Load of the saved index (manifest check, chunks, BM25, HNSW), ms. */
   readonly loadMs: number;
   readonly rssMb: number;
+  /** 1-minute load average after the build: other work on the machine slows the embedding. */
+  readonly loadAvg: number;
   readonly latency: Readonly<Record<Mode, Latency>>;
 }
 
@@ -151,6 +153,7 @@ async function measureCorpus(
     latency[mode] = { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
   }
   const buildMs = t2 - t0;
+  const loadAvg = loadavg()[0] ?? 0;
   return {
     figures: {
       label,
@@ -163,6 +166,7 @@ async function measureCorpus(
       indexBytes,
       loadMs,
       rssMb: process.memoryUsage().rss / 2 ** 20,
+      loadAvg,
       latency,
     },
     index,
@@ -261,7 +265,8 @@ export function renderRetrievalBench(r: RetrievalFigures): string {
   for (const c of r.corpora) {
     lines.push(
       `  ${c.label}: ${c.docs} docs, ${c.chunks} chunks; build ${f1(c.buildMs / 1000)} s (parse+chunk ${f1(c.parseMs / 1000)} s, index ${f1(c.indexMs / 1000)} s), ` +
-        `${f1(c.chunksPerSec)} chunks/s; index ${f1(c.indexBytes / 2 ** 20)} MiB; load ${f1(c.loadMs)} ms; RSS ${f1(c.rssMb)} MiB`,
+        `${f1(c.chunksPerSec)} chunks/s; index ${f1(c.indexBytes / 2 ** 20)} MiB; load ${f1(c.loadMs)} ms; RSS ${f1(c.rssMb)} MiB; ` +
+        `machine load ${c.loadAvg.toFixed(1)} on ${cpus().length} cores`,
     );
     lines.push(
       `    warm latency p50/p95 (ms, n=${c.latency.hybrid.n}, query embedding included): ` +

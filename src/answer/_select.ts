@@ -41,15 +41,40 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
 }
 
 function columnAdjust(fact: Fact, context: string): number {
-  const q = fact.qualifier.map(norm).filter((w) => w && !HEADLINE.has(w) && !/^\d+$/.test(w) && !/\((类|款|项)\)$/.test(w));
-  if (q.length === 0) return 0;
-  const last = q[q.length - 1] ?? "";
-  const stem = last.replace(/数$/, "");
-  if (context.includes(last) || (stem.length >= 2 && context.includes(stem))) return 0.15;
+  const words = fact.qualifier.map(norm).filter((w) => w && !/^\d+$/.test(w) && !/\((类|款|项)\)$/.test(w));
+  // A qualifier the question names ("年初预算", "基本支出", "执行数" ~ "执行") is what was asked for.
+  for (const w of words) {
+    const stem = w.replace(/数$/, "");
+    if (context.includes(w) || (stem.length >= 2 && context.includes(stem))) return 0.15;
+  }
+  const breakdown = words.filter((w) => !HEADLINE.has(w));
+  if (breakdown.length === 0) return 0;
   // Narrative qualifiers (全年预算, 执行数, 较上年) describe the statement, not a breakdown column.
   if (fact.source.kind !== "table") return 0;
   // The 三公 table's breakdown columns are themselves items: no penalty when the item matched.
   return fact.item !== null ? 0 : -0.3;
+}
+
+const SCOPE_WORDS: Record<NonNullable<Fact["scope"]>, RegExp | null> = {
+  全部: null,
+  财政拨款: /财政拨款/,
+  一般公共预算: /一般公共预算/,
+  政府性基金: /政府性基金|基金预算/,
+  国有资本经营: /国有资本/,
+};
+
+// A figure for one budget (政府性基金 …) answers a question about that budget; asked plainly,
+// the whole department's figure is meant.
+function scopeAdjust(fact: Fact, context: string): number {
+  const re = fact.scope ? SCOPE_WORDS[fact.scope] : null;
+  if (!re) return 0;
+  return re.test(context) ? 0.1 : -0.1;
+}
+
+// For a score the words about scoring say nothing about whose score it is ("整体绩效自评得分" → "整体").
+function subjectOfScore(topic: string): string {
+  const t = topic.replace(/绩效|自评|评价|综合|得分|评分|总分|得了|结果|等级|分数/g, "");
+  return t.length >= 2 ? t : topic;
 }
 
 function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
@@ -61,11 +86,12 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
   }
   if (t.code !== null && fact.code === t.code) base = Math.max(base, 1);
   if (t.topic) {
-    base = Math.max(base, subjectScore(t.topic, fact.subject));
-    if (fact.source.kind === "table") base = Math.max(base, subjectScore(t.topic, fact.source.row));
+    const topic = t.aspect === "得分" ? subjectOfScore(t.topic) : t.topic;
+    base = Math.max(base, subjectScore(topic, fact.subject));
+    if (fact.source.kind === "table") base = Math.max(base, subjectScore(topic, fact.source.row));
   }
   if (base === 0) return 0;
-  let s = base + columnAdjust(fact, context);
+  let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context);
   if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
   // Context words shared with the sentence or table title break ties between same-named figures.
   const where = fact.source.kind === "table" ? fact.source.table : `${fact.source.section} ${fact.source.quote}`;
@@ -85,14 +111,15 @@ function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
 /** Picks the best-matching figure in `pool` (one department-year's facts), or null when none is trusted. */
 export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection | null {
   const context = normTopic(t.context);
-  const scored: { f: Fact; s: number }[] = [];
+  const all: { f: Fact; s: number }[] = [];
   for (const f of pool) {
     if (!measureFits(f, t)) continue;
-    const s = scoreFact(f, t, context);
-    if (s >= MATCH_THRESHOLD) scored.push({ f, s });
+    all.push({ f, s: scoreFact(f, t, context) });
   }
+  all.sort(better);
+  let scored = all.filter((x) => x.s >= MATCH_THRESHOLD);
+  if (scored.length === 0) scored = clearWinner(all, t);
   if (scored.length === 0) return null;
-  scored.sort(better);
   const top = scored[0];
   if (!top) return null;
   const best = top.f;
@@ -105,6 +132,18 @@ export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection 
   );
   sources.sort((a, b) => a.source.line - b.source.line);
   return { best, sources: [best, ...sources], score: top.s };
+}
+
+/** Rare measures (scores; counts in a named unit) have few candidates: a clear winner may match more loosely. */
+export const LOOSE_THRESHOLD = 0.45;
+const LOOSE_MARGIN = 0.2;
+
+function clearWinner(sorted: readonly { f: Fact; s: number }[], t: FigureTarget): { f: Fact; s: number }[] {
+  if (!(t.aspect === "得分" || (t.aspect === "数量" && t.unitHint !== null))) return [];
+  const top = sorted[0];
+  if (!top || top.s < LOOSE_THRESHOLD) return [];
+  const rival = sorted.find((x) => !sameFigure(x.f, top.f));
+  return !rival || top.s - rival.s >= LOOSE_MARGIN ? [top] : [];
 }
 
 function sameFigure(a: Fact, b: Fact): boolean {

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Config } from "../config.js";
+import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
-import { checkModelFiles, MODEL_DIM, MODEL_ID, modelPath, type ModelFingerprint } from "./_files.js";
+import { checkModelFiles, MODEL_DIM, MODEL_FILES, MODEL_ID, modelPath, type ModelFingerprint } from "./_files.js";
 import { openExtractor, type Extractor } from "./_load.js";
 
 export { MODEL_DIM, MODEL_FILES, MODEL_ID, STAMP_FILE, checkModelFiles, modelPath } from "./_files.js";
@@ -104,7 +107,11 @@ export function modelFingerprint(config: Config): ModelFingerprint | null {
   const cached = fingerprints.get(dir);
   if (cached !== undefined) return cached;
   const { problems, files } = checkModelFiles(dir, { writeStamp: true });
-  const fp = problems.length === 0 ? { id: MODEL_ID, files } : null;
+  let fp: ModelFingerprint | null = problems.length === 0 ? { id: MODEL_ID, files } : null;
+  // The hub may serve a newer export than the pinned one: it still identifies the vectors it made.
+  if (fp === null && config.modelSource === "hub" && problems.every((p) => p.problem !== "missing")) {
+    fp = { id: MODEL_ID, files: MODEL_FILES.map((f) => ({ name: f.name, sha256: sha256(readFileSync(join(dir, f.name))) })) };
+  }
   // Only a good result is cached: a later `model:fetch` in the same process must be seen.
   if (fp) fingerprints.set(dir, fp);
   return fp;

@@ -162,10 +162,8 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
 
   const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, index.parts.keyword.departments));
   const q = extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
-  const keyword = mode === "dense" ? [] : searchKeyword(index.parts.keyword, q, mode === "keyword" ? k : depth, passSet, {
-          bigram: opts.bigramWeight ?? BIGRAM_WEIGHT,
-          identity: opts.identityWeight ?? IDENTITY_WEIGHT,
-        });
+  const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT };
+  const keyword = mode === "dense" ? [] : searchKeyword(index.parts.keyword, q, mode === "keyword" ? k : depth, passSet, weights);
   let dense: { label: number; score: number }[] = [];
   if (mode !== "keyword" && index.parts.dense !== null) {
     const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${q}` : q;

@@ -98,3 +98,30 @@ describe("search (hybrid)", async () => {
     expect(seen).toEqual([[10, 10]]);
   });
 });
+
+describe("search (query handling)", async () => {
+  const title = {
+    ...CHUNKS[9]!,
+    id: "doc:11",
+    line: 11,
+    text: "武汉市投资促进局 2024年 第一部分 武汉市投资促进局概况 武汉市投资促进局内设机构",
+    quote: "第一部分 武汉市投资促进局概况",
+  };
+  const index = await buildSearchIndex([...CHUNKS, title], null);
+
+  it("matches the department a query names against the identity, not the content", async () => {
+    const hits = await search(index, "武汉市投资促进局机关运行经费", { k: 2 });
+    expect(lines(hits)[0]).toBe(8);
+  });
+
+  it("expands a citizen's word into the document term (招待费 → 公务接待费)", async () => {
+    const hits = await search(index, "招待费", { k: 3, mode: "keyword" });
+    expect(lines(hits).slice(0, 3).sort()).toEqual([1, 2, 7]);
+    expect(await search(index, "招待费", { k: 3, mode: "keyword", expand: false })).toEqual([]);
+  });
+
+  it("finds Chinese passages for an English question through the item vocabulary", async () => {
+    const hits = await search(index, "How much did they spend on official receptions?", { k: 3 });
+    expect(lines(hits).sort()).toEqual([1, 2, 7]);
+  });
+});
