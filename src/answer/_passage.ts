@@ -48,17 +48,21 @@ export function excerpt(p: Passage, query: string, kind: PassageKind, maxSentenc
     .join("");
 }
 
-/** Ranks passages for the question kind: marker words and query overlap on top of retrieval scores. */
+/** Below this share of the best passage's relevance a passage is noise, not a second source. */
+const KEEP_RATIO = 0.75;
+
+/** Ranks passages for the question kind (marker words and query overlap on top of retrieval scores), dropping the clearly weaker. */
 export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind): Passage[] {
   const q = normTopic(query);
   const maxScore = Math.max(...ps.map((p) => p.score), 1e-9);
-  return [...ps]
+  const ranked = [...ps]
     .map((p, rank) => ({
       p,
       v: p.score / maxScore + 0.6 * dice(q, normTopic(p.text)) + (MARKERS[kind].test(p.text) ? 0.3 : 0) - rank * 0.02,
     }))
-    .sort((a, b) => b.v - a.v)
-    .map((x) => x.p);
+    .sort((a, b) => b.v - a.v);
+  const top = ranked[0]?.v ?? 0;
+  return ranked.filter((x) => x.v >= KEEP_RATIO * top).map((x) => x.p);
 }
 
 /** A cited-passage answer: the best excerpts quoted with their citations. */
@@ -74,11 +78,21 @@ export function composePassages(
 ): Answer {
   const ranked = rankPassages(passages, query, kind).slice(0, limit);
   const chosen: Passage[] = [];
+  const has = (x: Passage) => chosen.some((c) => c.file === x.file && c.line === x.line);
   for (const p of ranked) {
+    if (has(p)) continue;
     chosen.push(p);
     // "Why" asked of a passage that states a shortfall but not its cause: the cause usually follows.
     const n = kind === "explain" && !/原因|由于|因为/.test(p.text) ? next(p) : null;
-    if (n && /原因|由于|因为/.test(n.text) && !chosen.some((c) => c.file === n.file && c.line === n.line)) chosen.push(n);
+    if (n && /原因|由于|因为/.test(n.text) && !has(n)) chosen.push(n);
+    // A passage ending in a colon introduces what follows ("…二级预算单位包括："): quote the list too.
+    let q: Passage = p;
+    for (let i = 0; i < 3 && /[：:]\s*$/.test(q.text); i++) {
+      const after = next(q);
+      if (!after || has(after) || after.section !== p.section) break;
+      chosen.push(after);
+      q = after;
+    }
   }
   const citations: Citation[] = chosen.map((p) => ({
     file: p.file,

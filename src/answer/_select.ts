@@ -84,13 +84,15 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
     if (i === 0) base = 1;
     else if (i > 0) base = 0.85;
   }
-  if (t.code !== null && fact.code === t.code) base = Math.max(base, 1);
+  // A 科目编码 names exactly one row: the same code is the strongest match, another code rules it out.
+  if (t.code !== null && fact.code === t.code) base = Math.max(base, 1) + 0.2;
   if (t.topic) {
     const topic = t.aspect === "得分" ? subjectOfScore(t.topic) : t.topic;
     base = Math.max(base, subjectScore(topic, fact.subject));
     if (fact.source.kind === "table") base = Math.max(base, subjectScore(topic, fact.source.row));
   }
   if (base === 0) return 0;
+  if (t.code !== null && fact.code !== null && fact.code !== t.code) base -= 0.4;
   let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context);
   if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
   // Context words shared with the sentence or table title break ties between same-named figures.

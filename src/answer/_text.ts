@@ -55,6 +55,8 @@ export function dice(a: string, b: string): number {
   return (2 * shared) / (A.length + B.length);
 }
 
+const YEAR = /(?:19|20)\d{2}年度?/g;
+
 // Generic tails that do not change what an item is ("死亡抚恤支出" = "死亡抚恤").
 const TAILS = ["支出决算数", "决算数", "支出", "费用", "经费", "资金", "项目", "金额", "数"];
 
@@ -69,8 +71,9 @@ export function stripTail(s: string): string {
  * Exact (after normalisation and generic tails) is 1; containment scales with coverage; else bigram Dice.
  */
 export function subjectScore(topic: string, subject: string): number {
-  const t = normTopic(topic);
-  const s = normTopic(subject);
+  // Years inside a name ("财政局业务经费2023年") say when, not what: compared without them.
+  const t = normTopic(topic).replace(YEAR, "") || normTopic(topic);
+  const s = normTopic(subject).replace(YEAR, "") || normTopic(subject);
   if (!t || !s) return 0;
   if (t === s) return 1;
   const ts = stripTail(t);
