@@ -77,6 +77,19 @@ function subjectOfScore(topic: string): string {
   return t.length >= 2 ? t : topic;
 }
 
+/**
+ * "公务用车燃料费" asked, subject "燃料费" stated in a sentence about 公务用车: the topic's extra
+ * words qualify the subject, and the source confirms them.
+ */
+function qualifiedScore(topic: string, fact: Fact): number {
+  const t = normTopic(topic);
+  const s = normTopic(fact.subject);
+  if (s.length < 2 || t === s || !t.includes(s)) return 0;
+  const rest = t.split(s).filter((x) => x.length > 0);
+  const where = normTopic(fact.source.kind === "table" ? `${fact.source.table} ${fact.source.row}` : `${fact.source.section} ${fact.source.quote}`);
+  return rest.length > 0 && rest.every((r) => where.includes(r)) ? 0.9 : 0;
+}
+
 function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
   let base = 0;
   if (t.items.length > 0 && fact.item !== null) {
@@ -88,7 +101,7 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
   if (t.code !== null && fact.code === t.code) base = Math.max(base, 1) + 0.2;
   if (t.topic) {
     const topic = t.aspect === "得分" ? subjectOfScore(t.topic) : t.topic;
-    base = Math.max(base, subjectScore(topic, fact.subject));
+    base = Math.max(base, subjectScore(topic, fact.subject), qualifiedScore(topic, fact));
     if (fact.source.kind === "table") base = Math.max(base, subjectScore(topic, fact.source.row));
   }
   if (base === 0) return 0;

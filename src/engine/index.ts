@@ -21,6 +21,13 @@ function toPassage(c: Chunk, score: number): Passage {
   return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, score };
 }
 
+const NUMBER_WORDS = /多少|几|金额|数额|总额|合计|比例|占比|百分|比重|率|得分|分数|how (much|many)|amount|total|number|share|rate|percent|score/i;
+
+/** Whether the question asks for a number at all (else a failed figure lookup may fall back to passages). */
+function asksForNumber(q: string): boolean {
+  return NUMBER_WORDS.test(q);
+}
+
 /**
  * A figure question naming no department, in a corpus of several: when exactly one department's
  * latest disclosure states a trusted match (or one clearly best), that is the department meant.
@@ -125,7 +132,13 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
           if (req.kind === "figure") req = { ...req, inferredDepartment: true };
         }
       }
-      const answer = await composeAnswer(req, data);
+      let answer = await composeAnswer(req, data);
+      // "发现了什么问题" names no figure: when no figure matches, the passages may still answer it.
+      if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q)) {
+        const year = req.target.year;
+        answer = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: req.target.topic ?? q, department: req.target.department, year }, data);
+        if (answer.citations.length === 0) answer = await composeAnswer(req, data);
+      }
       const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
       return { answer, state: nextState(u, resolved) };
     },
