@@ -117,7 +117,9 @@ describe("search (query handling)", async () => {
   it("expands a citizen's word into the document term (招待费 → 公务接待费)", async () => {
     const hits = await search(index, "招待费", { k: 3, mode: "keyword" });
     expect(lines(hits).slice(0, 3).sort()).toEqual([1, 2, 7]);
-    expect(await search(index, "招待费", { k: 3, mode: "keyword", expand: false })).toEqual([]);
+    // Without expansion only the bigram 待费 connects them, far more weakly.
+    const plain = await search(index, "招待费", { k: 3, mode: "keyword", expand: false });
+    expect(plain[0]?.score ?? 0).toBeLessThan((hits[0]?.score ?? 0) / 2);
   });
 
   it("finds Chinese passages for an English question through the item vocabulary", async () => {
