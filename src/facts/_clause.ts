@@ -19,19 +19,39 @@ export interface ClauseReading {
   readonly basis: string | null;
 }
 
-const LIST_MARKER = /^(?:-|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
+// "17、2023年度…": a 、 after the number ends the marker even before a year; "1.5" is a decimal.
+const LIST_MARKER = /^(?:-|\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
 
-const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际)/;
+// "导致预算4.23万元结余收回", "故存在30万元结余": connectives of a reason, never part of a subject.
+const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际|导致|因此|从而|使得|故(?!障))/;
 
-const PREDICATE_BUDGET = /(全年预算数|全年预算|年初预算数|年初预算|调整后预算数|调整预算数|预算数|预算)$/;
-const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年决算|年末决算数|年末决算|决算数|决算|执行数|实际执行|实际发生支出|发生支出|实际支出)$/;
+const PREDICATE_BUDGET = /(全年预算数|全年预算|年初预算数|年初预算|调整后预算数|调整后预算|调整预算数|调整预算|预算数|预算)$/;
+// "实际使用5,701.46万元", "预算执行 95,205.29 万元": what was spent of an adjusted budget.
+const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年决算|年末决算数|年末决算|决算数|决算|实际执行数|执行数|实际执行|预算执行|实际使用|使用数|使用|实际发生支出|发生支出|实际支出)$/;
 const PREDICATE_RATE = /(完成|达到)?(全年|年初)?预算(数)?的?$|(预算)?执行率$|完成率$/;
-const PREDICATE_CHANGE = /(增加|减少|增长|下降|降低|上升|节约)了?$/;
-const PREDICATE_SCORE = /(得分|总分|评分)$/;
+const PREDICATE_CHANGE = /(增加|减少|增长|下降|降低|上升|节约|调减|调增)了?(预算)?$/;
+// "总分20分,得20分": a bare 得 scores too (an indicator's share; the clause names no subject).
+const PREDICATE_SCORE = /(得分|总分|评分|(?<![获取使])得)$/;
 const TRAILING = /(各|均|为|是|达到|达|约|共计|合计为|分别|的)$/;
+
+// 绩效 indicator values: "年初目标值为2场次", "2023年设定年初目标值为3次", "实际完成0场次", "实际达9.93%",
+// "实际为100%", "仅完成675人". "完成年度目标100.42%" is a completion ratio, not a target.
+const INDICATOR_TARGET = /(?<!完成)(?:设定|设置)?(?:年初|年度|全年)?(?:设定|设置)?的?(?:绩效)?目标值$/;
+const INDICATOR_DONE = /(实际(?:完成值|完成|达到|达)?|(?:仅|已)?完成值?)$/;
 
 /** Interprets the text between the clause start and a figure. */
 export function readClause(prefix: string, unit: Unit, sentenceBefore: string): ClauseReading {
+  if (unit !== "万元" && unit !== "元" && unit !== "分") {
+    const bare = prefix.replace(/[为是:,]+$/, "");
+    const target = INDICATOR_TARGET.exec(bare);
+    const done = target ? null : INDICATOR_DONE.exec(bare);
+    if (target || done) {
+      const head = stripTrailing(stripLead(bare.slice(0, (target ?? done)?.index ?? 0)))
+        .replace(/(未达到|未完成|未|达到|超过|低于|高于|仅)$/, "")
+        .replace(/指标$/, "");
+      return { head, measure: unit === "%" ? "占比" : "数量", qualifier: [target ? "目标值" : "实际完成值"], sign: 1, basis: null };
+    }
+  }
   let p = stripLead(prefix);
   const qualifier: string[] = [];
   let measure: Measure;
@@ -58,18 +78,18 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     p = stripComparison(p);
   } else if (unit === "分" && PREDICATE_SCORE.test(p)) {
     measure = "得分";
-    p = p.replace(/(得分|总分|评分)$/, "").replace(/(项目)?(绩效)?(自评|评价)?(综合)?$/, "");
+    p = p.replace(PREDICATE_SCORE, "").replace(/(项目)?(绩效)?(自评|评价)?(综合)?$/, "");
   } else if (PREDICATE_BUDGET.test(p) && (unit === "万元" || unit === "元")) {
     const w = PREDICATE_BUDGET.exec(p)?.[1] ?? "";
     measure = "预算";
     if (w.startsWith("全年")) qualifier.push("全年预算");
     else if (w.startsWith("年初")) qualifier.push("年初预算");
-    else if (w.startsWith("调整")) qualifier.push("调整预算");
+    else if (w.startsWith("调整") || /调整后$/.test(p.slice(0, p.length - w.length))) qualifier.push("调整预算");
     p = p.replace(PREDICATE_BUDGET, "");
   } else if (PREDICATE_ACTUAL.test(p) && (unit === "万元" || unit === "元")) {
     const w = PREDICATE_ACTUAL.exec(p)?.[1] ?? "";
     measure = "决算";
-    if (/执行/.test(w)) qualifier.push("执行数");
+    if (/执行|使用/.test(w)) qualifier.push("执行数");
     p = p.replace(PREDICATE_ACTUAL, "");
   } else if ((unit === "万元" || unit === "元") && /^(\d{4}年度?)?(年初|全年)?预算(?!执行|绩效)/.test(p)) {
     // "2022年预算收入合计12296万元": a budgeted figure named with 预算 in front.
@@ -168,11 +188,40 @@ export function cleanSubject(head: string, departmentNames: readonly string[], d
     s = s.replace(/^(开支财政拨款的)/, "");
     if (s === before) break;
   }
+  // "武汉东湖新技术开发区“组织部(招才局)业务经费”": the quoted name is the subject.
+  const quoted = /^[^“”]*“([^“”]{4,})”(项目)?$/.exec(s);
+  if (quoted) s = `${quoted[1] ?? ""}${quoted[2] ?? ""}`;
+  // "“聘请…顾问”项目预算年中调减": when the budget changed is not part of the name.
+  s = s.replace(/(.{4,}?)(项目)?(预算)?(年中|年初|年底|年末)$/, "$1$2");
   // "中心在“洪山企业之家”平台发布信息": the actor before 在 is not part of what is counted.
   s = s.replace(/^[^在,]{1,6}在(?=.{4,})/, "");
-  s = stripTrailing(s.replace(/^[()]+|[(]+$/g, ""));
+  s = stripTrailing(balanced(s.replace(/^[()]+|[(]+$/g, "")).replace(/(存在|产生|形成)$/, ""));
   // "公共资源交易专项工作经费项目": the project is the 经费.
   return s.replace(/(经费|资金|专项)项目$/, "$1");
+}
+
+// "武汉市政务服务中心)招商引资专项经费" (an aside cut open by the clause split): the name follows the
+// stray ")"; "会计师事务所较多(超过": an aside left open is dropped.
+function balanced(s: string): string {
+  let depth = 0;
+  let out = s;
+  for (let i = 0; i < out.length; i += 1) {
+    const ch = out[i];
+    if (ch === "(") depth += 1;
+    else if (ch === ")") {
+      if (depth === 0) {
+        out = out.slice(i + 1);
+        i = -1;
+        continue;
+      }
+      depth -= 1;
+    }
+  }
+  if (depth > 0) {
+    const open = out.lastIndexOf("(");
+    if (open >= 0 && !out.slice(open).includes(")")) out = out.slice(0, open);
+  }
+  return out;
 }
 
 function startsWithOrg(s: string, names: readonly string[]): boolean {

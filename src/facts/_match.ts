@@ -80,6 +80,10 @@ function countItem(n: string, unit: Unit): ItemKey | null {
       if (/团组/.test(n) && /(出国|出境|因公出)/.test(n)) return "outbound_groups";
       if (/团组|批次/.test(n) && /(接待|来访)/.test(n)) return "reception_groups";
       return null;
+    case "批":
+      // "孝感单位考察的接待工作 1 批次": batches received.
+      if (/(接待|来访)/.test(n)) return "reception_groups";
+      return null;
     case "人次":
       if (/(出国|出境)/.test(n)) return "outbound_visits";
       if (/(接待|来访)/.test(n)) return "reception_visits";

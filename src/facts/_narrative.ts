@@ -77,7 +77,7 @@ const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单�
 export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {
   const n = normalizeWithMap(p.text);
   const s = n.s;
-  const figures = scanFigures(s).filter((f) => !isThreshold(s, f) && !isWeight(s, f));
+  const figures = scanFigures(s).filter((f) => !isThreshold(s, f) && !isWeight(s, f) && !inAside(s, f));
   const section = p.sectionPath[p.sectionPath.length - 1] ?? "";
   const secScope = sectionScope(section);
   const out: NarrativeDraft[] = [];
@@ -95,7 +95,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
       const clause = s.slice(c, d);
       const inClause = figures.filter((f) => f.start >= c && f.start < d);
       if (inClause.length === 0) {
-        const topic = topicOf(clause, ctx);
+        const topic = topicOf(clause, ctx) ?? (c === a ? leadTopic(clause, ctx) : null);
         if (topic) cur = { ...topic, scope: topic.scope ?? secScope };
         out.push(...zeroStatements(n, c, d, p, quote, secScope, section, ctx.departmentNames, ctx.year ?? null));
         prevClause = clause;
@@ -108,6 +108,21 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         const reading = readClause(prefix, f.unit, s.slice(a, c));
         if (reading.qualifier.includes("无主语比率")) continue;
         const isCount = !["万元", "元", "%", "分"].includes(f.unit);
+        const indicator = reading.qualifier[0] === "目标值" || reading.qualifier[0] === "实际完成值";
+        if (indicator && (!isCount || countBoundary(s, f))) {
+          // "“安全知识宣传活动次数”指标2022年实际完成值为9次": an earlier year's value is not this year's.
+          if (earlierYear(reading.head, ctx.year ?? null)) continue;
+          let name = indicatorName(cleanSubject(reading.head.replace(/[“”"]/g, ""), ctx.departmentNames, ctx.year ?? null));
+          if (name === "" || GENERIC_HEADS.test(name) || /^(本年|今年|当年)$/.test(name)) name = indicatorOf(s.slice(a, f.start)) ?? "";
+          if (name === "" || name.length > 30) continue;
+          out.push({ subject: name, item: null, classPath: null, classCode: null, measure: reading.measure, qualifier: reading.qualifier, facet: reading.qualifier[0] === "目标值" ? "目标值" : "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+          continue;
+        }
+        const org = isCount ? unitCount(s, f, s.slice(a, b)) : null;
+        if (org) {
+          out.push({ subject: org, item: null, classPath: null, classCode: null, measure: "数量", qualifier: [], facet: "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+          continue;
+        }
         if (isCount && !countBoundary(s, f)) continue;
         const path = classPathOf(reading.head);
         let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames, ctx.year ?? null);
@@ -150,6 +165,8 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         else if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
         const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
         const qualifier = [...(path ? classQualifier(path) : info.classPath && info.classPath.xiang ? classQualifier(info.classPath) : []), ...reading.qualifier];
+        // "外省市交流接待 0.24 万元，主要用于孝感单位考察的接待工作 1 批次": what the counted things were for.
+        if (isCount && cur && cur.subject !== info.subject && /^(主要用于|用于)/.test(clause)) qualifier.push(cur.subject);
         const afterOf = /其中$/.test(prevClause) && !subjectInfo && primary;
         if (afterOf) qualifier.push("其中");
         out.push({
@@ -205,14 +222,67 @@ function spans(s: string, from: number, to: number, delim: RegExp, figures: read
   return out;
 }
 
-// "单位价值100万元以上设备", "100万元(含)以上": a threshold, not a stated figure.
+// "单位价值100万元以上设备", "100万元(含)以上": a threshold, not a stated figure; "(1万元/户)" is a
+// rate; "预算调整幅度未超年初预算数的10%" is a limit.
 function isThreshold(s: string, f: FigureToken): boolean {
-  return /^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6));
+  if (/^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6))) return true;
+  if (s[f.unitEnd] === "/") return true;
+  // "存在80.8万元结余收回": money left over, not money spent.
+  if ((f.unit === "万元" || f.unit === "元") && /^的?(结余|结转)/.test(s.slice(f.unitEnd, f.unitEnd + 4))) return true;
+  return /(未超过?|不超过|不低于|不高于)[^,;。:]{0,12}$/.test(s.slice(Math.max(0, f.start - 14), f.start));
 }
 
-// "党校培训学员总人次(1.5分)": the weight of an indicator in a 绩效 table, not a score.
+// "党校培训学员总人次(1.5分)", "得分(20分*执行率)": the weight of an indicator in a 绩效 table, not a score.
 function isWeight(s: string, f: FigureToken): boolean {
-  return f.unit === "分" && s[f.start - 1] === "(" && s[f.unitEnd] === ")";
+  return f.unit === "分" && s[f.start - 1] === "(" && /^[)*×xX]/.test(s[f.unitEnd] ?? "");
+}
+
+// "13人次(不包括陪同人员:3人次)": a figure inside a "not including" aside is not the sentence's figure.
+function inAside(s: string, f: FigureToken): boolean {
+  const open = s.lastIndexOf("(", f.start);
+  if (open < 0 || f.start - open > 20) return false;
+  const close = s.indexOf(")", open);
+  return (close < 0 || close > f.start) && /^\((不包括|不含|不计)/.test(s.slice(open, open + 4));
+}
+
+function earlierYear(head: string, year: number | null): boolean {
+  return year !== null && [...head.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) < year);
+}
+
+// The indicator a sentence's target/actual values belong to: its last quoted name
+// ("“安全知识宣传活动次数”指标…") or the name before the sentence's colon ("-1窗口收件办结率:年度目标值为100%").
+function indicatorOf(before: string): string | null {
+  const quoted = [...before.matchAll(/“([^“”]{2,30})”/g)].pop();
+  if (quoted) return quoted[1] ?? null;
+  const named = /([^:,;。]{2,40}):[^:]*$/.exec(before);
+  if (!named) return null;
+  const name = indicatorName(stripLead((named[1] ?? "").replace(/^[-\d.、()]{1,4}(?=[\u4e00-\u9fff])/, "")));
+  return name.length >= 2 ? name : null;
+}
+
+// "满意度指标1招商主管部门满意度", "指标200M专网链路租赁数": the indicator without its level labels.
+function indicatorName(name: string): string {
+  return stripLead(
+    name
+      .replace(/^(?:一级指标|二级指标|三级指标)?(?:产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响|服务对象满意度)?指标/, "")
+      .replace(/^\d(?=[\u4e00-\u9fff])/, "")
+      .replace(/指标$/, ""),
+  );
+}
+
+// Organisation counts where the noun follows the number: "本级决算和2个下属单位决算组成",
+// "内设4个机构", "内设办公室、投资促进科、商贸管理科3个科室". Named by what is counted.
+function unitCount(s: string, f: FigureToken, sentence: string): string | null {
+  if (f.unit !== "个" && f.unit !== "家") return null;
+  const after = s.slice(f.unitEnd, f.unitEnd + 12);
+  const unitNoun = /^(下属单位|所属单位|二级单位|二级预算单位|下属事业单位)/.exec(after);
+  if (unitNoun && /决算组成|决算构成/.test(sentence)) return "下属单位";
+  const inner = /^(内设机构|机构|科室|处室|职能处室|职能科室)/.exec(after);
+  if (inner && /(内设|下设)[^,;。]{0,40}$/.test(s.slice(Math.max(0, f.start - 40), f.start))) {
+    const noun = (inner[1] ?? "").replace(/^内设|^职能/, "");
+    return `内设${noun}`;
+  }
+  return null;
 }
 
 // A count must end its phrase ("党员126名。"), not modify the next noun ("全国15个副省级城市").
@@ -276,10 +346,26 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
   const project = /^(.+?)(?:项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
   if (project) {
-    const name = cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null).replace(/项目$/, "");
+    const name = projectName(cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null));
     if (name) return { subject: name, item: null, classPath: null, classCode: null, scope: null };
   }
   return null;
+}
+
+// "审计局工作项目" names a project; "审计局项目" stays whole ("审计局" alone is the organisation).
+function projectName(name: string): string {
+  const bare = name.replace(/项目$/, "");
+  return /(局|委|办|部|校|中心|室|集团|委员会|政府)$/.test(bare) && bare !== name ? name : bare;
+}
+
+// The figure-less first clause of a sentence naming what the sentence's figures are about:
+// "2024年支持工业发展专项资金项目,调整后预算84,896.73万元", "(1)编制…项目初步设计,调整后预算288.70万元".
+function leadTopic(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> & { scope: Scope | null } | null {
+  const c = stripLead(clause);
+  if (c.length < 4 || c.length > 50 || !/(项目|经费|资金|专项|工程|设计|款|费|费用|结转|补贴|补助|奖励|奖金)$/.test(c)) return null;
+  if (/^(主要原因|原因|其中|具体|根据|按照|经评价|经)/.test(c)) return null;
+  const name = cleanSubject(c, ctx.departmentNames, ctx.year ?? null).replace(/(经费|资金|专项)项目$/, "$1");
+  return name.length >= 4 ? { subject: name, item: null, classPath: null, classCode: null, scope: null } : null;
 }
 
 function facetOf(info: Current, qualifier: readonly string[], measure: Measure, afterOf: boolean, sentence: string): string {
@@ -316,6 +402,12 @@ function zeroStatements(
 ): NarrativeDraft[] {
   const s = n.s.slice(c, d);
   const out: NarrativeDraft[] = [];
+  // "部门决算由单位本级决算组成，无下属单位": no units beside the department itself.
+  const units = /无(下属单位|所属单位|下属预算单位|二级预算单位)/.exec(s);
+  if (units && /决算/.test(quote)) {
+    out.push({ ...zero("下属单位", null, "个", c + (units.index ?? 0), units[0]), measure: "数量", qualifier: [] });
+    return out;
+  }
   const equip = /无(?:单位价值|单价)\d+万元(?:\(含\))?以上(?:的)?设备/.exec(s);
   if (equip) {
     out.push(zero("单位价值100万元以上设备", "large_equipment", "台", c + (equip.index ?? 0), equip[0]));
