@@ -89,3 +89,27 @@ describe("chunkDisclosure", () => {
     expect(new Set(chunks.map((c) => c.id)).size).toBe(chunks.length);
   });
 });
+
+describe("chunkDisclosure long sentences", () => {
+  /** A one-paragraph disclosure whose only line is `text`. */
+  function single(text: string) {
+    const base = miniDisclosure();
+    return {
+      ...base,
+      lines: [text],
+      sections: [],
+      tables: [],
+      toc: null,
+      paragraphs: [{ id: "p", text, line: 1, lineEnd: 1, sectionPath: [], lineMap: [{ offset: 0, line: 1 }] }],
+    };
+  }
+
+  it.each([
+    ["cuts a sentence without full stops at a comma", "甲乙丙丁戊己庚辛壬癸".repeat(25) + "，" + "子丑寅卯辰巳午未申酉".repeat(15), [251, 150]],
+    ["cuts text without any punctuation at 300 characters", "甲".repeat(650), [300, 300, 50]],
+  ])("%s", (_what, text, lengths) => {
+    const chunks = chunkDisclosure(single(text), ID);
+    expect(chunks.map((c) => c.quote.length)).toEqual(lengths);
+    expect(chunks.map((c) => c.quote).join("")).toBe(text);
+  });
+});
