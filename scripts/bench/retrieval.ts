@@ -128,7 +128,7 @@ async function measureCorpus(
   const cpu0 = process.cpuUsage();
   const { chunks, docs, corpus } = chunkCorpus(dir);
   const t1 = now();
-  log(`${label}: ${docs} documents, ${chunks.length} chunks; embedding …`);
+  log(`${label}: ${docs} documents, ${chunks.length} chunks; ${embedder ? "embedding" : "indexing (keyword only)"} …`);
   const built = await buildSearchIndex(chunks, embedder);
   const out = mkdtempSync(join(tmpdir(), "juesuan-bench-index-"));
   const inputs = { corpus, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION };
@@ -266,7 +266,7 @@ const f1 = (x: number): string => x.toFixed(1);
 /** The benchmark as a plain-text report. */
 export function renderRetrievalBench(r: RetrievalFigures): string {
   const lines: string[] = [];
-  lines.push(`retrieval (${r.semantic ? `model: bge-small-zh-v1.5, ${r.modelSource}` : "no model: keyword only"})`);
+  lines.push(`retrieval (${r.semantic ? `model: bge-small-zh-v1.5, ${r.modelSource}` : "no model: dense and hybrid run as keyword"})`);
   for (const c of r.corpora) {
     lines.push(
       `  ${c.label}: ${c.docs} docs, ${c.chunks} chunks; build ${f1(c.buildMs / 1000)} s (parse+chunk ${f1(c.parseMs / 1000)} s, index ${f1(c.indexMs / 1000)} s; CPU ${f1(c.buildCpuMs / 1000)} s), ` +
@@ -286,5 +286,32 @@ export function renderRetrievalBench(r: RetrievalFigures): string {
   for (const x of r.recall) {
     lines.push(`    ${x.mode.padEnd(7)} unfiltered ${x.unfiltered.toFixed(3)}  filtered ${x.filtered.toFixed(3)}  misses(filtered): ${x.misses.join(" ") || "-"}`);
   }
+  lines.push(`  targets: ${renderTargets(r).join("; ")}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The issue's targets, each with its measured value and ok/MISS. */
+function renderTargets(r: RetrievalFigures): string[] {
+  const mark = (okay: boolean): string => (okay ? "ok" : "MISS");
+  const out: string[] = [];
+  const [five, synth] = r.corpora;
+  if (five) {
+    out.push(`seed build < 30 s: ${f1(five.buildMs / 1000)} s ${mark(five.buildMs < 30_000)}`);
+    out.push(`hybrid p95 < 80 ms: ${f1(five.latency.hybrid.p95)} ms ${mark(five.latency.hybrid.p95 < 80)}`);
+  }
+  if (synth) out.push(`hybrid p95 (×${synth.docs}) < 80 ms: ${f1(synth.latency.hybrid.p95)} ms ${mark(synth.latency.hybrid.p95 < 80)}`);
+  if (five && synth) {
+    const ratio = synth.chunksPerSec / five.chunksPerSec;
+    out.push(`chunks/s within 20 %: ${ratio.toFixed(2)} ${mark(ratio >= 0.8 && ratio <= 1.2)}`);
+  }
+  const by = (m: Mode): Recall | undefined => r.recall.find((x) => x.mode === m);
+  const h = by("hybrid");
+  const d = by("dense");
+  const k = by("keyword");
+  if (h && d && k) {
+    out.push(`recall@${r.k} hybrid ≥ 0.9 (filtered): ${h.filtered.toFixed(3)} ${mark(h.filtered >= 0.9)}`);
+    const best = h.filtered >= d.filtered && h.filtered >= k.filtered && h.unfiltered >= d.unfiltered && h.unfiltered >= k.unfiltered;
+    out.push(`hybrid ≥ dense, keyword: ${mark(best)}`);
+  }
+  return out;
 }
