@@ -2,6 +2,11 @@ import type { Disclosure, Paragraph } from "../parse/types.js";
 import type { Chunk, ChunkIdentity } from "./index.js";
 import { lineAt, MAX_CHARS, MIN_CHARS, splitSpans } from "./_text.js";
 
+// A numbered item ("9.卫生健康支出…", "（二）…", "(3)…", "十、…") starts a new chunk after a finished
+// sentence even when the previous item is short: one item per chunk keeps each one findable.
+const LIST_ITEM = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
+const SENTENCE_DONE = /[。；;！!？?]\s*$/;
+
 /** A piece of narrative on its way to becoming a chunk. */
 interface Piece {
   readonly text: string;
@@ -93,7 +98,11 @@ export function paragraphChunks(doc: Disclosure, id: ChunkIdentity): Chunk[] {
     // follows; a paragraph of MIN_CHARS or more stands alone, since list items merged together
     // ("4.发改局业务经费…" + "5.财政局业务经费…") blur each other's ranking.
     const fits =
-      prev !== undefined && groupLen < MIN_CHARS && samePath(prev.path, piece.path) && groupLen + 1 + piece.text.length <= MAX_CHARS;
+      prev !== undefined &&
+      groupLen < MIN_CHARS &&
+      samePath(prev.path, piece.path) &&
+      groupLen + 1 + piece.text.length <= MAX_CHARS &&
+      !(LIST_ITEM.test(piece.text) && SENTENCE_DONE.test(prev.text));
     if (prev !== undefined && (!fits || tableBetween(prev.lineEnd, piece.line))) flush();
     group.push(piece);
     groupLen += (group.length > 1 ? 1 : 0) + piece.text.length;

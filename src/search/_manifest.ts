@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Version of the on-disk layout under `<indexDir>/search/`; bump on any change to the files' shape. */
-export const FORMAT_VERSION = 1;
+/**
+ * Version of what is stored under `<indexDir>/search/`; bump on any change to the files' shape and
+ * to tokenisation (jieba dictionary, stop words, fields), since bm25.json holds tokens.
+ */
+export const FORMAT_VERSION = 2;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildSearchIndex, loadSearchIndex, saveSearchIndex, search, type IndexInputs, type SearchIndex } from "../../src/search/index.js";
+import { buildSearchIndex, FORMAT_VERSION, loadSearchIndex, saveSearchIndex, search, type IndexInputs, type SearchIndex } from "../../src/search/index.js";
 import { CHUNKS } from "../fixtures/search/chunks.js";
 import { fakeEmbedder } from "../fixtures/search/fake-embedder.js";
 
@@ -39,7 +39,7 @@ describe("saveSearchIndex / loadSearchIndex", () => {
     expect(readdirSync(dir)).toEqual(["search"]);
     expect(readdirSync(join(dir, "search")).sort()).toEqual(["bm25.json", "chunks.json", "manifest.json", "vectors.hnsw"]);
     const m = JSON.parse(readFileSync(join(dir, "search", "manifest.json"), "utf8"));
-    expect(m).toMatchObject({ formatVersion: 1, chunkerVersion: "1", dim: 64, chunks: 10, model: INPUTS.model, corpus: INPUTS.corpus });
+    expect(m).toMatchObject({ formatVersion: FORMAT_VERSION, chunkerVersion: "1", dim: 64, chunks: 10, model: INPUTS.model, corpus: INPUTS.corpus });
   });
 
   it("loads back an index that answers like the original", async () => {
@@ -93,13 +93,13 @@ describe("saveSearchIndex / loadSearchIndex", () => {
   it("reports index_stale for another format version", async () => {
     await saved();
     const p = join(dir, "search", "manifest.json");
-    writeFileSync(p, readFileSync(p, "utf8").replace('"formatVersion": 1', '"formatVersion": 0'));
+    writeFileSync(p, readFileSync(p, "utf8").replace(`"formatVersion": ${FORMAT_VERSION}`, '"formatVersion": 0'));
     expect(code(loadSearchIndex(dir, INPUTS, fakeEmbedder()))).toBe("index_stale");
   });
 
   it.each([
     ["manifest.json", "{not json"],
-    ["manifest.json", '{"formatVersion": 1}'],
+    ["manifest.json", '{"formatVersion": 2}'],
     ["chunks.json", "[]"],
     ["vectors.hnsw", "garbage"],
   ])("reports index_corrupt when %s is damaged", async (name, content) => {
