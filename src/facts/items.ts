@@ -15,7 +15,7 @@ export const ITEMS = {
     zh: "因公出国(境)费",
     en: "overseas travel on official business",
     names: ["因公出国(境)费", "因公出国(境)费用", "因公出国（境）费", "因公出国费", "出国(境)费"],
-    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad", "overseas travel", "foreign travel", "trips abroad"],
+    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad", "overseas travel", "foreign travel", "trips abroad", "overseas trip", "official trips abroad", "outbound travel"],
     unit: "万元",
   },
   vehicle_total: {
@@ -29,21 +29,21 @@ export const ITEMS = {
     zh: "公务用车购置费",
     en: "official vehicle purchase",
     names: ["公务用车购置费", "公务用车购置"],
-    synonyms: ["购车", "买车", "车辆购置", "购置公车", "vehicle purchase"],
+    synonyms: ["购车", "买车", "车辆购置", "购置公车", "公车购置", "购车费", "vehicle purchase", "car purchase", "purchase of vehicle", "purchase of official vehicle", "purchase of official car", "purchasing official vehicle", "purchasing official car", "purchasing vehicle", "buying official vehicle", "buying official car", "buying vehicle", "buying car", "buy official vehicle", "bought official vehicle", "new official vehicle", "official vehicle purchase"],
     unit: "万元",
   },
   vehicle_operation: {
     zh: "公务用车运行维护费",
     en: "official vehicle operation and maintenance",
     names: ["公务用车运行维护费", "公务用车运行费", "公务用车运行维护"],
-    synonyms: ["车辆运行", "用车运行", "公车运行", "公车维护", "车辆维护", "vehicle operation", "vehicle maintenance"],
+    synonyms: ["车辆运行", "用车运行", "公车运行", "公车维护", "车辆维护", "公车运维", "vehicle operation", "vehicle maintenance", "operating official vehicle", "operating official car", "operating vehicle", "running official vehicle", "running official car", "running vehicle", "maintaining official vehicle", "official vehicle operation", "official vehicle maintenance", "vehicle running cost", "vehicle operating cost"],
     unit: "万元",
   },
   reception: {
     zh: "公务接待费",
     en: "official reception",
     names: ["公务接待费", "国内公务接待费", "公务接待"],
-    synonyms: ["接待费", "招待费", "公务招待", "吃喝", "接待", "reception", "receptions", "hospitality", "entertainment", "official hospitality"],
+    synonyms: ["国内公务接待", "接待费", "招待费", "公务招待", "吃喝", "接待", "reception", "receptions", "hospitality", "entertainment", "official hospitality"],
     unit: "万元",
   },
   grand_total: {
@@ -239,7 +239,7 @@ export const ITEMS = {
     zh: "因公出国(境)人次",
     en: "overseas trips (person-times)",
     names: ["出国(境)人次", "因公出国(境)人次", "出国人次"],
-    synonyms: ["出国多少人", "出国人数", "overseas trips", "people sent abroad"],
+    synonyms: ["出国多少人", "出国人数", "people sent abroad", "person-trips abroad", "person-times abroad"],
     unit: "人次",
   },
   large_equipment: {

@@ -1,5 +1,5 @@
 import type { Span } from "./_text.js";
-import type { Aspect } from "./types.js";
+import type { Aspect, BudgetQualifier, ChangeBasis } from "./types.js";
 
 /** The aspect a question names, with the spans that named it (removed from the topic). */
 export interface AspectFinding {
@@ -7,9 +7,15 @@ export interface AspectFinding {
   readonly unit: string | null;
   readonly phrase: string | null;
   readonly spans: readonly Span[];
+  /** 年初预算 / 全年预算 / 调整预算 when the question names one (outside item names). */
+  readonly qualifier: BudgetQualifier | null;
+  /** What a change is measured against, when said ("比上年", "比年初预算"). */
+  readonly basis: ChangeBasis | null;
+  /** Where the count phrase ("几个", "多少辆") stands, when the aspect is 数量. */
+  readonly countSpan: Span | null;
 }
 
-const COUNT_UNITS = "人次|场次|批次|平方米|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份";
+const COUNT_UNITS = "人次|场次|批次|平方米|公顷|公斤|千克|公里|万人|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份|吨|亩|天|期|届|本|张|栋|间|座|艘|架";
 // 预算 inside a fund name is not the budget aspect: "国有资本经营预算支出", "一般公共预算财政拨款".
 const NOT_BUDGET = "(?<!一般公共|政府性基金|国有资本经营|基金|经营|公共)";
 // "比上年", "与去年同期相比": the comparison base of a change.
@@ -17,6 +23,15 @@ const YOY = "((比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同�
 
 /** Aspect patterns in priority order: the first aspect with a match wins; every match is removed from the topic. */
 const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
+  // "比年初预算减少了多少": the amount by which the outturn differs from the budget (a change, as
+  // disclosures state it: "比年初预算数减少87.99万元"); asked without 多少 it is the completion.
+  [
+    "增减",
+    new RegExp(
+      `(比|较|与)${NOT_BUDGET}(年初|全年|调整后?)?预算(数)?(相比)?[,，]?(增加|减少|节约|节省|超支|超出|多花|少花|多|少|超)(了|出)?(?=(多少|几))`,
+      "g",
+    ),
+  ],
   [
     "完成率",
     new RegExp(
@@ -27,7 +42,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "增长率",
     new RegExp(
-      `${YOY}(增长率|增幅|降幅|增速|(增长|增加|下降|减少)了?(百分之几|多少(%|百分点)))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b`,
+      `${YOY}(增长率|增幅|降幅|增速|涨幅|跌幅|(增长|增加|下降|减少|上升|降低|上涨)(了|的)?(百分之几|百分之多少|百分比|几个百分点|多少个?百分点|多少%|几成|多少比例|比例|幅度|率))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b`,
       "g",
     ),
   ],
@@ -37,16 +52,19 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     "占比",
-    /占比|所占比例|比例|比重|百分之几|百分比|几成|\bshare\b|\bproportion\b|\bwhat percent(age)?\b|\bpercentage\b/g,
+    /占比|所占比例|多大比例|比例|比重|百分之几|百分之多少|百分比|几成|\bshare\b|\bproportion\b|\bwhat percent(age)?\b|\bpercentage\b/g,
   ],
   [
     "数量",
     new RegExp(
-      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many\\b|\\bnumber of\\b`,
+      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (people|persons)\\b|\\bhow many\\b|\\bnumber of\\b`,
       "g",
     ),
   ],
-  ["得分", /自评得分|自评分|得分|评分|打分|扣分|\bscores?\b|\brating\b/g],
+  [
+    "得分",
+    /自评得分|自评分|综合得分|得分|评分|打分|扣分|总分|(得了?|拿了?|获得了?|打了?|评了?)(多少|几)分|(多少|几)分(?![之钟局类配期批钱])|\bscores?\b|\brating\b|\bscored\b/g,
+  ],
   [
     "预算",
     new RegExp(`(年初|全年)预算(数)?|${NOT_BUDGET}预算数|${NOT_BUDGET}预算(?!财政拨款|支出|收入|单位)|\\bbudget(ed)?\\b`, "g"),
@@ -59,6 +77,7 @@ export function findAspect(text: string): AspectFinding {
   let aspect: Aspect | null = null;
   let unit: string | null = null;
   let phrase: string | null = null;
+  let countSpan: Span | null = null;
   const spans: Span[] = [];
   for (const [a, re] of PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -66,12 +85,22 @@ export function findAspect(text: string): AspectFinding {
       const start = m.index;
       const end = start + m[0].length;
       if (spans.some((s) => s.start < end && start < s.end)) continue;
+      if (a === "数量") {
+        const group = countsDepartments(text, start, end);
+        if (group) {
+          spans.push({ ...group, kind: "question" });
+          continue;
+        }
+      }
       // "多少" stays a question word; only the unit after it belongs to the aspect.
       spans.push({ start, end, kind: "aspect" });
       if (aspect === null) {
         aspect = a;
         phrase = m[0];
-        if (a === "数量") unit = countUnit(m[0]);
+        if (a === "数量") {
+          unit = countUnit(m[0]);
+          countSpan = { start, end, kind: "aspect" };
+        }
       }
     }
   }
@@ -79,10 +108,42 @@ export function findAspect(text: string): AspectFinding {
   if (aspect === "占比") {
     for (const m of text.matchAll(/占(?![用地有比])/g)) spans.push({ start: m.index, end: m.index + 1, kind: "aspect" });
   }
-  return { aspect, unit, phrase, spans };
+  return { aspect, unit, phrase, spans, qualifier: budgetQualifier(text), basis: changeBasis(text), countSpan };
+}
+
+const GROUP_NOUN = /^(部门|单位|机关|局|区)(里|中|之中|当中|内)?/;
+const RANK_WORD = /哪个|哪家|哪一个|哪些|谁|最多|最少|最高|最低|最大|最小|排名|排序/;
+
+/**
+ * "这几个部门里哪个…", "几家单位中…最多": a count of departments that only names the field of a
+ * ranking, not a count asked for. Returns the span to drop from the topic.
+ */
+function countsDepartments(text: string, start: number, end: number): { start: number; end: number } | null {
+  const demonstrative = /(这|那|上述|以上|所有|各)$/.exec(text.slice(0, start));
+  const noun = GROUP_NOUN.exec(text.slice(end));
+  if (!demonstrative && !(noun && RANK_WORD.test(text))) return null;
+  return { start: start - (demonstrative?.[0].length ?? 0), end: end + (noun?.[0].length ?? 0) };
+}
+
+function budgetQualifier(text: string): BudgetQualifier | null {
+  if (/年初预算/.test(text)) return "年初预算";
+  if (/全年预算/.test(text)) return "全年预算";
+  if (/调整(后的?)?预算|预算调整/.test(text)) return "调整预算";
+  return null;
+}
+
+function changeBasis(text: string): ChangeBasis | null {
+  if (/(比|较|与|同|和|跟)年初预算/.test(text)) return "较年初预算";
+  if (new RegExp(`(比|较|与|同|和|跟)(全年|调整后?)?${NOT_BUDGET}预算`).test(text)) return "较预算";
+  if (/(比|较|与|同|和|跟)(上年|去年|上一年|上年度)|同比|\b(compared (to|with)|than) (the )?(previous|last|prior) year\b|\byear[- ]on[- ]year\b/.test(text)) {
+    return "较上年";
+  }
+  return null;
 }
 
 function countUnit(phrase: string): string | null {
+  // "how many people": persons, or person-times where the item counts those (see itemWithUnit).
+  if (/\b(people|persons)\b/.test(phrase)) return "人";
   const m = new RegExp(`(${COUNT_UNITS})(车辆|车)?$`).exec(phrase);
   if (m?.[1]) return m[1];
   // "有多少在职人员": people counted without a unit word.

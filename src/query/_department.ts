@@ -1,4 +1,12 @@
 import { lexicon } from "./_lexicon.js";
+import {
+  englishPlaceEndingText,
+  placeEndingText,
+  placeStartingText,
+  placesOfRegions,
+  suffixedPlacesIn,
+  type PlaceMention,
+} from "./_places.js";
 import { editDistance, isCjk, type Span } from "./_text.js";
 import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
 
@@ -56,6 +64,11 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     if (region) {
       const start = text.indexOf(region.asked);
       return { ref: region, spans: [{ start, end: start + region.asked.length, kind: "department" }] };
+    }
+    const foreign = foreignRegion(text, catalog);
+    if (foreign) {
+      const start = text.indexOf(foreign);
+      return { ref: { kind: "unknown", asked: foreign }, spans: [{ start, end: start + foreign.length, kind: "department" }] };
     }
     return { ref: { kind: "none" }, spans };
   }
@@ -160,8 +173,34 @@ function admit(
       return null;
     }
   }
+  // "北京市经信局": a gazetteer place before the alias that the department does not lie in.
+  let from = start;
+  const place = placeBefore(text, catalog, alias, start);
+  if (place) {
+    const inside = (d: number): boolean => !alias.bare && placesOfRegions(catalog.departments[d]?.regions ?? []).has(place.place.name);
+    departments = departments.filter(inside);
+    if (departments.length === 0) return null;
+    // "湖北省武汉市经信局": the province named before a department it holds is part of the name.
+    if (!alias.latin && text.slice(0, start).endsWith(place.form)) from = start - place.form.length;
+  }
   const weak = weakStem || (!alias.latin && ITEM_CONTINUATION.test(text.slice(end)));
-  return { alias, departments, start, end, edits, weak };
+  return { alias, departments, start: from, end, edits, weak };
+}
+
+/**
+ * A city or province of the gazetteer right before an alias ("北京市经信局", "Beijing … Bureau",
+ * "北京" + "市经信局"), unless the catalog holds it as a region (then the region rules apply).
+ */
+function placeBefore(text: string, catalog: Catalog, alias: AliasEntry, start: number): PlaceMention | null {
+  const before = text.slice(0, start).replace(/的$/, "");
+  if (alias.latin) return englishPlaceEndingText(before.replace(/\bthe\s*$/, ""));
+  let place = placeEndingText(before);
+  if (!place && /^[省市]/.test(alias.text)) {
+    const p = placeEndingText(before + (alias.text[0] ?? ""));
+    if (p && p.form.length > 1) place = p;
+  }
+  if (!place || catalog.index.regionForms.includes(place.form)) return null;
+  return place;
 }
 
 const MENTION_SUFFIX =
@@ -198,7 +237,8 @@ function unknownMention(
     const start = e - mention.length;
     const namePart = mention.length - m[0].length;
     if (mention.length < 3 || (namePart < 2 && !ZONE_SUFFIX.test(m[0]))) continue;
-    const regional = REGION_WORD.test(mention) || catalog.index.regionForms.some((f) => mention.startsWith(f));
+    const regional =
+      REGION_WORD.test(mention) || catalog.index.regionForms.some((f) => mention.startsWith(f)) || placeStartingText(mention) !== null;
     // Mid-conversation, "信息中心运维费呢" is more likely a unit inside the department being discussed.
     if (picked.length === 0 && inConversation && !regional) continue;
     if (picked.length > 0) {
@@ -216,6 +256,19 @@ function unknownMention(
     if (words.length === 0) continue;
     const asked = `${words.join(" ")} ${m[2] ?? ""}`;
     return { asked, start: m.index + m[0].length - asked.length };
+  }
+  return null;
+}
+
+/**
+ * "北京市2024年三公经费", "湖北省三公经费": a city or province of the gazetteer, named with its
+ * suffix, that no catalog department has as a region (an ancestor like 湖北省 of 武汉市 included:
+ * the province's own accounts are another disclosure).
+ */
+function foreignRegion(text: string, catalog: Catalog): string | null {
+  for (const m of suffixedPlacesIn(text)) {
+    if (catalog.index.regionForms.includes(m.form)) continue;
+    return m.form;
   }
   return null;
 }

@@ -20,7 +20,11 @@ export interface IntentCues {
   readonly spans: readonly Span[];
 }
 
-const EXPLAIN = /为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|\bwhy\b|\breasons?\b|\bhow come\b/;
+// Problems a self-evaluation found are explained like shortfalls (偏差原因, 存在的问题).
+const PROBLEM = /(什么|哪些|何)问题|问题(是什么|有哪些)|存在的问题|(什么|哪些)不足|不足之处|\bwhat (problems|issues|shortcomings)\b/;
+const EXPLAIN = new RegExp(
+  `为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|\\bwhy\\b|\\breasons?\\b|\\bhow come\\b|${PROBLEM.source}`,
+);
 const DEFINE =
   /是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释|含义|定义|包括什么|包含什么|\bmeaning\b|\bmeans?\b|\bdefinition\b|\bdefine\b|\brefers? to\b|\bstands? for\b|\bwhat is meant by\b/;
 const LIST = /有哪些|包括哪些|包含哪些|都有什么|有什么|哪些|列出|列举|\blist\b|\bwhich (items|projects|ones)\b|\bwhat are the\b/;
@@ -41,7 +45,7 @@ const CONTINUATION = /^(那么?|还有|另外|and\b|what about\b|how about\b)|�
 
 /** Question words and fillers removed from the topic (never inside an item name: items are matched first). */
 const QUESTION_WORDS =
-  /你好|您好|谢谢|请问|请告诉我|告诉我|帮我查一下|帮我查|帮忙查|查一下|查询|我想知道|想知道|想问一下|想问|想了解|了解一下|^那么?|还有|花了多少钱|花了多少|用了多少钱|用了多少|花费了?多少|一共多少钱|总共多少钱|一共是多少|一共多少|总共多少|共多少|合计多少|加起来一共|加起来|加在一起|合起来|一共|总共|共计|之和|总和|多多少|少多少|高多少|低多少|多了多少|少了多少|多出多少|是多少|有多少|为多少|多少钱|多少|几|数额是|数额|金额是|金额为|金额|分别是|分别|各自|各是|是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释中|名词解释|含义是|含义|为什么|为啥|为何|什么原因|原因是什么|原因|怎么回事|咋回事|说明一下|解释一下|有没有|是否有|是否|有无|有哪些|包括哪些|包括什么|哪些|哪个部门|哪个单位|哪家|哪个多|哪个少|哪个高|哪个低|哪个大|哪个小|谁多|谁少|谁高|哪个|排名|排第几|最多|最少|最高|最低|对比一下|对比|比较一下|比较|相比|差多少|相差|区别|这么多|那么多|这么高|那么高|这么少|科目编码|科目代码|科目|编码|代码|部门决算公开|单位决算公开|部门决算|单位决算|决算公开|多少万元|多少万|多少亿元|万元|亿元|累计|具体|大概|一下|呢|吗|呀|啊|吧|[?？!！。，,;；:：]/g;
+  /(发现|存在)(了|的)?(什么|哪些)问题|(什么|哪些|何)问题|问题是什么|问题有哪些|存在的问题|(什么|哪些)不足|不足之处|只花了|才花了|只用了|才用了|你好|您好|谢谢|请问|请告诉我|告诉我|帮我查一下|帮我查|帮忙查|查一下|查询|我想知道|想知道|想问一下|想问|想了解|了解一下|^那么?|还有|花了多少钱|花了多少|用了多少钱|用了多少|花费了?多少|一共多少钱|总共多少钱|一共是多少|一共多少|总共多少|共多少|合计多少|加起来一共|加起来|加在一起|合起来|一共|总共|共计|之和|总和|多多少|少多少|高多少|低多少|多了多少|少了多少|多出多少|是多少|有多少|为多少|多少钱|多少|几|数额是|数额|金额是|金额为|金额|分别是|分别|各自|各是|是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释中|名词解释|含义是|含义|为什么|为啥|为何|什么原因|原因是什么|原因|怎么回事|咋回事|说明一下|解释一下|有没有|是否有|是否|有无|有哪些|包括哪些|包括什么|哪些|哪个部门|哪个单位|哪家|哪个多|哪个少|哪个高|哪个低|哪个大|哪个小|谁多|谁少|谁高|哪个|排名|排第几|最多|最少|最高|最低|对比一下|对比|比较一下|比较|相比|差多少|相差|区别|这么多|那么多|这么高|那么高|这么少|科目编码|科目代码|科目|编码|代码|部门决算公开|单位决算公开|部门决算|单位决算|决算公开|多少万元|多少万|多少亿元|万元|亿元|累计|具体|大概|一下|呢|吗|呀|啊|吧|[?？!！。，,;；:：]/g;
 
 const EN_QUESTION_WORDS =
   /\b(what|how|much|many|did|does|do|was|were|is|are|the|a|an|of|on|in|for|by|to|its|their|spend|spent|spending on|which|department|please|tell me|me|there|any|have|has|had|and|about|respectively|each|compared?|versus|vs|total|combined|together|sum|altogether|why|mean|meaning|means|definition|define|refers? to)\b|'s\b|[?!.,;:]/g;

@@ -9,9 +9,15 @@ export interface ItemFinding {
 }
 
 const BLANK = "\u0000";
-// Between items: conjunctions split operands; the rest only joins words ("三公经费里公务用车购置费").
-const CONJUNCTION = /[和与及、,跟+]/;
+// Between items: conjunctions split operands (比 too: "因公出国费比公务接待费"); the rest only joins
+// words ("三公经费里公务用车购置费").
+const CONJUNCTION = /加上|以及|[和与及、,跟+比]/;
+const CONJUNCTION_ALL = /加上|以及|[和与及、,跟+比]/g;
 const GLUE = /[的里中之在了有是()“”"'《》\s]/;
+// Words after an item that name the same quantity ("政府采购总额", "三公经费开支").
+const SAME_QUANTITY_TAIL = /^(总额|总数|总量|合计|总计|金额|数额|开支|花费|情况|数据|部分|方面|这块|那块|这一块|那一块|这项|这一项)$/;
+// What may stand before "的" in front of an item besides item words: "开支财政拨款的公务用车".
+const SCOPE_WORDS = /开支|列支|使用|动用|安排|用于|用|由|以|按|其中/g;
 
 /**
  * Lexicon items in the topic area (question with department, year, aspect and question words
@@ -34,7 +40,7 @@ export function findItems(
       const frames = /^ (on|for) /.test(base.slice(m.end, m.end + 5)) && matches.some((o) => o.start > m.end);
       hits.push({ ...toHit(m), piece: 0, conj: frames ? -1 : hits.length });
     }
-    return assignRoles(hits, lang, partStart);
+    return assignRoles(hits, lang, partStart, false);
   }
   let piece = 0;
   let next = 0;
@@ -44,7 +50,7 @@ export function findItems(
     piece++;
     if (run.trim().length === 0) continue;
     const inRun = matches.filter((m) => m.start >= offset && m.end <= offset + run.length).map(toHit);
-    const filled = fillGaps(run, offset, inRun);
+    const filled = fillGaps(run, offset, inRun) ?? scopedItem(run, offset, inRun);
     if (filled === null) continue;
     let conj = 0;
     let cursor = offset;
@@ -59,7 +65,29 @@ export function findItems(
     const prev = hits[i - 1];
     return !(isGenericTotal(h) && prev && prev.piece === h.piece && prev.conj === h.conj);
   });
-  return assignRoles(kept, lang, partStart);
+  // "科学技术支出占…的比重": a part no item covers stays a topic; the whole is only context.
+  const partText = partStart !== null && /[^\u0000\s的]/.test(area.slice(0, partStart).replace(/[的之里中在了是]/g, ""));
+  return assignRoles(kept, lang, partStart, partText);
+}
+
+/**
+ * "开支财政拨款的公务用车保有量": a run that items do not cover whole may still end in one after
+ * "的", when all before it is item words and scope verbs (开支, 使用 …). The items before qualify it.
+ */
+function scopedItem(run: string, offset: number, hits: readonly ItemHit[]): ItemHit[] | null {
+  const de = run.lastIndexOf("的");
+  if (de <= 0 || de === run.length - 1) return null;
+  const tailHits = hits.filter((h) => h.start >= offset + de + 1);
+  const tail = fillGaps(run.slice(de + 1), offset + de + 1, tailHits);
+  if (!tail || tail.length === 0 || tail.some((h) => isGenericTotal(h))) return null;
+  const headHits = hits.filter((h) => h.end <= offset + de);
+  if (headHits.length === 0) return null;
+  let head = run.slice(0, de);
+  for (const h of [...headHits].sort((a, b) => b.start - a.start)) {
+    head = head.slice(0, h.start - offset) + head.slice(h.end - offset);
+  }
+  if (head.replace(SCOPE_WORDS, "").replace(new RegExp(GLUE.source, "g"), "").length > 0) return null;
+  return [...headHits, ...tail];
 }
 
 function toHit(m: LexMatch): ItemHit {
@@ -73,7 +101,9 @@ function toHit(m: LexMatch): ItemHit {
 function fillGaps(run: string, offset: number, hits: readonly ItemHit[]): ItemHit[] | null {
   let out = [...hits];
   const covered = (i: number): boolean => out.some((h) => i >= h.start - offset && i < h.end - offset);
-  const separator = (i: number): boolean => !covered(i) && (CONJUNCTION.test(run[i] ?? "") || GLUE.test(run[i] ?? ""));
+  const conjAt = new Set<number>();
+  for (const m of run.matchAll(CONJUNCTION_ALL)) for (let k = m.index; k < m.index + m[0].length; k++) conjAt.add(k);
+  const separator = (i: number): boolean => !covered(i) && (conjAt.has(i) || GLUE.test(run[i] ?? ""));
   const segments: { start: number; end: number }[] = [];
   for (let i = 0; i < run.length; ) {
     if (separator(i)) {
@@ -91,8 +121,16 @@ function fillGaps(run: string, offset: number, hits: readonly ItemHit[]): ItemHi
     const text = run.slice(g.start, g.end);
     const start = offset + g.start;
     const end = offset + g.end;
+    // "政府采购总额": a tail naming the same quantity extends the item before it.
+    let firstGap = g.start;
+    while (covered(firstGap)) firstGap++;
+    const before = out.find((h) => h.end === offset + firstGap && h.start >= start);
+    if (before && firstGap > g.start && SAME_QUANTITY_TAIL.test(run.slice(firstGap, g.end))) {
+      out = out.map((h) => (h === before ? { ...h, end } : h));
+      continue;
+    }
     const prev = out.filter((h) => h.end <= start).sort((a, b) => b.end - a.end)[0];
-    const afterConjunction = g.start > 0 && CONJUNCTION.test(run[g.start - 1] ?? "");
+    const afterConjunction = g.start > 0 && conjAt.has(g.start - 1);
     const shared = afterConjunction && prev ? sharedHead(prev.phrase, text) : null;
     const fuzzy = shared ? null : fuzzyLexicon(text);
     if (!shared && !fuzzy) return null;
@@ -121,6 +159,7 @@ function assignRoles(
   hits: (ItemHit & { piece: number; conj: number })[],
   lang: "zh" | "en",
   partStart: number | null,
+  partText: boolean,
 ): ItemFinding {
   const items: ItemHit[] = [];
   const context: ItemHit[] = [];
@@ -128,7 +167,7 @@ function assignRoles(
   if (partStart !== null) {
     const part = lang === "en" ? hits.slice(-1) : hits.filter((h) => h.start < partStart);
     for (const h of hits) (part.includes(h) ? items : context).push(strip(h));
-    if (items.length === 0 && context.length > 0) items.push(...context.splice(0, 1));
+    if (items.length === 0 && context.length > 0 && !partText) items.push(...context.splice(0, 1));
     return { items, context };
   }
   if (lang === "en") {
@@ -155,15 +194,21 @@ export function itemCountedIn(unit: string): ItemKey | null {
 export function itemWithUnit(key: ItemKey, unit: string): ItemKey | null {
   if (ITEMS[key].unit === unit) return key;
   const family = key.split("_")[0] ?? key;
-  return ITEM_KEYS.find((k) => k.startsWith(family) && ITEMS[k].unit === unit) ?? null;
+  const inFamily = ITEM_KEYS.filter((k) => k.startsWith(family));
+  // "how many people went abroad": persons are counted as 人次 where the item counts those.
+  return inFamily.find((k) => ITEMS[k].unit === unit) ?? inFamily.find((k) => ITEMS[k].unit.startsWith(unit) && unit === "人") ?? null;
 }
 
-/** The one counted item of the same family ("how many official vehicles" → 车辆), when exactly one is. */
+/**
+ * The counted item of the same family ("how many official vehicles" → 车辆); of several, the one
+ * counted in 个 (groups: "how many receptions" → 接待团组, "how many overseas trips" → 出国团组).
+ */
 export function countedSibling(key: ItemKey): ItemKey | null {
   if (ITEMS[key].unit !== "万元") return key;
   const family = key.split("_")[0] ?? key;
   const counted = ITEM_KEYS.filter((k) => k.startsWith(family) && ITEMS[k].unit !== "万元");
-  return counted.length === 1 ? (counted[0] ?? null) : null;
+  if (counted.length === 1) return counted[0] ?? null;
+  return counted.find((k) => ITEMS[k].unit === "个") ?? null;
 }
 
 /** Lexicon items of a stored topic phrase (for follow-ups), all taken as main items. */

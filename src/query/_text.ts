@@ -61,7 +61,7 @@ export function editDistance(a: string, b: string, max = 1): number {
 export interface Span {
   readonly start: number;
   readonly end: number;
-  readonly kind: "department" | "year" | "code" | "aspect" | "question" | "filler";
+  readonly kind: "department" | "year" | "code" | "aspect" | "question" | "filler" | "amount";
 }
 
 /** Every match of a global regex as a span of the given kind. */

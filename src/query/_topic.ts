@@ -1,12 +1,15 @@
 import { lexicon } from "./_lexicon.js";
 
 const BLANK = "\u0000";
-const EDGE = /^[的里了比呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟就也都,，.。:：;；!！?？\s]+$/g;
+const EDGE = /^[的里了比呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟比较就也都,，.。:：;；!！?？\s]+$/g;
 const EN_STOP = new Set(
-  "hello hi hey thanks thank you anything at all show give tell list me what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number".split(
+  "hello hi hey thanks thank you anything at all show give tell list me what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number make made host hosted receive received send sent own owned people persons".split(
     " ",
   ),
 );
+
+// Words that begin with 中 (中央, 中小企业, 中心): no preposition to drop.
+const COMMON_ZHONG = /^中(央|国|小|心|期|医|学|华|部|西|外|级|职|长|标|介|试|转|间)/;
 
 /** The item phrase left in the topic area (blanked spans removed), typos kept; null when nothing is left. */
 export function topicOf(area: string, lang: "zh" | "en"): string | null {
@@ -31,7 +34,10 @@ function cleanPiece(piece: string): string {
     prev = p;
     p = p.replace(EDGE, "");
     // "…决算中公务接待费": a leading 中 is a preposition unless an item starts with it (中小企业).
-    if (p.startsWith("中") && !lexicon().entries.some((e) => p.startsWith(e.text))) p = p.slice(1);
+    if (p.startsWith("中") && !COMMON_ZHONG.test(p) && !lexicon().entries.some((e) => p.startsWith(e.text))) p = p.slice(1);
+    // "聘请顾问的钱": the money is what any figure is.
+    const money = /的?钱$/.exec(p);
+    if (money && p.length - money[0].length >= 2) p = p.slice(0, money.index);
     // A bracket left unbalanced by a blanked span: "（投促局）" → "（" after the department went.
     p = p.replace(/^\)+|\(+$/g, "");
     if (/^\([^()]*\)$/.test(p)) p = p.slice(1, -1);

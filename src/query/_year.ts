@@ -1,10 +1,26 @@
 import type { Span } from "./_text.js";
 
+/** One explicit year as written, with what the words around it make of it. */
+export interface YearMention {
+  readonly year: number;
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+  /** "比2023年", "与2023年相比": the base of a change, not the year asked about. */
+  readonly base: boolean;
+  /** "2021年中央外经贸发展专项资金": the year runs straight into a fund or project name. */
+  readonly beforeName: boolean;
+}
+
 /** Years a question names: explicit ones in order of mention, or one relative phrase. */
 export interface YearFinding {
+  /** Target years (comparison bases left out), distinct, in order of mention. */
   readonly explicit: readonly number[];
   readonly explicitPhrase: string | null;
+  /** The year a change is measured from ("比2023年增加"), when the question names one. */
+  readonly base: { readonly year: number; readonly phrase: string } | null;
   readonly relative: { readonly offset: number; readonly phrase: string } | null;
+  readonly mentions: readonly YearMention[];
   readonly spans: readonly Span[];
 }
 
@@ -26,11 +42,22 @@ const OFFSET: Record<string, number> = {
   "this year": 0, "current year": 0,
 };
 
+// "比2023年", "较2023年度", "相比于2023年": the year after these is what a change is measured from.
+const BASE_BEFORE = /((?<!对)比|(?<!比)较|相比于|相较于|相对于)$/;
+// "与2023年相比", "和2023年比": a year joined by 与/和 is a base only when 相比 follows, and not
+// when 与/和 joins two years ("2023年和2024年相比" compares them).
+const JOIN_BEFORE = /(与|同|和|跟)$/;
+const YEAR_BEFORE_JOIN = /(\d|年|年度)(与|同|和|跟)$/;
+const COMPARE_AFTER = /^(同期)?(相比|比(?![较例重]))/;
+const BASE_EN_BEFORE = /\b(than|compared (to|with)|relative to)\s?$/;
+// A fund or project name straight after "2021年": no 的, no 度, a level of government that grants
+// it ("2021年中央外经贸发展专项资金", "2023年省级…补助") and a fund/project word at its end.
+const NAME_AFTER =
+  /^(中央|国家|省级|省|市级|区级|县级|第[一二三四五六七八九十]+批|首批)[\u4e00-\u9fa5]{2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|基金)/;
+
 /** Finds explicit years (2024, 2024年, 24年, 二〇二四年, 2024年度, "in 2024") and relative ones (去年, 前年, last year). */
 export function findYears(text: string): YearFinding {
-  const explicit: number[] = [];
-  const spans: Span[] = [];
-  let explicitPhrase: string | null = null;
+  const mentions: YearMention[] = [];
   for (const m of text.matchAll(EXPLICIT)) {
     const i = m.index;
     let year: number | null = null;
@@ -41,9 +68,39 @@ export function findYears(text: string): YearFinding {
       if (digits.length === 4) year = Number(digits);
     }
     if (year === null || year < 1990 || year > 2100) continue;
-    if (!explicit.includes(year)) explicit.push(year);
-    explicitPhrase ??= m[0];
-    spans.push({ start: i, end: i + m[0].length, kind: "year" });
+    const end = i + m[0].length;
+    const before = text.slice(0, i);
+    const after = text.slice(end);
+    const base =
+      BASE_BEFORE.test(before) ||
+      BASE_EN_BEFORE.test(before) ||
+      (JOIN_BEFORE.test(before) && !YEAR_BEFORE_JOIN.test(before) && COMPARE_AFTER.test(after));
+    const beforeName = /年$/.test(m[0]) && NAME_AFTER.test(after);
+    mentions.push({ year, phrase: m[0], start: i, end, base, beforeName });
+  }
+  return fromMentions(text, mentions);
+}
+
+/** The finding for a chosen set of mentions (e.g. with years that belong to a name left out). */
+export function fromMentions(text: string, mentions: readonly YearMention[]): YearFinding {
+  const explicit: number[] = [];
+  const spans: Span[] = [];
+  let explicitPhrase: string | null = null;
+  let base: YearFinding["base"] = null;
+  for (const y of mentions) {
+    if (y.base) {
+      base ??= { year: y.year, phrase: y.phrase };
+      const marker = /(比|较|相比于|相较于|相对于|与|同|和|跟|than |compared to |compared with |relative to )$/.exec(
+        text.slice(0, y.start),
+      );
+      const start = marker ? y.start - marker[0].length : y.start;
+      const tail = /^(同期)?(相比)?/.exec(text.slice(y.end))?.[0] ?? "";
+      spans.push({ start, end: y.end + tail.length, kind: "year" });
+      continue;
+    }
+    if (!explicit.includes(y.year)) explicit.push(y.year);
+    explicitPhrase ??= y.phrase;
+    spans.push({ start: y.start, end: y.end, kind: "year" });
   }
   let relative: YearFinding["relative"] = null;
   for (const m of text.matchAll(RELATIVE)) {
@@ -53,5 +110,5 @@ export function findYears(text: string): YearFinding {
     relative ??= { offset, phrase };
     spans.push({ start: m.index, end: m.index + phrase.length, kind: "year" });
   }
-  return { explicit, explicitPhrase, relative, spans };
+  return { explicit, explicitPhrase, base, relative, mentions, spans };
 }

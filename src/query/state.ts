@@ -19,7 +19,7 @@ export function resolveYear(u: Understanding, catalog: Catalog, department: stri
     case "conversation":
       return u.year.value;
     case "relative": {
-      const base = u.year.baseFrom === "conversation" ? u.year.base : latestYearOf(catalog, department);
+      const base = u.year.baseFrom === "latest" ? latestYearOf(catalog, department) : u.year.base;
       return base === null ? null : base + u.year.offset;
     }
     case "default":

@@ -102,6 +102,11 @@ export type YearRef =
       /** Every distinct year named, in order of mention (2+ for year comparisons). */
       readonly values: readonly number[];
       readonly phrase: string;
+      /**
+       * The year a change is measured from, when the question names one ("比2023年增加了多少"):
+       * never a target itself. Without another year the target is baseYear + 1.
+       */
+      readonly baseYear?: number;
     }
   | {
       readonly kind: "relative";
@@ -109,8 +114,12 @@ export type YearRef =
       readonly offset: number;
       /** The year the offset applies to (the conversation's year, else the department's latest); null when unknown. */
       readonly base: number | null;
-      /** Where `base` came from: the conversation, or the latest year of the department (corpus when none). */
-      readonly baseFrom: "conversation" | "latest";
+      /**
+       * Where `base` came from: the conversation, the latest year of the department (corpus when
+       * none), or the question's comparison base ("比2023年增加" → base 2023, offset +1) when the
+       * catalog lacks the year after it.
+       */
+      readonly baseFrom: "conversation" | "latest" | "question";
       /** base + offset, or null when the base is unknown. */
       readonly value: number | null;
       readonly phrase: string;
@@ -138,6 +147,15 @@ export interface AspectRef {
   readonly via: "explicit" | "item" | "conversation" | "default";
   readonly phrase: string | null;
 }
+
+/** Which budget figure "预算" means when the question says: 年初预算 (initial), 全年预算 (full-year), 调整预算 (adjusted). */
+export type BudgetQualifier = "年初预算" | "全年预算" | "调整预算";
+
+/**
+ * What a change (增减/增长率) is measured against, in the facts' own qualifier words:
+ * 较上年 (the previous year, also "比2023年"), 较年初预算, 较预算.
+ */
+export type ChangeBasis = "较上年" | "较年初预算" | "较预算";
 
 /** One operand of a compare/sum/rank: what to look up for it. */
 export interface Operand {
@@ -168,6 +186,10 @@ export interface Understanding {
   /** Phrases the user put in quotes (“洪山企业之家”). */
   readonly quoted: readonly string[];
   readonly aspect: AspectRef;
+  /** The budget figure named ("年初预算是多少" → 年初预算), with any aspect; null when none is named. */
+  readonly aspectQualifier?: BudgetQualifier | null;
+  /** For 增减/增长率: what the change is measured against, when the question says; else null. */
+  readonly changeBasis?: ChangeBasis | null;
   readonly intent: Intent;
   /** "有没有/是否/did … have": the user also asks whether the thing exists at all. */
   readonly existence: boolean;

@@ -7,13 +7,15 @@ import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
+import { splitParts, type PartSplit } from "./_operands.js";
 import { quotedPhrases, topicOf } from "./_topic.js";
-import { findYears, type YearFinding } from "./_year.js";
+import { findYears, fromMentions, type YearFinding } from "./_year.js";
 import { latestYearOf } from "./catalog.js";
 import type {
   Aspect,
   AspectRef,
   Catalog,
+  ChangeBasis,
   DepartmentRef,
   Intent,
   ItemHit,
@@ -39,19 +41,29 @@ export function understandQuestion(
 
   const stateDept = prev?.department && catalog.departments.some((d) => d.name === prev.department) ? prev.department : null;
   const dept = findDepartments(normalized, catalog, stateDept !== null);
-  const years = findYears(blank(normalized, dept.spans));
+  const deptNames = dept.ref.kind === "resolved" ? dept.ref.names : [];
+  const years = yearsOutsideNames(blank(normalized, dept.spans), deptNames[0] ?? null, catalog);
   const code = findCode(blank(normalized, [...dept.spans, ...years.spans]));
   const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans]);
-  const lex = matchLexicon(base);
-  // Aspect and question words are read outside item names ("一般公共预算财政拨款" holds no 预算 aspect).
-  const masked = blank(base, lex.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
-  const aspectFound = findAspect(masked);
+  const lexAll = matchLexicon(base);
+  // Aspect and question words are read outside item names ("一般公共预算财政拨款" holds no 预算
+  // aspect); a bare 支出/收入 stays readable to the aspect ("实际支出呢" asks for the outturn).
+  const maskOf = (ms: typeof lexAll): string =>
+    blank(base, ms.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
+  const aspectFound = findAspect(maskOf(lexAll.filter((m) => !isGenericTotal({ phrase: m.entry.text }))));
+  const inAspect = (m: { start: number; end: number }): boolean =>
+    aspectFound.spans.some((s) => s.kind === "aspect" && s.start < m.end && m.start < s.end);
+  const lex = lexAll.filter((m) => !(isGenericTotal({ phrase: m.entry.text }) && inAspect(m)));
+  const masked = maskOf(lex);
   const cues = findIntentCues(masked, lang);
-  const area = blank(base, [...aspectFound.spans, ...cues.spans]);
+  const area = blank(base, [...aspectFound.spans, ...cues.spans, ...amountSpans(base, lex)]);
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const found = findItems(lex, base, area, lang, partStart);
-  const ownTopic = topicOf(area, lang);
+  // "X占Y的比重": the topic is the part X; Y is context.
+  const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
+  const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
+  const ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
 
   // Department: the question's own, else the conversation's (not for "which department …").
   let department: DepartmentRef = dept.ref;
@@ -62,10 +74,20 @@ export function understandQuestion(
   }
   const names = department.kind === "resolved" ? department.names : [];
 
+  // Operands named by one phrase: "A比B多多少", "A和B加起来" (when items alone do not give two).
+  const split = lang === "zh" && names.length < 2 && years.explicit.length < 2 ? splitParts(area, lex, base) : null;
+  const splitUse = useSplit(split, cues, normalized);
+  // Items that cover the phrase already make the operands ("公务用车购置费和运行费"); the parts do otherwise.
+  const partsUse = splitUse && found.items.length < 2 ? splitUse : null;
+
   // Subject: the question's own items/topic/code, else the total for a bare "花了多少钱", else the conversation's.
   // A 科目编码 says more than a bare "支出" next to it.
   let items: ItemHit[] = code.code ? found.items.filter((h) => !isGenericTotal(h)) : found.items;
-  const context: ItemHit[] = found.context;
+  let context: ItemHit[] = found.context;
+  if (partsUse) {
+    items = partsUse.parts.flatMap((p) => (p.item ? [p.item] : []));
+    context = [...context, ...partsUse.parts.flatMap((p) => p.context)];
+  }
   let topic = ownTopic;
   let topicVia: Understanding["topicVia"] = ownTopic ? "question" : null;
   const ownSubject = items.length > 0 || ownTopic !== null || code.code !== null;
@@ -85,22 +107,32 @@ export function understandQuestion(
   if ((prev?.department || prev?.topic) && cues.continuation) followUp = true;
 
   let aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
-  const counted = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
-  if (counted) items = [{ key: counted, phrase: ITEMS[counted].zh, start: -1, end: -1, via: "synonym" }];
+  const countedItem = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
+  if (countedItem) items = [{ key: countedItem, phrase: ITEMS[countedItem].zh, start: -1, end: -1, via: "synonym" }];
   if (aspect.value === "数量") {
-    items = items.map((h) => {
-      const k = aspect.unit ? itemWithUnit(h.key, aspect.unit) : countedSibling(h.key);
-      return k && k !== h.key ? { ...h, key: k } : h;
-    });
+    items = items
+      .map((h) => {
+        const k = aspect.unit ? itemWithUnit(h.key, aspect.unit) : countedSibling(h.key);
+        return k && k !== h.key ? { ...h, key: k } : h;
+      })
+      .filter((h, i, all) => all.findIndex((o) => o.key === h.key) === i);
+    // "购置了几辆公务用车": vehicles bought, not the vehicles held.
+    if (counted?.purchase) items = items.filter((h) => ITEMS[h.key].unit === "万元" || h.key !== "vehicles");
     const unit: string | null = items[0] ? ITEMS[items[0].key].unit : null;
-    if (aspect.unit === null && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
+    const refines = aspect.unit === null || (aspect.unit === "人" && unit === "人次");
+    if (refines && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
   }
 
   const year = resolveYearRef(years, names[0] ?? null, catalog, prev, followUp);
   if (year.kind === "conversation") followUp = true;
 
-  const intent = decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code);
-  const operands = buildOperands(intent, names, year, years, items, topic, catalog);
+  const intent = decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code, splitUse?.by ?? null);
+  const operands =
+    partsUse && (intent === "sum" || intent === "compare")
+      ? splitOperands(partsUse, names, year, catalog)
+      : buildOperands(intent, names, year, years, items, topic, catalog);
+  const changeBasis: ChangeBasis | null =
+    aspect.value === "增减" || aspect.value === "增长率" ? (aspectFound.basis ?? (years.base ? "较上年" : null)) : null;
 
   return {
     text,
@@ -115,6 +147,8 @@ export function understandQuestion(
     topicVia,
     quoted: quotedPhrases(text.normalize("NFKC")),
     aspect,
+    aspectQualifier: aspectFound.qualifier,
+    changeBasis,
     intent,
     existence: cues.existence,
     operands,
@@ -125,7 +159,7 @@ export function understandQuestion(
 
 /** A 科目编码 (类 3, 款 5, 项 7 digits) or 经济分类编码 (5 digits); 3-digit codes only after 科目/编码/code. */
 function findCode(text: string): { code: string | null; spans: Span[] } {
-  const long = /(?<![\d.])([23]\d{4}(?:\d{2})?)(?![\d.%])/.exec(text);
+  const long = /(?<![\d.])([23]\d{4}(?:\d{2})?)(?![\d.%万亿元])/.exec(text);
   if (long?.[1]) return { code: long[1], spans: [{ start: long.index, end: long.index + long[0].length, kind: "code" }] };
   const short = /(科目|编码|代码|\bcode)\s?([23]\d{2})(?![\d.%])/.exec(text);
   if (short?.[2]) {
@@ -133,6 +167,90 @@ function findCode(text: string): { code: string | null; spans: Span[] } {
     return { code: short[2], spans: [{ start, end: start + 3, kind: "code" }] };
   }
   return { code: null, spans: [] };
+}
+
+/**
+ * Years as the question means them: a year running straight into a fund or project name
+ * ("2021年中央外经贸发展专项资金") that the department's disclosures do not cover is part of that
+ * name — it stays in the topic and the year defaults — unless it is the only way to read a year
+ * the question asks about (then it stays a year and the missing year is refused).
+ */
+function yearsOutsideNames(text: string, department: string | null, catalog: Catalog): YearFinding {
+  const all = findYears(text);
+  const covered = (y: number): boolean =>
+    department === null
+      ? catalog.departments.some((d) => d.years.includes(y))
+      : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
+  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)));
+  return kept.length === all.mentions.length ? all : fromMentions(text, kept);
+}
+
+// Amounts the question states ("增加了1.4亿多", "7054万元", "只花了40%"): no item, year or code.
+const AMOUNT = /(?<![\d.])\d[\d,]*(\.\d+)?\s?(万元|亿元|万|亿|元|%|个百分点|百分点)(多|左右|以上)?/g;
+
+function amountSpans(text: string, lex: readonly { start: number; end: number }[]): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (lex.some((l) => l.start < end && start < l.end)) continue;
+    out.push({ start, end, kind: "amount" });
+  }
+  return out;
+}
+
+// Verbs that only frame a count ("包含几个下属单位", "由本级和几个下属单位组成").
+const FRAME_VERB = /(包含了?|包括了?|含有|含|设有|下设|拥有|共有|总共有|一共有|有|由|是|为|组成|构成)$/;
+const PURCHASE_VERB = /(购置|购买|新购|新增|更新|采购|买)$/;
+
+/**
+ * "内设了几个机构" → 内设机构, "购置了几辆公务用车" → 购置公务用车, "包含几个下属单位" → 下属单位:
+ * the counted noun after the count phrase, with the verb before it unless the verb only frames
+ * the count. Null when no noun follows the count phrase.
+ */
+function countedPhrase(area: string, found: ReturnType<typeof findAspect>): { topic: string; purchase: boolean } | null {
+  const span = found.countSpan;
+  if (found.aspect !== "数量" || !span) return null;
+  const after = /^[^\u0000]*/.exec(area.slice(span.end))?.[0] ?? "";
+  let noun = after.replace(/(组成|构成|组成的|呢|吗|啊|呀|[?？!！。,，])+$/, "");
+  let prefix = /[^\u0000]*$/.exec(area.slice(0, span.start))?.[0] ?? "";
+  prefix = prefix.replace(/(了|过|共|一共|总共|累计|合计)+$/, "");
+  // "买了几辆车": the counted noun sits inside the count phrase.
+  if (noun === "" && PURCHASE_VERB.test(prefix)) noun = /(车辆|车)$/.test(found.phrase ?? "") ? "车辆" : "";
+  if (!/^[\u4e00-\u9fa5]/.test(noun)) return null;
+  // "国内公务接待来了几个团组": after an item word, a verb only says the thing happened.
+  const lastItem = matchLexicon(prefix).at(-1);
+  if (lastItem && lastItem.end < prefix.length && !PURCHASE_VERB.test(prefix)) prefix = prefix.slice(0, lastItem.end);
+  const purchase = PURCHASE_VERB.test(prefix);
+  if (/[和与及、跟,，]$/.test(prefix)) prefix = "";
+  prefix = prefix.replace(FRAME_VERB, "").replace(/(了|过)+$/, "");
+  if (purchase) prefix = prefix.replace(/买$/, "购置");
+  // "平价菜补贴了多少吨菜": a noun the phrase before already names adds nothing.
+  const topic = topicOf(prefix.includes(noun) ? prefix : `${prefix}${noun}`, "zh");
+  return topic ? { topic, purchase } : null;
+}
+
+/** Whether a split phrase is the operands: 比 with a more/less word compares; a join sums or compares. */
+function useSplit(split: PartSplit | null, cues: IntentCues, normalized: string): PartSplit | null {
+  if (!split) return null;
+  if (split.by === "compare") return /比.*(多|少|高|低|大|小|差|超)/.test(normalized) ? split : null;
+  if (cues.compare || (cues.sum && !cues.separately)) return split;
+  return null;
+}
+
+function splitOperands(split: PartSplit, names: readonly string[], year: YearRef, catalog: Catalog): Operand[] {
+  const d = names[0];
+  const y = d ? yearOf(year, d, catalog) : year.value;
+  return split.parts.map((p) => ({
+    ...(d ? { department: d } : {}),
+    ...(y === null ? {} : { year: y }),
+    ...(p.item ? { item: p.item.key } : {}),
+    topic: p.topic,
+  }));
+}
+
+function yearOf(year: YearRef, department: string, catalog: Catalog): number | null {
+  return year.kind === "default" ? latestYearOf(catalog, department) : year.value;
 }
 
 /** "花了多少钱" / "收入多少" with no item named: the year's total expenditure or revenue. */
@@ -171,11 +289,20 @@ function resolveYearRef(
   followUp: boolean,
 ): YearRef {
   const first = years.explicit[0];
+  const baseYear = years.base ? { baseYear: years.base.year } : {};
   if (first !== undefined) {
-    return { kind: "explicit", value: first, values: years.explicit, phrase: years.explicitPhrase ?? String(first) };
+    return { kind: "explicit", value: first, values: years.explicit, phrase: years.explicitPhrase ?? String(first), ...baseYear };
   }
   const covers = (y: number): boolean =>
-    department === null || (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
+    department === null
+      ? catalog.departments.some((d) => d.years.includes(y))
+      : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
+  // "比2023年减少了": the year asked about is the one after the base.
+  if (years.base) {
+    const value = years.base.year + 1;
+    if (covers(value)) return { kind: "explicit", value, values: [value], phrase: years.base.phrase, baseYear: years.base.year };
+    return { kind: "relative", offset: 1, base: years.base.year, baseFrom: "question", value, phrase: years.base.phrase };
+  }
   const fromState = prev?.year !== null && prev?.year !== undefined && (followUp || prev.department === department) ? prev.year : null;
   if (years.relative) {
     const base = fromState ?? latestYearOf(catalog, department);
@@ -195,10 +322,13 @@ function decideIntent(
   aspect: AspectRef,
   topic: string | null,
   code: string | null,
+  split: PartSplit["by"] | null,
 ): Intent {
   if (cues.explain) return "explain";
   if (cues.define) return "define";
   if (cues.rank) return "rank";
+  if (split === "compare" || (split === "join" && cues.compare)) return "compare";
+  if (split === "join" && cues.sum && !cues.separately) return "sum";
   if (departments >= 2 || explicitYears >= 2 || (cues.compare && items >= 2)) return "compare";
   if (cues.list) return "list";
   if (items >= 2 && cues.sum && !cues.separately) return "sum";

@@ -1,0 +1,97 @@
+import { findItems } from "./_items.js";
+import type { LexMatch } from "./_lexicon.js";
+import { topicOf } from "./_topic.js";
+import type { ItemHit } from "./types.js";
+
+const BLANK = "\u0000";
+// Where a sum or comparison joins its operands; 比 only compares ("A比B多多少").
+const JOINERS = /加上|以及|[和与及、跟+]/g;
+const GLUE = /[的里中之在了有是]/;
+// The head nouns a phrase for an amount ends in: "行政单位医疗", "提租补贴", "伙食费".
+const AMOUNT_HEAD =
+  /(费|费用|经费|支出|收入|补贴|补助|医疗|资金|保险|缴费|工资|津贴|奖金|奖励|年金|公积金|基金|拨款|合同|金额|总额|收支|结余|结转|采购|设备|项目|工程|款)$/;
+
+/** One operand of a sum or comparison as the question phrases it. */
+export interface OperandPart {
+  /** The main item when items cover the part whole ("因公出国费"); null for a free phrase. */
+  readonly item: ItemHit | null;
+  /** Items qualifying the part: "因公出国" in "因公出国住宿费", "政府采购" in "政府采购货物". */
+  readonly context: readonly ItemHit[];
+  /** The part's phrase without its qualifiers ("住宿费"), or the item phrase. */
+  readonly topic: string;
+}
+
+/** The operands of one topic run, and whether 比 (a comparison) or a conjunction joined them. */
+export interface PartSplit {
+  readonly parts: readonly OperandPart[];
+  readonly by: "compare" | "join";
+}
+
+/**
+ * Splits the topic area's phrase into the operands of a sum or comparison: on 比 ("A比B多多少")
+ * or on 和/与/及/跟/、/加上 ("A和B加起来"). Only when every part reads as an amount of its own
+ * (items cover it, or it ends in an amount noun such as 费/补贴/医疗, or all parts end alike), so
+ * "其他商品和服务支出" stays one name. Item words inside a part are kept as its qualifiers.
+ */
+export function splitParts(area: string, lex: readonly LexMatch[], base: string): PartSplit | null {
+  let offset = 0;
+  for (const run of area.split(BLANK)) {
+    const runStart = offset;
+    offset += run.length + 1;
+    if (run.trim().length < 4) continue;
+    const inItem = (i: number): boolean => lex.some((m) => i >= m.start && i < m.end);
+    const at = (re: RegExp): { start: number; end: number }[] =>
+      [...run.matchAll(re)]
+        .map((m) => ({ start: runStart + m.index, end: runStart + m.index + m[0].length }))
+        .filter((s) => !inItem(s.start));
+    const compare = at(/比/g);
+    const by: PartSplit["by"] = compare.length === 1 ? "compare" : "join";
+    const cuts = by === "compare" ? compare : at(JOINERS);
+    if (cuts.length === 0) continue;
+    const bounds: { start: number; end: number }[] = [];
+    let from = runStart;
+    for (const c of cuts) {
+      bounds.push({ start: from, end: c.start });
+      from = c.end;
+    }
+    bounds.push({ start: from, end: runStart + run.length });
+    const parts = bounds.map((b) => readPart(area, lex, base, b.start, b.end));
+    if (parts.length < 2 || parts.some((p) => p === null)) continue;
+    const ok = parts as OperandPart[];
+    const endsAlike = new Set(ok.map((p) => p.topic.at(-1))).size === 1;
+    if (!ok.every((p) => p.item !== null || AMOUNT_HEAD.test(p.topic) || endsAlike)) continue;
+    return { parts: ok, by };
+  }
+  return null;
+}
+
+function readPart(area: string, lex: readonly LexMatch[], base: string, start: number, end: number): OperandPart | null {
+  let s = start;
+  let e = end;
+  while (s < e && GLUE.test(area[s] ?? "")) s++;
+  while (e > s && GLUE.test(area[e - 1] ?? "")) e--;
+  if (e - s < 2) return null;
+  const only = [...area].map((ch, i) => (i >= s && i < e ? ch : BLANK)).join("");
+  const found = findItems(lex, base, only, "zh", null);
+  const main = found.items.at(-1);
+  if (main && found.items.length === 1) {
+    return { item: main, context: found.context, topic: topicOf(area.slice(s, e), "zh") ?? main.phrase };
+  }
+  // "因公出国住宿费": leading item words qualify the rest.
+  const inPart = lex.filter((m) => m.start >= s && m.end <= e).sort((a, b) => a.start - b.start);
+  const leading: ItemHit[] = [];
+  let cursor = s;
+  for (const m of inPart) {
+    while (cursor < m.start && GLUE.test(area[cursor] ?? "")) cursor++;
+    if (m.start !== cursor) break;
+    leading.push({ key: m.entry.key, phrase: m.entry.text, start: m.start, end: m.end, via: m.entry.via });
+    cursor = m.end;
+  }
+  while (cursor < e && GLUE.test(area[cursor] ?? "")) cursor++;
+  const rest = area.slice(cursor, e);
+  if (leading.length > 0 && rest.length >= 2 && !inPart.some((m) => m.start >= cursor)) {
+    return { item: null, context: leading, topic: topicOf(rest, "zh") ?? rest };
+  }
+  const topic = topicOf(area.slice(s, e), "zh");
+  return topic ? { item: null, context: [], topic } : null;
+}
