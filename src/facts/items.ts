@@ -36,7 +36,7 @@ export const ITEMS = {
     zh: "公务用车运行维护费",
     en: "official vehicle operation and maintenance",
     names: ["公务用车运行维护费", "公务用车运行费", "公务用车运行维护"],
-    synonyms: ["车辆运行", "用车运行", "公车运行", "公车维护", "车辆维护", "公车运维", "vehicle operation", "vehicle maintenance", "operating official vehicle", "operating official car", "operating vehicle", "running official vehicle", "running official car", "running vehicle", "maintaining official vehicle", "official vehicle operation", "official vehicle maintenance", "vehicle running cost", "vehicle operating cost"],
+    synonyms: ["车辆运行", "用车运行", "公车运行", "公车维护", "车辆维护", "公车运维", "vehicle operation", "vehicle maintenance", "operating official vehicle", "operating official car", "operating vehicle", "running official vehicle", "running official car", "running vehicle", "maintaining official vehicle", "official vehicle operation", "official vehicle maintenance", "vehicle running cost", "vehicle operating cost", "running costs of official vehicle", "running costs of official car", "running cost of official vehicle", "running cost of official car", "operating costs of official vehicle", "operating costs of official car", "maintenance of official vehicle", "maintenance of official car"],
     unit: "万元",
   },
   reception: {

@@ -6,10 +6,11 @@ import { findDepartments } from "./_department.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
-import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { splitParts, type PartSplit } from "./_operands.js";
+import { amountSpans, countedPhrase, yearsOutsideNames } from "./_phrase.js";
+import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { quotedPhrases, topicOf } from "./_topic.js";
-import { findYears, fromMentions, type YearFinding } from "./_year.js";
+import type { YearFinding } from "./_year.js";
 import { latestYearOf } from "./catalog.js";
 import type {
   Aspect,
@@ -63,7 +64,10 @@ export function understandQuestion(
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
-  const ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
+  let ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
+  // "哪个三公经费多": the more/less word of a comparison or ranking is no part of the item.
+  const which = cues.compare || cues.rank || /哪个|哪家|哪一个|谁/.test(normalized);
+  if (ownTopic && lang === "zh" && which && /..[多少高低大小]$/.test(ownTopic)) ownTopic = ownTopic.slice(0, -1);
 
   // Department: the question's own, else the conversation's (not for "which department …").
   let department: DepartmentRef = dept.ref;
@@ -167,67 +171,6 @@ function findCode(text: string): { code: string | null; spans: Span[] } {
     return { code: short[2], spans: [{ start, end: start + 3, kind: "code" }] };
   }
   return { code: null, spans: [] };
-}
-
-/**
- * Years as the question means them: a year running straight into a fund or project name
- * ("2021年中央外经贸发展专项资金") that the department's disclosures do not cover is part of that
- * name — it stays in the topic and the year defaults — unless it is the only way to read a year
- * the question asks about (then it stays a year and the missing year is refused).
- */
-function yearsOutsideNames(text: string, department: string | null, catalog: Catalog): YearFinding {
-  const all = findYears(text);
-  const covered = (y: number): boolean =>
-    department === null
-      ? catalog.departments.some((d) => d.years.includes(y))
-      : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
-  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)));
-  return kept.length === all.mentions.length ? all : fromMentions(text, kept);
-}
-
-// Amounts the question states ("增加了1.4亿多", "7054万元", "只花了40%"): no item, year or code.
-const AMOUNT = /(?<![\d.])\d[\d,]*(\.\d+)?\s?(万元|亿元|万|亿|元|%|个百分点|百分点)(多|左右|以上)?/g;
-
-function amountSpans(text: string, lex: readonly { start: number; end: number }[]): Span[] {
-  const out: Span[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (lex.some((l) => l.start < end && start < l.end)) continue;
-    out.push({ start, end, kind: "amount" });
-  }
-  return out;
-}
-
-// Verbs that only frame a count ("包含几个下属单位", "由本级和几个下属单位组成").
-const FRAME_VERB = /(包含了?|包括了?|含有|含|设有|下设|拥有|共有|总共有|一共有|有|由|是|为|组成|构成)$/;
-const PURCHASE_VERB = /(购置|购买|新购|新增|更新|采购|买)$/;
-
-/**
- * "内设了几个机构" → 内设机构, "购置了几辆公务用车" → 购置公务用车, "包含几个下属单位" → 下属单位:
- * the counted noun after the count phrase, with the verb before it unless the verb only frames
- * the count. Null when no noun follows the count phrase.
- */
-function countedPhrase(area: string, found: ReturnType<typeof findAspect>): { topic: string; purchase: boolean } | null {
-  const span = found.countSpan;
-  if (found.aspect !== "数量" || !span) return null;
-  const after = /^[^\u0000]*/.exec(area.slice(span.end))?.[0] ?? "";
-  let noun = after.replace(/(组成|构成|组成的|呢|吗|啊|呀|[?？!！。,，])+$/, "");
-  let prefix = /[^\u0000]*$/.exec(area.slice(0, span.start))?.[0] ?? "";
-  prefix = prefix.replace(/(了|过|共|一共|总共|累计|合计)+$/, "");
-  // "买了几辆车": the counted noun sits inside the count phrase.
-  if (noun === "" && PURCHASE_VERB.test(prefix)) noun = /(车辆|车)$/.test(found.phrase ?? "") ? "车辆" : "";
-  if (!/^[\u4e00-\u9fa5]/.test(noun)) return null;
-  // "国内公务接待来了几个团组": after an item word, a verb only says the thing happened.
-  const lastItem = matchLexicon(prefix).at(-1);
-  if (lastItem && lastItem.end < prefix.length && !PURCHASE_VERB.test(prefix)) prefix = prefix.slice(0, lastItem.end);
-  const purchase = PURCHASE_VERB.test(prefix);
-  if (/[和与及、跟,，]$/.test(prefix)) prefix = "";
-  prefix = prefix.replace(FRAME_VERB, "").replace(/(了|过)+$/, "");
-  if (purchase) prefix = prefix.replace(/买$/, "购置");
-  // "平价菜补贴了多少吨菜": a noun the phrase before already names adds nothing.
-  const topic = topicOf(prefix.includes(noun) ? prefix : `${prefix}${noun}`, "zh");
-  return topic ? { topic, purchase } : null;
 }
 
 /** Whether a split phrase is the operands: 比 with a more/less word compares; a join sums or compares. */

@@ -138,3 +138,46 @@ describe("understandQuestion: department, outside the manifest", () => {
     });
   });
 });
+
+describe("understandQuestion: places outside the corpus", () => {
+  it.each([
+    ["北京市经信局2024年因公出国费多少钱", "北京市经信局"],
+    ["北京经信局三公经费", "北京经信局"],
+    ["湖北省经信局三公经费", "湖北省经信局"],
+    ["广州市商务局三公经费", "广州市商务局"],
+    ["恩施州商务局三公经费", "恩施州商务局"],
+    ["成都投促局去年接待费", "成都投促局"],
+    ["江岸区商务局三公经费", "江岸区商务局"],
+    ["北京市东城区商务局三公经费", "北京市东城区商务局"],
+    ["上海市2024年三公经费多少", "上海市"],
+    ["How much did the Beijing Investment Promotion Bureau spend on receptions?", "beijing investment promotion bureau"],
+  ])("gives unknown for a department of another city, province or district: %s", (q, asked) => {
+    expect(dept(q)).toEqual({ kind: "unknown", asked });
+  });
+
+  it.each([
+    ["武汉经信局三公经费", JINGXIN],
+    ["武汉市经信局三公经费", JINGXIN],
+    ["湖北省武汉市经信局三公经费", JINGXIN],
+    ["湖北武汉投促局三公经费", TOUCHU],
+    ["How much did the Wuhan Investment Promotion Bureau spend on receptions?", TOUCHU],
+  ])("still resolves the catalog's own city, with its province before it: %s", (q, name) => {
+    expect(dept(q)).toMatchObject({ kind: "resolved", names: [name] });
+  });
+
+  it("keeps the topic clean of a province named before the department", () => {
+    expect(understandQuestion("湖北省武汉市经信局三公经费", undefined, seedCatalog).topic).toBe("三公经费");
+  });
+
+  it("refuses another city's bureau mid-conversation too", () => {
+    const first = understandQuestion("经信局三公经费多少", undefined, seedCatalog);
+    const next = understandQuestion("北京经信局呢", { department: JINGXIN, year: 2024, topic: first.topic, aspect: "决算", lang: "zh" }, seedCatalog);
+    expect(next.department).toEqual({ kind: "unknown", asked: "北京经信局" });
+  });
+
+  it("resolves a catalog department of another province", () => {
+    expect(dept("上海市普陀区财政局三公经费", mixedCatalog)).toMatchObject({ kind: "resolved", names: [PUTUO] });
+    expect(dept("湖北省发改委三公经费", mixedCatalog)).toMatchObject({ kind: "resolved", names: [FAGAI] });
+    expect(dept("北京市发改委三公经费", mixedCatalog)).toEqual({ kind: "unknown", asked: "北京市发改委" });
+  });
+});

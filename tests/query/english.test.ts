@@ -54,3 +54,23 @@ describe("understandQuestion: English", () => {
     expect(understandQuestion("2023?", { department: TOUCHU, year: 2024, topic: "receptions", aspect: "决算", lang: "en" }, seedCatalog).lang).toBe("en");
   });
 });
+
+describe("understandQuestion: English item words", () => {
+  it.each([
+    ["How much did Optics Valley spend on buying official vehicles in 2023?", "vehicle_purchase", "决算"],
+    ["What were the Investment Promotion Bureau's vehicle purchases?", "vehicle_purchase", "决算"],
+    ["Purchase of official cars by the Investment Promotion Bureau", "vehicle_purchase", "决算"],
+    ["How much did the Investment Promotion Bureau spend operating official vehicles?", "vehicle_operation", "决算"],
+    ["Running costs of official cars at the Investment Promotion Bureau", "vehicle_operation", "决算"],
+    ["How much did the Investment Promotion Bureau spend on overseas trips?", "outbound_travel", "决算"],
+    ["How many overseas trips did the Investment Promotion Bureau make?", "outbound_groups", "数量"],
+    ["How many people did the Investment Promotion Bureau send abroad?", "outbound_visits", "数量"],
+    ["How many receptions did the Investment Promotion Bureau host?", "reception_groups", "数量"],
+    ["How many visitors did the Investment Promotion Bureau receive?", "reception_visits", "数量"],
+    ["How many official vehicles does the Investment Promotion Bureau have?", "vehicles", "数量"],
+  ])("%s → %s (%s)", (q, key, aspect) => {
+    const x = u(q);
+    expect(x.items.map((h) => h.key)).toEqual([key]);
+    expect(x.aspect.value).toBe(aspect);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { understandQuestion } from "../../src/query/index.js";
+import { DONGHU, HONGSHAN, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+
+const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
+
+describe("understandQuestion: operands of one phrase", () => {
+  it.each([
+    ["经信局因公出国费比公务接待费多多少", JINGXIN, 2024, ["outbound_travel", "因公出国费"], ["reception", "公务接待费"]],
+    ["投促局公务接待费比因公出国费少多少", TOUCHU, 2024, ["reception", "公务接待费"], ["outbound_travel", "因公出国费"]],
+  ] as const)("reads A比B多多少 as a comparison of two items: %s", (q, department, year, a, b) => {
+    const x = u(q);
+    expect(x.intent).toBe("compare");
+    expect(x.items.map((h) => h.key)).toEqual([a[0], b[0]]);
+    expect(x.operands).toEqual([
+      { department, year, item: a[0], topic: a[1] },
+      { department, year, item: b[0], topic: b[1] },
+    ]);
+  });
+
+  it.each([
+    ["经信局行政单位医疗和事业单位医疗加起来一共多少钱", JINGXIN, 2024, ["行政单位医疗", "事业单位医疗"]],
+    ["投促局提租补贴和购房补贴一共多少", TOUCHU, 2024, ["提租补贴", "购房补贴"]],
+    ["洪山企服中心住房公积金与提租补贴合计多少", HONGSHAN, 2024, ["住房公积金", "提租补贴"]],
+    ["经信局差旅费加上培训费一共多少", JINGXIN, 2024, ["差旅费", "培训费"]],
+  ] as const)("sums phrases no item covers as topic operands: %s", (q, department, year, topics) => {
+    const x = u(q);
+    expect(x.intent).toBe("sum");
+    expect(x.items).toEqual([]);
+    expect(x.operands).toEqual(topics.map((topic) => ({ department, year, topic })));
+  });
+
+  it("keeps an item word at the head of a part as the operands' qualifier", () => {
+    const x = u("东湖高新区因公出国住宿费和伙食费加起来多少");
+    expect(x.intent).toBe("sum");
+    expect(x.context.map((h) => h.key)).toEqual(["outbound_travel"]);
+    expect(x.operands).toEqual([
+      { department: DONGHU, year: 2023, topic: "住宿费" },
+      { department: DONGHU, year: 2023, topic: "伙食费" },
+    ]);
+  });
+
+  it.each([
+    ["洪山区企业服务中心其他商品和服务支出一共多少", "其他商品和服务支出"],
+    ["经信局社保和就业支出加起来多少", "社保和就业支出"],
+  ])("does not split a name that only one part completes: %s", (q, topic) => {
+    const x = u(q);
+    expect(x).toMatchObject({ intent: "figure", items: [], topic, operands: [] });
+  });
+
+  it("asks for each part separately under 分别, not for their sum", () => {
+    expect(u("投促局提租补贴和购房补贴分别是多少")).toMatchObject({ intent: "figure", operands: [] });
+  });
+});
+
+describe("understandQuestion: two departments on one item", () => {
+  it("reads 投促局的X比经信局少多少 with X extended by 总额", () => {
+    const x = u("投促局的政府采购总额比经信局少多少");
+    expect(x.intent).toBe("compare");
+    expect(x.topic).toBe("政府采购总额");
+    expect(x.operands).toEqual([
+      { department: TOUCHU, year: 2024, item: "procurement_total", topic: "政府采购总额" },
+      { department: JINGXIN, year: 2024, item: "procurement_total", topic: "政府采购总额" },
+    ]);
+  });
+
+  it("reads A和B哪个X多 without the 多 in the topic", () => {
+    const x = u("经信局和投促局哪个三公经费多");
+    expect(x).toMatchObject({ intent: "compare", topic: "三公经费", items: [{ key: "sangong_total" }] });
+    expect(x.operands.map((o) => o.department)).toEqual([JINGXIN, TOUCHU]);
+  });
+});
+
+describe("understandQuestion: rankings", () => {
+  it.each([
+    ["这几个部门里哪个的三公经费最多？是多少？", "sangong_total", "决算", null, "三公经费"],
+    ["这几家单位中哪个公务接待费最少", "reception", "决算", null, "公务接待费"],
+    ["哪个单位开支财政拨款的公务用车保有量最多", "vehicles", "数量", "辆", "开支财政拨款的公务用车保有量"],
+    ["哪个部门的公务用车保有量最少", "vehicles", "数量", "辆", "公务用车保有量"],
+  ])("%s → rank of %s (%s %s)", (q, key, aspect, unit, topic) => {
+    const x = u(q);
+    expect(x).toMatchObject({ intent: "rank", items: [{ key }], aspect: { value: aspect, unit }, topic });
+    expect(x.operands).toHaveLength(seedCatalog.departments.length);
+  });
+});
