@@ -11,6 +11,8 @@ export interface Passage {
   readonly table: string | null;
   readonly section: string | null;
   readonly text: string;
+  /** What retrieval indexed: the text with its department, section and parent labels. */
+  readonly context: string;
   readonly score: number;
 }
 
@@ -24,9 +26,10 @@ const MARKERS: Record<PassageKind, RegExp> = {
   other: /./,
 };
 
+// Whole sentences only: "一是…；二是…；三是…" is one reason, not three.
 function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。；;！？!?])/)
+    .split(/(?<=[。！？!?])/)
     .map((s) => s.trim())
     .filter((s) => s.length > 1);
 }
@@ -48,6 +51,9 @@ export function excerpt(p: Passage, query: string, kind: PassageKind, maxSentenc
     .join("");
 }
 
+/** A list section up to this many characters is quoted whole. */
+const LIST_SECTION_CHARS = 1500;
+
 /** Below this share of the best passage's relevance a passage is noise, not a second source. */
 const KEEP_RATIO = 0.75;
 
@@ -58,7 +64,7 @@ export function rankPassages(ps: readonly Passage[], query: string, kind: Passag
   const ranked = [...ps]
     .map((p, rank) => ({
       p,
-      v: p.score / maxScore + 0.6 * dice(q, normTopic(p.text)) + (MARKERS[kind].test(p.text) ? 0.3 : 0) - rank * 0.02,
+      v: p.score / maxScore + 0.6 * dice(q, normTopic(p.context)) + (MARKERS[kind].test(p.text) ? 0.3 : 0) - rank * 0.02,
     }))
     .sort((a, b) => b.v - a.v);
   const top = ranked[0]?.v ?? 0;
@@ -74,10 +80,15 @@ export function composePassages(
   kind: PassageKind,
   who: { department: string | null; year: number | null },
   next: (p: Passage) => Passage | null,
+  section: (p: Passage) => readonly Passage[],
   limit = 2,
 ): Answer {
   const ranked = rankPassages(passages, query, kind).slice(0, limit);
   const chosen: Passage[] = [];
+  // "有哪些" asked of a short section (职责, 机构设置): the whole section, in order, is the answer.
+  const first = ranked[0];
+  const whole = kind === "list" && first ? section(first) : [];
+  if (whole.length > 1 && whole.reduce((n, p) => n + p.text.length, 0) <= LIST_SECTION_CHARS) chosen.push(...whole);
   const has = (x: Passage) => chosen.some((c) => c.file === x.file && c.line === x.line);
   for (const p of ranked) {
     if (has(p)) continue;

@@ -53,6 +53,8 @@ export interface AnswerData {
   searchPassages(query: string, scope: { department: string | null; year: number | null }, k: number): Promise<Passage[]>;
   /** The passage that follows `p` in its document, if any. */
   nextPassage(p: Passage): Passage | null;
+  /** Every passage of `p`'s section, in document order. */
+  sectionPassages(p: Passage): readonly Passage[];
 }
 
 /** A refusal answer for an expected failure. */
@@ -122,7 +124,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
-      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage);
+      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage, data.sectionPassages);
       return { answer, values: [], extra: [] };
     }
     default:

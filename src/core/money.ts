@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 
 /** Units a figure can carry; money is 万元 or 元, the rest are rates, counts and scores. */
-export const UNITS = ["万元", "元", "%", "辆", "个", "人次", "人", "名", "次", "条", "项", "分", "家", "台", "套", "场", "批", "户", "平方米"] as const;
+export const UNITS = ["万元", "元", "%", "辆", "个", "人次", "人", "名", "次", "条", "项", "分", "家", "台", "套", "场", "批", "户", "平方米", "亿元", "亿美元", "吨", "万次", "万人次"] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** True when `s` is one of the known units. */

@@ -18,7 +18,7 @@ function isProse(c: Chunk): boolean {
 }
 
 function toPassage(c: Chunk, score: number): Passage {
-  return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, score };
+  return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, context: c.text, score };
 }
 
 const NUMBER_WORDS = /多少|几|金额|数额|总额|合计|比例|占比|百分|比重|率|得分|分数|how (much|many)|amount|total|number|share|rate|percent|score/i;
@@ -90,8 +90,16 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     const n = prose[i + 1];
     if (n && n.file === c.file && n.line > c.lineEnd - 1) nextOf.set(`${c.file}:${c.line}`, toPassage(n, 0));
   });
+  const bySection = new Map<string, Passage[]>();
+  for (const c of prose) {
+    const k = `${c.file}|${c.section ?? ""}`;
+    const list = bySection.get(k) ?? [];
+    list.push(toPassage(c, 0));
+    bySection.set(k, list);
+  }
   const data: AnswerData = {
     nextPassage: (p) => nextOf.get(`${p.file}:${p.line}`) ?? null,
+    sectionPassages: (p) => (p.section === null ? [] : (bySection.get(`${p.file}|${p.section}`) ?? [])),
     factsFor: (department, year) => byWho.get(`${department}|${year}`) ?? [],
     readLine: (file, line) => idx.lines.get(file)?.[line - 1],
     async searchPassages(query, scope, k) {

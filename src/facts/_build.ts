@@ -8,7 +8,7 @@ import { classCode } from "./_classes.js";
 import { rowCodes } from "./_codes.js";
 import { quantityKey } from "./_key.js";
 import { danglingTopic, extractNarrative, type ClassPath } from "./_narrative.js";
-import { extractPerformance, projectBefore, projectMarks } from "./_performance.js";
+import { extractPerformance, projectBefore, projectMarks, type ProjectMark } from "./_performance.js";
 import { extractTableDrafts } from "./_table.js";
 import { normLabel } from "./_text.js";
 
@@ -55,7 +55,7 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
   }
 
   const tableCount = drafts.length;
-  const marks = projectMarks(doc.lines);
+  const marks = projectMarks(doc.lines, identity.year);
   for (const p of extractPerformance(doc.lines, marks)) {
     drafts.push({
       ...base,
@@ -124,7 +124,22 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
       });
     }
   }
-  return assignIds(dedupe(drafts, performanceCount, tableCount));
+  return assignIds(dedupe(canonicalProjects(drafts, marks), performanceCount, tableCount));
+}
+
+// "武汉东湖新技术开发区政务和大数据局业务经费", "发展改革局发改局业务经费": the narrative names a project
+// with its organisation in front; the 自评表's 项目名称 is the project's own name.
+function canonicalProjects(drafts: readonly Draft[], marks: readonly ProjectMark[]): Draft[] {
+  // Only 项目名称 rows: titles are sometimes wrapped ("…纪检监察工委" / "专项业务经费项目自评表").
+  const names = [...new Set(marks.filter((m) => m.from === "name").map((m) => m.name))].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length);
+  const norm = names.map((n) => normLabel(n));
+  return drafts.map((d) => {
+    if (d.source.kind !== "narrative" || d.item || d.code) return d;
+    const subject = normLabel(d.subject);
+    const k = norm.findIndex((n) => subject !== n && subject.endsWith(n) && /(局|委|办|部|中心|室|区|市|组|会|\))$/.test(subject.slice(0, subject.length - n.length)));
+    const name = names[k];
+    return name ? { ...d, subject: name } : d;
+  });
 }
 
 // Tab-separated table rows the parser left as paragraphs (绩效 indicator tables) are not prose.

@@ -23,7 +23,7 @@ export interface ClauseReading {
 const LIST_MARKER = /^(?:-|\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
 
 // "导致预算4.23万元结余收回", "故存在30万元结余": connectives of a reason, never part of a subject.
-const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际|导致|因此|从而|使得|故(?!障))/;
+const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际|导致|因此|从而|使得|故(?!障)|完成(?=[^率值]{4,}))/;
 
 const PREDICATE_BUDGET = /(全年预算数|全年预算|年初预算数|年初预算|调整后预算数|调整后预算|调整预算数|调整预算|预算数|预算)$/;
 // "实际使用5,701.46万元", "预算执行 95,205.29 万元": what was spent of an adjusted budget.
@@ -31,8 +31,9 @@ const PREDICATE_ACTUAL = /(支出决算数|支出决算|全年决算数|全年�
 const PREDICATE_RATE = /(完成|达到)?(全年|年初)?预算(数)?的?$|(预算)?执行率$|完成率$/;
 const PREDICATE_CHANGE = /(增加|减少|增长|下降|降低|上升|节约|调减|调增)了?(预算)?$/;
 // "总分20分,得20分": a bare 得 scores too (an indicator's share; the clause names no subject).
-const PREDICATE_SCORE = /(得分|总分|评分|(?<![获取使])得)$/;
-const TRAILING = /(各|均|为|是|达到|达|约|共计|合计为|分别|的)$/;
+const PREDICATE_SCORE = /(总得分|得分|总分|评分|(?<![获取使])得)$/;
+// "固定资产投资超1200亿元", "阅读量超10万次": an approximate figure; the 超 is not the subject's.
+const TRAILING = /(各|均|为|是|达到|达|约|共计|合计为|分别|的|超过|超|逾|近)$/;
 
 // 绩效 indicator values: "年初目标值为2场次", "2023年设定年初目标值为3次", "实际完成0场次", "实际达9.93%",
 // "实际为100%", "仅完成675人". "完成年度目标100.42%" is a completion ratio, not a target.
@@ -78,6 +79,9 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     p = stripComparison(p);
   } else if (unit === "分" && PREDICATE_SCORE.test(p)) {
     measure = "得分";
+    // "自评总得分99.61分", "综合得分": the total of what the sentence is about (a bare 总分 is an
+    // indicator's maximum: "总分20分,得20分").
+    if (/(总得分|综合得分)$/.test(p)) qualifier.push("总得分");
     p = p.replace(PREDICATE_SCORE, "").replace(/(项目)?(绩效)?(自评|评价)?(综合)?$/, "");
   } else if (PREDICATE_BUDGET.test(p) && (unit === "万元" || unit === "元")) {
     const w = PREDICATE_BUDGET.exec(p)?.[1] ?? "";
@@ -107,6 +111,11 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
   }
   p = stripTrailing(p);
   return { head: p, measure, qualifier, sign, basis };
+}
+
+/** "(30分)指标实际利用外资金额12亿元14亿元…": a 绩效 table row flattened into one line names nothing. */
+export function flattenedRow(head: string): boolean {
+  return /\(\d+(\.\d+)?分\)|\d+(亿|万)\d|\d+分\d|\d \d/.test(head);
 }
 
 /** Removes list markers and leading filler words ("其中", "主要用于", "共") from a phrase. */
@@ -163,6 +172,9 @@ export function cleanSubject(head: string, departmentNames: readonly string[], d
   let s = stripLead(head.replace(/\((以下简称|简称|下称|不含|不包括|含)[^()]*\)/g, ""));
   // "32024年…": a footnote number run into a year.
   s = s.replace(/^\d(?=\d{4}年)/, "");
+  // "5获得支持外贸项目数量", "质量指标加工贸易进出口总额": a table's stray score cell and indicator
+  // level run into the indicator (OCR'd 绩效 tables).
+  s = s.replace(/^\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号])/, "").replace(/^(产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益)指标?(?=.{4,})/, "");
   // "东湖新技术开发区政法委2023年政法委业务经费": the year after an organisation name starts the subject.
   const inner = /^(.{2,}?)(\d{4}年(?:度)?)(.+)$/.exec(s);
   if (inner && !/\d/.test(inner[1] ?? "")) s = inner[3] ?? s;

@@ -9,7 +9,7 @@ import type { ItemKey } from "./items.js";
 import { ITEMS } from "./items.js";
 import type { Measure } from "./types.js";
 import { classCode } from "./_classes.js";
-import { cleanSubject, readClause, stripLead } from "./_clause.js";
+import { cleanSubject, flattenedRow, readClause, stripLead } from "./_clause.js";
 import { matchItem, scopeOf, sectionScope, type Scope } from "./_match.js";
 import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken, type NormText } from "./_text.js";
 
@@ -86,6 +86,8 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
   // Counts ("团组8个,累计18人次") keep their own thread so a following sum of money does not
   // inherit a count's subject.
   let curCount: Current | null = null;
+  // The subject a figure-less clause named last, and the start of its sentence.
+  let topic: { current: Current; at: number } | null = null;
 
   for (const [a, b] of spans(s, 0, s.length, /[。;!?]/g, figures)) {
     const quote = p.text.slice(origin(n, a), origin(n, b - 1) + 1).trim();
@@ -95,8 +97,11 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
       const clause = s.slice(c, d);
       const inClause = figures.filter((f) => f.start >= c && f.start < d);
       if (inClause.length === 0) {
-        const topic = topicOf(clause, ctx) ?? (c === a ? leadTopic(clause, ctx) : null);
-        if (topic) cur = { ...topic, scope: topic.scope ?? secScope };
+        const found = topicOf(clause, ctx) ?? (c === a ? leadTopic(clause, ctx) : null);
+        if (found) {
+          cur = { ...found, scope: found.scope ?? secScope };
+          topic = { current: cur, at: a };
+        }
         out.push(...zeroStatements(n, c, d, p, quote, secScope, section, ctx.departmentNames, ctx.year ?? null));
         prevClause = clause;
         continue;
@@ -124,6 +129,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           continue;
         }
         if (isCount && !countBoundary(s, f)) continue;
+        if (flattenedRow(reading.head)) continue;
         const path = classPathOf(reading.head);
         let head = path ? (path.xiang ?? path.kuan ?? path.lei ?? "") : cleanSubject(reading.head, ctx.departmentNames, ctx.year ?? null);
         // "整体资金绩效评价得分", "整体绩效综合得分": the department's overall self-assessment.
@@ -153,8 +159,12 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         const fallback = isCount ? curCount : (cur ?? countMoney);
         let info: Current | null = subjectInfo ?? fallback ?? (ctx.projectBefore && !isCount ? { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope } : null);
         if (!info) continue;
-        // A score never inherits a subject: "得分(20分)" in a 绩效 row is a sub-score, not the project's.
-        if (reading.measure === "得分" && !subjectInfo) continue;
+        // A score never inherits a subject: "得分(20分)" in a 绩效 row is a sub-score, not the project's;
+        // only a stated total ("自评总得分99.61分") belongs to the sentence's topic.
+        if (reading.measure === "得分" && !subjectInfo) {
+          if (!(reading.qualifier.includes("总得分") && topic && topic.at === a)) continue;
+          info = topic.current;
+        }
         if (isCount && !subjectInfo) {
           // "共接待国内来访团组43个,609人次": the 人次 belong to the groups just named.
           const visits = visitsOf(curCount?.item ?? null);
@@ -346,7 +356,9 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
   const project = /^(.+?)(?:项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
   if (project) {
-    const name = projectName(cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null));
+    const cleaned = cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null);
+    // "武汉市东西湖区商务局2022年度部门整体绩效自评结果": the department's overall self-assessment.
+    const name = /^(部门|单位)?整体(支出)?$/.test(cleaned) ? WHOLE_SUBJECT : projectName(cleaned);
     if (name) return { subject: name, item: null, classPath: null, classCode: null, scope: null };
   }
   return null;

@@ -7,6 +7,7 @@
 import type { Unit } from "../core/money.js";
 import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
+import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
@@ -26,21 +27,27 @@ export interface PerformanceDraft {
 export interface ProjectMark {
   readonly line: number;
   readonly name: string;
+  /** "项目名称 …" row (the table's own field) or a title/heading. */
+  readonly from?: "name" | "title";
 }
 
 const WHOLE = WHOLE_SUBJECT;
 
-/** Where the 附件 names projects, in line order. */
-export function projectMarks(lines: readonly string[]): ProjectMark[] {
+/**
+ * Where the 附件 names projects, in line order. `year` is the disclosure's year: a name starting
+ * with it ("2024 年度武汉市投资促进中心工作经费") is the project without the year; earlier years
+ * ("2021年度小进限企业奖励资金") stay part of the name.
+ */
+export function projectMarks(lines: readonly string[], year: number | null = null): ProjectMark[] {
   const out: ProjectMark[] = [];
   for (let i = 0; i < lines.length; i += 1) {
-    const name = projectNameAt(lines, i);
-    if (name) out.push({ line: i + 1, name });
+    const name = projectNameAt(lines, i, year);
+    if (name) out.push({ line: i + 1, name, from: /^项目名称/.test(norm(lines[i] ?? "")) ? "name" : "title" });
   }
   return out;
 }
 
-function projectNameAt(lines: readonly string[], i: number): string | null {
+function projectNameAt(lines: readonly string[], i: number, year: number | null): string | null {
   const l = norm(lines[i] ?? "");
   const named = /^项目名称\s*(.*)$/.exec(l);
   if (named) {
@@ -48,9 +55,13 @@ function projectNameAt(lines: readonly string[], i: number): string | null {
     // "项目名称" alone on a line with the name on the next non-empty line (003).
     if (!name) return null;
     name = name.replace(/\s+/g, "");
+    const lead = /^(\d{4})年度?(.{4,})$/.exec(name);
+    if (lead && year !== null && Number(lead[1]) >= year) name = lead[2] ?? name;
     return /^(预算数|主管部门)/.test(name) ? null : name;
   }
-  const title = /^(?:\d{4}年度?)?(.{2,40}?)(?:项目)?(?:绩效)?自评(?:表|结果|报告)(?:\(摘要版\))?$/.exec(l.replace(/\s+/g, "").replace(/^(?:[一二三四五六七八九十\d]+[、.]|\([一二三四五六七八九十\d]+\))/, ""));
+  // "## 二、2024年度支持工业发展专项资金绩效自评报告(摘要版)": markdown and list marks go first.
+  const bare = l.replace(/\s+/g, "").replace(/^[#\-*]+/, "").replace(/^(?:[一二三四五六七八九十\d]+[、.]|\([一二三四五六七八九十\d]+\))/, "");
+  const title = /^(?:\d{4}年度?)?(.{2,40}?)(?:项目)?(?:绩效)?(?:评价)?自评(?:表|结果|报告)(?:\(摘要版\))?$/.exec(bare);
   if (title) {
     const name = (title[1] ?? "").replace(/^\d{4}年度?/, "");
     if (/整体/.test(name)) return WHOLE;
@@ -82,9 +93,12 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
     const l = norm(rawLine);
     const lineNo = i + 1;
     const project = projectBefore(marks, lineNo + 1, 400);
-    const total = /^\s*总分\s*([\d.]+)\s*分?\s*$/.exec(l.replace(/\t/g, " "));
-    if (total && project) {
-      out.push({ subject: project, measure: "得分", qualifier: ["自评总分"], value: total[1] ?? "", unit: "分", raw: total[1] ?? "", line: lineNo, quote: rawLine.trim() });
+    const total = totalScore(l);
+    // The header block (单位名称 … 总分：97.12) comes just before the table's 项目名称 row, which names
+    // the project better than a title ("企业服务工作经历项目自评表" over "项目名称 企业服务工作经费").
+    const named = total?.header ? marks.find((m) => m.from === "name" && m.line > lineNo && m.line <= lineNo + 3) : undefined;
+    if (total && (named || project)) {
+      out.push({ subject: named?.name ?? project ?? "", measure: "得分", qualifier: ["自评总分"], value: total.value, unit: "分", raw: total.value, line: lineNo, quote: rawLine.trim() });
       continue;
     }
     if (/^\s*预算执行/.test(l.replace(/\t/g, " ")) || (/预算数/.test(l) && /执行数/.test(l))) {
@@ -130,7 +144,23 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       scoreColumn = null;
     }
   }
+  out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
   return out;
+}
+
+// The total score of a 自评表: "总分 99.61", "总分\t\t98.44分", "总分\t\t\t80个指标\t\t\t93.85" (the last
+// plain number), or a header cell "总分：97.12" / "自评得分：99.8" beside 单位名称 and 填报日期.
+function totalScore(l: string): { value: string; header: boolean } | null {
+  const cells = l.split(/\t+|\s{2,}/).map((c) => c.trim()).filter((c) => c !== "");
+  for (const c of cells) {
+    const m = /^(?:自评)?(?:总分|得分)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
+    if (m?.[1]) return { value: m[1], header: true };
+  }
+  const tokens = l.replace(/(\d)\s+分/g, "$1分").trim().split(/[\t ]+/).filter((t) => t !== "");
+  if (tokens[0] !== "总分") return null;
+  const numbers = tokens.slice(1).map((t) => /^(\d+(?:\.\d+)?)分?$/.exec(t)?.[1]).filter((v): v is string => v !== undefined);
+  const last = numbers[numbers.length - 1];
+  return last && tokens.slice(1).every((t) => /^(\d+(?:\.\d+)?)分?$/.test(t) || /个指标$/.test(t)) ? { value: last, header: false } : null;
 }
 
 // "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20".

@@ -130,7 +130,19 @@ const UNIT_FORMS: readonly (readonly [string, Unit])[] = [
   ["场", "场"],
   ["户", "户"],
   ["平方米", "平方米"],
+  // Activity statistics: "交易总额1,533.56亿元", "补贴销售菜品155.86吨", "累计办件255万次".
+  ["亿元", "亿元"],
+  ["亿美元", "亿美元"],
+  ["吨", "吨"],
+  ["万人次", "万人次"],
+  ["万次", "万次"],
 ];
+
+/** The stored unit of a unit as written ("场次" → 场, "台(套)" → 台), or null when it is not one. */
+export function unitOf(written: string): Unit | null {
+  const w = written.normalize("NFKC").replace(/\s+/g, "");
+  return UNIT_FORMS.find(([form]) => form === w)?.[1] ?? null;
+}
 
 // A figure: grouped ("113,311.47") or plain ("16179", "0.41"); OCR sometimes writes "1,2" etc.,
 // which does not match and is left alone.
@@ -150,7 +162,7 @@ export function scanFigures(s: string): FigureToken[] {
       end -= 1;
     }
     const after = s.slice(end, end + 4);
-    // "万 元" is normalised to "万元"; "万余次", "万户", "亿元" are not units we store.
+    // "万 元" is normalised to "万元"; "万余次", "万户" are not units we store.
     const form = UNIT_FORMS.find(([w]) => after.startsWith(w));
     if (!form) continue;
     const [written, unit] = form;

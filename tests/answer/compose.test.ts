@@ -17,9 +17,10 @@ const data: AnswerData = {
   factsFor: (d, y) => facts.filter((f) => f.department === d && f.year === y),
   readLine: (_file, line) => (line === 440 ? "70.07\t36.74\t0.1\t0.2\t3.87" : undefined),
   searchPassages: async () => [
-    { file: "corpus/test-dept.txt", line: 574, lineEnd: 576, table: null, section: "九、三公经费", text: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", score: 1 },
+    { file: "corpus/test-dept.txt", line: 574, lineEnd: 576, table: null, section: "九、三公经费", text: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", context: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", score: 1 },
   ],
   nextPassage: () => null,
+  sectionPassages: () => [],
 };
 
 function t(p: Partial<FigureTarget>): FigureTarget {
