@@ -15,6 +15,7 @@ export { EMPTY_CONVERSATION } from "./types.js";
 export { errorMessage, statusText, measureText } from "./messages.js";
 export { findStrayNumbers, numbersIn } from "./_guard.js";
 export { selectFigure, MATCH_THRESHOLD } from "./_select.js";
+export { subjectScore } from "./_text.js";
 export type { FigureTarget, Selection } from "./_select.js";
 export type { Passage, PassageKind } from "./_passage.js";
 export type { LineReader } from "./_citations.js";

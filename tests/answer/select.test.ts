@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectFigure, type FigureTarget } from "../../src/answer/index.js";
+import { MATCH_THRESHOLD, selectFigure, subjectScore, type FigureTarget } from "../../src/answer/index.js";
 import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 function target(p: Partial<FigureTarget>): FigureTarget {
@@ -61,5 +61,18 @@ describe("selectFigure", () => {
 
   it("finds nothing when the aspect is not stated", () => {
     expect(selectFigure(POOL, target({ topic: "工会经费", aspect: "预算" }))).toBeNull();
+  });
+});
+
+describe("subjectScore", () => {
+  it.each([
+    ["住房公基金", "住房公积金", true],
+    ["工会经费", "工会经费", true],
+    ["社保和就业支出", "社会保障和就业支出", true],
+    ["死亡抚恤支出", "死亡抚恤", true],
+    ["在职人员", "派遣人员到岗", false],
+    ["办公用房", "办公费", false],
+  ])("%s ~ %s trusted: %s", (topic, subject, trusted) => {
+    expect(subjectScore(topic, subject) >= MATCH_THRESHOLD).toBe(trusted);
   });
 });
