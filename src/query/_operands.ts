@@ -55,14 +55,40 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string)
       from = c.end;
     }
     bounds.push({ start: from, end: runStart + run.length });
-    const parts = bounds.map((b) => readPart(area, lex, base, b.start, b.end));
-    if (parts.length < 2 || parts.some((p) => p === null)) continue;
-    const ok = parts as OperandPart[];
-    const endsAlike = new Set(ok.map((p) => p.topic.at(-1))).size === 1;
-    if (!ok.every((p) => p.item !== null || AMOUNT_HEAD.test(p.topic) || endsAlike)) continue;
-    return { parts: ok, by };
+    const parts = completeParts(area, lex, base, bounds);
+    if (parts) return { parts, by };
   }
   return null;
+}
+
+/**
+ * Reads the parts between the cuts; a part that is no amount of its own joins the next one
+ * ("工资福利支出和商品和服务支出" → 工资福利支出 | 商品和服务支出). Null unless 2+ parts remain.
+ */
+function completeParts(
+  area: string,
+  lex: readonly LexMatch[],
+  base: string,
+  bounds: readonly { start: number; end: number }[],
+): OperandPart[] | null {
+  const read = (b: { start: number; end: number }): OperandPart | null => readPart(area, lex, base, b.start, b.end);
+  const first = bounds.map(read);
+  const plain = first.filter((p): p is OperandPart => p !== null);
+  // "A培训和B培训": parts that end alike are alike, whatever their head noun.
+  if (plain.length === first.length && plain.length >= 2 && new Set(plain.map((p) => p.topic.at(-1))).size === 1) return plain;
+  const out: OperandPart[] = [];
+  let pending: { start: number; end: number } | null = null;
+  for (const b of bounds) {
+    const span: { start: number; end: number } = pending ? { start: pending.start, end: b.end } : b;
+    const p = read(span);
+    if (p && (p.item !== null || AMOUNT_HEAD.test(p.topic))) {
+      out.push(p);
+      pending = null;
+    } else {
+      pending = span;
+    }
+  }
+  return pending === null && out.length >= 2 ? out : null;
 }
 
 function readPart(area: string, lex: readonly LexMatch[], base: string, start: number, end: number): OperandPart | null {

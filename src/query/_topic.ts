@@ -36,6 +36,8 @@ function cleanPiece(piece: string): string {
     // "…决算中公务接待费": a leading 中 is a preposition unless an item starts with it (中小企业).
     if (p.startsWith("中") && !COMMON_ZHONG.test(p) && !lexicon().entries.some((e) => p.startsWith(e.text))) p = p.slice(1);
     // "聘请顾问的钱": the money is what any figure is.
+    // "节能环保那块为啥只…": a pointer to a part of the accounts, and a "only" before the verb.
+    p = p.replace(/(那块|这块|那一块|这一块|那部分|这部分)$/, "").replace(/[只才仅]$/, "");
     const money = /的?钱$/.exec(p);
     if (money && p.length - money[0].length >= 2) p = p.slice(0, money.index);
     // A bracket left unbalanced by a blanked span: "（投促局）" → "（" after the department went.

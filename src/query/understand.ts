@@ -57,17 +57,17 @@ export function understandQuestion(
   const lex = lexAll.filter((m) => !(isGenericTotal({ phrase: m.entry.text }) && inAspect(m)));
   const masked = maskOf(lex);
   const cues = findIntentCues(masked, lang);
-  const area = blank(base, [...aspectFound.spans, ...cues.spans, ...amountSpans(base, lex)]);
+  // "哪个三公经费多", "谁的接待费高": the more/less word of a comparison or ranking is no item text.
+  const which = cues.compare || cues.rank || /哪个|哪家|哪一个|谁/.test(normalized);
+  const dropped = blank(base, [...aspectFound.spans, ...cues.spans, ...amountSpans(base, lex)]);
+  const area = which && lang === "zh" ? dropped.replace(/(?<=[\u4e00-\u9fa5]{2})[多少高低大小](?=\u0000|$)/g, "\u0000") : dropped;
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const found = findItems(lex, base, area, lang, partStart);
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
-  let ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
-  // "哪个三公经费多": the more/less word of a comparison or ranking is no part of the item.
-  const which = cues.compare || cues.rank || /哪个|哪家|哪一个|谁/.test(normalized);
-  if (ownTopic && lang === "zh" && which && /..[多少高低大小]$/.test(ownTopic)) ownTopic = ownTopic.slice(0, -1);
+  const ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
 
   // Department: the question's own, else the conversation's (not for "which department …").
   let department: DepartmentRef = dept.ref;

@@ -177,3 +177,25 @@ describe("understandQuestion: numbers and years inside the question's words", ()
     expect(u("东西湖商务局中央外经贸发展专项资金执行了多少").topic).toBe("中央外经贸发展专项资金");
   });
 });
+
+describe("understandQuestion: words around the item that are not the item", () => {
+  it.each([
+    ["哪个部门政府采购支出总额最大", "政府采购支出总额", "procurement_total"],
+    ["经信局的公务用车比洪山企服中心多几辆", "公务用车", "vehicles"],
+    ["投促局和经信局谁的公务接待费高", "公务接待费", "reception"],
+  ])("drops more/most words from the topic: %s", (q, topic, key) => {
+    expect(u(q)).toMatchObject({ topic, items: [{ key }] });
+  });
+
+  it.each([
+    ["经信局节能环保那块为啥只完成了年初预算的26%", "节能环保", "完成率"],
+    ["投促局事业单位离退休支出为啥只完成了55%", "事业单位离退休支出", "完成率"],
+    ["东西湖商务局聘请招商第三方咨询顾问的钱为什么只花了40%", "聘请招商第三方咨询顾问", "决算"],
+  ])("drops pointers, 'only' and stated shares: %s", (q, topic, aspect) => {
+    expect(u(q)).toMatchObject({ intent: "explain", topic, aspect: { value: aspect } });
+  });
+
+  it("keeps a threshold amount that describes the thing asked about", () => {
+    expect(u("投促局单价100万元以上的设备有几台").topic).toContain("100");
+  });
+});
