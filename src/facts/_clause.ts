@@ -42,15 +42,18 @@ const INDICATOR_DONE = /(实际(?:完成值|完成|达到|达)?|(?:仅|已)?完�
 
 /** Interprets the text between the clause start and a figure. */
 export function readClause(prefix: string, unit: Unit, sentenceBefore: string): ClauseReading {
-  if (unit !== "万元" && unit !== "元" && unit !== "分") {
-    const bare = prefix.replace(/[为是:,]+$/, "");
+  if (unit !== "分") {
+    const money = unit === "万元" || unit === "元";
+    const bare = prefix.replace(/[为是:,≥≤<>=≧≦\s]+$/, "");
     const target = INDICATOR_TARGET.exec(bare);
-    const done = target ? null : INDICATOR_DONE.exec(bare);
+    // Money "实际完成57.56万元" after a target; "实际执行…" and "实际支出…" are read below.
+    const done = target || (money && !/目标值/.test(sentenceBefore)) ? null : INDICATOR_DONE.exec(bare);
     if (target || done) {
       const head = stripTrailing(stripLead(bare.slice(0, (target ?? done)?.index ?? 0)))
         .replace(/(未达到|未完成|未|达到|超过|低于|高于|仅)$/, "")
         .replace(/指标$/, "");
-      return { head, measure: unit === "%" ? "占比" : "数量", qualifier: [target ? "目标值" : "实际完成值"], sign: 1, basis: null };
+      const measure: Measure = money ? (target ? "预算" : "决算") : unit === "%" ? "占比" : "数量";
+      return { head, measure, qualifier: [target ? "目标值" : "实际完成值"], sign: 1, basis: null };
     }
   }
   let p = stripLead(prefix);

@@ -175,12 +175,17 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         else if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
         const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
         const qualifier = [...(path ? classQualifier(path) : info.classPath && info.classPath.xiang ? classQualifier(info.classPath) : []), ...reading.qualifier];
-        // "外省市交流接待 0.24 万元，主要用于孝感单位考察的接待工作 1 批次": what the counted things were for.
-        if (isCount && cur && cur.subject !== info.subject && /^(主要用于|用于)/.test(clause)) qualifier.push(cur.subject);
+        // "外省市交流接待 0.24 万元，主要用于孝感单位考察的接待工作 1 批次 13人次": the counts belong to
+        // the category whose money was just stated; what it was used for qualifies them.
+        let subject = info.subject;
+        if (isCount && cur && !cur.item && cur.subject !== info.subject && /^(主要用于|用于)/.test(clause)) {
+          qualifier.push(curCount && curCount !== info && !subjectInfo ? curCount.subject : info.subject);
+          subject = cur.subject;
+        }
         const afterOf = /其中$/.test(prevClause) && !subjectInfo && primary;
         if (afterOf) qualifier.push("其中");
         out.push({
-          subject: info.subject,
+          subject,
           item: info.item,
           classPath: info.classPath,
           classCode: info.classCode,
@@ -259,25 +264,39 @@ function earlierYear(head: string, year: number | null): boolean {
   return year !== null && [...head.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) < year);
 }
 
-// The indicator a sentence's target/actual values belong to: its last quoted name
-// ("“安全知识宣传活动次数”指标…") or the name before the sentence's colon ("-1窗口收件办结率:年度目标值为100%").
+// The indicator a sentence's target/actual values belong to: the name before the last colon
+// ("-1窗口收件办结率:年度目标值为100%") or the last quoted name ("“安全知识宣传活动次数”指标…").
 function indicatorOf(before: string): string | null {
+  const colon = before.lastIndexOf(":");
   const quoted = [...before.matchAll(/“([^“”]{2,30})”/g)].pop();
-  if (quoted) return quoted[1] ?? null;
-  const named = /([^:,;。]{2,40}):[^:]*$/.exec(before);
-  if (!named) return null;
-  const name = indicatorName(stripLead((named[1] ?? "").replace(/^[-\d.、()]{1,4}(?=[\u4e00-\u9fff])/, "")));
-  return name.length >= 2 ? name : null;
+  if (quoted && (quoted.index ?? 0) > colon) return quoted[1] ?? null;
+  if (colon > 0) {
+    // Back to the previous clause mark, commas inside quotes excepted ("“三高地,两基地”项目占比:").
+    let start = colon;
+    let inQuote = false;
+    while (start > 0) {
+      const ch = before[start - 1] ?? "";
+      if (ch === "”") inQuote = true;
+      else if (ch === "“") inQuote = false;
+      else if (!inQuote && /[:;。,]/.test(ch)) break;
+      start -= 1;
+    }
+    const segment = before.slice(start, colon);
+    // "(2)发现的问题及原因:" introduces a paragraph, it names no indicator.
+    if (segment.length <= 40 && !/(原因|情况|问题|如下|措施|目标|结果)$/.test(segment)) {
+      const name = indicatorName(stripLead(segment.replace(/[“”"]/g, "").replace(/^[-\d.、()]{1,4}(?=[\u4e00-\u9fff])/, "")));
+      if (name.length >= 2) return name;
+    }
+  }
+  return quoted?.[1] ?? null;
 }
 
 // "满意度指标1招商主管部门满意度", "指标200M专网链路租赁数": the indicator without its level labels.
 function indicatorName(name: string): string {
-  return stripLead(
-    name
-      .replace(/^(?:一级指标|二级指标|三级指标)?(?:产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响|服务对象满意度)?指标/, "")
-      .replace(/^\d(?=[\u4e00-\u9fff])/, "")
-      .replace(/指标$/, ""),
-  );
+  let n = name;
+  // "效益指标经济效益指标外商直接投资额": one label per level.
+  for (let k = 0; k < 3; k += 1) n = n.replace(/^(?:一级指标|二级指标|三级指标)?(?:产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响|服务对象满意度)?指标/, "");
+  return stripLead(n.replace(/^\d(?=[\u4e00-\u9fff])/, "").replace(/指标$/, ""));
 }
 
 // Organisation counts where the noun follows the number: "本级决算和2个下属单位决算组成",
@@ -354,11 +373,11 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   if (/具体包括$|主要用于以下方面$/.test(c)) return null;
   const path = /\((类|款|项)\)/.test(c) ? classPathOf(c) : null;
   if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
-  const project = /^(.+?)(?:项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
+  const project = /^(.+?)(项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
   if (project) {
-    const cleaned = cleanSubject(project[1] ?? "", ctx.departmentNames, ctx.year ?? null);
+    const cleaned = cleanSubject(`${project[1] ?? ""}${project[2] ?? ""}`, ctx.departmentNames, ctx.year ?? null);
     // "武汉市东西湖区商务局2022年度部门整体绩效自评结果": the department's overall self-assessment.
-    const name = /^(部门|单位)?整体(支出)?$/.test(cleaned) ? WHOLE_SUBJECT : projectName(cleaned);
+    const name = /^(部门|单位)?整体(支出)?(项目)?$/.test(cleaned) ? WHOLE_SUBJECT : projectName(cleaned);
     if (name) return { subject: name, item: null, classPath: null, classCode: null, scope: null };
   }
   return null;

@@ -43,8 +43,15 @@ describe("scanFigures", () => {
     expect(scanFigures(normalizeWithMap("截至 2024 年 12 月 31 日，第3季度").s)).toEqual([]);
   });
 
-  it("skips 亿元 and 万户, which are not stored units", () => {
-    expect(scanFigures("完成项目交易总额1,533.56亿元,突破100万户").map((f) => f.unit)).toEqual([]);
+  it("reads activity units (亿元, 吨, 万次) and skips 万户, which is not a stored unit", () => {
+    expect(scanFigures("完成项目交易总额1,533.56亿元,突破100万户,补贴155.86吨,累计办件255万次").map((f) => `${f.value}${f.unit}`)).toEqual(["1533.56亿元", "155.86吨", "255万次"]);
+  });
+
+  it("reads 场次 as 场 so the count ends its phrase (年初目标值为2场次)", () => {
+    expect(scanFigures("年初目标值为2场次,实际完成0场次").map((f) => [f.value, f.unit, f.unitEnd - f.end])).toEqual([
+      ["2", "场", 2],
+      ["0", "场", 2],
+    ]);
   });
 
   it("reads the second of two listed counts", () => {
