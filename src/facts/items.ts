@@ -134,7 +134,7 @@ export const ITEMS = {
     zh: "人员经费",
     en: "personnel expenses",
     names: ["人员经费", "人员经费合计"],
-    synonyms: ["人头费", "工资福利", "人员支出", "personnel", "staff costs", "personnel costs"],
+    synonyms: ["人头费", "人员支出", "personnel", "staff costs", "personnel costs"],
     unit: "万元",
   },
   public_expenses: {

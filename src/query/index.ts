@@ -4,9 +4,11 @@ export { nextState, resolveYear, type ResolvedTurn } from "./state.js";
 export type {
   Aspect,
   AspectRef,
+  BudgetQualifier,
   Catalog,
   CatalogDepartment,
   CatalogDoc,
+  ChangeBasis,
   DepartmentRef,
   Intent,
   ItemHit,

@@ -83,3 +83,20 @@ describe("understandQuestion: rankings", () => {
     expect(x.operands).toHaveLength(seedCatalog.departments.length);
   });
 });
+
+describe("understandQuestion: parts that are no amount of their own", () => {
+  it("joins a part to the next until it ends in an amount noun", () => {
+    expect(u("投促局工资福利支出和对个人和家庭的补助加起来多少")).toMatchObject({
+      intent: "sum",
+      items: [],
+      operands: [
+        { department: TOUCHU, year: 2024, topic: "工资福利支出" },
+        { department: TOUCHU, year: 2024, topic: "个人和家庭的补助" },
+      ],
+    });
+  });
+
+  it.each([["这五个部门中谁的公务接待费最少"], ["5个部门里哪个公务接待费最多"]])("names the field of a ranking, no count: %s", (q) => {
+    expect(u(q)).toMatchObject({ intent: "rank", topic: "公务接待费", items: [{ key: "reception" }], aspect: { value: "决算" } });
+  });
+});
