@@ -17,6 +17,8 @@ export interface FigureTarget {
   readonly unitHint: string | null;
   /** The whole question, for context words ("项目支出", "一般公共预算"). */
   readonly context: string;
+  /** Which budget or comparison basis the question names ("年初预算", "较年初预算"), if any. */
+  readonly qualifier?: string | null;
 }
 
 /** The facts chosen for a target: the representative first, then every other source of it. */
@@ -65,6 +67,16 @@ const SCOPE_WORDS: Record<NonNullable<Fact["scope"]>, RegExp | null> = {
 
 // A figure for one budget (政府性基金 …) answers a question about that budget; asked plainly,
 // the whole department's figure is meant.
+const BASES = ["年初预算", "全年预算", "调整预算", "较上年", "较年初预算", "较预算"];
+
+// "比年初预算减少了多少" wants the statement against the budget, not the one against last year.
+function basisAdjust(fact: Fact, basis: string | null): number {
+  if (basis === null) return 0;
+  const q = fact.qualifier.map(norm);
+  if (q.includes(basis)) return 0.2;
+  return q.some((w) => BASES.includes(w)) ? -0.2 : 0;
+}
+
 function scopeAdjust(fact: Fact, context: string): number {
   const re = fact.scope ? SCOPE_WORDS[fact.scope] : null;
   if (!re) return 0;
@@ -106,7 +118,7 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
   }
   if (base === 0) return 0;
   if (t.code !== null && fact.code !== null && fact.code !== t.code) base -= 0.4;
-  let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context);
+  let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context) + basisAdjust(fact, t.qualifier ?? null);
   if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
   // Context words shared with the sentence or table title break ties between same-named figures.
   const where = fact.source.kind === "table" ? fact.source.table : `${fact.source.section} ${fact.source.quote}`;

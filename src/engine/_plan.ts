@@ -49,6 +49,7 @@ function target(u: Understanding, who: Who, over: { item?: string; topic?: strin
     aspect: u.aspect.value as Measure,
     unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
     context: u.normalized,
+    qualifier: u.changeBasis ?? u.aspectQualifier ?? null,
   };
 }
 
@@ -67,6 +68,7 @@ function passageKind(u: Understanding): PassageKind {
 
 // Citizens' words for what disclosures call a shortfall and its cause.
 const WHY_EXPANSIONS: readonly (readonly [RegExp, string])[] = [
+  [/问题|不足|短板|差距/, "发现的问题及原因 存在的问题"],
   [/扣分|失分|丢分|没拿满分|没得满分/, "偏差 未完成原因分析"],
   [/没完成|未完成|没达到|未达到|没达标/, "未完成 原因"],
   [/超预算|超支|超出预算|多花/, "大于年初预算数的主要原因"],
