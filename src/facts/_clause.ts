@@ -20,7 +20,7 @@ export interface ClauseReading {
 }
 
 // "17、2023年度…": a 、 after the number ends the marker even before a year; "1.5" is a decimal.
-const LIST_MARKER = /^(?:-|\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
+const LIST_MARKER = /^(?:-|\d{1,2}(?:、|\.(?!\d)|\.(?=\d{4}年))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[①-⑳]|[一二三四五六七八九十]是)/;
 
 // "导致预算4.23万元结余收回", "故存在30万元结余": connectives of a reason, never part of a subject.
 const LEAD_FILLERS = /^(?:其中|另外|此外|同时|主要用于|主要包括|主要是|用于|包括|分别为|分别|即|截至目前|截止目前|目前|全年支出涉及|涉及|共有|拥有|全年共|全年|本年度|当年|共计|共|累计|实际|导致|因此|从而|使得|故(?!障)|完成(?=[^率值]{4,}))/;
@@ -116,9 +116,12 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
   return { head: p, measure, qualifier, sign, basis };
 }
 
-/** "(30分)指标实际利用外资金额12亿元14亿元…": a 绩效 table row flattened into one line names nothing. */
+/**
+ * "(30分)指标实际利用外资金额12亿元14亿元…", "0.75全年亿元以上新开工项目数200个以上": a 绩效 table row
+ * flattened into one line names nothing.
+ */
 export function flattenedRow(head: string): boolean {
-  return /\(\d+(\.\d+)?分\)|\d+(亿|万)\d|\d+分\d|\d \d/.test(head);
+  return /\(\d+(\.\d+)?分\)|\d+(亿|万)\d|\d+分\d|\d \d|^\d+\.\d+|\d+(个|家|次|项|场)以上/.test(head);
 }
 
 /** Removes list markers and leading filler words ("其中", "主要用于", "共") from a phrase. */

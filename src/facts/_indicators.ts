@@ -77,7 +77,8 @@ function fallbackUnit(targetUnit: string, nameUnit: Unit | null): Unit | null {
 
 // "安全知识宣传活动次数（1.5分）", "开展帮代办工作培训(次)(□□□□分)": the name without weight and unit marks.
 function indicatorName(cell: string): { name: string; unit: Unit | null } | null {
-  let name = cell.replace(/\s+/g, "");
+  // "工艺美术发展宣传等 5分)": a weight whose "(" went to the cell before.
+  let name = cell.replace(/\s+/g, "").replace(/(?<![(\d.])\d+(\.\d+)?分\)$/, "");
   let unit: Unit | null = null;
   for (let k = 0; k < 3; k += 1) {
     const m = /\(([^()]*)\)$/.exec(name);

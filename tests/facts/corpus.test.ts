@@ -42,6 +42,28 @@ describe("facts of the seed corpus", () => {
     expect(f?.year).toBe(2022);
   });
 
+  it.each([
+    ["2024-wuhan-touchuju", 75, "下属单位", "数量", "2", "个"],
+    ["2024-wuhan-jingxinju", 85, "下属单位", "数量", "4", "个"],
+    ["2023-donghu-guanweihui", 92, "下属单位", "数量", "0", "个"],
+    ["2024-hongshan-qiyefuwu", 69, "内设机构", "数量", "4", "个"],
+    ["2024-hongshan-qiyefuwu", 686, "部门整体支出", "得分", "97.12", "分"],
+    ["2024-wuhan-jingxinju", 943, "支持工业发展专项资金", "得分", "93.85", "分"],
+    ["2022-dongxihu-shangwuju", 367, "外省市交流接待", "数量", "13", "人次"],
+    ["2022-dongxihu-shangwuju", 2360, "补贴销售菜品数量", "数量", "155.86", "吨"],
+    ["2024-wuhan-touchuju", 494, "项目交易总额", "数量", "1533.56", "亿元"],
+    ["2023-donghu-guanweihui", 2021, "东湖高新区低空共享无人机应用示范区建设项目", "决算", "5701.46", "万元"],
+    ["2023-donghu-guanweihui", 2268, "发改局业务经费", "预算", "2590.07", "万元"],
+  ])("states %s line %i: %s %s %s%s", (doc, line, subject, measure, value, unit) => {
+    const f = of(doc).find((x) => x.source.line === line && x.subject === subject && x.measure === measure && x.value === value);
+    expect(f?.unit).toBe(unit);
+  });
+
+  it("gives no fact a bare verb or connective as its subject (001 '得 20 分', 004 '故存在')", () => {
+    const junk = store.facts.filter((f) => /^(得|故存在|导致|调减|自评总|设定)$|^\d+[、.]|^#|\)$(?<!\([^)]*\))/.test(f.subject));
+    expect(junk.map((f) => `${f.doc}:${f.source.line} ${f.subject}`)).toEqual([]);
+  });
+
   it("gives every fact a unique id and a decimal value", () => {
     expect(new Set(store.facts.map((f) => f.id)).size).toBe(store.facts.length);
     expect(store.facts.every((f) => /^-?\d+(\.\d+)?$/.test(f.value))).toBe(true);
