@@ -140,7 +140,7 @@ export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection 
   const context = normTopic(t.context);
   const all: { f: Fact; s: number }[] = [];
   for (const f of pool) {
-    if (!measureFits(f, t)) continue;
+    if (!measureFits(f, t) || !trustworthy(f)) continue;
     all.push({ f, s: scoreFact(f, t, context) });
   }
   all.sort(better);
@@ -171,6 +171,15 @@ function clearWinner(sorted: readonly { f: Fact; s: number }[], t: FigureTarget)
   if (!top || top.s < LOOSE_THRESHOLD) return [];
   const rival = sorted.find((x) => !sameFigure(x.f, top.f));
   return !rival || top.s - rival.s >= LOOSE_MARGIN ? [top] : [];
+}
+
+/**
+ * A figure that fails a table identity and nothing else confirms (e.g. a cell shifted into the
+ * wrong column by OCR) is never stated: refusing beats a wrong number.
+ */
+function trustworthy(f: Fact): boolean {
+  if (f.status === "verified" || f.status === "repaired") return true;
+  return !f.evidence.some((e) => e.kind === "identity_failed");
 }
 
 function sameFigure(a: Fact, b: Fact): boolean {

@@ -76,3 +76,12 @@ describe("subjectScore", () => {
     expect(subjectScore(topic, subject) >= MATCH_THRESHOLD).toBe(trusted);
   });
 });
+
+describe("selectFigure on damaged figures", () => {
+  it("never states an unconfirmed figure that fails a table identity (regression: 公开07 row shifted into 年初结转和结余)", () => {
+    const shifted = { ...tableFact({ subject: "制造业", value: "16179.00", line: 407, code: "2159802", column: ["年初结转和结余"] }), evidence: [{ kind: "identity_failed" as const, note: "小计 = 基本支出 + 项目支出: 16,179 ≠ 0 + 0", facts: [] }] };
+    const stated = narrativeFact({ subject: "年初结转和结余", value: "0", line: 560, quote: "政府性基金预算财政拨款年初结转和结余 0 万元" });
+    const sel = selectFigure([shifted, stated], target({ topic: "制造业年初结转和结余", code: "2159802" }));
+    expect(sel?.best.value ?? null).not.toBe("16179.00");
+  });
+});
