@@ -9,6 +9,7 @@ import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
+import { extractSummaryRows } from "./_summary.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
 export interface PerformanceDraft {
@@ -121,7 +122,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       }
     }
     // 整体绩效自评表: "基本支出总额 748.63 项目支出总额 11304.85", "基本支出总额（万元）\t\t50,011.54".
-    for (const m of l.matchAll(/(基本支出|项目支出)总额\s*(?:\((万元|元)\))?[\s\t]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)?/g)) {
+    for (const m of l.matchAll(/(基本支出|项目支出)总额\s*(?:\((万元|元)\))?[\s\t]*(?:总额[\s\t]*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)?/g)) {
       const unit: Unit = (m[2] ?? m[4] ?? "万元") === "元" ? "元" : "万元";
       const raw = m[3] ?? "";
       const item: ItemKey = m[1] === "基本支出" ? "basic_expenditure" : "project_expenditure";
@@ -145,6 +146,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
     }
   }
   out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
+  out.push(...extractSummaryRows(lines, marks));
   return out;
 }
 
@@ -156,16 +158,18 @@ function totalScore(l: string): { value: string; header: boolean } | null {
     const m = /^(?:自评)?(?:总分|得分)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
     if (m?.[1]) return { value: m[1], header: true };
   }
-  const tokens = l.replace(/(\d)\s+分/g, "$1分").trim().split(/[\t ]+/).filter((t) => t !== "");
+  // "总\t分\t\t51个指标\t\t\t94.96": the OCR split the word across cells.
+  const tokens = l.replace(/(\d)\s+分/g, "$1分").replace(/^\s*总[\t ]+分/, "总分").trim().split(/[\t ]+/).filter((t) => t !== "");
   if (tokens[0] !== "总分") return null;
   const numbers = tokens.slice(1).map((t) => /^(\d+(?:\.\d+)?)分?$/.exec(t)?.[1]).filter((v): v is string => v !== undefined);
   const last = numbers[numbers.length - 1];
   return last && tokens.slice(1).every((t) => /^(\d+(?:\.\d+)?)分?$/.test(t) || /个指标$/.test(t)) ? { value: last, header: false } : null;
 }
 
-// "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20".
+// "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20",
+// "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分" (the label broken by a space).
 function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null } | null {
-  const tokens = l.replace(/年度财政资金总额|部门整体支出总额|部门整体|支出总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
+  const tokens = l.replace(/年度财政资\s*金\s*总额|部门整体支出\s*总额|部门整体|支出\s*总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
   const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
   if (tokens.length < 3 || money.length < 2) return null;
   if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^(\d+(\.\d+)?)?分$/.test(t))) return null;

@@ -70,3 +70,57 @@ describe("extractPerformance: indicator rows", () => {
     expect(ds).toEqual([]);
   });
 });
+
+describe("extractPerformance: OCR-split labels", () => {
+  it("reads '总\t分' as 总分 (001 整体自评表)", () => {
+    const ds = read(["一、2024 年度武汉市经济和信息化局整体绩效自评结果(摘要版)", "总\t分\t\t51个指标\t\t\t94.96\t"]);
+    expect(brief(ds)).toEqual([["部门整体支出", "得分", "94.96", "分", ["自评总分"], 2]]);
+  });
+
+  it("reads 基本支出总额 with a repeated 总额 cell (001 '基本支出总额\t\t总额\t10242.18万元')", () => {
+    const ds = read(["基本支出总额\t\t总额\t10242.18万元\t5\t项目支出总额\t103069.29万元\t"]);
+    expect(ds.map((d) => [d.subject, d.value, d.unit])).toEqual([
+      ["基本支出", "10242.18", "万元"],
+      ["项目支出", "103069.29", "万元"],
+    ]);
+  });
+
+  it("reads an execution row whose label is broken by a space (004 '年度财政资金 总额')", () => {
+    const ds = read(["项目名称\t\t东湖高新区低空共享无人机应用示范区建设项目", "预算执行情况 (万元) (20 分)\t\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分 (20 分*执行率)\t", "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分\t"], 2023);
+    expect(ds.map((d) => [d.measure, d.value, d.line])).toEqual([
+      ["预算", "5701.46", 3],
+      ["决算", "5701.46", 3],
+      ["完成率", "100", 3],
+    ]);
+  });
+});
+
+describe("extractPerformance: project summary table (003 项目支出自评结果)", () => {
+  const header = ["项目名称 ", "预算数 ", "", "（元） ", "", "执行数 ", "", "（元） ", "", "完成预", "", "算率 ", "主要用途 ", ""];
+
+  it("reads rows with the name on the line or wrapped above it", () => {
+    const lines = [...header, "党员教育培训 5800 5800 100% 区商务局党员教育培训。 ", "", "2021年两优一先表彰", "", "奖励 ", "5000 5000 100% "];
+    const ds = read(lines, 2022);
+    expect(ds.map((d) => [d.subject, d.measure, d.value, d.unit, d.line])).toEqual([
+      ["党员教育培训", "预算", "5800", "元", 15],
+      ["党员教育培训", "决算", "5800", "元", 15],
+      ["党员教育培训", "完成率", "100", "%", 15],
+      ["2021年两优一先表彰奖励", "预算", "5000", "元", 20],
+      ["2021年两优一先表彰奖励", "决算", "5000", "元", 20],
+      ["2021年两优一先表彰奖励", "完成率", "100", "%", 20],
+    ]);
+  });
+
+  it("names a row after the use of the row before only by a project the 自评表 names", () => {
+    const use = ["对 2021年评选表彰的区级优秀共", "", "产党员、优秀党务工作者进行奖励 ", ""];
+    const lines = [...header, "党员教育培训 5800 5800 100% 区商务局党员教育培训。 ", ...use, "政府购买服务人员经", "", "费 ", "814651 742940.22 91% "];
+    expect(read(lines, 2022).filter((d) => d.value === "814651")).toEqual([]);
+    const withTable = [...lines, "", "项目名称 政府购买服务人员经费 "];
+    expect(read(withTable, 2022).find((d) => d.value === "814651")).toMatchObject({ subject: "政府购买服务人员经费", measure: "预算", unit: "元" });
+  });
+
+  it("stops at 合计", () => {
+    expect(read([...header, "合计 115530851 113048518.64 98%  "], 2022)).toEqual([]);
+  });
+});
+
