@@ -19,6 +19,8 @@ export interface FigureTarget {
   readonly context: string;
   /** Which budget or comparison basis the question names ("年初预算", "较年初预算"), if any. */
   readonly qualifier?: string | null;
+  /** True when the aspect is only the default (决算), not asked for in words. */
+  readonly aspectDefault?: boolean;
 }
 
 /** The facts chosen for a target: the representative first, then every other source of it. */
@@ -38,6 +40,8 @@ const STATUS_RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "sin
 
 function measureFits(fact: Fact, t: FigureTarget): boolean {
   if (fact.measure === t.aspect) return true;
+  // "交易总额是多少" names no aspect: a stated quantity (亿元, 吨 …) answers it as well as a 决算.
+  if (t.aspectDefault === true && t.aspect === "决算" && fact.measure === "数量") return true;
   // A count question may find a figure recorded as a count-like 决算 in a unit we recognise.
   return t.aspect === "数量" && t.unitHint !== null && fact.unit === t.unitHint;
 }
@@ -120,6 +124,7 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
   if (t.code !== null && fact.code !== null && fact.code !== t.code) base -= 0.4;
   let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context) + basisAdjust(fact, t.qualifier ?? null);
   if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
+  if (fact.measure !== t.aspect) s -= 0.05;
   // Context words shared with the sentence or table title break ties between same-named figures.
   const where = fact.source.kind === "table" ? fact.source.table : `${fact.source.section} ${fact.source.quote}`;
   s += 0.08 * dice(context, norm(where));

@@ -71,6 +71,13 @@ export function stripTail(s: string): string {
  * Exact (after normalisation and generic tails) is 1; containment scales with coverage; else bigram Dice.
  */
 export function subjectScore(topic: string, subject: string): number {
+  // An aside in brackets ("购置(更新)公务用车") may or may not be in the question.
+  const bare = subject.replace(/[(（][^)）]{1,8}[)）]/g, "");
+  const plain = plainScore(topic, subject);
+  return bare !== subject && bare.length >= 2 ? Math.max(plain, plainScore(topic, bare)) : plain;
+}
+
+function plainScore(topic: string, subject: string): number {
   // Years inside a name ("财政局业务经费2023年") say when, not what: compared without them.
   const t = normTopic(topic).replace(YEAR, "") || normTopic(topic);
   const s = normTopic(subject).replace(YEAR, "") || normTopic(subject);

@@ -50,6 +50,7 @@ function target(u: Understanding, who: Who, over: { item?: string; topic?: strin
     unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
     context: u.normalized,
     qualifier: u.changeBasis ?? u.aspectQualifier ?? null,
+    aspectDefault: u.aspect.via === "default",
   };
 }
 
