@@ -1,7 +1,7 @@
 import { sameValue, type Unit } from "../core/money.js";
 import type { ItemKey } from "../facts/items.js";
 import type { Fact, FactStatus, Measure } from "../facts/types.js";
-import { dice, norm, normTopic, subjectScore } from "./_text.js";
+import { bigrams, dice, norm, normTopic, subjectScore } from "./_text.js";
 
 /** One figure the user asks for, with department and year already resolved. */
 export interface FigureTarget {
@@ -101,9 +101,13 @@ function qualifiedScore(topic: string, fact: Fact): number {
   const t = normTopic(topic);
   const s = normTopic(fact.subject);
   if (s.length < 2 || t === s || !t.includes(s)) return 0;
-  const rest = t.split(s).filter((x) => x.length > 0);
+  const rest = t.split(s).join("");
   const where = normTopic(fact.source.kind === "table" ? `${fact.source.table} ${fact.source.row}` : `${fact.source.section} ${fact.source.quote}`);
-  return rest.length > 0 && rest.every((r) => where.includes(r)) ? 0.9 : 0;
+  // Most of the extra words' character pairs must stand in the source ("公共资源交易…全年完成").
+  const pairs = bigrams(rest);
+  if (pairs.length === 0) return 0;
+  const covered = pairs.filter((p) => where.includes(p)).length / pairs.length;
+  return covered >= 0.8 ? 0.9 * covered : 0;
 }
 
 function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
