@@ -36,8 +36,13 @@ function piecesOf(p: Paragraph): Piece[] {
 
 /** The words of a section path put into a chunk's text: the last two headings, which name the topic. */
 export function pathLabel(path: readonly string[]): string {
-  return path.slice(-2).join(" ");
+  const last = path.slice(-2);
+  // "第三部分 武汉市经济和信息化局2024年度部门决算情况说明" restates department and year (already in
+  // the chunk's text) at ~25 tokens per chunk; a deeper heading says what the passage is about.
+  return (last.length > 1 ? last.filter((h) => !PART_HEADING.test(h)) : last).join(" ");
 }
+
+const PART_HEADING = /^第[一二三四五六七八九十\d]+部分/;
 
 /** Narrative and glossary chunks of one disclosure, in document order. */
 export function paragraphChunks(doc: Disclosure, id: ChunkIdentity): Chunk[] {
