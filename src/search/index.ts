@@ -89,16 +89,9 @@ export async function buildSearchIndex(
   const keyword = buildKeyword(chunks);
   let dense: DenseIndex | null = null;
   if (embedder !== null) {
-    // Embedding in order of length keeps each forward pass's padding (wasted compute) small.
-    const order = chunks.map((_, i) => i).sort((a, b) => (chunks[a]?.text.length ?? 0) - (chunks[b]?.text.length ?? 0));
-    const vectors: Float32Array[] = new Array<Float32Array>(chunks.length);
-    for (let i = 0; i < order.length; i += EMBED_STEP) {
-      const idx = order.slice(i, i + EMBED_STEP);
-      const got = await embedder.embed(idx.map((j) => chunks[j]?.text ?? ""));
-      idx.forEach((j, n) => {
-        const v = got[n];
-        if (v) vectors[j] = v;
-      });
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_STEP) {
+      vectors.push(...(await embedder.embed(chunks.slice(i, i + EMBED_STEP).map((c) => c.text))));
       onProgress?.(Math.min(i + EMBED_STEP, chunks.length), chunks.length);
     }
     dense = buildDense(vectors, embedder.dim);
