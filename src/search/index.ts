@@ -3,7 +3,7 @@ import type { Result } from "../core/result.js";
 import type { Embedder } from "../embed/index.js";
 import { assembleIndex } from "./_assemble.js";
 import { buildDense, searchDense, type DenseIndex } from "./_dense.js";
-import { fuseRrf, RRF_K } from "./_fusion.js";
+import { DENSE_WEIGHT, fuseRrf, RRF_K } from "./_fusion.js";
 import { expansionTerms } from "./_expand.js";
 import { BIGRAM_WEIGHT, buildKeyword, IDENTITY_WEIGHT, searchKeyword, stripDepartments, type KeywordIndex } from "./_keyword.js";
 import type { IndexInputs } from "./_manifest.js";
@@ -11,7 +11,7 @@ import { loadSearch, saveSearch } from "./_store.js";
 
 export { FORMAT_VERSION, type IndexInputs, type SearchManifest } from "./_manifest.js";
 export { BIGRAM_WEIGHT, IDENTITY_WEIGHT } from "./_keyword.js";
-export { fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
+export { DENSE_WEIGHT, fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
 export { SEARCH_DIR } from "./_store.js";
 export { BUDGET_TERMS, tokenize } from "./_tokenize.js";
 
@@ -61,6 +61,8 @@ export interface SearchOptions {
   /** Prefix BGE's retrieval instruction to the query (default `QUERY_INSTRUCTION_DEFAULT`). */
   readonly instruction?: boolean;
   readonly rrfK?: number;
+  /** Weight of the dense ranking in the fusion, keyword being 1 (default `DENSE_WEIGHT`). */
+  readonly denseWeight?: number;
   readonly bigramWeight?: number;
   readonly identityWeight?: number;
   /** Append document terms for citizen words and English phrases from the item vocabulary (default true). */
@@ -173,7 +175,7 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
     case "dense":
       return dense.slice(0, k).flatMap((r) => hit(r.label, r.score, r.score, null));
     case "hybrid":
-      return fuseRrf(dense, keyword, { k: opts.rrfK ?? RRF_K })
+      return fuseRrf(dense, keyword, { k: opts.rrfK ?? RRF_K, denseWeight: opts.denseWeight ?? DENSE_WEIGHT })
         .slice(0, k)
         .flatMap((r) => hit(r.label, r.score, r.dense, r.keyword));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fuseRrf, RRF_K } from "../../src/search/index.js";
+import { DENSE_WEIGHT, fuseRrf, RRF_K } from "../../src/search/index.js";
 
 describe("fuseRrf", () => {
   it("sums 1/(k + rank) over both rankings and keeps each ranking's own score", () => {
@@ -12,7 +12,7 @@ describe("fuseRrf", () => {
         { label: 2, score: 10 },
         { label: 3, score: 5 },
       ],
-      { k: 60 },
+      { k: 60, denseWeight: 1 },
     );
     expect(fused).toEqual([
       { label: 2, score: 1 / 62 + 1 / 61, dense: 0.8, keyword: 10 },
@@ -21,8 +21,16 @@ describe("fuseRrf", () => {
     ]);
   });
 
+  it("weighs the dense ranking by DENSE_WEIGHT by default", () => {
+    const fused = fuseRrf([{ label: 1, score: 0.9 }], [{ label: 2, score: 3 }]);
+    expect(fused).toEqual([
+      { label: 2, score: 1 / (RRF_K + 1), dense: null, keyword: 3 },
+      { label: 1, score: DENSE_WEIGHT / (RRF_K + 1), dense: 0.9, keyword: null },
+    ]);
+  });
+
   it("breaks ties by keyword rank", () => {
-    const fused = fuseRrf([{ label: 7, score: 0.5 }], [{ label: 8, score: 3 }]);
+    const fused = fuseRrf([{ label: 7, score: 0.5 }], [{ label: 8, score: 3 }], { denseWeight: 1 });
     expect(fused.map((f) => f.label)).toEqual([8, 7]);
   });
 
