@@ -37,13 +37,21 @@ function withUnit(text: string, unit: string | null): string {
  * One table row as a self-contained sentence: department, year, table, part, row code and label,
  * then every non-empty column as "header path value+unit"; null for rows without any value.
  */
-export function renderRow(t: Table, part: TablePart, row: TableRow, id: ChunkIdentity, parents: readonly string[] = []): string | null {
+export function renderRow(
+  t: Table,
+  part: TablePart,
+  row: TableRow,
+  id: ChunkIdentity,
+  opts: { parents?: readonly string[]; unit?: string | null } = {},
+): string | null {
+  const parents = opts.parents ?? [];
+  const unit = t.unit ?? opts.unit ?? null;
   const cells: string[] = [];
   for (const c of row.cells) {
     const text = cellText(c);
     if (text === null) continue;
     const head = columnLabel(part.columns[c.column]);
-    cells.push(`${head}${head.length > 0 ? " " : ""}${withUnit(text, t.unit)}`);
+    cells.push(`${head}${head.length > 0 ? " " : ""}${withUnit(text, unit)}`);
   }
   if (cells.length === 0) return null;
   const label = squash(row.label);
@@ -101,12 +109,14 @@ export function tableChunks(doc: Disclosure, id: ChunkIdentity, coveredByNarrati
   const out: Chunk[] = [];
   doc.tables.forEach((t, ti) => {
     const label = tableLabel(t);
+    // A template table whose unit line was lost to OCR uses the unit the document's tables declare.
+    const unit = t.kind === "other" || t.kind === "绩效自评表" ? null : doc.meta.unit;
     t.parts.forEach((part, pi) => {
       const headerless = part.columns.every(isGenericColumn);
       const ancestors = ancestorLabels(part);
       part.rows.forEach((row, ri) => {
         if (headerless && coveredByNarrative(row.line)) return;
-        const text = renderRow(t, part, row, id, ancestors(row));
+        const text = renderRow(t, part, row, id, { parents: ancestors(row), unit });
         if (text === null) return;
         out.push({
           id: `${doc.id}:t${ti}.${pi}.${ri}`,

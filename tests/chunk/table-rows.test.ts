@@ -60,6 +60,11 @@ describe("chunkDisclosure table rows", () => {
     expect(text(12)).toBe("武汉市经济和信息化局 2024年 公开03表 支出决算表 21598 超长期特别国债安排的支出：本年支出合计 16179.00万元");
   });
 
+  it("falls back to the document's money unit when the table's unit line was lost", () => {
+    const noUnit = chunkDisclosure(withTables([{ ...expenditure, unit: null }]), ID);
+    expect(noUnit.find((c) => c.line === 12)?.text.endsWith("本年支出合计 16179.00万元")).toBe(true);
+  });
+
   it("cites the section holding the table", () => {
     const inSection = chunkDisclosure(withTables([{ ...expenditure, line: 23, lineEnd: 25, parts: [{ ...expenditure.parts[0]!, rows: [row(23, "215", "资源勘探工业信息等支出", ["1.00"])] }] }], { paragraphs: [] }), ID);
     expect(inSection.find((c) => c.kind === "table_row")?.section).toBe("第三部分 武汉市经济和信息化局 2024 年度部门决算情况说明 > 十二、国有资产占用情况说明");
