@@ -92,6 +92,11 @@ function known(word: string): boolean {
   return HEADER_WORDS.includes(word) || HEADER_WORDS.includes(SYNONYMS[word] ?? "");
 }
 
+/** True when a compacted header text is a word of the template's header vocabulary ("因公出国(境)费"). */
+export function knownHeaderWord(word: string): boolean {
+  return known(word.normalize("NFKC"));
+}
+
 /**
  * Resolves the columns of a part: header text when readable and consistent with the number of
  * value cells, else the template's canonical paths for the kind (flagged `garbled`).

@@ -1,10 +1,14 @@
 /**
  * Cell lines for both text forms: OCR lines are split at tabs; `pdftotext -layout` lines
  * (space-aligned columns, no tabs) are split at column spans found from the body and 栏次 lines
- * of each table region, with multi-line headers placed over the spans they head.
+ * of each block of table lines, with multi-line headers placed over the spans they head.
  */
+import { knownHeaderWord } from "./_header.js";
 import { cleanLine, compact, splitCells } from "./_lines.js";
-import { isTableTitle, normaliseMarker } from "./_titles.js";
+import { isTableTitle, normaliseMarker, PART_HEADING } from "./_titles.js";
+
+/** How a character position is counted: one per character, or East Asian wide characters as two. */
+export type Metric = "char" | "display";
 
 interface Token {
   readonly text: string;
@@ -15,18 +19,21 @@ interface Token {
 interface Span {
   start: number;
   end: number;
-  /** Lines (region-relative) with a token in the span. */
+  /** Lines (block-relative) with a token in the span. */
   readonly lines: Set<number>;
 }
+
+// East Asian Wide and Fullwidth blocks (CJK ideographs and punctuation, kana, Hangul, fullwidth forms).
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
 
 /** Per line: its cells when it is a table line, else null. */
 export function layoutCellRows(lines: readonly string[], excluded: (i: number) => boolean): (string[] | null)[] {
   const rows = lines.map((l, i) => (!excluded(i) && l.includes("\t") && l.trim() !== "" ? splitCells(l) : null));
   // A document with tab-separated cells is OCR output; otherwise look for space-aligned tables.
   if (rows.filter((r) => r !== null).length >= 5) return rows;
-  for (const region of findRegions(lines, excluded)) {
-    const cells = alignRegion(region.map((i) => lines[i] ?? ""));
-    region.forEach((lineIndex, k) => {
+  for (const block of findLayoutBlocks(lines, excluded)) {
+    const cells = alignRegion(block.map((i) => lines[i] ?? ""));
+    block.forEach((lineIndex, k) => {
       const c = cells[k];
       if (c) rows[lineIndex] = c;
     });
@@ -34,58 +41,71 @@ export function layoutCellRows(lines: readonly string[], excluded: (i: number) =
   return rows;
 }
 
-/** Splits a line at runs of two or more spaces, keeping each piece's character positions. */
-export function tokenize(line: string): Token[] {
+/**
+ * Splits a line at runs of two or more spaces, keeping each piece's position: by default one
+ * column per character (as `pdftotext -layout` counts), or with wide characters as two columns
+ * (as a terminal shows them, and as text aligned by display width is padded).
+ */
+export function tokenize(line: string, metric: Metric = "char"): Token[] {
   const tokens: Token[] = [];
   const re = /\S+(?: \S+)*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let at = 0;
+  let pos = 0;
+  const advance = (to: number): void => {
+    for (const ch of line.slice(at, to)) pos += metric === "display" && WIDE.test(ch) ? 2 : 1;
+    at = to;
+  };
+  while ((m = re.exec(line)) !== null) {
+    advance(m.index);
+    const start = pos;
+    advance(m.index + m[0].length);
+    tokens.push({ text: m[0], start, end: pos });
+  }
   return tokens;
 }
 
 const PREAMBLE = /^(?:(?:部门|单位)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|公开\s*\d+\s*表)/;
 
-/** Table line indexes after each title / 公开NN表 anchor, up to the note, a heading or narrative. */
-function findRegions(lines: readonly string[], excluded: (i: number) => boolean): number[][] {
-  const regions: number[][] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const t = cleanLine(lines[i] ?? "");
-    if (excluded(i) || !(isTableTitle(t) || normaliseMarker(t) !== null)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    // Preamble: title, 公开NN表, 部门/单位 lines (possibly "部门：…      单位：万元").
-    while (j < lines.length) {
-      const u = cleanLine(lines[j] ?? "");
-      if (u === "" || isTableTitle(u) || normaliseMarker(u) !== null || PREAMBLE.test(u) || tokenize(u).every((tk) => PREAMBLE.test(tk.text))) j++;
-      else break;
-    }
-    const region: number[] = [];
-    let blanks = 0;
-    for (; j < lines.length; j++) {
-      const raw = lines[j] ?? "";
-      const u = cleanLine(raw);
-      if (u === "") {
-        if (++blanks >= 2) break;
-        continue;
-      }
-      blanks = 0;
-      const tokens = tokenize(raw);
-      if (/^注\s*[:：]|^第[一二三四五六七八九十]+部分/.test(u) || isTableTitle(u) || normaliseMarker(u) !== null) break;
-      if (tokens.length === 1 && compact(u).length > 30) break;
-      region.push(j);
-    }
-    // Space-aligned columns: most lines split into two or more pieces at wide gaps.
-    const columnar = region.filter((k) => tokenize(lines[k] ?? "").length >= 2).length;
-    if (columnar >= 3 && columnar >= region.length / 2) regions.push(region);
-    i = Math.max(j, i + 1);
-  }
-  return regions;
+// A line that is never a table row: a 第N部分 heading, a table title or 公开NN表 line, a note,
+// or a sentence of narrative (long, unindented, with a full stop).
+function isBreaker(raw: string, tokens: readonly Token[]): boolean {
+  const u = cleanLine(raw);
+  const c = compact(u);
+  if (/^注\s*[:：]/.test(u) || PART_HEADING.test(c) || isTableTitle(u)) return true;
+  if (tokens.length >= 2) return false;
+  return (
+    normaliseMarker(u) !== null ||
+    (PREAMBLE.test(u) && c.length <= 40) ||
+    ((tokens[0]?.start ?? 0) <= 2 && c.length > 40 && /。/.test(c))
+  );
 }
 
-const FIGURE = /^-?[\d,]*\d[.,]\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+/**
+ * Blocks of table lines: runs of non-blank lines without a breaker, holding at least two lines
+ * of two or more space-separated pieces (a lone such line is narrative with a wide gap).
+ */
+function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boolean): number[][] {
+  const blocks: number[][] = [];
+  let run: number[] = [];
+  let columnar = 0;
+  const close = (): void => {
+    if (columnar >= 2) blocks.push(run);
+    run = [];
+    columnar = 0;
+  };
+  lines.forEach((raw, i) => {
+    if (excluded(i) || raw.trim() === "") return close();
+    const tokens = tokenize(raw);
+    if (isBreaker(raw, tokens)) return close();
+    run.push(i);
+    if (tokens.length >= 2) columnar++;
+  });
+  close();
+  return blocks;
+}
+
+const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
 
 function isLanci(tokens: readonly Token[]): boolean {
   const nums = tokens.filter((t) => /^\d{1,2}$/.test(t.text)).map((t) => Number(t.text));
@@ -103,20 +123,39 @@ function isBody(tokens: readonly Token[]): boolean {
   );
 }
 
-/** Converts the lines of one region into cells aligned on shared column spans. */
+// How well pieces line up across lines: pieces sharing a left or right edge with another line's piece.
+function alignment(tokens: readonly (readonly Token[])[]): number {
+  const starts = new Map<number, Set<number>>();
+  const ends = new Map<number, Set<number>>();
+  tokens.forEach((line, k) =>
+    line.forEach((tk) => {
+      (starts.get(tk.start) ?? starts.set(tk.start, new Set()).get(tk.start))?.add(k);
+      (ends.get(tk.end) ?? ends.set(tk.end, new Set()).get(tk.end))?.add(k);
+    }),
+  );
+  let score = 0;
+  for (const line of tokens) for (const tk of line) if ((starts.get(tk.start)?.size ?? 0) > 1 || (ends.get(tk.end)?.size ?? 0) > 1) score++;
+  return score;
+}
+
+/** Converts the lines of one block into cells aligned on shared column spans. */
 export function alignRegion(lines: readonly string[]): (string[] | null)[] {
-  const tokens = lines.map(tokenize);
-  const firstData = tokens.findIndex((t) => isLanci(t) || isBody(t));
-  if (firstData < 0) return lines.map(() => null);
-  const spans = buildSpans(tokens, firstData);
-  const spanOf = (tk: Token): number => bestSpan(spans, tk);
+  // Text padded by display width lines up only when wide characters count as two columns.
+  const byChar = lines.map((l) => tokenize(l, "char"));
+  const byDisplay = lines.map((l) => tokenize(l, "display"));
+  const tokens = alignment(byDisplay) > alignment(byChar) ? byDisplay : byChar;
+  let firstData = tokens.findIndex((t) => isLanci(t) || isBody(t));
+  // A table of text only (绩效 targets, 序号/事项 lists): every line is a row.
+  if (firstData < 0) firstData = 0;
+  const header = tokens.slice(0, firstData);
+  const spans = withHeaderSpans(bridged(buildSpans(tokens, firstData), header), header);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : spans.map(() => "")));
   // Body and 栏次 lines: each token in its span.
   for (let k = firstData; k < lines.length; k++) {
     const row = out[k];
     if (!row) continue;
     for (const tk of tokens[k] ?? []) {
-      const s = spanOf(tk);
+      const s = bestSpan(spans, tk);
       row[s] = row[s] ? `${row[s]} ${tk.text}` : tk.text;
     }
   }
@@ -137,13 +176,14 @@ export function buildSpans(tokens: readonly (readonly Token[])[], firstData: num
     } else spans.push({ start: tk.start, end: tk.end, lines: new Set([line]) });
   }
   // A centred 栏次 number and right-aligned figures of one column may not overlap; a span that
-  // never shares a line with a neighbour joins the nearer such neighbour.
+  // never shares a line with a close neighbour joins the nearer such neighbour. Columns are
+  // printed at least three spaces apart, so only spans two or fewer columns apart are joined.
   const merged = spans.map((s) => ({ start: s.start, end: s.end, lines: new Set(s.lines) }));
   const apart = (a: Span, b: Span): boolean => ![...a.lines].some((l) => b.lines.has(l));
   // Closest pairs first: "行次 … 2 … 5,721.65" joins the "2" to the figures, not to 行次.
   for (;;) {
     let bestK = -1;
-    let bestGap = Infinity;
+    let bestGap = 3;
     for (let k = 0; k + 1 < merged.length; k++) {
       const a = merged[k];
       const b = merged[k + 1];
@@ -162,6 +202,46 @@ export function buildSpans(tokens: readonly (readonly Token[])[], firstData: num
   return merged;
 }
 
+/**
+ * Neighbouring spans that never share a line are one column when a header cell covers both: the
+ * 栏次 line's "类" left-aligned and the codes right-aligned under "功能分类 科目编码".
+ */
+function bridged(spans: readonly Span[], header: readonly (readonly Token[])[]): Span[] {
+  const out = spans.map((s) => ({ start: s.start, end: s.end, lines: new Set(s.lines) }));
+  const overlaps = (s: Span, tk: Token): boolean => Math.min(s.end, tk.end) > Math.max(s.start, tk.start);
+  for (let k = 0; k + 1 < out.length; ) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a && b && ![...a.lines].some((l) => b.lines.has(l)) && header.some((line) => line.some((tk) => overlaps(a, tk) && overlaps(b, tk)))) {
+      a.end = Math.max(a.end, b.end);
+      b.lines.forEach((l) => a.lines.add(l));
+      out.splice(k + 1, 1);
+    } else k++;
+  }
+  return out;
+}
+
+/**
+ * Header text over no body span heads a column the body leaves empty ("决算数" of a group with
+ * no figures, "款" of a table without rows): it gets a span of its own, so its header cells do
+ * not join a neighbour's. Lines nearest the body go first: upper lines hold group headers.
+ */
+function withHeaderSpans(spans: readonly Span[], header: readonly (readonly Token[])[]): Span[] {
+  const out = spans.map((s) => ({ start: s.start, end: s.end, lines: new Set(s.lines) }));
+  for (let h = header.length - 1; h >= 0; h--) {
+    const added: Span[] = [];
+    for (const tk of header[h] ?? []) {
+      // Columns stand at least two spaces apart; a piece closer to a column is a centred
+      // group header over it ("收入" over 项目 | 行次 | 金额), not a column of its own.
+      if (out.some((s) => Math.min(s.end, tk.end) > Math.max(s.start, tk.start) - 2)) continue;
+      added.push({ start: tk.start, end: tk.end, lines: new Set([h]) });
+    }
+    out.push(...added);
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
 function bestSpan(spans: readonly Span[], tk: Token): number {
   let best = 0;
   let bestScore = -Infinity;
@@ -177,11 +257,6 @@ function bestSpan(spans: readonly Span[], tk: Token): number {
   return best;
 }
 
-/**
- * Header lines: a token heading two or more spans that have header text below it is a group
- * header ("预算数", "公务用车购置及运行维护费") and goes to its first span; a token under a
- * one-span token of the line above continues that cell's wrapped text ("因公出国" / "（境）费").
- */
 // A group header is printed centred over the columns it heads ("预算数" over six columns).
 function centred(tk: Token, covered: readonly Span[]): boolean {
   const from = Math.min(...covered.map((s) => s.start));
@@ -189,6 +264,19 @@ function centred(tk: Token, covered: readonly Span[]): boolean {
   return Math.abs((tk.start + tk.end) / 2 - (from + to) / 2) <= Math.max(2, (to - from) / 4);
 }
 
+// Text wrapped inside one header cell ("因公出国" / "（境）费", "本年收入" / "合计"): the pieces
+// join into a word of the template's header vocabulary, or the upper piece leaves a bracket open.
+function continues(above: string, below: string): boolean {
+  const a = compact(above);
+  return knownHeaderWord(a + compact(below)) || (/[(（][^)）]*$/.test(a) && /^[^(（]*[)）]/.test(compact(below)));
+}
+
+/**
+ * Header lines: a token heading two or more spans that have header text below it is a group
+ * header ("预算数", "公务用车购置及运行维护费") and goes to its first span; a token under a
+ * one-span token of the line above that completes its wrapped text ("因公出国" / "（境）费")
+ * joins that cell; any other token takes the span it overlaps most.
+ */
 function placeHeader(header: readonly (readonly Token[])[], spans: readonly Span[], out: (string[] | null)[]): void {
   const centre = (s: Span): number => (s.start + s.end) / 2;
   // For each header line, the spans each token covers.
@@ -210,17 +298,21 @@ function placeHeader(header: readonly (readonly Token[])[], spans: readonly Span
     if (!row) return;
     for (const c of line) {
       const below = c.spans.filter((k) => hasTextBelow(h, k));
-      if (c.spans.length > 1 && below.length >= 2 && centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined))) {
-        const first = Math.min(...c.spans);
+      const own = bestSpan(spans, c.tk);
+      // Centred over its columns as a PDF prints it, or at the first of them as a text form aligns it.
+      const leftAligned = below[0] === own;
+      if (c.spans.length > 1 && below.length >= 2 && (leftAligned || centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined)))) {
+        const first = leftAligned ? own : Math.min(...c.spans);
         row[first] = c.tk.text;
         c.spans.forEach((k) => (owner[k] = { line: h, group: true }));
         continue;
       }
-      const k = bestSpan(spans, c.tk);
+      const k = own;
       const above = owner[k];
       const aboveRow = above ? out[above.line] : null;
-      if (above && !above.group && aboveRow) aboveRow[k] = `${aboveRow[k] ?? ""}${c.tk.text}`;
-      else {
+      if (above && !above.group && aboveRow && above.line < h && continues(aboveRow[k] ?? "", c.tk.text)) {
+        aboveRow[k] = `${aboveRow[k] ?? ""}${c.tk.text}`;
+      } else {
         row[k] = row[k] ? `${row[k]} ${c.tk.text}` : c.tk.text;
         owner[k] = { line: h, group: false };
       }

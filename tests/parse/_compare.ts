@@ -1,0 +1,69 @@
+import type { Disclosure, Table, TableRow } from "../../src/parse/index.js";
+import { compact } from "../../src/parse/_lines.js";
+
+/** One difference between two parses of the same disclosure (TAB form vs layout form). */
+export interface TableDiff {
+  readonly table: string;
+  readonly what: string;
+}
+
+function name(t: Table): string {
+  return `${t.number ?? "(no number)"} ${t.kind} L${t.line}`;
+}
+
+function rowKey(r: TableRow): string {
+  return `L${r.line} ${r.code ?? "-"} ${r.label}`;
+}
+
+function cellText(r: TableRow, column: number): string {
+  const c = r.cells.find((x) => x.column === column);
+  if (!c) return "";
+  return c.value ?? c.candidate ?? compact(c.raw);
+}
+
+/** Table-by-table differences: numbers, kinds, lines, parts, column paths, rows, codes, labels and cells. */
+export function compareTables(a: Disclosure, b: Disclosure): TableDiff[] {
+  const diffs: TableDiff[] = [];
+  const n = Math.max(a.tables.length, b.tables.length);
+  for (let i = 0; i < n; i++) {
+    const ta = a.tables[i];
+    const tb = b.tables[i];
+    if (!ta || !tb) {
+      diffs.push({ table: ta ? name(ta) : tb ? name(tb) : "?", what: ta ? "missing in layout" : "extra in layout" });
+      continue;
+    }
+    const t = name(ta);
+    const head = (x: Table): string => `${x.number} ${x.kind} ${x.title} ${x.unit} L${x.line}-${x.lineEnd}`;
+    if (head(ta) !== head(tb)) diffs.push({ table: t, what: `table ${head(ta)} vs ${head(tb)}` });
+    const parts = Math.max(ta.parts.length, tb.parts.length);
+    for (let p = 0; p < parts; p++) {
+      const pa = ta.parts[p];
+      const pb = tb.parts[p];
+      if (!pa || !pb || pa.name !== pb.name) {
+        diffs.push({ table: t, what: `part ${p}: ${pa?.name ?? "none"} vs ${pb?.name ?? "none"}` });
+        continue;
+      }
+      const where = pa.name ?? "table";
+      // Tables outside the template are read position by position ("第N列"); a column empty in
+      // every line of a layout block leaves no trace, so only their filled cells are compared.
+      const generic = ta.kind === "other" || ta.kind === "绩效自评表";
+      const cols = (x: typeof pa): string => x.columns.map((c) => `${c.path.join(">")}(${c.lineNo ?? ""})`).join(" | ");
+      if (!generic && cols(pa) !== cols(pb)) diffs.push({ table: t, what: `${where} columns: ${cols(pa)} vs ${cols(pb)}` });
+      const byLine = (x: typeof pa): Map<string, TableRow> => new Map(x.rows.map((r) => [`${r.line}|${r.code ?? ""}|${r.label}`, r]));
+      const ra = byLine(pa);
+      const rb = byLine(pb);
+      for (const [k, r] of ra) if (!rb.has(k)) diffs.push({ table: t, what: `${where} row only in TAB form: ${rowKey(r)} [${r.cells.map((_, c) => cellText(r, c)).join("|")}]` });
+      for (const [k, r] of rb) if (!ra.has(k)) diffs.push({ table: t, what: `${where} row only in layout form: ${rowKey(r)} [${r.cells.map((_, c) => cellText(r, c)).join("|")}]` });
+      for (const [k, r] of ra) {
+        const s = rb.get(k);
+        if (!s) continue;
+        const width = Math.max(pa.columns.length, r.cells.length, s.cells.length);
+        const texts = (x: TableRow): string[] => Array.from({ length: width }, (_, c) => cellText(x, c)).filter((c) => !generic || c !== "");
+        const va = texts(r).join("|");
+        const vb = texts(s).join("|");
+        if (va !== vb) diffs.push({ table: t, what: `${where} ${rowKey(r)} cells [${va}] vs [${vb}]` });
+      }
+    }
+  }
+  return diffs;
+}
