@@ -58,13 +58,20 @@ const LIST_SECTION_CHARS = 1500;
 const KEEP_RATIO = 0.75;
 
 /** Ranks passages for the question kind (marker words and query overlap on top of retrieval scores), dropping the clearly weaker. */
-export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind): Passage[] {
+export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind, topic: string | null = null): Passage[] {
   const q = normTopic(query);
+  const key = topic ? normTopic(topic) : "";
   const maxScore = Math.max(...ps.map((p) => p.score), 1e-9);
   const ranked = [...ps]
     .map((p, rank) => ({
       p,
-      v: p.score / maxScore + 0.6 * dice(q, normTopic(p.context)) + (MARKERS[kind].test(p.text) ? 0.3 : 0) - rank * 0.02,
+      v:
+        p.score / maxScore +
+        0.6 * dice(q, normTopic(p.context)) +
+        (MARKERS[kind].test(p.text) ? 0.3 : 0) +
+        // The thing asked about, named verbatim, outweighs loose overlap.
+        (key.length >= 2 && normTopic(p.context).includes(key) ? 0.5 : 0) -
+        rank * 0.02,
     }))
     .sort((a, b) => b.v - a.v);
   const top = ranked[0]?.v ?? 0;
@@ -81,9 +88,10 @@ export function composePassages(
   who: { department: string | null; year: number | null },
   next: (p: Passage) => Passage | null,
   section: (p: Passage) => readonly Passage[],
+  topic: string | null = null,
   limit = 2,
 ): Answer {
-  const ranked = rankPassages(passages, query, kind).slice(0, limit);
+  const ranked = rankPassages(passages, query, kind, topic).slice(0, limit);
   const chosen: Passage[] = [];
   // "有哪些" asked of a short section (职责, 机构设置): the whole section, in order, is the answer.
   const first = ranked[0];

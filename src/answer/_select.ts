@@ -110,7 +110,8 @@ function qualifiedScore(topic: string, fact: Fact): number {
   return covered >= 0.8 ? 0.9 * covered : 0;
 }
 
-function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
+/** How well a fact answers the target: `core` decides acceptance, `rank` orders the accepted. */
+function scoreFact(fact: Fact, t: FigureTarget, context: string): { core: number; rank: number } {
   let base = 0;
   if (t.items.length > 0 && fact.item !== null) {
     const i = t.items.indexOf(fact.item);
@@ -124,15 +125,22 @@ function scoreFact(fact: Fact, t: FigureTarget, context: string): number {
     base = Math.max(base, subjectScore(topic, fact.subject), qualifiedScore(topic, fact));
     if (fact.source.kind === "table") base = Math.max(base, subjectScore(topic, fact.source.row));
   }
-  if (base === 0) return 0;
+  if (base === 0) return { core: 0, rank: 0 };
   if (t.code !== null && fact.code !== null && fact.code !== t.code) base -= 0.4;
-  let s = base + columnAdjust(fact, context) + scopeAdjust(fact, context) + basisAdjust(fact, t.qualifier ?? null);
-  if (t.unitHint !== null && fact.unit !== t.unitHint) s -= 0.5;
-  if (fact.measure !== t.aspect) s -= 0.05;
-  // Context words shared with the sentence or table title break ties between same-named figures.
+  let core = base + columnAdjust(fact, context) + basisAdjust(fact, t.qualifier ?? null);
+  if (t.unitHint !== null && fact.unit !== t.unitHint) core -= 0.5;
+  if (fact.measure !== t.aspect) core -= 0.05;
+  // Preferences among acceptable figures: the scope and table the question implies, shared context words.
   const where = fact.source.kind === "table" ? fact.source.table : `${fact.source.section} ${fact.source.quote}`;
-  s += 0.08 * dice(context, norm(where));
-  return s;
+  const rank = core + scopeAdjust(fact, context) + tableAdjust(fact, context) + 0.08 * dice(context, norm(where));
+  return { core, rank };
+}
+
+// 公开02 (收入决算表) lists income by expenditure function: its "一般公共服务支出" row answers
+// a question about income, not spending.
+function tableAdjust(fact: Fact, context: string): number {
+  if (fact.source.kind !== "table" || fact.source.tableKind !== "收入决算表") return 0;
+  return /收入|来源|拨款/.test(context) ? 0 : -0.15;
 }
 
 function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
@@ -147,13 +155,14 @@ function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
 /** Picks the best-matching figure in `pool` (one department-year's facts), or null when none is trusted. */
 export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection | null {
   const context = normTopic(t.context);
-  const all: { f: Fact; s: number }[] = [];
+  const all: { f: Fact; s: number; core: number }[] = [];
   for (const f of pool) {
     if (!measureFits(f, t) || !trustworthy(f)) continue;
-    all.push({ f, s: scoreFact(f, t, context) });
+    const { core, rank } = scoreFact(f, t, context);
+    if (core > 0) all.push({ f, s: rank, core });
   }
   all.sort(better);
-  let scored = all.filter((x) => x.s >= MATCH_THRESHOLD);
+  let scored = all.filter((x) => x.core >= MATCH_THRESHOLD);
   if (scored.length === 0) scored = clearWinner(all, t);
   if (scored.length === 0) return null;
   const top = scored[0];
@@ -164,7 +173,7 @@ export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection 
     (f) =>
       f.id !== best.id &&
       f.measure === best.measure &&
-      (f.key === best.key || (sameFigure(f, best) && scored.some((x) => x.f.id === f.id && x.s >= top.s - 0.2))),
+      (f.key === best.key || (sameFigure(f, best) && scored.some((x) => x.f.id === f.id && x.core >= top.core - 0.2))),
   );
   sources.sort((a, b) => a.source.line - b.source.line);
   return { best, sources: [best, ...sources], score: top.s };
@@ -174,12 +183,13 @@ export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection 
 export const LOOSE_THRESHOLD = 0.45;
 const LOOSE_MARGIN = 0.2;
 
-function clearWinner(sorted: readonly { f: Fact; s: number }[], t: FigureTarget): { f: Fact; s: number }[] {
+function clearWinner<T extends { f: Fact; core: number }>(sorted: readonly T[], t: FigureTarget): T[] {
   if (!(t.aspect === "得分" || (t.aspect === "数量" && t.unitHint !== null))) return [];
-  const top = sorted[0];
-  if (!top || top.s < LOOSE_THRESHOLD) return [];
-  const rival = sorted.find((x) => !sameFigure(x.f, top.f));
-  return !rival || top.s - rival.s >= LOOSE_MARGIN ? [top] : [];
+  const byCore = [...sorted].sort((a, b) => b.core - a.core);
+  const top = byCore[0];
+  if (!top || top.core < LOOSE_THRESHOLD) return [];
+  const rival = byCore.find((x) => !sameFigure(x.f, top.f));
+  return !rival || top.core - rival.core >= LOOSE_MARGIN ? [top] : [];
 }
 
 /**

@@ -9,6 +9,8 @@ const EXPANSIONS: readonly (readonly [RegExp, string])[] = [
   [/养老金/g, "养老保险"],
   [/招待/g, "接待"],
   [/开支/g, "支出"],
+  // "出国的住宿费" = "出国住宿费": the particle carries no meaning for matching.
+  [/的/g, ""],
 ];
 
 /** NFKC, no whitespace, ASCII brackets and quotes removed, lower-case Latin. */

@@ -44,6 +44,8 @@ export type AnswerRequest =
       readonly query: string;
       readonly department: string | null;
       readonly year: number | null;
+      /** The thing asked about ("下属单位"), when the question names one. */
+      readonly topic?: string | null;
     }
   | { readonly kind: "refuse"; readonly question: string; readonly lang: Lang; readonly error: AnswerError };
 
@@ -125,7 +127,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
-      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage, data.sectionPassages);
+      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage, data.sectionPassages, req.topic ?? null);
       return { answer, values: [], extra: [] };
     }
     default:

@@ -121,7 +121,7 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     const d = depts[0];
     const y = d ? yearFor(u, d) : null;
     if (isError(y)) return refuse(y);
-    return { kind: "passage", question, lang, passageKind: passageKind(u), query: passageQuery(u), department: d?.name ?? null, year: y?.year ?? null };
+    return { kind: "passage", question, lang, passageKind: passageKind(u), query: passageQuery(u), department: d?.name ?? null, year: y?.year ?? null, topic: u.topic };
   }
 
   const first = depts[0];
@@ -155,7 +155,7 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   const y = yearFor(u, first);
   if (isError(y)) return refuse(y);
   if (u.items.length === 0 && u.topic === null && u.code === null) {
-    return u.intent === "figure" ? refuse({ code: "not_understood" }) : { kind: "passage", question, lang, passageKind: "other", query: passageQuery(u), department: first.name, year: y.year };
+    return u.intent === "figure" ? refuse({ code: "not_understood" }) : { kind: "passage", question, lang, passageKind: "other", query: passageQuery(u), department: first.name, year: y.year, topic: u.topic };
   }
   return { kind: "figure", question, lang, target: target(u, { department: first, ...y }), defaultYear: y.defaultYear };
 }
