@@ -53,6 +53,8 @@ function columnAdjust(fact: Fact, context: string): number {
     const stem = w.replace(/数$/, "");
     if (context.includes(w) || (stem.length >= 2 && context.includes(stem))) return 0.15;
   }
+  // A target (目标值) is not what happened: only a question about targets gets one.
+  if (words.some((w) => w.startsWith("目标")) && !context.includes("目标")) return -0.4;
   const breakdown = words.filter((w) => !HEADLINE.has(w));
   if (breakdown.length === 0) return 0;
   // Narrative qualifiers (全年预算, 执行数, 较上年) describe the statement, not a breakdown column.

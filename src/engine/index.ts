@@ -21,7 +21,7 @@ function toPassage(c: Chunk, score: number): Passage {
   return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, context: c.text, score };
 }
 
-const NUMBER_WORDS = /多少|几|金额|数额|总额|合计|比例|占比|百分|比重|率|得分|分数|how (much|many)|amount|total|number|share|rate|percent|score/i;
+const NUMBER_WORDS = /多少|几|多大|多高|多长|面积|金额|数额|总额|合计|比例|占比|百分|比重|率|得分|分数|how (much|many)|amount|total|number|share|rate|percent|score/i;
 
 /** Whether the question asks for a number at all (else a failed figure lookup may fall back to passages). */
 function asksForNumber(q: string): boolean {
