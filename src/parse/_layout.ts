@@ -4,7 +4,7 @@
  * of each block of table lines, with multi-line headers placed over the spans they head.
  */
 import { knownHeaderWord } from "./_header.js";
-import { cleanLine, compact, splitCells } from "./_lines.js";
+import { cleanLine, compact, splitCells, stripMarkup } from "./_lines.js";
 import { isTableTitle, normaliseMarker, PART_HEADING } from "./_titles.js";
 
 /** How a character position is counted: one per character, or East Asian wide characters as two. */
@@ -67,18 +67,13 @@ export function tokenize(line: string, metric: Metric = "char"): Token[] {
 
 const PREAMBLE = /^(?:(?:部门|单位)(?:名称)?\s*[:：]|(?:金额)?单位\s*[:：]|公开\s*\d+\s*表)/;
 
-// A line that is never a table row: a 第N部分 heading, a table title or 公开NN表 line, a note,
-// or a sentence of narrative (long, unindented, with a full stop).
+// A line that is never a table row: a 第N部分 heading, a table title or 公开NN表 line, a note.
+// A long sentence is not one: a cell spanning the table reads the same ("年度目标1（XX分）：…。").
 function isBreaker(raw: string, tokens: readonly Token[]): boolean {
   const u = cleanLine(raw);
   const c = compact(u);
   if (/^注\s*[:：]/.test(u) || PART_HEADING.test(c) || isTableTitle(u)) return true;
-  if (tokens.length >= 2) return false;
-  return (
-    normaliseMarker(u) !== null ||
-    (PREAMBLE.test(u) && c.length <= 40) ||
-    ((tokens[0]?.start ?? 0) <= 2 && c.length > 40 && /。/.test(c))
-  );
+  return tokens.length < 2 && (normaliseMarker(u) !== null || (PREAMBLE.test(u) && c.length <= 40));
 }
 
 /**
@@ -110,7 +105,7 @@ const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
 function isLanci(tokens: readonly Token[]): boolean {
   const nums = tokens.filter((t) => /^\d{1,2}$/.test(t.text)).map((t) => Number(t.text));
   const others = tokens.filter((t) => !/^\d{1,2}$/.test(t.text));
-  return nums.length > 0 && nums.every((n, k) => n === k + 1) && others.every((t) => /栏\s*次|^[类款项]$/.test(t.text));
+  return nums.length > 0 && nums.every((n, k) => n === k + 1) && others.every((t) => /栏\s*次|^[类款项\s]+$/.test(t.text));
 }
 
 function isBody(tokens: readonly Token[]): boolean {
@@ -143,12 +138,12 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   // Text padded by display width lines up only when wide characters count as two columns.
   const byChar = lines.map((l) => tokenize(l, "char"));
   const byDisplay = lines.map((l) => tokenize(l, "display"));
-  const tokens = alignment(byDisplay) > alignment(byChar) ? byDisplay : byChar;
+  const tokens = (alignment(byDisplay) > alignment(byChar) ? byDisplay : byChar).map(joinCrumbs);
   let firstData = tokens.findIndex((t) => isLanci(t) || isBody(t));
   // A table of text only (绩效 targets, 序号/事项 lists): every line is a row.
   if (firstData < 0) firstData = 0;
   const header = tokens.slice(0, firstData);
-  const spans = withHeaderSpans(bridged(buildSpans(tokens, firstData), header), header);
+  const spans = withHeaderSpans(bridged(buildSpans(tokens, firstData), header, tokens.slice(firstData)), header);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : spans.map(() => "")));
   // Body and 栏次 lines: each token in its span.
   for (let k = firstData; k < lines.length; k++) {
@@ -163,9 +158,25 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   return out;
 }
 
+// A piece of markup only ("<del>", "</del>", "<u> </u>"): OCR debris, no column of its own.
+function isCrumb(tk: Token): boolean {
+  return stripMarkup(tk.text).trim() === "";
+}
+
+// "<del>      </del>" keeps its spaces inside one cell: neighbouring crumbs join.
+function joinCrumbs(line: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const tk of line) {
+    const last = out[out.length - 1];
+    if (last && isCrumb(last) && isCrumb(tk)) out[out.length - 1] = { text: `${last.text} ${tk.text}`, start: last.start, end: tk.end };
+    else out.push(tk);
+  }
+  return out;
+}
+
 export function buildSpans(tokens: readonly (readonly Token[])[], firstData: number): Span[] {
   const all: { tk: Token; line: number }[] = [];
-  for (let k = firstData; k < tokens.length; k++) for (const tk of tokens[k] ?? []) all.push({ tk, line: k });
+  for (let k = firstData; k < tokens.length; k++) for (const tk of tokens[k] ?? []) if (!isCrumb(tk)) all.push({ tk, line: k });
   all.sort((a, b) => a.tk.start - b.tk.start);
   const spans: Span[] = [];
   for (const { tk, line } of all) {
@@ -203,16 +214,18 @@ export function buildSpans(tokens: readonly (readonly Token[])[], firstData: num
 }
 
 /**
- * Neighbouring spans that never share a line are one column when a header cell covers both: the
- * 栏次 line's "类" left-aligned and the codes right-aligned under "功能分类 科目编码".
+ * Neighbouring spans are one column when a header cell covers both and they never share a line,
+ * or one of them holds words of two lines at most: the 栏次 line's "类" left-aligned and the
+ * codes right-aligned under "功能分类 科目编码"; OCR's "尖   款   坝" beside the codes.
  */
-function bridged(spans: readonly Span[], header: readonly (readonly Token[])[]): Span[] {
+function bridged(spans: readonly Span[], header: readonly (readonly Token[])[], body: readonly (readonly Token[])[]): Span[] {
   const out = spans.map((s) => ({ start: s.start, end: s.end, lines: new Set(s.lines) }));
   const overlaps = (s: Span, tk: Token): boolean => Math.min(s.end, tk.end) > Math.max(s.start, tk.start);
+  const rare = (x: Span): boolean => x.lines.size <= 2 && !body.some((line) => line.some((tk) => overlaps(x, tk) && /\d/.test(tk.text)));
   for (let k = 0; k + 1 < out.length; ) {
     const a = out[k];
     const b = out[k + 1];
-    if (a && b && ![...a.lines].some((l) => b.lines.has(l)) && header.some((line) => line.some((tk) => overlaps(a, tk) && overlaps(b, tk)))) {
+    if (a && b && (rare(a) || rare(b) || ![...a.lines].some((l) => b.lines.has(l))) && header.some((line) => line.some((tk) => overlaps(a, tk) && overlaps(b, tk)))) {
       a.end = Math.max(a.end, b.end);
       b.lines.forEach((l) => a.lines.add(l));
       out.splice(k + 1, 1);
@@ -224,16 +237,26 @@ function bridged(spans: readonly Span[], header: readonly (readonly Token[])[]):
 /**
  * Header text over no body span heads a column the body leaves empty ("决算数" of a group with
  * no figures, "款" of a table without rows): it gets a span of its own, so its header cells do
- * not join a neighbour's. Lines nearest the body go first: upper lines hold group headers.
+ * not join a neighbour's. In a line of column headers, a word left-aligned in a wide column
+ * whose figures are right-aligned ("合计" over "1") widens the next span no other word claims.
+ * Lines nearest the body go first: upper lines hold group headers.
  */
 function withHeaderSpans(spans: readonly Span[], header: readonly (readonly Token[])[]): Span[] {
   const out = spans.map((s) => ({ start: s.start, end: s.end, lines: new Set(s.lines) }));
+  const overlaps = (s: Span, tk: Token, margin = 0): boolean => Math.min(s.end, tk.end) > Math.max(s.start, tk.start) - margin;
   for (let h = header.length - 1; h >= 0; h--) {
+    const line = header[h] ?? [];
     const added: Span[] = [];
-    for (const tk of header[h] ?? []) {
+    for (const tk of line) {
       // Columns stand at least two spaces apart; a piece closer to a column is a centred
       // group header over it ("收入" over 项目 | 行次 | 金额), not a column of its own.
-      if (out.some((s) => Math.min(s.end, tk.end) > Math.max(s.start, tk.start) - 2)) continue;
+      if (out.some((s) => overlaps(s, tk, 2))) continue;
+      const next = out.find((s) => s.start >= tk.end);
+      if (line.length >= 3 && next && !line.some((o) => overlaps(next, o) || (o.start >= tk.end && o.end <= next.start))) {
+        next.start = tk.start;
+        next.lines.add(h);
+        continue;
+      }
       added.push({ start: tk.start, end: tk.end, lines: new Set([h]) });
     }
     out.push(...added);
@@ -261,7 +284,7 @@ function bestSpan(spans: readonly Span[], tk: Token): number {
 function centred(tk: Token, covered: readonly Span[]): boolean {
   const from = Math.min(...covered.map((s) => s.start));
   const to = Math.max(...covered.map((s) => s.end));
-  return Math.abs((tk.start + tk.end) / 2 - (from + to) / 2) <= Math.max(2, (to - from) / 4);
+  return Math.abs((tk.start + tk.end) / 2 - (from + to) / 2) <= Math.max(2, (to - from) / 20);
 }
 
 // Text wrapped inside one header cell ("因公出国" / "（境）费", "本年收入" / "合计"): the pieces
@@ -300,9 +323,10 @@ function placeHeader(header: readonly (readonly Token[])[], spans: readonly Span
       const below = c.spans.filter((k) => hasTextBelow(h, k));
       const own = bestSpan(spans, c.tk);
       // Centred over its columns as a PDF prints it, or at the first of them as a text form aligns it.
-      const leftAligned = below[0] === own;
-      if (c.spans.length > 1 && below.length >= 2 && (leftAligned || centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined)))) {
-        const first = leftAligned ? own : Math.min(...c.spans);
+      const heads = below.filter((k) => k >= own);
+      const isCentred = below.length >= 2 && centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined));
+      if (c.spans.length > 1 && (isCentred || heads.length >= 2)) {
+        const first = isCentred ? Math.min(...c.spans) : own;
         row[first] = c.tk.text;
         c.spans.forEach((k) => (owner[k] = { line: h, group: true }));
         continue;

@@ -18,7 +18,9 @@ function rowKey(r: TableRow): string {
 function cellText(r: TableRow, column: number): string {
   const c = r.cells.find((x) => x.column === column);
   if (!c) return "";
-  return c.value ?? c.candidate ?? compact(c.raw);
+  // A crumb of punctuation ("-", "ĺ") may fall in a neighbouring empty column of a layout line.
+  const text = compact(c.raw);
+  return c.value ?? c.candidate ?? (/[\p{L}\p{N}]{2}|\p{Script=Han}/u.test(text) ? text : "");
 }
 
 /** Table-by-table differences: numbers, kinds, lines, parts, column paths, rows, codes, labels and cells. */
@@ -62,6 +64,8 @@ export function compareTables(a: Disclosure, b: Disclosure): TableDiff[] {
         const va = texts(r).join("|");
         const vb = texts(s).join("|");
         if (va !== vb) diffs.push({ table: t, what: `${where} ${rowKey(r)} cells [${va}] vs [${vb}]` });
+        const meta = (x: TableRow): string => `${x.rowNo ?? "-"} ${x.codeLevel ?? "-"} ${compact(x.rawLabel)}`;
+        if (meta(r) !== meta(s)) diffs.push({ table: t, what: `${where} ${rowKey(r)} row ${meta(r)} vs ${meta(s)}` });
       }
     }
   }
