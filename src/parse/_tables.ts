@@ -10,6 +10,7 @@ import { dominantDecimals } from "./_ocr.js";
 import { DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
 import { decimalsOf, finishRows, labelOf, rawText, readOneSidedRow, readValueCells, type DraftRow } from "./_rows.js";
 import { readBasicExpenditure, readIncomeExpenditure, type DraftPart } from "./_two-sided.js";
+import { rowShifts, shiftCells } from "./_align.js";
 
 /** Where a run of cell lines sits (0-based, inclusive). */
 interface Block {
@@ -228,12 +229,18 @@ function readOneSided(
   const resolved = resolveColumns(kind, null, headerRows, positions, lineNos);
   const valueStart = positions[0] ?? 0;
   const draft: DraftRow[] = [];
+  const shifts = rowShifts(local.slice(bodyStart), positions);
   for (let i = bodyStart; i < local.length; i++) {
-    const cells = local[i] ?? [];
+    const shift = shifts[i - bodyStart] ?? { offset: 0, sibling: -1 };
+    const cells = shiftCells(local[i] ?? [], shift.offset, valueStart);
     // Gaps between value positions ("合计 | | 基本支出 | | 项目支出") are read at the positions only.
     const picked = [...cells.slice(0, valueStart), ...positions.map((p) => cells[p] ?? "")];
     const extraFrom = (positions[positions.length - 1] ?? valueStart) + 1;
     const row = readOneSidedRow([...picked, ...cells.slice(extraFrom)], lines[headerStart + i] ?? 0, valueStart, positions.length, false);
+    if (row && shift.offset !== 0) {
+      const by = `${Math.abs(shift.offset)} cell${Math.abs(shift.offset) > 1 ? "s" : ""} ${shift.offset > 0 ? "right" : "left"}`;
+      row.flags.push({ kind: "garbled", note: `cells moved ${by}: the figures then fill the value columns as on line ${lines[headerStart + bodyStart + shift.sibling] ?? "?"}` });
+    }
     if (row) draft.push(row);
   }
   return { parts: [{ name: null, columns: resolved.columns, rows: draft }], flags: resolved.flags };
