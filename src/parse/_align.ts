@@ -17,10 +17,11 @@ export interface RowShift {
 
 const MAX_OFFSET = 3;
 
+// Figures with a decimal point or thousands separator: 科目编码 ("2159802") are no figures.
 function figureCells(cells: readonly string[]): number[] {
   return cells.flatMap((c, j) => {
     const r = readCell(c);
-    return r.kind === "number" && (r.value !== null || r.candidate !== null) ? [j] : [];
+    return r.kind === "number" && (r.value !== null || r.candidate !== null) && /\d[.,]\d/.test(c) ? [j] : [];
   });
 }
 

@@ -248,6 +248,15 @@ function withHeaderSpans(spans: readonly Span[], header: readonly (readonly Toke
     const line = header[h] ?? [];
     const added: Span[] = [];
     for (const tk of line) {
+      // A header sharing an edge with the one column it overlaps is as wide as the column:
+      // "经济分类科目编码" over codes right-aligned to its end.
+      const over = out.filter((s) => overlaps(s, tk));
+      const own = over[0];
+      if (over.length === 1 && own && (own.start === tk.start || own.end === tk.end)) {
+        own.start = Math.min(own.start, tk.start);
+        own.end = Math.max(own.end, tk.end);
+        continue;
+      }
       // Columns stand at least two spaces apart; a piece closer to a column is a centred
       // group header over it ("收入" over 项目 | 行次 | 金额), not a column of its own.
       if (out.some((s) => overlaps(s, tk, 2))) continue;

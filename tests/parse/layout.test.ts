@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alignRegion, tokenize } from "../../src/parse/_layout.js";
+import { layoutize } from "../../scripts/layoutize.js";
+import { alignRegion, layoutCellRows, tokenize } from "../../src/parse/_layout.js";
 import { parsed, rowAt, table } from "./_load.js";
 
 const LAYOUT = "tests/fixtures/parse/layout-touchuju.txt";
@@ -21,6 +22,85 @@ describe("tokenize", () => {
       { text: "公开 01 表", start: 11, end: 18 },
       { text: "7,049.81", start: 21, end: 29 },
     ]);
+  });
+});
+
+describe("tokenize by display width", () => {
+  it("counts CJK characters as two columns", () => {
+    expect(tokenize("项目   7,049.81", "display")).toEqual([
+      { text: "项目", start: 0, end: 4 },
+      { text: "7,049.81", start: 7, end: 15 },
+    ]);
+  });
+});
+
+/** TAB cells → display-width layout (as scripts/layoutize.ts writes it) → cells again. */
+function roundTrip(tab: readonly string[]): (string[] | null)[] {
+  return alignRegion(layoutize(tab.join("\n")).split("\n"));
+}
+
+function cellsOf(tab: readonly string[]): string[][] {
+  const width = Math.max(...tab.map((l) => l.split("\t").length));
+  return tab.map((l) => Array.from({ length: width }, (_, k) => l.split("\t")[k] ?? ""));
+}
+
+describe("alignRegion on columns padded by display width", () => {
+  it.each([
+    [
+      "lines the pieces up with wide characters counted as two columns",
+      ["项目\t行次\t金额", "一、一般公共预算财政拨款收入\t1\t7,049.81", "四、上级补助收入\t4\t", "本年收入合计\t27\t7,049.81"],
+    ],
+    [
+      "keeps a left-aligned group header in its own cell, apart from the header line below",
+      ["收入\t\t\t支出\t\t", "项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2", "一、财政拨款收入\t1\t7,049.81\t一、一般公共服务支出\t32\t5,721.65", "二、上级补助收入\t2\t\t二、外交支出\t33\t"],
+    ],
+    [
+      "gives a column with a header and no figures a cell of its own (公开06's third 决算数)",
+      [
+        "人员经费\t\t\t公用经费\t\t\t\t\t",
+        "经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数",
+        "301\t工资福利支出\t2,715.03\t302\t商品和服务支出\t298.42\t307\t债务利息及费用支出\t",
+        "30101\t基本工资\t415.49\t30201\t办公费\t43.01\t30701\t国内债务付息\t",
+      ],
+    ],
+    [
+      "keeps the 栏次 line's 类 and the right-aligned codes in the column of their 科目编码 header",
+      ["功能分类 科目编码\t科目名称\t本年支出合计\t", "类\t款\t栏次\t1", "201\t\t一般公共服务支出\t5,720.91", "2010350\t\t事业运行\t1,370.98"],
+    ],
+    [
+      "reads a header word left-aligned over a right-aligned 栏次 number as its column (002 公开08)",
+      ["项目\t本年支出\t\t", "科目代码\t科目名称\t合计\t基本支出", "栏次\t\t1\t2"],
+    ],
+  ])("%s", (_, tab) => {
+    expect(roundTrip(tab)).toEqual(cellsOf(tab));
+  });
+
+  it("keeps a markup crumb beside the figure it follows, never as a column of its own", () => {
+    expect(roundTrip(["221\t住房保障支出\t1,099.07\t<u> </u>", "22102\t住房改革支出\t1,099.07\t<del>            </del>", "2210201\t住房公积金\t598.33\t"])).toEqual([
+      ["221", "住房保障支出", "1,099.07 <u> </u>"],
+      ["22102", "住房改革支出", "1,099.07 <del> </del>"],
+      ["2210201", "住房公积金", "598.33"],
+    ]);
+  });
+});
+
+describe("layoutCellRows", () => {
+  it("finds a table no title announces (自评综合得分表 of 000) and leaves the text around it", () => {
+    const doc = ["（二）部门整体绩效目标完成情况", "", "评价指标\t权重\t本项得分", "预算执行\t20%\t20", "产出指标\t40%\t38.08", "", "下一段文字。"];
+    expect(layoutCellRows(layoutize(doc.join("\n")).split("\n"), () => false)).toEqual([
+      null,
+      null,
+      ["评价指标", "权重", "本项得分"],
+      ["预算执行", "20%", "20"],
+      ["产出指标", "40%", "38.08"],
+      null,
+      null,
+    ]);
+  });
+
+  it("takes a lone line with a wide gap for narrative, and a 第N部分 heading never for a table row", () => {
+    const doc = ["第五部分    名词解释", "如期完成    ", "", "12296.00  12053.48 98.03% 19.61", "", "正文。"];
+    expect(layoutCellRows(doc, () => false)).toEqual([null, null, null, null, null, null]);
   });
 });
 

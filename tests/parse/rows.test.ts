@@ -59,9 +59,10 @@ describe("table rows", () => {
     expect([r.code, r.label, r.cells.map((c) => c.value)]).toEqual(["215", "资源勘探工业信息等支出", [null, "16179.00", "16179.00", null, "16179.00", null]]);
   });
 
-  it("flags a row whose figures slid into the label columns (001 公开07 line 407)", () => {
+  it("moves a row whose figures slid into the label columns back under its 栏次 (001 公开07 line 407)", () => {
     const r = rowAt(table(d, "公开07表"), 407);
-    expect(r.flags.map((f) => f.note)).toContain("a figure sits in the code/label columns; the row's cells may be shifted");
+    expect([r.code, r.label, r.cells.map((c) => c.value)]).toEqual(["2159802", "制造业", [null, "16179.00", "16179.00", null, "16179.00", null]]);
+    expect(r.flags.map((f) => [f.kind, f.note])).toEqual([["garbled", "cells moved 2 cells right: the figures then fill the value columns as on line 406"]]);
   });
 
   it("uses 经济分类 codes in 公开06", () => {
