@@ -1,3 +1,4 @@
+import { findEnglishOrgs, type EnglishOrg } from "./_english-org.js";
 import { lexicon } from "./_lexicon.js";
 import {
   englishPlaceEndingText,
@@ -39,7 +40,8 @@ const STEM_BOUNDARY = /^($|[^\u3400-\u9fff]|[的和与跟及、呢吗里在])/;
  * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
  */
 export function findDepartments(text: string, catalog: Catalog, inConversation = false): DepartmentFinding {
-  const cands = candidates(text, catalog);
+  const english = /[a-z]{3}/.test(text) ? findEnglishOrgs(text, catalog) : [];
+  const cands = [...candidates(text, catalog), ...english.flatMap((o) => englishCandidate(o))];
   // Strong before weak, then most text explained: one edit costs 1.5 characters, so
   // "东湖高新区管委" (typo of 东湖高新区管委会) beats the exact "东湖高新区" inside it.
   const score = (c: Candidate): number => c.end - c.start - 1.5 * c.edits;
@@ -53,7 +55,7 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
   picked.sort((a, b) => a.start - b.start);
   const spans: Span[] = picked.map((p) => ({ start: p.start, end: p.end, kind: "department" }));
 
-  const unknown = unknownMention(text, picked, catalog, inConversation);
+  const unknown = unknownMention(text, picked, catalog, inConversation, english);
   if (unknown) {
     const mention: Span = { start: unknown.start, end: unknown.start + unknown.asked.length, kind: "department" };
     return { ref: { kind: "unknown", asked: unknown.asked }, spans: [...spans, mention] };
@@ -84,6 +86,13 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     phrases.push(text.slice(p.start, p.end));
   }
   return { ref: { kind: "resolved", names, via: "explicit", phrases }, spans };
+}
+
+/** An English name that covers catalog departments, as a candidate like an alias occurrence. */
+function englishCandidate(o: EnglishOrg): Candidate[] {
+  if (o.departments.length === 0) return [];
+  const alias: AliasEntry = { text: o.asked, departments: o.departments, latin: true, bare: false };
+  return [{ alias, departments: o.departments, start: o.start, end: o.end, edits: 0, weak: false }];
 }
 
 function candidates(text: string, catalog: Catalog): Candidate[] {
@@ -210,9 +219,6 @@ const MENTION_STOP = /[的里和与跟及比在从向对了是年度呢吗那请
 const LEAD_IN = /^(请问|我想知道|想知道|想问|问一下|查一下|帮我查|告诉我|查询|那么)/;
 const REGION_WORD = /[\u3400-\u9fff]{2,}(省|市|区|县|州)/;
 const LINK = /^(和|与|跟|及|、|,|比|对比|相比|vs)$/;
-const EN_MENTION =
-  /\b((?:[a-z]+ ){1,5})(bureau|commission|committee|center|department|office|zone|government|administration|agency|authority)\b/g;
-const EN_STOP = new Set(["what", "how", "did", "does", "do", "is", "was", "were", "are", "the", "a", "an", "in", "on", "for", "of", "much", "many", "spend", "spent", "by", "to", "which", "and", "or", "with", "at", "from", "its", "their", "this", "that"]);
 
 /** An organisation-looking phrase outside every matched department, when it names one we lack. */
 function unknownMention(
@@ -220,6 +226,7 @@ function unknownMention(
   picked: readonly Candidate[],
   catalog: Catalog,
   inConversation: boolean,
+  english: readonly EnglishOrg[],
 ): { asked: string; start: number } | null {
   const inPicked = (i: number): boolean => picked.some((p) => i >= p.start && i < p.end);
   for (const m of text.matchAll(MENTION_SUFFIX)) {
@@ -250,14 +257,8 @@ function unknownMention(
     return { asked: mention, start };
   }
   if (picked.length > 0) return null;
-  for (const m of text.matchAll(EN_MENTION)) {
-    const words = (m[1] ?? "").trim().split(" ");
-    while (words.length > 0 && EN_STOP.has(words[0] ?? "")) words.shift();
-    if (words.length === 0) continue;
-    const asked = `${words.join(" ")} ${m[2] ?? ""}`;
-    return { asked, start: m.index + m[0].length - asked.length };
-  }
-  return null;
+  const foreign = english.find((o) => o.departments.length === 0);
+  return foreign ? { asked: foreign.asked, start: foreign.start } : null;
 }
 
 /**

@@ -1,0 +1,390 @@
+import { normalizeName, splitRegion, stripOwnLevel } from "../corpus/identity.js";
+import { EN_PLACES } from "./_gazetteer.js";
+import { matchLexicon } from "./_lexicon.js";
+import { pinyinSpans } from "./_pinyin.js";
+import type { Catalog } from "./types.js";
+
+/** An English organisation name in a question, and the catalog departments it names ([] for none). */
+export interface EnglishOrg {
+  readonly start: number;
+  readonly end: number;
+  /** The name as asked, without leading articles or a trailing "'s". */
+  readonly asked: string;
+  readonly departments: readonly number[];
+}
+
+type Kind = "head" | "part" | "level";
+
+/**
+ * English words of organisation names (stemmed, see `stem`) to the Chinese they stand for. Heads end
+ * a name; parts must all appear in the Chinese name; levels (district, city) may. Longest phrase wins.
+ */
+const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
+  // Heads.
+  ["administrative committee", "head", ["管理委员会", "管委会", "委员会"]],
+  ["management committee", "head", ["管理委员会", "管委会", "委员会"]],
+  ["administration committee", "head", ["管理委员会", "管委会", "委员会"]],
+  ["committee", "head", ["管理委员会", "管委会", "委员会"]],
+  ["commission", "head", ["委员会", "委"]],
+  ["council", "head", ["委员会"]],
+  ["bureau", "head", ["局"]],
+  ["administration", "head", ["管理局", "局"]],
+  ["authority", "head", ["管理局", "局"]],
+  ["center", "head", ["中心"]],
+  ["department", "head", ["厅", "部", "局"]],
+  ["office", "head", ["办公室", "办"]],
+  ["agency", "head", ["局", "中心"]],
+  ["people's government", "head", ["人民政府"]],
+  ["government", "head", ["人民政府", "政府"]],
+  ["institute", "head", ["研究院", "研究所", "院", "所"]],
+  // Zones are regions and names at once.
+  ["new and high technology industrial development zone", "part", ["高新技术产业开发区"]],
+  ["high-tech industrial development zone", "part", ["高新技术产业开发区", "新技术产业开发区", "新技术开发区", "高新区"]],
+  ["high-tech development zone", "part", ["新技术开发区", "高新技术开发区", "高新技术产业开发区", "高新区"]],
+  ["new technology development zone", "part", ["新技术开发区", "高新技术开发区", "高新区"]],
+  ["high-tech zone", "part", ["新技术开发区", "高新技术开发区", "高新技术产业开发区", "新技术产业开发区", "高新区"]],
+  ["econom and technology development zone", "part", ["经济技术开发区", "经开区"]],
+  ["econom development zone", "part", ["经济技术开发区", "经济开发区", "经开区"]],
+  ["development zone", "part", ["开发区"]],
+  ["industrial park", "part", ["工业园区", "工业园"]],
+  ["new area", "part", ["新区"]],
+  ["zone", "part", ["开发区", "区"]],
+  // Names of offices.
+  ["econom and information technology", "part", ["经济和信息化", "经济与信息化", "经济信息化"]],
+  ["information technology", "part", ["信息化", "信息技术"]],
+  ["investment promotion", "part", ["投资促进"]],
+  ["government service", "part", ["政务服务"]],
+  ["enterprise service", "part", ["企业服务"]],
+  ["development and reform", "part", ["发展和改革", "发展改革"]],
+  ["human resource and social security", "part", ["人力资源和社会保障", "人力资源社会保障"]],
+  ["natural resource and planning", "part", ["自然资源和规划"]],
+  ["ecology and environment", "part", ["生态环境"]],
+  ["ecological environment", "part", ["生态环境"]],
+  ["housing and urban-rural development", "part", ["住房和城乡建设"]],
+  ["agriculture and rural affair", "part", ["农业农村"]],
+  ["culture and tourism", "part", ["文化和旅游", "文化旅游"]],
+  ["veteran affair", "part", ["退役军人事务"]],
+  ["emergency management", "part", ["应急管理"]],
+  ["market supervision", "part", ["市场监督管理", "市场监管"]],
+  ["market regulation", "part", ["市场监督管理", "市场监管"]],
+  ["science and technology", "part", ["科学技术", "科技"]],
+  ["public security", "part", ["公安"]],
+  ["civil affair", "part", ["民政"]],
+  ["foreign affair", "part", ["外事"]],
+  ["ethnic and religious affair", "part", ["民族宗教事务"]],
+  ["urban management", "part", ["城市管理", "城管"]],
+  ["water resource", "part", ["水利"]],
+  ["water affair", "part", ["水务"]],
+  ["big data", "part", ["大数据"]],
+  ["econom", "part", ["经济"]],
+  ["information", "part", ["信息"]],
+  ["investment", "part", ["投资"]],
+  ["promotion", "part", ["促进"]],
+  ["enterprise", "part", ["企业"]],
+  ["service", "part", ["服务"]],
+  ["commerce", "part", ["商务"]],
+  ["business", "part", ["商务", "商业"]],
+  ["trade", "part", ["贸易", "商务"]],
+  ["finance", "part", ["财政"]],
+  ["development", "part", ["发展", "开发"]],
+  ["reform", "part", ["改革"]],
+  ["education", "part", ["教育"]],
+  ["health", "part", ["卫生健康", "卫生", "卫健", "健康"]],
+  ["justice", "part", ["司法"]],
+  ["transport", "part", ["交通运输", "交通"]],
+  ["audit", "part", ["审计"]],
+  ["statistic", "part", ["统计"]],
+  ["taxation", "part", ["税务"]],
+  ["sport", "part", ["体育"]],
+  ["data", "part", ["数据"]],
+  ["archive", "part", ["档案"]],
+  ["landscape", "part", ["园林"]],
+  ["forestry", "part", ["林业"]],
+  ["planning", "part", ["规划"]],
+  ["housing", "part", ["住房"]],
+  ["construction", "part", ["建设"]],
+  ["market", "part", ["市场"]],
+  ["management", "part", ["管理"]],
+  ["affair", "part", ["事务"]],
+  ["culture", "part", ["文化"]],
+  ["tourism", "part", ["旅游"]],
+  ["industry", "part", ["工业", "产业"]],
+  ["cooperation", "part", ["合作"]],
+  ["security", "part", ["保障", "安全"]],
+  ["social", "part", ["社会"]],
+  ["environment", "part", ["环境"]],
+  ["protection", "part", ["保护"]],
+  ["energy", "part", ["能源"]],
+  ["agriculture", "part", ["农业"]],
+  ["rural", "part", ["农村"]],
+  ["medical", "part", ["医疗"]],
+  ["insurance", "part", ["保险", "保障"]],
+  ["housing provident fund", "part", ["住房公积金"]],
+  ["public resource trading", "part", ["公共资源交易"]],
+  ["property", "part", ["资产"]],
+  ["state-owned asset", "part", ["国有资产", "国资"]],
+  // Levels: the region's rank, found when the name has it.
+  ["district", "level", ["区"]],
+  ["county", "level", ["县"]],
+  ["city", "level", ["市"]],
+  ["municipal", "level", ["市"]],
+  ["municipality", "level", ["市"]],
+  ["province", "level", ["省"]],
+  ["provincial", "level", ["省"]],
+  ["prefecture", "level", ["州"]],
+];
+
+const GLOSSARY_WORDS = [...GLOSSARY].sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
+const HEAD_WORDS = new Set(GLOSSARY.filter(([, k]) => k === "head").map(([w]) => w.split(" ").at(-1) ?? w));
+// Words that only join or frame a name.
+const FILLER = new Set(["the", "of", "and", "&", "for", "in", "on"]);
+// Words that cannot stand inside an organisation name: the question around it.
+const OUTSIDE = new Set(
+  "what how much many did does do is was were are a an in on for by to at from with which who whose whom why when where that this these those its their it they there any have has had get got spend spent spending report reported receive received use used make made hold held pay paid than as or compared versus vs between among about please tell me show give list year years".split(
+    " ",
+  ),
+);
+// Abbreviations expanded before matching.
+const EXPANSIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bhi-?tech\b|\bhigh[- ]?tech(nology)?\b|\bhightech\b/g, "high-tech"],
+  [/\bit\b/g, "information technology"],
+  [/\bs&t\b/g, "science and technology"],
+  [/\bhq\b/g, "headquarters"],
+  [/\bdev\b/g, "development"],
+  [/\badmin\b/g, "administrative"],
+  [/\bmgmt\b/g, "management"],
+  [/\bgovt?\b/g, "government"],
+  [/\bdept\b/g, "department"],
+  [/\bcentre\b/g, "center"],
+  [/&/g, " and "],
+];
+// Chinese characters that join name parts or mark a region's rank.
+const JOINERS = /[和与及、]/;
+const RANKS = /[省市区县州旗盟]/;
+
+/** One English word reduced to the form the glossary uses ("economic" → "econom", "services" → "service"). */
+export function stem(word: string): string {
+  const w = word.replace(/'s?$/, "");
+  if (/^econom/.test(w)) return "econom";
+  if (/^technolog/.test(w)) return "technology";
+  if (w === "commercial") return "commerce";
+  if (w === "financial") return "finance";
+  if (w === "statistics") return "statistic";
+  if (w.length > 4 && /[^s]s$/.test(w) && !/(ss|us|is)$/.test(w)) return w.replace(/ies$/, "y").replace(/s$/, "");
+  return w;
+}
+
+/**
+ * English organisation names in a normalised question (a head word such as "bureau" with the
+ * words before it and an "of …" after it), each with the catalog departments it names: through a
+ * glossary of name parts and pinyin of place names against the Chinese names, or through the
+ * token overlap with a department's English aliases. A name naming none comes back with [].
+ */
+export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
+  const words = [...text.matchAll(/[a-z][a-z0-9'&-]*/g)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  const items = matchLexicon(text).filter((m) => m.entry.latin);
+  const inItem = (i: number): boolean => items.some((m) => i >= m.start && i < m.end);
+  // Words touch when only spaces stand between them.
+  const touches = (a: number, b: number): boolean => /^\s*$/.test(text.slice(words[a]?.end ?? 0, words[b]?.start ?? 0));
+  const found: EnglishOrg[] = [];
+  words.forEach((head, h) => {
+    if (!HEAD_WORDS.has(stem(head.w)) || inItem(head.start)) return;
+    // Leftwards the name runs over name words, not over "of" ("spending of the … Bureau").
+    let left = h;
+    const leftWord = (k: number): boolean => {
+      const w = words[k]?.w ?? "";
+      // "economy and IT bureau": "it" is the abbreviation inside a name, not the pronoun.
+      if (w === "it") return k > 0 && touches(k - 1, k) && nameWord(words[k - 1]?.w ?? "");
+      // "the Bureau's office expenses": a possessive head ends another name.
+      if (/'s?$/.test(w) && HEAD_WORDS.has(stem(w))) return false;
+      return w !== "of" && nameWord(w);
+    };
+    while (left > 0 && h - left < 8 && touches(left - 1, left) && leftWord(left - 1)) left--;
+    // "Bureau of Economy and Information Technology", "Finance Bureau of Putuo District".
+    let right = h;
+    if (words[h + 1]?.w === "of" && touches(h, h + 1)) {
+      let r = h + 1;
+      while (r + 1 < words.length && r - h < 8 && touches(r, r + 1) && nameWord(words[r + 1]?.w ?? "")) r++;
+      if (r > h + 1) right = r;
+    }
+    while (left < h && FILLER.has(words[left]?.w ?? "")) left++;
+    // "the bureau", "which department": a head alone names nothing.
+    if (left === h && right === h) return;
+    // A name is read whole: dropping a word could drop the place that tells two bureaus apart.
+    const asked = phrase(text, words, left, right);
+    found.push({ start: words[left]?.start ?? 0, end: words[right]?.end ?? 0, asked, departments: matchDepartments(asked, catalog) });
+  });
+  // Of overlapping names, the one naming a department, then the longest.
+  found.sort((a, b) => Number(b.departments.length > 0) - Number(a.departments.length > 0) || b.end - b.start - (a.end - a.start));
+  const out: EnglishOrg[] = [];
+  for (const f of found) if (!out.some((o) => o.start < f.end && f.start < o.end)) out.push(f);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function nameWord(w: string): boolean {
+  return !OUTSIDE.has(w.replace(/'s?$/, "")) && !/^\d/.test(w);
+}
+
+function phrase(text: string, words: readonly { w: string; start: number; end: number }[], l: number, r: number): string {
+  return text
+    .slice(words[l]?.start ?? 0, words[r]?.end ?? 0)
+    .replace(/'s?$/, "")
+    .replace(/\s+/g, " ");
+}
+
+interface Concept {
+  readonly kind: Kind | "name";
+  readonly alts: readonly string[];
+  /** For names: the romanised word to meet through pinyin. */
+  readonly word?: string;
+}
+
+/** The concepts an English name is made of: glossary phrases, then places and romanised names. */
+function conceptsOf(asked: string): Concept[] {
+  let t = asked.toLowerCase().replace(/'s\b/g, "").replace(/'/g, "");
+  for (const [re, to] of EXPANSIONS) t = t.replace(re, to);
+  const tokens = t
+    .split(/[\s]+/)
+    .filter((w) => w.length > 0)
+    .map(stem);
+  const out: Concept[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const w = tokens[i] ?? "";
+    let hit = false;
+    for (const [g, kind, alts] of GLOSSARY_WORDS) {
+      const parts = g.split(" ");
+      if (parts.every((p, k) => tokens[i + k] === p)) {
+        out.push({ kind, alts });
+        i += parts.length;
+        hit = true;
+        break;
+      }
+    }
+    if (hit) continue;
+    i++;
+    if (FILLER.has(w) || w === "people's") continue;
+    const two = `${w} ${tokens[i] ?? ""}`;
+    const place = (EN_PLACES as Record<string, string>)[two] ?? (EN_PLACES as Record<string, string>)[w];
+    if (place) {
+      if ((EN_PLACES as Record<string, string>)[two]) i++;
+      const stemForm = place.replace(/(省|市|自治区|特别行政区|回族自治区|壮族自治区|维吾尔自治区)$/, "");
+      out.push({ kind: "name", alts: [place, stemForm], word: w });
+      continue;
+    }
+    out.push({ kind: "name", alts: [], word: w.replace(/[^a-z]/g, "") });
+  }
+  return out;
+}
+
+/** The catalog departments an English name covers (see `findEnglishOrgs`). */
+function matchDepartments(asked: string, catalog: Catalog): number[] {
+  const concepts = conceptsOf(asked);
+  if (!concepts.some((c) => c.kind === "head" || c.kind === "part")) return [];
+  const out: number[] = [];
+  catalog.departments.forEach((d, i) => {
+    const viaNames = variantsOf(d.name).some((v) => covers(concepts, v));
+    if (viaNames || d.aliases.some((a) => aliasOverlap(asked, a))) out.push(i);
+  });
+  return out;
+}
+
+/** The Chinese names of a department: its name without "（本级）", and a bracketed alternative name. */
+function variantsOf(name: string): string[] {
+  const core = stripOwnLevel(normalizeName(name));
+  const paren = /^(.*?)\(([^()]+)\)(.*)$/.exec(core);
+  if (!paren) return [core];
+  const main = `${paren[1] ?? ""}${paren[3] ?? ""}`;
+  const alt = paren[2] ?? "";
+  const regions = splitRegion(main).regions.join("");
+  return [main, splitRegion(alt).regions.length > 0 ? alt : regions + alt.replace(/^[市区县]/, "")];
+}
+
+/**
+ * Whether the concepts cover a Chinese name: every head, part and name found in it, and all of it
+ * covered but joiners and a leading run of its region chain ("武汉市" before 经济和信息化局 when the
+ * question names no city).
+ */
+function covers(concepts: readonly Concept[], name: string): boolean {
+  const covered = new Array<boolean>(name.length).fill(false);
+  const free = (s: number, e: number): boolean => covered.slice(s, e).every((c) => !c);
+  const mark = (s: number, e: number): void => {
+    for (let k = s; k < e; k++) covered[k] = true;
+  };
+  const occurrences = (alt: string): number[] => {
+    const at: number[] = [];
+    for (let k = name.indexOf(alt); k >= 0; k = name.indexOf(alt, k + 1)) at.push(k);
+    return at;
+  };
+  // Heads sit at the end of a name; parts and names anywhere (longest alternative first).
+  const order = [...concepts].sort((a, b) => rank(a) - rank(b));
+  for (const c of order) {
+    let done = false;
+    if (c.kind === "name" && c.alts.length === 0) {
+      for (const s of pinyinSpans(c.word ?? "", name)) {
+        if (free(s.start, s.end)) {
+          mark(s.start, s.end);
+          done = true;
+          break;
+        }
+      }
+    } else {
+      for (const alt of [...c.alts].sort((a, b) => b.length - a.length)) {
+        const at = occurrences(alt);
+        if (c.kind === "head") at.reverse();
+        const k = at.find((p) => free(p, p + alt.length));
+        if (k !== undefined) {
+          mark(k, k + alt.length);
+          done = true;
+          break;
+        }
+      }
+      if (!done && c.kind === "name" && c.word) {
+        for (const s of pinyinSpans(c.word, name)) {
+          if (free(s.start, s.end)) {
+            mark(s.start, s.end);
+            done = true;
+            break;
+          }
+        }
+      }
+    }
+    if (!done && c.kind !== "level") return false;
+  }
+  // A rank after a place ("普陀" + 区) and joiners between covered parts count as covered.
+  for (let k = 1; k < name.length; k++) {
+    const ch = name[k] ?? "";
+    if (!covered[k] && covered[k - 1] && (RANKS.test(ch) || (JOINERS.test(ch) && covered[k + 1]))) covered[k] = true;
+  }
+  const first = covered.indexOf(true);
+  if (first < 0 || covered.slice(first).some((c) => !c)) return false;
+  // What is left uncovered must be regions at the start of the name.
+  return first <= splitRegion(name).regions.join("").length;
+}
+
+function rank(c: Concept): number {
+  if (c.kind === "head") return 0;
+  if (c.kind === "part") return 1 - Math.max(...c.alts.map((a) => a.length)) / 100;
+  if (c.kind === "name") return 2;
+  return 3;
+}
+
+// Words an English name may add to or leave out of a department's English alias.
+const GENERIC_EN = new Set(["administrative", "management", "committee", "bureau", "office", "municipal", "city", "district", "government", "people", "center", "zone"]);
+
+/**
+ * Token overlap with one English alias: the same words but generic ones ("Optics Valley
+ * committee" ~ "Optics Valley", "Wuhan Economy and IT Bureau" ~ "Wuhan Economic and Information
+ * Technology Bureau"); a missing content word may be another body ("Enterprise Centre").
+ */
+function aliasOverlap(asked: string, alias: string): boolean {
+  if (/[\u3400-\u9fff]/.test(alias)) return false;
+  const content = (s: string): Set<string> => {
+    let t = s.toLowerCase().replace(/'s\b/g, "");
+    for (const [re, to] of EXPANSIONS) t = t.replace(re, to);
+    return new Set(t.split(/\s+/).map(stem).filter((w) => w.length > 0 && !FILLER.has(w) && !GENERIC_EN.has(w)));
+  };
+  const m = content(asked);
+  const a = content(alias);
+  return m.size > 0 && m.size === a.size && [...m].every((w) => a.has(w));
+}
