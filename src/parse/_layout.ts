@@ -158,9 +158,10 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   return out;
 }
 
-// A piece of markup only ("<del>", "</del>", "<u> </u>"): OCR debris, no column of its own.
+// A piece of markup only ("<del>", "</del>", "<u> </u>") or a lone dash or dot: OCR debris or an
+// empty cell's mark, no column of its own.
 function isCrumb(tk: Token): boolean {
-  return stripMarkup(tk.text).trim() === "";
+  return /^[-—–−~_·•.,，、:;|]{0,3}$/.test(stripMarkup(tk.text).trim());
 }
 
 // "<del>      </del>" keeps its spaces inside one cell: neighbouring crumbs join.

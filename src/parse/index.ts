@@ -43,12 +43,10 @@ export function parseDisclosure(source: SourceFile): Result<Disclosure, ParseErr
       if (t.kind !== "绩效自评表" && t.kind !== "other") templateLines.add(l - 1);
     }
   }
-  const { sections, headingLines } = findSections(lines, (i) => inToc(i) || tableLines.has(i));
-  const paragraphs = findParagraphs(
-    lines.map((l, i) => (cellRows[i] && !l.includes("\t") ? (cellRows[i] ?? []).join("\t") : l)),
-    (i) => inToc(i) || templateLines.has(i) || headingLines.has(i),
-    sections,
-  );
+  // Table lines of a layout text read as their cells joined by tabs, as in the OCR form.
+  const cellLines = lines.map((l, i) => (cellRows[i] && !l.includes("\t") ? (cellRows[i] ?? []).join("\t") : l));
+  const { sections, headingLines } = findSections(cellLines, (i) => inToc(i) || tableLines.has(i));
+  const paragraphs = findParagraphs(cellLines, (i) => inToc(i) || templateLines.has(i) || headingLines.has(i), sections);
   const meta = readMeta(lines, sections, tables, toc ? toc.start : null);
   return ok({
     id: source.name.replace(/\.[^.]+$/, ""),
