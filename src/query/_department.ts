@@ -218,6 +218,10 @@ const ZONE_SUFFIX = /^(经开区|高新区|开发区|新区)$/;
 const MENTION_STOP = /[的里和与跟及比在从向对了是年度呢吗那请问查]/;
 const LEAD_IN = /^(请问|我想知道|想知道|想问|问一下|查一下|帮我查|告诉我|查询|那么)/;
 const REGION_WORD = /[\u3400-\u9fff]{2,}(省|市|区|县|州)/;
+// Suffixes of government departments: named with them, a body the catalog lacks is another one.
+const GOVERNMENT_SHAPE = /^(管理委员会|管委会|委员会|人民政府|办公室|局|厅|委|部)$/;
+const BODY_AFTER_REGION = /^[\u4e00-\u9fa5]{1,10}?(中心|集团|公司|院|馆|站|所|队)/;
+const LEADING_REGION = /^[\u3400-\u9fff]{2,4}?(省|市|区|县|州|旗)/;
 const LINK = /^(和|与|跟|及|、|,|比|对比|相比|vs)$/;
 
 /** An organisation-looking phrase outside every matched department, when it names one we lack. */
@@ -246,6 +250,10 @@ function unknownMention(
     if (mention.length < 3 || (namePart < 2 && !ZONE_SUFFIX.test(m[0]))) continue;
     const regional =
       REGION_WORD.test(mention) || catalog.index.regionForms.some((f) => mention.startsWith(f)) || placeStartingText(mention) !== null;
+    // "市投资促进中心", "当代集团": a body that is no government department, in the corpus's own
+    // regions or in none, may be a unit inside a covered department (the facts can tell); only a
+    // region the corpus lacks makes it another organisation ("汉阳区企业服务中心").
+    if (!GOVERNMENT_SHAPE.test(m[0]) && !ZONE_SUFFIX.test(m[0]) && !foreignPrefix(mention, catalog)) continue;
     // Mid-conversation, "信息中心运维费呢" is more likely a unit inside the department being discussed.
     if (picked.length === 0 && inConversation && !regional) continue;
     if (picked.length > 0) {
@@ -259,6 +267,20 @@ function unknownMention(
   if (picked.length > 0) return null;
   const foreign = english.find((o) => o.departments.length === 0);
   return foreign ? { asked: foreign.asked, start: foreign.start } : null;
+}
+
+/**
+ * Whether a mention starts with a region the catalog does not cover: after the catalog's own region
+ * forms ("武汉市", "洪山区"), a further region word or a gazetteer place ("汉阳区…", "上海市…").
+ */
+function foreignPrefix(mention: string, catalog: Catalog): boolean {
+  let rest = mention;
+  for (;;) {
+    const f = catalog.index.regionForms.find((r) => r.length >= 2 && rest.startsWith(r) && rest.length > r.length);
+    if (!f) break;
+    rest = rest.slice(f.length);
+  }
+  return LEADING_REGION.test(rest) || placeStartingText(rest) !== null;
 }
 
 /**
@@ -281,6 +303,8 @@ function regionOnly(
 ): { kind: "ambiguous"; asked: string; candidates: readonly string[] } | null {
   for (const f of catalog.index.regionForms) {
     if (!/(省|市|区|县|旗)$/.test(f) || !text.includes(f)) continue;
+    // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
+    if (BODY_AFTER_REGION.test(text.slice(text.indexOf(f) + f.length))) continue;
     const under = catalog.index.regionUnder.get(f) ?? [];
     const names = under.map((i) => catalog.departments[i]?.name ?? "");
     return { kind: "ambiguous", asked: f, candidates: names };

@@ -188,7 +188,8 @@ export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
   const touches = (a: number, b: number): boolean => /^\s*$/.test(text.slice(words[a]?.end ?? 0, words[b]?.start ?? 0));
   const found: EnglishOrg[] = [];
   words.forEach((head, h) => {
-    if (!HEAD_WORDS.has(stem(head.w)) || inItem(head.start)) return;
+    // "all the departments": a plural head names a set of bodies, not one.
+    if (!HEAD_WORDS.has(stem(head.w)) || /[^s']s$/.test(head.w) || inItem(head.start)) return;
     // Leftwards the name runs over name words, not over "of" ("spending of the … Bureau").
     let left = h;
     const leftWord = (k: number): boolean => {
