@@ -111,6 +111,51 @@ export function findAspect(text: string): AspectFinding {
   return { aspect, unit, phrase, spans, qualifier: budgetQualifier(text), basis: changeBasis(text), countSpan };
 }
 
+// After a base year ("比2023年" blanked): the more/less word of a change, with a percent word for a rate.
+const BASE_CHANGE =
+  /^[\u0000\u0001]*[,，]?(多花|少花|多用|少用|增加|减少|增长|下降|上升|降低|上涨|回落|多|少|高|低|涨|降)(了|出)?(?=(百分之几|百分之多少|多少%|百分比|几个百分点|多少个?百分点|多少|几))(百分之几|百分之多少|多少%|百分比|几个百分点|多少个?百分点)?/;
+
+/**
+ * "比2023年少了多少", "比上一年度多了百分之几": the change a base year asks for, read right after
+ * the base (at `from`); the finding as it was when no change word follows.
+ */
+export function withBaseChange(found: AspectFinding, text: string, from: number): AspectFinding {
+  if (found.aspect === "增减" || found.aspect === "增长率" || found.aspect === "完成率") return found;
+  const m = BASE_CHANGE.exec(text.slice(from));
+  if (!m) return found;
+  const start = from + m[0].length - m[0].replace(/^[\u0000\u0001]*[,，]?/, "").length;
+  const span: Span = { start, end: from + m[0].length, kind: "aspect" };
+  const aspect: Aspect = m[4] ? "增长率" : "增减";
+  return { ...found, aspect, phrase: text.slice(span.start, span.end), unit: null, countSpan: null, spans: [...found.spans, span] };
+}
+
+/** One side of a comparison between two figures of the same item. */
+export interface AspectSide {
+  readonly aspect: "预算" | "决算";
+  readonly qualifier: BudgetQualifier | null;
+}
+
+const SIDE = `((?:年初|全年|调整后?的?)?${NOT_BUDGET}预算数?|决算数?|实际支出数?|实际(?:完成|执行|花费)?数?|执行数)`;
+const SIDES = new RegExp(
+  `${SIDE}(?:比|较|超过|高于|低于)${SIDE}(?:多花|少花|多|少|高|低|超|超出|节约|节省|增加|减少)(?:出|了)?(?=多少|几)`,
+);
+
+/**
+ * "三公经费预算比实际支出多了多少", "支出决算比年初预算多了多少": two figures of one item compared,
+ * a budget and an outturn, in the order asked; null unless one side is each.
+ */
+export function aspectSides(text: string): readonly [AspectSide, AspectSide] | null {
+  const m = SIDES.exec(text);
+  if (!m) return null;
+  const side = (s: string): AspectSide => {
+    if (!/预算/.test(s)) return { aspect: "决算", qualifier: null };
+    return { aspect: "预算", qualifier: budgetQualifier(s) };
+  };
+  const first = side(m[1] ?? "");
+  const second = side(m[2] ?? "");
+  return first.aspect === second.aspect ? null : [first, second];
+}
+
 const GROUP_NOUN = /^(部门|单位|机关|局|区)(里|中|之中|当中|内)?/;
 const RANK_WORD = /哪个|哪家|哪一个|哪些|谁|最多|最少|最高|最低|最大|最小|排名|排序/;
 

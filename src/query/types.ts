@@ -163,6 +163,13 @@ export interface Operand {
   readonly year?: number;
   readonly item?: ItemKey;
   readonly topic?: string;
+  /**
+   * The figure of this operand when the operands differ in it, not in item ("三公经费预算比实际支出
+   * 多了多少" → 预算 vs 决算); absent means `Understanding.aspect`.
+   */
+  readonly aspect?: Aspect;
+  /** With `aspect` 预算: which budget figure ("决算比年初预算多了多少" → 年初预算). */
+  readonly qualifier?: BudgetQualifier;
 }
 
 /** Everything understood from one question (plus conversation state); pure data, JSON-serialisable. */

@@ -1,7 +1,7 @@
 import type { ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
-import { findAspect } from "./_aspect.js";
+import { aspectSides, findAspect, withBaseChange, type AspectSide } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
@@ -51,7 +51,10 @@ export function understandQuestion(
   // aspect); a bare 支出/收入 stays readable to the aspect ("实际支出呢" asks for the outturn).
   const maskOf = (ms: typeof lexAll): string =>
     blank(base, ms.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
-  const aspectFound = findAspect(maskOf(lexAll.filter((m) => !isGenericTotal({ phrase: m.entry.text }))));
+  const aspectText = maskOf(lexAll.filter((m) => !isGenericTotal({ phrase: m.entry.text })));
+  const baseMention = years.mentions.find((m) => m.base);
+  const aspectPlain = findAspect(aspectText);
+  const aspectFound = baseMention ? withBaseChange(aspectPlain, aspectText, baseMention.end) : aspectPlain;
   const inAspect = (m: { start: number; end: number }): boolean =>
     aspectFound.spans.some((s) => s.kind === "aspect" && s.start < m.end && m.start < s.end);
   const lex = lexAll.filter((m) => !(isGenericTotal({ phrase: m.entry.text }) && inAspect(m)));
@@ -130,13 +133,24 @@ export function understandQuestion(
   const year = resolveYearRef(years, names[0] ?? null, catalog, prev, followUp);
   if (year.kind === "conversation") followUp = true;
 
-  const intent = decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code, splitUse?.by ?? null);
-  const operands =
-    partsUse && (intent === "sum" || intent === "compare")
+  // "三公经费预算比实际支出多了多少": one item, two of its figures; the difference is a change.
+  const sides = lang === "zh" && names.length < 2 && years.explicit.length < 2 && !cues.explain ? aspectSides(aspectText) : null;
+  if (sides) aspect = { value: "增减", unit: null, via: "explicit", phrase: aspect.phrase };
+
+  const intent = sides
+    ? "compare"
+    : decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code, splitUse?.by ?? null);
+  const operands = sides
+    ? sideOperands(sides, names, year, items, topic, catalog)
+    : partsUse && (intent === "sum" || intent === "compare")
       ? splitOperands(partsUse, names, year, catalog)
       : buildOperands(intent, names, year, years, items, topic, catalog);
   const changeBasis: ChangeBasis | null =
-    aspect.value === "增减" || aspect.value === "增长率" ? (aspectFound.basis ?? (years.base ? "较上年" : null)) : null;
+    sides && sides[1].aspect === "决算"
+      ? null
+      : aspect.value === "增减" || aspect.value === "增长率"
+        ? (aspectFound.basis ?? (years.base ? "较上年" : null))
+        : null;
 
   return {
     text,
@@ -189,6 +203,28 @@ function splitOperands(split: PartSplit, names: readonly string[], year: YearRef
     ...(y === null ? {} : { year: y }),
     ...(p.item ? { item: p.item.key } : {}),
     topic: p.topic,
+  }));
+}
+
+/** The two figures of one subject a budget-vs-outturn question compares, in the order asked. */
+function sideOperands(
+  sides: readonly [AspectSide, AspectSide],
+  names: readonly string[],
+  year: YearRef,
+  items: readonly ItemHit[],
+  topic: string | null,
+  catalog: Catalog,
+): Operand[] {
+  const d = names[0];
+  const y = d ? yearOf(year, d, catalog) : year.value;
+  const main = items[0];
+  return sides.map((side) => ({
+    ...(d ? { department: d } : {}),
+    ...(y === null ? {} : { year: y }),
+    ...(main ? { item: main.key } : {}),
+    ...(topic ? { topic } : {}),
+    aspect: side.aspect,
+    ...(side.qualifier ? { qualifier: side.qualifier } : {}),
   }));
 }
 
