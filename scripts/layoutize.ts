@@ -5,7 +5,9 @@
  * without a tab are copied unchanged; manifest.json is copied without its sha256 fields (the texts
  * differ, so the corpus reader recomputes them).
  *
- *   npx tsx scripts/layoutize.ts <srcDir> <dstDir>
+ *   npx tsx scripts/layoutize.ts [--char-width] <srcDir> <dstDir>
+ *
+ * `--char-width` counts every character as one column, as pdftotext's character grid does.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -43,8 +45,12 @@ export function displayWidth(s: string): number {
 // As pdftotext prints them: "16,179.00", "2.432.62", "75" right-aligned (digits with , and . only).
 const FIGURE = /^\p{Nd}+$/u;
 
-/** Converts the TAB-separated table lines of one text into space-aligned columns. */
-export function layoutize(text: string): string {
+/**
+ * Converts the TAB-separated table lines of one text into space-aligned columns, by display
+ * width (default) or one column per character (`{ width: "char" }`, as pdftotext's grid counts).
+ */
+export function layoutize(text: string, options: { readonly width?: "display" | "char" } = {}): string {
+  const widthOf = options.width === "char" ? (s: string): number => [...s].length : displayWidth;
   const lines = text.split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -57,11 +63,11 @@ export function layoutize(text: string): string {
     while (j < lines.length && (lines[j] ?? "").includes("\t")) j++;
     const block = lines.slice(i, j).map((l) => l.split("\t").map((c) => c.trim()));
     const n = Math.max(...block.map((r) => r.length));
-    const widths = Array.from({ length: n }, (_, k) => Math.max(...block.map((r) => displayWidth(r[k] ?? ""))));
+    const widths = Array.from({ length: n }, (_, k) => Math.max(...block.map((r) => widthOf(r[k] ?? ""))));
     for (const r of block) {
       const cells = widths.map((width, k) => {
         const c = r[k] ?? "";
-        const pad = " ".repeat(width - displayWidth(c));
+        const pad = " ".repeat(width - widthOf(c));
         return FIGURE.test(c.replace(/[,.]/g, "")) ? pad + c : c + pad;
       });
       out.push(cells.join("   ").trimEnd());
@@ -72,10 +78,10 @@ export function layoutize(text: string): string {
 }
 
 /** Converts every `.txt` of `srcDir` into `dstDir` and copies manifest.json without sha256 fields. */
-export function layoutizeCorpus(srcDir: string, dstDir: string): string[] {
+export function layoutizeCorpus(srcDir: string, dstDir: string, width: "display" | "char" = "display"): string[] {
   mkdirSync(dstDir, { recursive: true });
   const names = readdirSync(srcDir).filter((n) => n.endsWith(".txt")).sort();
-  for (const name of names) writeFileSync(join(dstDir, name), layoutize(readFileSync(join(srcDir, name), "utf8")), "utf8");
+  for (const name of names) writeFileSync(join(dstDir, name), layoutize(readFileSync(join(srcDir, name), "utf8"), { width }), "utf8");
   const manifest = JSON.parse(readFileSync(join(srcDir, "manifest.json"), "utf8")) as { documents?: Record<string, unknown>[] };
   for (const d of manifest.documents ?? []) delete d["sha256"];
   writeFileSync(join(dstDir, "manifest.json"), JSON.stringify(manifest, null, 1), "utf8");
@@ -83,11 +89,13 @@ export function layoutizeCorpus(srcDir: string, dstDir: string): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [src, dst] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const char = args.includes("--char-width");
+  const [src, dst] = args.filter((a) => a !== "--char-width");
   if (src === undefined || dst === undefined) {
-    process.stderr.write("usage: npx tsx scripts/layoutize.ts <srcDir> <dstDir>\n");
+    process.stderr.write("usage: npx tsx scripts/layoutize.ts [--char-width] <srcDir> <dstDir>\n");
     process.exit(2);
   }
-  const names = layoutizeCorpus(src, dst);
+  const names = layoutizeCorpus(src, dst, char ? "char" : "display");
   process.stdout.write(`${names.length} file(s) written to ${dst}\n`);
 }

@@ -118,7 +118,8 @@ function isBody(tokens: readonly Token[]): boolean {
   );
 }
 
-// How well pieces line up across lines: pieces sharing a left or right edge with another line's piece.
+// How well pieces line up across lines: for each piece, how many lines share its left or right
+// edge (large shared edges, not chance pairs of labels of equal length).
 function alignment(tokens: readonly (readonly Token[])[]): number {
   const starts = new Map<number, Set<number>>();
   const ends = new Map<number, Set<number>>();
@@ -129,7 +130,7 @@ function alignment(tokens: readonly (readonly Token[])[]): number {
     }),
   );
   let score = 0;
-  for (const line of tokens) for (const tk of line) if ((starts.get(tk.start)?.size ?? 0) > 1 || (ends.get(tk.end)?.size ?? 0) > 1) score++;
+  for (const line of tokens) for (const tk of line) score += Math.max(starts.get(tk.start)?.size ?? 0, ends.get(tk.end)?.size ?? 0) - 1;
   return score;
 }
 
@@ -334,7 +335,9 @@ function placeHeader(header: readonly (readonly Token[])[], spans: readonly Span
       const own = bestSpan(spans, c.tk);
       // Centred over its columns as a PDF prints it, or at the first of them as a text form aligns it.
       const heads = below.filter((k) => k >= own);
-      const isCentred = below.length >= 2 && centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined));
+      // A word starting exactly where its column starts is aligned left, however centred it looks.
+      const leftAligned = spans[own]?.start === c.tk.start && heads.length >= 2;
+      const isCentred = !leftAligned && below.length >= 2 && centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined));
       if (c.spans.length > 1 && (isCentred || heads.length >= 2)) {
         const first = isCentred ? Math.min(...c.spans) : own;
         row[first] = c.tk.text;

@@ -31,17 +31,19 @@ describe("layoutize", () => {
 
 /**
  * The same seed read from its OCR form (TAB-separated cells) and from its `pdftotext -layout`
- * simulation (scripts/layoutize.ts) gives the same tables: numbers, titles, lines, parts, column
+ * simulation (scripts/layoutize.ts, padded by display width as the lead's corpus is, and by
+ * characters as pdftotext's grid counts) gives the same tables: numbers, titles, lines, parts, column
  * paths, and per row the code, label, 行次 and cell values. Documented exceptions (in
  * tests/parse/_compare.ts): tables outside the template compare their filled cells only (a column
  * empty in every line of a layout block leaves no trace), and a punctuation crumb in an empty
  * cell ("-", "ĺ") may land in a neighbouring empty cell.
  */
 describe("layout form of the seeds", () => {
-  it.each(SEEDS)("reads the tables of %s as its TAB form does", (path) => {
+  const cases = (["display", "char"] as const).flatMap((width) => SEEDS.map((path) => [path, width] as const));
+  it.each(cases)("reads the tables of %s padded by %s width as its TAB form does", (path, width) => {
     const tab = parsed(path);
     const text = source(path);
-    const layout = parseDisclosure({ ...text, text: layoutize(text.text) });
+    const layout = parseDisclosure({ ...text, text: layoutize(text.text, { width }) });
     if (!layout.ok) throw new Error(`cannot parse the layout form of ${path}`);
     expect(layout.value.lines.some((l) => l.includes("\t"))).toBe(false);
     expect(compareTables(tab, layout.value)).toEqual([]);
