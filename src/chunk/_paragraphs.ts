@@ -6,6 +6,9 @@ import { lineAt, MAX_CHARS, MIN_CHARS, splitSpans } from "./_text.js";
 // sentence even when the previous item is short: one item per chunk keeps each one findable.
 const LIST_ITEM = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
 const SENTENCE_DONE = /[。；;！!？?]\s*$/;
+const TOP_ITEM = /^\d+[.、．]/;
+const REPORT_TITLE = /^(.{4,60}?(?:绩效自评表|自评表|自评结果|自评报告|绩效评价报告))/;
+const SUB_ITEM = /^[（(]\d+[)）]/;
 
 /** A piece of narrative on its way to becoming a chunk. */
 interface Piece {
@@ -55,12 +58,34 @@ export function paragraphChunks(doc: Disclosure, id: ChunkIdentity): Chunk[] {
 
   const out: Chunk[] = [];
   const prefix = `${id.department} ${id.year}年`;
+  // Text inside a table (a 绩效自评表 read as prose) is about what the table's title names: "…低空共享
+  // 无人机应用示范区建设项目自评表" says which project a row like "偏差大或目标未完成原因分析…" concerns.
+  const titleAt = (line: number): string => {
+    const t = doc.tables.find((x) => x.line <= line && line <= x.lineEnd);
+    return t ? t.title.replace(/\s+/g, "") : "";
+  };
+  // Self-evaluation reports in the 附件 repeat the same headings ("一、自评结论") for every project: the
+  // report's own title line ("2023年度…示范区建设项目自评表…") says which project the text is about.
+  let report = "";
+  const reportOf = (piece: Piece): string => {
+    const m = REPORT_TITLE.exec(piece.text.replace(/\s+/g, ""));
+    if (m?.[1]) report = m[1];
+    return report;
+  };
+  // "（2）发现的问题及原因：…" under "3、党校项目绩效自评综述：…": the sub-item is about its parent item.
+  let parent: { path: readonly string[]; label: string } | null = null;
+  const parentOf = (piece: Piece): string => {
+    if (TOP_ITEM.test(piece.text)) parent = { path: piece.path, label: piece.text.split(/[：:，,。]/)[0]?.slice(0, 40) ?? "" };
+    else if (parent && !samePath(parent.path, piece.path)) parent = null;
+    return parent && SUB_ITEM.test(piece.text) ? parent.label : "";
+  };
   const emit = (kind: "paragraph" | "definition", pieces: readonly Piece[]): void => {
     const first = pieces[0];
     const lastPiece = pieces[pieces.length - 1];
     if (!first || !lastPiece) return;
     const quote = pieces.map((x) => x.text).join("\n");
-    const label = kind === "definition" ? "名词解释" : pathLabel(first.path);
+    const label =
+      kind === "definition" ? "名词解释" : [pathLabel(first.path), titleAt(first.line) || reportOf(first), parentOf(first)].filter((x) => x.length > 0).join(" ");
     out.push({
       id: `${doc.id}:${kind === "definition" ? "d" : "p"}${out.length}`,
       doc: doc.id,

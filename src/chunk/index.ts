@@ -8,7 +8,7 @@ export { tableLabel } from "./_tables.js";
  * Version of the chunk rendering; bump whenever chunk text or boundaries change, so saved indexes
  * built by an older chunker are reported stale and rebuilt.
  */
-export const CHUNKER_VERSION = "3";
+export const CHUNKER_VERSION = "5";
 
 /** A retrievable passage with its citation. */
 export interface Chunk {
