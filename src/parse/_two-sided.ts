@@ -104,6 +104,31 @@ function firstBodyLine(rows: readonly (readonly string[])[]): number {
   return i < 0 ? rows.length : i;
 }
 
+/** The 科目名称 cells of a header line naming two or more groups. */
+function groupsFromHeader(rows: readonly (readonly string[])[]): { headerIdx: number; names: number[] } | null {
+  const headerIdx = rows.slice(0, 8).findIndex((r) => r.map(compact).filter((c) => c === "科目名称").length >= 2);
+  if (headerIdx < 0) return null;
+  return { headerIdx, names: (rows[headerIdx] ?? []).map(compact).flatMap((c, i) => (c === "科目名称" ? [i] : [])) };
+}
+
+/**
+ * Without a readable header ("科目名林", "HP11. EQU"), the groups show in the body: cells
+ * holding a 经济分类 code ("301", "30101") followed by a name, at the same places on two or
+ * more lines. The header is the line before the first such line.
+ */
+function groupsFromBody(rows: readonly (readonly string[])[]): { headerIdx: number; names: number[] } | null {
+  const seen = new Map<number, number>();
+  let first = -1;
+  rows.forEach((r, i) => {
+    const cells = r.map(compact);
+    const at = cells.flatMap((c, k) => (/^3\d{2}(?:\d{2})?$/.test(c) && /\p{Script=Han}/u.test(cells[k + 1] ?? "") ? [k + 1] : []));
+    if (at.length > 0 && first < 0) first = i;
+    at.forEach((k) => seen.set(k, (seen.get(k) ?? 0) + 1));
+  });
+  const names = [...seen].filter(([, n]) => n >= 2).map(([k]) => k).sort((a, b) => a - b);
+  return names.length >= 2 ? { headerIdx: first - 1, names } : null;
+}
+
 /**
  * Splits 公开06 into 人员经费 and 公用经费. Each line holds up to three groups of
  * "经济分类科目编码 | 科目名称 | 决算数"; the total line reads
@@ -113,10 +138,9 @@ export function readBasicExpenditure(
   rows: readonly (readonly string[])[],
   lines: readonly number[],
 ): { parts: DraftPart[]; flags: OcrFlag[] } | null {
-  const headerIdx = rows.slice(0, 8).findIndex((r) => r.map(compact).filter((c) => c === "科目名称").length >= 2);
-  if (headerIdx < 0) return null;
-  const header = (rows[headerIdx] ?? []).map(compact);
-  const names = header.flatMap((c, i) => (c === "科目名称" ? [i] : []));
+  const found = groupsFromHeader(rows) ?? groupsFromBody(rows);
+  if (!found) return null;
+  const { headerIdx, names } = found;
   // Template order: the first group is 人员经费, the others (商品和服务支出, 资本性支出 …) 公用经费.
   // The top line naming them is often garbled ("HP11. EQU | ス市… 人员经费 | | 学位:万元 公用経費").
   const groups = names.map((namePos, g) => ({ namePos, part: g === 0 ? "人员经费" : "公用经费" }));

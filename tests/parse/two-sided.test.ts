@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsed, rowAt, table } from "./_load.js";
+import { parseDisclosure, type Table } from "../../src/parse/index.js";
+import { parsed, rowAt, source, table } from "./_load.js";
 
 describe("readIncomeExpenditure", () => {
   const d = parsed("corpus/2024-wuhan-jingxinju.txt");
@@ -69,4 +70,21 @@ describe("readBasicExpenditure", () => {
     expect(office?.rows.find((r) => r.code === "39999")?.label).toBe("其他支出");
     expect(t.parts[0]?.rows.at(-1)?.cells[0]?.value).toBe("2723.31");
   });
+});
+
+describe("readBasicExpenditure without a readable header", () => {
+  it.each(["corpus/2024-hongshan-qiyefuwu.txt", "corpus/2024-wuhan-touchuju.txt"])(
+    "finds the three code | name | amount groups of %s 公开06 from its body lines",
+    (path) => {
+      const text = source(path);
+      // OCR damage to every 科目名称 of the header line ("科目名林").
+      const lines = text.text.split("\n");
+      const header = lines.findIndex((l) => l.split("\t").filter((c) => c.trim() === "科目名称").length >= 2);
+      lines[header] = (lines[header] ?? "").replace(/科目名称/g, "科目名林");
+      const damaged = parseDisclosure({ ...text, text: lines.join("\n") });
+      if (!damaged.ok) throw new Error("cannot parse");
+      const rows = (t: Table): string[][] => t.parts.map((p) => [p.name ?? "", ...p.rows.map((r) => `${r.line} ${r.code} ${r.label} ${r.cells[0]?.value}`)]);
+      expect(rows(table(damaged.value, "公开06表"))).toEqual(rows(table(parsed(path), "公开06表")));
+    },
+  );
 });
