@@ -141,7 +141,7 @@ export const ITEMS = {
     zh: "公用经费",
     en: "public (office) expenses",
     names: ["公用经费", "公用经费合计"],
-    synonyms: ["办公经费", "公用支出", "public expenses", "office expenses"],
+    synonyms: ["办公经费", "公用支出", "public expenses"],
     unit: "万元",
   },
   general_budget_expenditure: {

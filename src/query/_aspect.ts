@@ -35,7 +35,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "完成率",
     new RegExp(
-      `(预算)?完成率|执行率|(只|才|仅)?完成了?(?=\\d+(\\.\\d+)?%)|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
+      `(预算)?完成率|执行率|(只|才|仅)?完成了?(?=\\d+(\\.\\d+)?%)|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|(?<=\\b(?:share|percent(?:age)?|proportion|fraction|how much) of [a-z'\\u0001 -]{0,40})budget\\b(?=.*\\b(?:actually|spen[dt]|used|executed|utili[sz]ed)\\b)|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
       "g",
     ),
   ],

@@ -3,6 +3,7 @@ import { assertNever } from "../core/result.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
 import { aspectSides, findAspect, withBaseChange, type AspectSide } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
+import { englishSubject } from "./_english-topic.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
@@ -66,11 +67,13 @@ export function understandQuestion(
   const area = which && lang === "zh" ? dropped.replace(/(?<=[\u4e00-\u9fa5]{2})[多少高低大小](?=\u0000|$)/g, "\u0000") : dropped;
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
-  const found = findItems(lex, base, area, lang, partStart);
+  const plainFound = findItems(lex, base, area, lang, partStart);
+  const english = lang === "en" ? englishSubject(base, area, lex, plainFound, aspectFound.aspect) : null;
+  const found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
-  const ownTopic = counted?.topic ?? partTopic ?? topicOf(area, lang);
+  const ownTopic = english?.topic ?? counted?.topic ?? partTopic ?? topicOf(area, lang);
 
   // Department: the question's own, else the conversation's (not for "which department …").
   let department: DepartmentRef = dept.ref;
