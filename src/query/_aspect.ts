@@ -57,7 +57,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "数量",
     new RegExp(
-      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (people|persons)\\b|\\bhow many\\b|\\bnumber of\\b`,
+      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(?<=面积)(有|是|为)?(多大|多少)|(有)?多大(的)?面积|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (people|persons)\\b|\\bhow many\\b|\\bnumber of\\b`,
       "g",
     ),
   ],
@@ -189,6 +189,8 @@ function changeBasis(text: string): ChangeBasis | null {
 function countUnit(phrase: string): string | null {
   // "how many people": persons, or person-times where the item counts those (see itemWithUnit).
   if (/\b(people|persons)\b/.test(phrase)) return "人";
+  // "面积有多大": an area, in square metres.
+  if (/多大|面积/.test(phrase)) return "平方米";
   const m = new RegExp(`(${COUNT_UNITS})(车辆|车)?$`).exec(phrase);
   if (m?.[1]) return m[1];
   // "有多少在职人员": people counted without a unit word.

@@ -15,7 +15,8 @@ const CONJUNCTION = /加上|以及|[和与及、,跟+比]/;
 const CONJUNCTION_ALL = /加上|以及|[和与及、,跟+比]/g;
 const GLUE = /[的里中之在了有是()“”"'《》\s]/;
 // Words after an item that name the same quantity ("政府采购总额", "三公经费开支").
-const SAME_QUANTITY_TAIL = /^(总额|总数|总量|合计|总计|金额|数额|开支|花费|情况|数据|部分|方面|这块|那块|这一块|那一块|这项|这一项)$/;
+// "服务类": a class word after an item names the item's class.
+const SAME_QUANTITY_TAIL = /^(总额|总数|总量|合计|总计|金额|数额|开支|花费|情况|数据|部分|方面|这块|那块|这一块|那一块|这项|这一项|类|类别|方面的)$/;
 // What may stand before "的" in front of an item besides item words: "开支财政拨款的公务用车".
 const SCOPE_WORDS = /开支|列支|使用|动用|安排|用于|用|由|以|按|其中/g;
 

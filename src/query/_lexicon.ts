@@ -24,6 +24,15 @@ const QUERY_FORMS: readonly (readonly [string, ItemKey])[] = [
   ["支出", "expenditure_total"],
 ];
 
+const PURCHASE_VERBS = ["买", "购买", "新买", "新购", "新购置", "购置", "采购"] as const;
+
+/** The purchase item of a key's family ("vehicle_total" → "vehicle_purchase"), when there is one. */
+function purchaseSibling(key: ItemKey): ItemKey | null {
+  const family = key.split("_")[0] ?? key;
+  const sibling = ITEM_KEYS.find((k) => k === `${family}_purchase`);
+  return sibling && sibling !== key && ITEMS[sibling].unit === ITEMS[key].unit ? sibling : null;
+}
+
 let cache: { entries: readonly LexEntry[]; exact: ReadonlyMap<string, LexEntry> } | null = null;
 
 /** The item lexicon: names, synonyms and English forms, normalised, longest first. */
@@ -56,6 +65,18 @@ export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<st
     }
   }
   for (const [text, key] of QUERY_FORMS) if (!seen.has(text)) seen.set(text, { text, key, via: "synonym", latin: false });
+  // "买公务车", "购买公车": buying a thing of a family with a purchase item is that item.
+  for (const key of ITEM_KEYS) {
+    const purchase = purchaseSibling(key);
+    if (!purchase) continue;
+    for (const form of [...ITEMS[key].names, ...ITEMS[key].synonyms]) {
+      const t = normalizeText(form);
+      if (!/^[\u3400-\u9fff]{2,}$/.test(t) || /购|运行|维护/.test(t)) continue;
+      for (const verb of PURCHASE_VERBS) {
+        if (!seen.has(verb + t)) seen.set(verb + t, { text: verb + t, key: purchase, via: "synonym", latin: false });
+      }
+    }
+  }
   const entries = [...seen.values()].sort((a, b) => b.text.length - a.text.length);
   cache = { entries, exact: seen };
   return cache;

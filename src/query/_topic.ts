@@ -38,6 +38,9 @@ function cleanPiece(piece: string): string {
     // "聘请顾问的钱": the money is what any figure is.
     // "节能环保那块为啥只…": a pointer to a part of the accounts, and a "only" before the verb.
     p = p.replace(/(那块|这块|那一块|这一块|那部分|这部分)$/, "").replace(/[只才仅]$/, "");
+    // "发的奖金", "花的差旅费": a verb with 的 before the noun only says the money moved.
+    const verb = /^(发放|支付|发|花|用|给|付|交|缴|拿)(了|出|掉)?的/.exec(p);
+    if (verb && p.length - verb[0].length >= 2) p = p.slice(verb[0].length);
     const money = /的?钱$/.exec(p);
     if (money && p.length - money[0].length >= 2) p = p.slice(0, money.index);
     // A bracket left unbalanced by a blanked span: "（投促局）" → "（" after the department went.
