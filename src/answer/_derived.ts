@@ -4,7 +4,7 @@ import { citeFacts, type LineReader } from "./_citations.js";
 import { subjectName } from "./_figure.js";
 import { citationsBlock, figureText } from "./_render.js";
 import type { Selection } from "./_select.js";
-import { statusText, WORDS } from "./messages.js";
+import { measureText, statusText, WORDS } from "./messages.js";
 import type { Answer, Lang } from "./types.js";
 
 /** A resolved operand of a derived figure: whose figure, and the facts chosen for it. */
@@ -23,8 +23,9 @@ function weakest(ops: readonly Operand[]): FactStatus {
   return s;
 }
 
-function label(o: Operand, lang: Lang, withWho: boolean): string {
-  const name = subjectName(o.sel.best, lang);
+function labelOf(o: Operand, lang: Lang, withWho: boolean, withMeasure = false): string {
+  const base = subjectName(o.sel.best, lang);
+  const name = withMeasure ? `${base}${lang === "zh" ? "" : " "}(${measureText(o.sel.best.measure, lang)})` : base;
   if (!withWho) return name;
   return lang === "zh" ? `${o.department}${o.year}年度${name}` : `${name} (${o.department}, ${o.year})`;
 }
@@ -50,7 +51,7 @@ export function composeSum(question: string, lang: Lang, ops: readonly Operand[]
   const total = ops.reduce((acc, o) => acc.plus(o.sel.best.value), new Decimal(0));
   const sameWho = ops.every((o) => o.department === ops[0]?.department && o.year === ops[0]?.year);
   const b = base(question, lang, ops, read);
-  const terms = ops.map((o) => `${label(o, lang, !sameWho)} ${figureText(o.sel.best.value, unit)}`).join(" + ");
+  const terms = ops.map((o) => `${labelOf(o, lang, !sameWho)} ${figureText(o.sel.best.value, unit)}`).join(" + ");
   const value = total.toFixed();
   const first = ops[0];
   const who = sameWho && first ? (lang === "zh" ? `${first.department} ${first.year}年度：` : `${first.department}, ${first.year}: `) : "";
@@ -84,14 +85,17 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
   const ctx = base(question, lang, [a, b], read);
   const zh = lang === "zh";
   const higher = va.gt(vb) ? a : b;
+  // Two figures of one item (预算 vs 决算) are told apart by their 口径.
+  const m = a.sel.best.measure !== b.sel.best.measure;
+  const label = (o: Operand, who: boolean) => labelOf(o, lang, who, m);
   const cmp = va.eq(vb)
     ? zh ? "两者相等" : "they are equal"
     : zh
-      ? `${label(higher, lang, true)}较高，差额 ${figureText(diff, unit)}`
-      : `${label(higher, lang, true)} is higher by ${figureText(diff, unit)}`;
+      ? `${label(higher, true)}较高，差额 ${figureText(diff, unit)}`
+      : `${label(higher, true)} is higher by ${figureText(diff, unit)}`;
   const text = [
-    `${label(a, lang, true)}：${figureText(a.sel.best.value, unit)}`,
-    `${label(b, lang, true)}：${figureText(b.sel.best.value, unit)}`,
+    `${label(a, true)}：${figureText(a.sel.best.value, unit)}`,
+    `${label(b, true)}：${figureText(b.sel.best.value, unit)}`,
     cmp,
     statusLine([a, b], lang),
     citationsBlock(ctx.citations, lang),

@@ -39,6 +39,11 @@ const HEADLINE = new Set(["合计", "小计", "决算数", "决算", "支出决�
 const STATUS_RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "single-source": 1, conflict: 0 };
 
 function measureFits(fact: Fact, t: FigureTarget): boolean {
+  // A change against one basis never answers a question about another (较上年 ≠ 较年初预算).
+  if ((t.aspect === "增减" || t.aspect === "增长率") && t.qualifier?.startsWith("较")) {
+    const basis = fact.qualifier.map(norm).find((w) => w.startsWith("较"));
+    if (basis !== undefined && basis !== t.qualifier) return false;
+  }
   if (fact.measure === t.aspect) return true;
   // "交易总额是多少" names no aspect: a stated quantity (亿元, 吨 …) answers it as well as a 决算.
   if (t.aspectDefault === true && t.aspect === "决算" && fact.measure === "数量") return true;

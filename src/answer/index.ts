@@ -32,6 +32,8 @@ export type AnswerRequest =
       readonly defaultYear: boolean;
       /** The question named no department; the one whose disclosure alone states the item was taken. */
       readonly inferredDepartment?: boolean;
+      /** What to compute instead when the document does not state this figure. */
+      readonly fallback?: AnswerRequest;
     }
   | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
   | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
@@ -99,6 +101,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     case "figure": {
       const t = req.target;
       const sel = selectFigure(data.factsFor(t.department, t.year), t);
+      if (!sel && req.fallback) return compose(req.fallback, data);
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
       const answer = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)] };

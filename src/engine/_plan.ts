@@ -38,19 +38,28 @@ function isError(x: unknown): x is AnswerError {
   return typeof x === "object" && x !== null && "code" in x;
 }
 
-function target(u: Understanding, who: Who, over: { item?: string; topic?: string } = {}): FigureTarget {
+interface Over {
+  item?: string;
+  topic?: string;
+  aspect?: Measure;
+  qualifier?: string;
+}
+
+function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
   const items = over.item ? [over.item] : over.topic ? [] : u.items.map((i) => i.key);
+  const aspect = over.aspect ?? (u.aspect.value as Measure);
   return {
     department: who.department.name,
     year: who.year,
     items: items as FigureTarget["items"],
     code: u.code,
     topic: over.topic ?? (over.item ? null : u.topic),
-    aspect: u.aspect.value as Measure,
-    unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
+    aspect,
+    unitHint: aspect === "数量" ? u.aspect.unit : null,
     context: u.normalized,
-    qualifier: u.changeBasis ?? u.aspectQualifier ?? null,
-    aspectDefault: u.aspect.via === "default",
+    // An operand's own figure ("预算" vs "决算" of one item) overrides the question's basis.
+    qualifier: over.aspect ? (over.qualifier ?? null) : (u.changeBasis ?? u.aspectQualifier ?? null),
+    aspectDefault: over.aspect === undefined && u.aspect.via === "default",
   };
 }
 
@@ -141,13 +150,21 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
         if (isError(y)) return refuse(y);
         who = { department: d, ...y };
       }
-      const over: { item?: string; topic?: string } = {};
+      const over: Over = {};
       if (op.item) over.item = op.item;
       else if (op.topic) over.topic = op.topic;
+      if (op.aspect) over.aspect = op.aspect as Measure;
+      if (op.qualifier) over.qualifier = op.qualifier;
       targets.push(target(u, who, over));
     }
     if (u.intent === "sum" && targets.length >= 2) return { kind: "sum", question, lang, targets };
     const [a, b] = targets;
+    // Two aspects of one figure ("决算比年初预算多了多少"): a difference the document states wins
+    // over one we compute.
+    if (u.intent === "compare" && a && b && a.aspect !== b.aspect && u.changeBasis) {
+      const y = yearFor(u, first);
+      if (!isError(y)) return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), aspect: "增减" }, defaultYear: y.defaultYear, fallback: { kind: "compare", question, lang, targets: [a, b] } };
+    }
     if (u.intent === "compare" && a && b) return { kind: "compare", question, lang, targets: [a, b] };
     // Too few operands: answer it as a plain figure question.
   }

@@ -98,3 +98,31 @@ describe("composeAnswer", () => {
     expect(a.citations[0]).toMatchObject({ line: 574, lineEnd: 576 });
   });
 });
+
+describe("composeAnswer on two figures of one item", () => {
+  const pool: Fact[] = [
+    tableFact({ subject: "“三公”经费", value: "70.07", line: 440, item: "sangong_total", measure: "预算", column: ["预算数", "合计"], status: "verified" }),
+    tableFact({ subject: "“三公”经费", value: "69.55", line: 440, item: "sangong_total", column: ["决算数", "合计"], status: "verified" }),
+    narrativeFact({ subject: "“三公”经费", value: "32.96", line: 574, item: "sangong_total", measure: "增减", qualifier: ["较上年"], quote: "较上年增加32.96万元" }),
+  ];
+  const d: AnswerData = { ...data, factsFor: () => pool };
+
+  it("compares budget and actual, naming each 口径", async () => {
+    const a = await composeAnswer(
+      { kind: "compare", question: "三公经费预算比实际多多少", lang: "zh", targets: [t({ items: ["sangong_total"], aspect: "预算" }), t({ items: ["sangong_total"] })] },
+      d,
+    );
+    expect(a.value).toBe("0.52");
+    expect(a.text).toContain("(预算数)");
+    expect(a.text).toContain("(决算数)");
+  });
+
+  it("never answers a change against the budget with the change against last year", async () => {
+    const a = await composeAnswer(
+      { kind: "figure", question: "三公经费决算比年初预算少了多少", lang: "zh", target: t({ items: ["sangong_total"], aspect: "增减", qualifier: "较年初预算" }), defaultYear: false },
+      d,
+    );
+    expect(a.value).not.toBe("32.96");
+    expect(a.kind).toBe("refuse");
+  });
+});
