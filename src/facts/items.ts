@@ -57,14 +57,14 @@ export const ITEMS = {
     zh: "本年收入合计",
     en: "total revenue for the year",
     names: ["本年收入合计", "收入合计"],
-    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "total revenue", "total income", "revenue"],
+    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "全年收入", "全年总收入", "本年收入", "total revenue", "total income", "revenue"],
     unit: "万元",
   },
   expenditure_total: {
     zh: "本年支出合计",
     en: "total expenditure for the year",
     names: ["本年支出合计", "支出合计"],
-    synonyms: ["总支出", "支出总额", "一共支出", "花了多少钱", "total expenditure", "total spending", "expenditure", "spending"],
+    synonyms: ["总支出", "支出总额", "一共支出", "花了多少钱", "全年支出", "全年总支出", "本年支出", "total expenditure", "total spending", "expenditure", "spending"],
     unit: "万元",
   },
   fiscal_appropriation_revenue: {

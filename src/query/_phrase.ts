@@ -46,15 +46,21 @@ const PURCHASE_VERB = /(购置|购买|新购|新增|更新|采购|买)$/;
  * the counted noun after the count phrase, with the verb before it unless the verb only frames
  * the count. Null when no noun follows the count phrase.
  */
-export function countedPhrase(area: string, found: AspectFinding): { topic: string; purchase: boolean } | null {
+export function countedPhrase(area: string, found: AspectFinding): { topic: string | null; purchase: boolean } | null {
   const span = found.countSpan;
   if (found.aspect !== "数量" || !span) return null;
   const after = /^[^\u0000]*/.exec(area.slice(span.end))?.[0] ?? "";
   let noun = after.replace(/(组成|构成|组成的|呢|吗|啊|呀|[?？!！。,，])+$/, "");
   let prefix = /[^\u0000]*$/.exec(area.slice(0, span.start))?.[0] ?? "";
   prefix = prefix.replace(/(了|过|共|一共|总共|累计|合计)+$/, "");
-  // "买了几辆车": the counted noun sits inside the count phrase.
-  if (noun === "" && PURCHASE_VERB.test(prefix)) noun = /(车辆|车)$/.test(found.phrase ?? "") ? "车辆" : "";
+  if (noun === "" && PURCHASE_VERB.test(prefix)) {
+    // "公务用车新买了几辆": the noun stands before the verb.
+    const before = prefix.replace(/新?(购置|购买|新购|新增|更新|采购|买)$/, "");
+    // "买了几辆车": the counted noun sits inside the count phrase; "新买了几辆" names none (a follow-up's).
+    noun = before.length >= 2 ? "" : /(车辆|车)$/.test(found.phrase ?? "") ? "车辆" : "";
+    if (before.length >= 2) return { topic: topicOf(`购置${before}`, "zh"), purchase: true };
+    if (noun === "") return { topic: null, purchase: true };
+  }
   if (!/^[\u4e00-\u9fa5]/.test(noun)) return null;
   // "国内公务接待来了几个团组": after an item word, a verb only says the thing happened.
   const lastItem = matchLexicon(prefix).at(-1);
@@ -62,7 +68,7 @@ export function countedPhrase(area: string, found: AspectFinding): { topic: stri
   const purchase = PURCHASE_VERB.test(prefix);
   if (/[和与及、跟,，]$/.test(prefix)) prefix = "";
   prefix = prefix.replace(FRAME_VERB, "").replace(/(了|过)+$/, "");
-  if (purchase) prefix = prefix.replace(/买$/, "购置");
+  if (purchase) prefix = prefix.replace(/新?(购买|新购|买)$/, "购置");
   // "平价菜补贴了多少吨菜": a noun the phrase before already names adds nothing.
   const topic = topicOf(prefix.includes(noun) ? prefix : `${prefix}${noun}`, "zh");
   return topic ? { topic, purchase } : null;

@@ -50,6 +50,22 @@ function cleanPiece(piece: string): string {
   return p;
 }
 
+// "这个项目", "该资金", "它的": words pointing back at the previous turn's subject.
+const POINTER = /^(这个项目|那个项目|该项目|此项目|本项目|这个专项|该专项|这项资金|该资金|这笔资金|这笔钱|这一项|这项|该项|此项|这笔|这个|那个|它们的|它们|它的|它|其(?![他它余中次]))的?/;
+// What a pointer leaves when it only asks a figure of the subject: "这个项目(的绩效)自评".
+const POINTER_REST = /^(的)?(绩效)?(自评|评价|自我评价)?(的)?(情况|结果)?$/;
+
+/**
+ * A topic that points back at the previous subject ("这个项目自评", "它的"): the rest after the
+ * pointer, null when nothing but evaluation words is left. `pointer` is false for other topics.
+ */
+export function withoutPointer(topic: string | null): { topic: string | null; pointer: boolean } {
+  const m = topic ? POINTER.exec(topic) : null;
+  if (!topic || !m) return { topic, pointer: false };
+  const rest = topic.slice(m[0].length).trim();
+  return { topic: POINTER_REST.test(rest) ? null : rest, pointer: true };
+}
+
 /** Phrases the user put in quotes. */
 export function quotedPhrases(text: string): string[] {
   const out: string[] = [];

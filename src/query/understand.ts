@@ -10,7 +10,7 @@ import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { splitParts, type PartSplit } from "./_operands.js";
 import { amountSpans, countedPhrase, yearsOutsideNames } from "./_phrase.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
-import { quotedPhrases, topicOf } from "./_topic.js";
+import { quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
 import type { YearFinding } from "./_year.js";
 import { latestYearOf } from "./catalog.js";
 import type {
@@ -73,7 +73,11 @@ export function understandQuestion(
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
-  const ownTopic = english?.topic ?? counted?.topic ?? partTopic ?? topicOf(area, lang);
+  const pointed = withoutPointer(english?.topic ?? counted?.topic ?? partTopic ?? (counted?.purchase ? null : topicOf(area, lang)));
+  const ownTopic = pointed.topic;
+  // "占全年支出的比例是多少": a share with its whole named and its part left to the conversation.
+  const wholeOnly = zhan !== undefined && aspectFound.aspect === "占比" && lang === "zh" && topicOf(area.slice(0, zhan.start), lang) === null
+    && !found.items.some((h) => h.start < zhan.start);
 
   // Department: the question's own, else the conversation's (not for "which department …").
   let department: DepartmentRef = dept.ref;
@@ -101,7 +105,24 @@ export function understandQuestion(
   let topic = ownTopic;
   let topicVia: Understanding["topicVia"] = ownTopic ? "question" : null;
   const ownSubject = items.length > 0 || ownTopic !== null || code.code !== null;
-  if (!ownSubject) {
+  const purchaseNoun = counted?.purchase && counted.topic === null ? purchasedNoun(prev?.topic ?? null, aspectFound.unit) : null;
+  if (purchaseNoun) {
+    // "2023年新买了几辆": the vehicles bought, of the thing the conversation counted.
+    topic = `购置${purchaseNoun.noun}`;
+    topicVia = purchaseNoun.fromConversation ? "conversation" : "question";
+    if (purchaseNoun.fromConversation) followUp = true;
+  } else if (wholeOnly && prev?.topic) {
+    topic = prev.topic;
+    topicVia = "conversation";
+    context = [...items, ...context];
+    items = itemsOfTopic(prev.topic);
+    followUp = true;
+  } else if (pointed.pointer && ownTopic === null && prev?.topic) {
+    topic = prev.topic;
+    topicVia = "conversation";
+    items = itemsOfTopic(prev.topic);
+    followUp = true;
+  } else if (!ownSubject) {
     const total = totalItem(cues);
     if (total && !followUp) {
       items = [total];
@@ -176,6 +197,17 @@ export function understandQuestion(
     followUp,
     previous: prev,
   };
+}
+
+/**
+ * The noun a bare purchase count ("新买了几辆") counts: the conversation's topic without its count
+ * words ("公务用车保有量" → 公务用车), else the one item counted in the unit (辆 → 车辆).
+ */
+function purchasedNoun(prevTopic: string | null, unit: string | null): { noun: string; fromConversation: boolean } | null {
+  const noun = prevTopic?.replace(/(的)?(保有量|数量|总数|实有数|数)$/, "") ?? "";
+  if (/^[\u4e00-\u9fa5]{2,}$/.test(noun)) return { noun, fromConversation: true };
+  const key = unit ? itemCountedIn(unit) : null;
+  return key ? { noun: ITEMS[key].zh, fromConversation: false } : null;
 }
 
 /** A 科目编码 (类 3, 款 5, 项 7 digits) or 经济分类编码 (5 digits); 3-digit codes only after 科目/编码/code. */
