@@ -32,7 +32,7 @@ export interface CorpusFacts {
  * `<indexDir>/facts.json` is used instead of re-extracting (documents are still parsed).
  */
 export function factsFromCorpus(config: Config, opts: { preferStored?: boolean } = {}): CorpusFacts {
-  // TODO(lead): use ensureIndex once it can run without loading the embedding model.
+  // Deliberately not ensureIndex: listing and auditing facts needs no embedding model or vectors.
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) {
     return { store: emptyStore([]), documents: [], skipped: [{ file: corpus.error.file, reason: corpus.error.code }] };

@@ -21,7 +21,7 @@ export const auditCommand: Command = {
       return 2;
     }
     const file = rest[0] ?? null;
-    // TODO(lead): use ensureIndex (it loads the embedding model, which the audit does not need).
+    // The corpus itself, not index/: an audit reports what the files say now.
     const { store, documents, skipped } = factsFromCorpus(config);
     for (const s of skipped) process.stderr.write(`注意 note: ${s.file}: ${s.reason}\n`);
     const docs = file === null ? documents : documents.filter((d) => d.file.name === file || d.file.path === file || d.doc.id === file || d.file.name === `${file}.txt` || d.file.path.endsWith(file));

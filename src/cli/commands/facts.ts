@@ -72,7 +72,7 @@ export const factsCommand: Command = {
       process.stderr.write(`${parsed}\n用法 usage: facts [--dept NAME] [--year N] [--item TEXT] [--json]\n`);
       return 2;
     }
-    // TODO(lead): use ensureIndex (it loads the embedding model, which listing facts does not need).
+    // The stored facts when fresh (no model load); else extracted in memory from the corpus.
     const { store, documents, skipped } = factsFromCorpus(config, { preferStored: true });
     for (const s of skipped) process.stderr.write(`注意 note: ${s.file}: ${s.reason}\n`);
     let docs = documents;
