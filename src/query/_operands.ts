@@ -75,7 +75,7 @@ function completeParts(
   const first = bounds.map(read);
   const plain = first.filter((p): p is OperandPart => p !== null);
   // "A培训和B培训": parts that end alike are alike, whatever their head noun.
-  if (plain.length === first.length && plain.length >= 2 && new Set(plain.map((p) => p.topic.at(-1))).size === 1) return plain;
+  if (plain.length === first.length && plain.length >= 2 && new Set(plain.map((p) => p.topic.at(-1))).size === 1) return sharedHead(plain);
   const out: OperandPart[] = [];
   let pending: { start: number; end: number } | null = null;
   for (const b of bounds) {
@@ -89,6 +89,20 @@ function completeParts(
     }
   }
   return pending === null && out.length >= 2 ? out : null;
+}
+
+/**
+ * "小进限企业奖励资金区级和市级": a short later part that only swaps the first part's last word
+ * (same length, same last character) names the same thing with that word: "…奖励资金市级".
+ */
+function sharedHead(parts: readonly OperandPart[]): OperandPart[] {
+  const head = parts[0];
+  if (!head) return [...parts];
+  return parts.map((p, i) => {
+    const n = p.topic.length;
+    if (i === 0 || p.item !== null || n > 3 || head.topic.length < n + 2) return p;
+    return { ...p, topic: head.topic.slice(0, -n) + p.topic };
+  });
 }
 
 function readPart(area: string, lex: readonly LexMatch[], base: string, start: number, end: number): OperandPart | null {

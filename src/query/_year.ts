@@ -1,3 +1,4 @@
+import { matchLexicon } from "./_lexicon.js";
 import type { Span } from "./_text.js";
 
 /** One explicit year as written, with what the words around it make of it. */
@@ -54,6 +55,10 @@ const BASE_EN_BEFORE = /\b(than|compared (to|with)|relative to)\s?$/;
 // it ("2021年中央外经贸发展专项资金", "2023年省级…补助") and a fund/project word at its end.
 const NAME_AFTER =
   /^(中央|国家|省级|省|市级|区级|县级|第[一二三四五六七八九十]+批|首批)[\u4e00-\u9fa5]{2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|基金)/;
+// Any noun phrase ending in a fund or project word ("2020年度小进限企业奖励资金"), without question
+// words or 的 inside; see `namesFund`.
+const FUND_AFTER =
+  /^(?:(?!多少|几|花|用了|一共|总共|是|的|了|有|和|与|比)[\u4e00-\u9fa5]){2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|奖补|基金|活动|行动)/;
 
 /** Finds explicit years (2024, 2024年, 24年, 二〇二四年, 2024年度, "in 2024") and relative ones (去年, 前年, last year). */
 export function findYears(text: string): YearFinding {
@@ -75,10 +80,25 @@ export function findYears(text: string): YearFinding {
       BASE_BEFORE.test(before) ||
       BASE_EN_BEFORE.test(before) ||
       (JOIN_BEFORE.test(before) && !YEAR_BEFORE_JOIN.test(before) && COMPARE_AFTER.test(after));
-    const beforeName = /年$/.test(m[0]) && NAME_AFTER.test(after);
+    const beforeName = /年度?$/.test(m[0]) && namesFund(after);
     mentions.push({ year, phrase: m[0], start: i, end, base, beforeName });
   }
   return fromMentions(text, mentions);
+}
+
+/**
+ * Whether the text after "2020年" / "2020年度" is a fund or project name the year belongs to: a
+ * granting level ("中央…专项资金"), or any phrase ending in a fund word that does not begin with an
+ * item of the vocabulary asked as such ("2023年公务接待费", "2023年项目支出" keep their year).
+ */
+function namesFund(after: string): boolean {
+  if (NAME_AFTER.test(after)) return true;
+  const m = FUND_AFTER.exec(after);
+  if (!m) return false;
+  const first = matchLexicon(after).find((l) => l.start === 0);
+  // "三公经费", "项目经费": the item is the whole phrase. "中小企业发展专项资金": an item word that
+  // runs on into more name is part of the name.
+  return !first || first.end < m[0].length;
 }
 
 /** The finding for a chosen set of mentions (e.g. with years that belong to a name left out). */
