@@ -32,8 +32,8 @@ export function errorMessage(e: AnswerError, lang: Lang): string {
         : `The ${e.year} disclosure of ${e.department} does not state a figure for “${e.item}”.`;
     case "not_understood":
       return zh
-        ? "没能理解这个问题。可以问某部门某项支出的金额，例如“经信局2024年公务接待费多少”，或问原因、名词解释。"
-        : "Sorry, I could not understand the question. Ask for a figure (e.g. “经信局 2024 official reception expenses”), a reason, or a definition.";
+        ? "没能理解这个问题。可以问某部门某项支出的金额，例如“经信局公务接待费多少”，或问原因、名词解释。"
+        : "Sorry, I could not understand the question. Ask for a figure (e.g. “经信局 official reception expenses”), a reason, or a definition.";
     case "index_stale":
       return zh ? `索引已过期，需要重建：${e.reason}` : `The index is stale and must be rebuilt: ${e.reason}`;
     case "model_unavailable":

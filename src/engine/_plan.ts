@@ -107,6 +107,11 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   const refuse = (error: AnswerError): AnswerRequest => ({ kind: "refuse", question, lang, error });
 
   const dep = u.department;
+  // A "topic" of emoji, digits or punctuation names nothing.
+  const topicNames = u.topic !== null && /[\p{Script=Han}A-Za-z]/u.test(u.topic);
+  const nothingAsked = u.items.length === 0 && !topicNames && u.code === null;
+  // "🙂", "asdf": no department, no item, nothing to look up.
+  if (dep.kind === "none" && nothingAsked && u.intent !== "rank" && !u.followUp) return refuse({ code: "not_understood" });
   if (dep.kind === "unknown") return refuse({ code: "no_such_department", asked: dep.asked, known });
   if (dep.kind === "ambiguous") return refuse({ code: "ambiguous", asked: dep.asked, candidates: dep.candidates });
 
@@ -171,8 +176,10 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
 
   const y = yearFor(u, first);
   if (isError(y)) return refuse(y);
-  if (u.items.length === 0 && u.topic === null && u.code === null) {
-    return u.intent === "figure" ? refuse({ code: "not_understood" }) : { kind: "passage", question, lang, passageKind: "other", query: passageQuery(u), department: first.name, year: y.year, topic: u.topic };
+  if (nothingAsked) {
+    // A department named alone ("经信局"): its headline figure, 收支总计, with citations.
+    if (u.intent !== "figure") return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), items: ["grand_total"], aspect: "决算" }, defaultYear: y.defaultYear };
+    return refuse({ code: "not_understood" });
   }
   return { kind: "figure", question, lang, target: target(u, { department: first, ...y }), defaultYear: y.defaultYear };
 }

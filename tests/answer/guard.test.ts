@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findStrayNumbers, guardAnswer, numbersIn } from "../../src/answer/index.js";
+import { findStrayNumbers, guardAnswer, numbersIn, refuse } from "../../src/answer/index.js";
 import type { Answer } from "../../src/answer/types.js";
 
 const citation = { file: "corpus/x.txt", line: 440, lineEnd: 440, table: "公开09表 三公", section: null, quote: "70.07 | 36.74 | 3.87" };
@@ -45,5 +45,20 @@ describe("guardAnswer", () => {
     expect(g.value).toBeNull();
     expect(g.error).toEqual({ code: "guard_rejected", numbers: ["4.12"] });
     expect(g.text).not.toContain("4.12");
+  });
+});
+
+describe("refusal wording", () => {
+  const errors = [
+    { code: "empty_question" },
+    { code: "not_understood" },
+    { code: "no_such_department", asked: null, known: ["某局"] },
+    { code: "year_not_covered", department: "某局", year: 2023, available: [2024] },
+    { code: "not_disclosed", department: "某局", year: 2024, item: "办公用房面积" },
+    { code: "ambiguous", asked: "商务局", candidates: ["甲区商务局", "乙区商务局"] },
+  ] as const;
+  it.each(errors.flatMap((e) => [[e, "zh"], [e, "en"]] as const))("%j in %s passes the number guard", (error, lang) => {
+    const a = refuse("q", lang, error);
+    expect(guardAnswer(a, { values: [] })).toBe(a);
   });
 });

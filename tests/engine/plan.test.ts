@@ -59,3 +59,17 @@ describe("planAnswer", () => {
     if (p.kind === "sum") expect(p.targets.map((t) => t.items[0])).toEqual(["outbound_travel", "reception"]);
   });
 });
+
+describe("planAnswer on odd input", () => {
+  it.each([["🙂🙂"], ["？？？"], ["……"]])("does not understand %s", (q) => {
+    const p = plan(q);
+    expect(p.kind).toBe("refuse");
+    if (p.kind === "refuse") expect(p.error.code).toBe("not_understood");
+  });
+
+  it("answers a department named alone with its 收支总计", () => {
+    const p = plan("经信局");
+    expect(p.kind).toBe("figure");
+    if (p.kind === "figure") expect(p.target.items).toEqual(["grand_total"]);
+  });
+});
