@@ -1,9 +1,11 @@
+import { ECONOMIC_CLASSES, FUNCTION_CLASSES } from "../facts/index.js";
 import { lexicon } from "./_lexicon.js";
+import { editDistance } from "./_text.js";
 
 const BLANK = "\u0000";
 const EDGE = /^[的里了比呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟比较就也都,，.。:：;；!！?？\s]+$/g;
 const EN_STOP = new Set(
-  "hello hi hey thanks thank you anything at all show give tell list me what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number make made host hosted receive received send sent own owned people persons among all every body bodies departments units agencies organisations organizations corpus reported reports largest smallest biggest greatest fewest two three four five six seven eight nine ten".split(
+  "hello hi hey thanks thank you anything at all show give tell list me what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number make made host hosted receive received send sent own owned people persons among all every body bodies departments units agencies organisations organizations corpus reported reports largest smallest biggest greatest fewest".split(
     " ",
   ),
 );
@@ -64,6 +66,22 @@ export function withoutPointer(topic: string | null): { topic: string | null; po
   if (!topic || !m) return { topic, pointer: false };
   const rest = topic.slice(m[0].length).trim();
   return { topic: POINTER_REST.test(rest) ? null : rest, pointer: true };
+}
+
+let classNames: readonly string[] | null = null;
+
+/**
+ * A topic one character off a national class name ("租凭费" → 租赁费): the same length, first and
+ * last character, and exactly one name that close. The topic itself otherwise.
+ */
+export function correctClassName(topic: string | null): string | null {
+  if (!topic || topic.length < 3 || /\s/.test(topic)) return topic;
+  classNames ??= [...new Set([...Object.values(ECONOMIC_CLASSES), ...FUNCTION_CLASSES.map((c) => c.name)])];
+  if (classNames.includes(topic)) return topic;
+  const close = classNames.filter(
+    (n) => n.length === topic.length && n[0] === topic[0] && n.at(-1) === topic.at(-1) && editDistance(n, topic, 1) === 1,
+  );
+  return close.length === 1 ? (close[0] ?? topic) : topic;
 }
 
 /** Phrases the user put in quotes. */

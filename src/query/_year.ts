@@ -20,7 +20,7 @@ export interface YearFinding {
   readonly explicitPhrase: string | null;
   /** The year a change is measured from ("比2023年增加"), when the question names one. */
   readonly base: { readonly year: number; readonly phrase: string } | null;
-  readonly relative: { readonly offset: number; readonly phrase: string } | null;
+  readonly relative: { readonly offset: number; readonly phrase: string; readonly start: number } | null;
   readonly mentions: readonly YearMention[];
   readonly spans: readonly Span[];
 }
@@ -36,6 +36,20 @@ const EXPLICIT =
 // 上年/去年 after 比/较/与 is a year-on-year comparison (an aspect), and "上年结转" is an item.
 const RELATIVE =
   /(?<![比较与同于对跟和])(前年|去年|上一年度|上一年|上年度|上年|今年|本年度)(?!结转|结余|同期|相比|决算数|数)|\b(the year before last|two years ago|last year|previous year|prior year|this year|current year)\b/g;
+
+const EN_BASE_BEFORE = /\b(compared (to|with)|than|from|over|relative to|versus|vs\.?) (the )?$/;
+
+/**
+ * "2023年实际完成10次，那去年…": a relative year in a later clause counts from the year the
+ * question stated before it, not from the conversation or the corpus.
+ */
+export function relativeToStated(text: string, years: YearFinding): number | null {
+  const rel = years.relative;
+  const stated = years.mentions.filter((m) => !m.base);
+  const only = stated[0];
+  if (!rel || stated.length !== 1 || !only || rel.start < only.end) return null;
+  return /[,，;；。]|那/.test(text.slice(only.end, rel.start)) ? only.year : null;
+}
 
 const OFFSET: Record<string, number> = {
   前年: -2, 去年: -1, 上一年度: -1, 上一年: -1, 上年度: -1, 上年: -1, 今年: 0, 本年度: 0,
@@ -127,7 +141,8 @@ export function fromMentions(text: string, mentions: readonly YearMention[]): Ye
     const phrase = m[0];
     const offset = OFFSET[phrase];
     if (offset === undefined) continue;
-    relative ??= { offset, phrase };
+    // "compared with the previous year": the base of a change (like 比上年), not the year asked about.
+    if (!EN_BASE_BEFORE.test(text.slice(0, m.index))) relative ??= { offset, phrase, start: m.index };
     spans.push({ start: m.index, end: m.index + phrase.length, kind: "year" });
   }
   return { explicit, explicitPhrase, base, relative, mentions, spans };

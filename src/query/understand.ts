@@ -10,8 +10,8 @@ import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { splitParts, type PartSplit } from "./_operands.js";
 import { amountSpans, countedPhrase, yearsOutsideNames } from "./_phrase.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
-import { quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
-import type { YearFinding } from "./_year.js";
+import { correctClassName, quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
+import { relativeToStated, type YearFinding } from "./_year.js";
 import { latestYearOf } from "./catalog.js";
 import type {
   Aspect,
@@ -74,7 +74,11 @@ export function understandQuestion(
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
   const pointed = withoutPointer(english?.topic ?? counted?.topic ?? partTopic ?? (counted?.purchase ? null : topicOf(area, lang)));
-  const ownTopic = pointed.topic;
+  // "“安全知识宣传活动次数”2023年实际完成10次…": the phrase the user quoted is the subject.
+  const quotedPiece = pointed.topic?.split(" ").find((p) => p.length >= 2 && quotedPhrases(text.normalize("NFKC")).some((q) => normalizeText(q) === p));
+  const topicRead = pointed.topic?.includes(" ") && quotedPiece ? quotedPiece : pointed.topic;
+  // A typo no item covers is read as the class name it is one character off ("租凭费").
+  const ownTopic = found.items.length === 0 && found.context.length === 0 ? correctClassName(topicRead) : topicRead;
   // "占全年支出的比例是多少": a share with its whole named and its part left to the conversation.
   const wholeOnly = zhan !== undefined && aspectFound.aspect === "占比" && lang === "zh" && topicOf(area.slice(0, zhan.start), lang) === null
     && !found.items.some((h) => h.start < zhan.start);
@@ -140,6 +144,13 @@ export function understandQuestion(
   let aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
   const countedItem = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
   if (countedItem) items = [{ key: countedItem, phrase: ITEMS[countedItem].zh, start: -1, end: -1, via: "synonym" }];
+  // "接待国内来访多少人次": an item word in the counted phrase whose family counts in that unit.
+  if (aspect.value === "数量" && aspect.unit && items.length === 0 && topic !== null && topicVia === "question") {
+    const unit = aspect.unit;
+    const hit = lex.find((m) => !area.slice(m.start, m.end).includes("\u0000") && itemWithUnit(m.entry.key, unit) !== null);
+    const key = hit ? itemWithUnit(hit.entry.key, unit) : null;
+    if (hit && key && ITEMS[key].unit === unit) items = [{ key, phrase: hit.entry.text, start: hit.start, end: hit.end, via: hit.entry.via }];
+  }
   if (aspect.value === "数量") {
     items = items
       .map((h) => {
@@ -154,7 +165,7 @@ export function understandQuestion(
     if (refines && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
   }
 
-  const year = resolveYearRef(years, names[0] ?? null, catalog, prev, followUp);
+  const year = resolveYearRef(normalized, years, names[0] ?? null, catalog, prev, followUp);
   if (year.kind === "conversation") followUp = true;
 
   // "三公经费预算比实际支出多了多少": one item, two of its figures; the difference is a change.
@@ -296,6 +307,7 @@ function resolveAspect(
 }
 
 function resolveYearRef(
+  text: string,
   years: YearFinding,
   department: string | null,
   catalog: Catalog,
@@ -304,6 +316,11 @@ function resolveYearRef(
 ): YearRef {
   const first = years.explicit[0];
   const baseYear = years.base ? { baseYear: years.base.year } : {};
+  const stated = relativeToStated(text, years);
+  if (stated !== null && years.relative) {
+    const value = stated + years.relative.offset;
+    return { kind: "relative", offset: years.relative.offset, base: stated, baseFrom: "question", value, phrase: years.relative.phrase };
+  }
   if (first !== undefined) {
     return { kind: "explicit", value: first, values: years.explicit, phrase: years.explicitPhrase ?? String(first), ...baseYear };
   }
