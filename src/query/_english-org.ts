@@ -52,6 +52,8 @@ const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
   // Names of offices.
   ["econom and information technology", "part", ["经济和信息化", "经济与信息化", "经济信息化"]],
   ["information technology", "part", ["信息化", "信息技术"]],
+  ["informatization", "part", ["信息化"]],
+  ["informatisation", "part", ["信息化"]],
   ["investment promotion", "part", ["投资促进"]],
   ["government service", "part", ["政务服务"]],
   ["enterprise service", "part", ["企业服务"]],
@@ -184,8 +186,8 @@ export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
   const words = [...text.matchAll(/[a-z][a-z0-9'&-]*/g)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
   const items = matchLexicon(text).filter((m) => m.entry.latin);
   const inItem = (i: number): boolean => items.some((m) => i >= m.start && i < m.end);
-  // Words touch when only spaces stand between them.
-  const touches = (a: number, b: number): boolean => /^\s*$/.test(text.slice(words[a]?.end ?? 0, words[b]?.start ?? 0));
+  // Words touch when only spaces (or an ampersand) stand between them.
+  const touches = (a: number, b: number): boolean => /^\s*(&\s*)?$/.test(text.slice(words[a]?.end ?? 0, words[b]?.start ?? 0));
   const found: EnglishOrg[] = [];
   words.forEach((head, h) => {
     // "all the departments": a plural head names a set of bodies, not one.

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { understandQuestion } from "../../src/query/index.js";
+import { seedCatalog } from "../fixtures/query/catalogs.js";
+
+const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
+
+describe("understandQuestion: English class names", () => {
+  it.each([
+    ["How much did the Investment Promotion Bureau spend on general public services?", "一般公共服务支出"],
+    ["What went to social security and employment at the Economy and IT Bureau?", "社会保障和就业支出"],
+    ["Energy conservation and environmental protection spending of the Donghu High-tech Zone", "节能环保支出"],
+    ["How much did Optics Valley spend on agriculture, forestry and water?", "农林水支出"],
+    ["Science and technology expenditure of the Hongshan Enterprise Service Center", "科学技术支出"],
+    ["How much did the Optics Valley committee spend on health?", "卫生健康支出"],
+    ["What was the Donghu High-tech Zone's spending on culture, tourism, sports and media?", "文化旅游体育与传媒支出"],
+    ["What did the Investment Promotion Bureau pay in basic salaries?", "基本工资"],
+    ["How much rental did the Dongxihu Commerce Bureau pay?", "租赁费"],
+    ["What did the Economy and IT Bureau spend on business travel?", "差旅费"],
+    ["Property management costs of the Investment Promotion Bureau", "物业管理费"],
+    ["How much were the union dues of the Economy and IT Bureau?", "工会经费"],
+    ["What were the Hongshan Enterprise Service Center's office expenses?", "办公费"],
+    ["How much did the Economy and IT Bureau pay in bonuses?", "奖金"],
+  ])("%s → topic %s", (q, topic) => {
+    const x = u(q);
+    expect(x.topic).toBe(topic);
+    expect(x.items).toEqual([]);
+  });
+
+  it("lets an item that holds the class word win: overseas travel is not 差旅费", () => {
+    const x = u("How much did the Investment Promotion Bureau spend on overseas travel?");
+    expect(x.items.map((h) => h.key)).toEqual(["outbound_travel"]);
+  });
+
+  it("takes a Chinese term quoted in an English question as the topic", () => {
+    const x = u("How much went to the staff canteen (职工食堂) at the Hongshan Enterprise Service Center?");
+    expect(x.topic).toBe("职工食堂");
+    const y = u("How much did the Economy and IT Bureau spend on 公务接待费 in 2024?");
+    expect(y.items.map((h) => h.key)).toEqual(["reception"]);
+  });
+});
+
+describe("understandQuestion: English scores and budget use", () => {
+  it("reads an overall self-assessment score as the 部门整体 score", () => {
+    expect(u("What was the Dongxihu Commerce Bureau's overall self-assessment score?")).toMatchObject({
+      topic: "部门整体",
+      aspect: { value: "得分" },
+      intent: "figure",
+    });
+  });
+
+  it.each([
+    ["What proportion of the training budget did the Investment Promotion Bureau actually use?", "培训费", []],
+    ["What percentage of its hospitality budget did the Economy and IT Bureau spend in 2024?", "hospitality", ["reception"]],
+  ])("reads the share of a budget spent as 完成率: %s", (q, topic, keys) => {
+    const x = u(q);
+    expect(x.aspect.value).toBe("完成率");
+    expect(x.topic).toBe(topic);
+    expect(x.items.map((h) => h.key)).toEqual(keys);
+  });
+
+  it("keeps a plain English share a share", () => {
+    expect(u("What share of total spending was basic expenditure at the Hongshan Enterprise Service Center?").aspect.value).toBe("占比");
+  });
+
+  it("reads 'compared with the previous year' as the change basis, not as the year asked", () => {
+    const x = u("Why did the Economy and IT Bureau's reception spending fall compared with the previous year?");
+    expect(x.year).toEqual({ kind: "default", value: 2024 });
+    expect(x.intent).toBe("explain");
+  });
+});
