@@ -1,5 +1,5 @@
 import { findEnglishOrgs, type EnglishOrg } from "./_english-org.js";
-import { lexicon } from "./_lexicon.js";
+import { lexicon, matchLexicon } from "./_lexicon.js";
 import {
   englishPlaceEndingText,
   placeEndingText,
@@ -156,6 +156,15 @@ function stemBoundary(text: string, end: number): boolean {
   if (STEM_BOUNDARY.test(after)) return true;
   // "政务服务中心": the stem starts another organisation's name.
   if (/^[\u3400-\u9fff]{0,4}?(中心|局|委员会|委|厅|办公室|院|馆)/.test(after)) return false;
+  // "政务服务工作经费": the stem begins a fund or project name that items do not cover whole
+  // ("经信三公经费" is the stem and an item).
+  const run = /^[\u3400-\u9fff]+/.exec(after)?.[0] ?? "";
+  const fund = /^(.*?(经费|资金|项目|专项|补助|补贴))/.exec(run)?.[1];
+  if (fund) {
+    let covered = 0;
+    for (const m of matchLexicon(fund)) covered += m.end - m.start;
+    if (covered < fund.length) return false;
+  }
   return lexicon().entries.some((e) => !e.latin && text.startsWith(e.text, end));
 }
 
