@@ -1,12 +1,12 @@
 import type { ConversationState } from "../answer/types.js";
-import { assertNever } from "../core/result.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
-import { aspectSides, findAspect, withBaseChange, type AspectSide } from "./_aspect.js";
+import { aspectSides, findAspect, withBaseChange } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
 import { englishSubject } from "./_english-topic.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
+import { buildOperands, sideOperands, splitOperands } from "./_operand-list.js";
 import { splitParts, type PartSplit } from "./_operands.js";
 import { amountSpans, countedPhrase, yearsOutsideNames } from "./_phrase.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
@@ -21,7 +21,6 @@ import type {
   DepartmentRef,
   Intent,
   ItemHit,
-  Operand,
   Understanding,
   YearRef,
 } from "./types.js";
@@ -241,43 +240,6 @@ function useSplit(split: PartSplit | null, cues: IntentCues, normalized: string)
   return null;
 }
 
-function splitOperands(split: PartSplit, names: readonly string[], year: YearRef, catalog: Catalog): Operand[] {
-  const d = names[0];
-  const y = d ? yearOf(year, d, catalog) : year.value;
-  return split.parts.map((p) => ({
-    ...(d ? { department: d } : {}),
-    ...(y === null ? {} : { year: y }),
-    ...(p.item ? { item: p.item.key } : {}),
-    topic: p.topic,
-  }));
-}
-
-/** The two figures of one subject a budget-vs-outturn question compares, in the order asked. */
-function sideOperands(
-  sides: readonly [AspectSide, AspectSide],
-  names: readonly string[],
-  year: YearRef,
-  items: readonly ItemHit[],
-  topic: string | null,
-  catalog: Catalog,
-): Operand[] {
-  const d = names[0];
-  const y = d ? yearOf(year, d, catalog) : year.value;
-  const main = items[0];
-  return sides.map((side) => ({
-    ...(d ? { department: d } : {}),
-    ...(y === null ? {} : { year: y }),
-    ...(main ? { item: main.key } : {}),
-    ...(topic ? { topic } : {}),
-    aspect: side.aspect,
-    ...(side.qualifier ? { qualifier: side.qualifier } : {}),
-  }));
-}
-
-function yearOf(year: YearRef, department: string, catalog: Catalog): number | null {
-  return year.kind === "default" ? latestYearOf(catalog, department) : year.value;
-}
-
 /** "花了多少钱" / "收入多少" with no item named: the year's total expenditure or revenue. */
 function totalItem(cues: IntentCues): ItemHit | null {
   if (!cues.figure) return null;
@@ -366,59 +328,4 @@ function decideIntent(
   if (cues.figure || cues.existence || aspect.via === "explicit") return "figure";
   if (topic !== null || items > 0 || code !== null) return "figure";
   return "unknown";
-}
-
-function buildOperands(
-  intent: Intent,
-  names: readonly string[],
-  year: YearRef,
-  years: YearFinding,
-  items: readonly ItemHit[],
-  topic: string | null,
-  catalog: Catalog,
-): Operand[] {
-  const main = items[0];
-  const subject = (): { item?: ItemKey; topic?: string } => ({
-    ...(main ? { item: main.key } : {}),
-    ...(topic ? { topic } : {}),
-  });
-  const yearFor = (dept: string): number | null =>
-    year.kind === "explicit" || year.kind === "conversation"
-      ? year.value
-      : year.kind === "relative"
-        ? year.value
-        : latestYearOf(catalog, dept);
-  const withYear = (y: number | null): { year?: number } => (y === null ? {} : { year: y });
-  switch (intent) {
-    case "compare":
-      if (names.length >= 2) return names.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
-      if (years.explicit.length >= 2) {
-        return years.explicit.map((y) => ({ ...(names[0] ? { department: names[0] } : {}), year: y, ...subject() }));
-      }
-      return items.map((h) => ({
-        ...(names[0] ? { department: names[0] } : {}),
-        ...withYear(names[0] ? yearFor(names[0]) : year.value),
-        item: h.key,
-        topic: h.phrase,
-      }));
-    case "sum":
-      return items.map((h) => ({
-        ...(names[0] ? { department: names[0] } : {}),
-        ...withYear(names[0] ? yearFor(names[0]) : year.value),
-        item: h.key,
-        topic: h.phrase,
-      }));
-    case "rank": {
-      const depts = names.length >= 2 ? names : names.length === 0 ? catalog.departments.map((d) => d.name) : [];
-      return depts.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
-    }
-    case "figure":
-    case "explain":
-    case "define":
-    case "list":
-    case "unknown":
-      return [];
-    default:
-      return assertNever(intent, "intent");
-  }
 }
