@@ -59,6 +59,10 @@ export function dice(a: string, b: string): number {
 
 const YEAR = /(?:19|20)\d{2}年度?/g;
 
+function yearsIn(s: string): string[] {
+  return [...s.normalize("NFKC").replace(/\s+/g, "").matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1] ?? "");
+}
+
 // Generic tails that do not change what an item is ("死亡抚恤支出" = "死亡抚恤").
 const TAILS = ["支出决算数", "决算数", "支出", "费用", "经费", "资金", "项目", "金额", "数"];
 
@@ -73,6 +77,10 @@ export function stripTail(s: string): string {
  * Exact (after normalisation and generic tails) is 1; containment scales with coverage; else bigram Dice.
  */
 export function subjectScore(topic: string, subject: string): number {
+  // Years named on both sides must agree: "2020年度…奖励资金" is not "2021年度…奖励资金".
+  const ty = yearsIn(topic);
+  const sy = yearsIn(subject);
+  if (ty.length > 0 && sy.length > 0 && !ty.some((y) => sy.includes(y))) return 0;
   // An aside in brackets ("购置(更新)公务用车") may or may not be in the question.
   const bare = subject.replace(/[(（][^)）]{1,8}[)）]/g, "");
   const plain = plainScore(topic, subject);

@@ -114,6 +114,8 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
         if (!o) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
         ops.push(o);
       }
+      // Two operands resolved to one figure would count it twice: better not to answer.
+      if (new Set(ops.map((o) => o.sel.best.id)).size < ops.length) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       const [a, b] = ops;
       const answer = req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : a && b ? composeCompare(question, lang, a, b, data.readLine) : null;
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };

@@ -126,3 +126,11 @@ describe("composeAnswer on two figures of one item", () => {
     expect(a.kind).toBe("refuse");
   });
 });
+
+describe("composeAnswer on a sum whose operands are one figure", () => {
+  it("refuses rather than counting a figure twice", async () => {
+    const a = await composeAnswer({ kind: "sum", question: "接待和招待一共多少", lang: "zh", targets: [t({ items: ["reception"] }), t({ topic: "公务接待费" })] }, data);
+    expect(a.kind).toBe("refuse");
+    expect(a.value).toBeNull();
+  });
+});

@@ -85,3 +85,11 @@ describe("selectFigure on damaged figures", () => {
     expect(sel?.best.value ?? null).not.toBe("16179.00");
   });
 });
+
+describe("subjectScore with years in names", () => {
+  it("never matches a fund of another year (regression: 2020年度 summed as 2021年度)", () => {
+    expect(subjectScore("2020年度小进限企业奖励资金", "2021年度小进限企业奖励资金")).toBe(0);
+    expect(subjectScore("2021年度小进限企业奖励资金", "2021年度小进限企业奖励资金")).toBe(1);
+    expect(subjectScore("财政局业务经费", "财政局业务经费2023年")).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+});
