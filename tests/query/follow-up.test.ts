@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CONVERSATION, type ConversationState } from "../../src/answer/types.js";
-import { nextState, understandQuestion, type Understanding } from "../../src/query/index.js";
+import { EMPTY_CONVERSATION } from "../../src/answer/types.js";
+import { nextState, understandQuestion } from "../../src/query/index.js";
 import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+import { converse } from "../fixtures/query/converse.js";
 
-/** Runs a conversation turn by turn and returns the understanding of the last turn. */
-function converse(turns: readonly string[]): Understanding {
-  let state: ConversationState | undefined;
-  let last: Understanding | undefined;
-  for (const t of turns) {
-    last = understandQuestion(t, state, seedCatalog);
-    state = nextState(last);
-  }
-  if (!last) throw new Error("no turns");
-  return last;
-}
 
 describe("understandQuestion: follow-ups", () => {
   it("那公务用车呢？ keeps department, year and aspect and takes the new item", () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationState } from "../../src/answer/types.js";
-import { nextState, resolveYear, understandQuestion, type Understanding } from "../../src/query/index.js";
+import { resolveYear, understandQuestion } from "../../src/query/index.js";
 import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+import { converse } from "../fixtures/query/converse.js";
 
 const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
 
-function converse(turns: readonly string[]): Understanding {
-  let state: ConversationState | undefined;
-  let last: Understanding | undefined;
-  for (const t of turns) {
-    last = understandQuestion(t, state, seedCatalog);
-    state = nextState(last);
-  }
-  if (!last) throw new Error("no turns");
-  return last;
-}
 
 describe("understandQuestion: a year as the base of a change", () => {
   it.each([
