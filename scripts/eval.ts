@@ -7,11 +7,11 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { Decimal } from "decimal.js";
-import type { Answer, ConversationState } from "../src/answer/types.js";
+import type { Answer } from "../src/answer/types.js";
 import { loadConfig } from "../src/config.js";
 import { configureLogging } from "../src/core/log.js";
 import { readCorpus } from "../src/corpus/index.js";
-import { createEngine } from "../src/engine/index.js";
+import { askTurns, createEngine } from "../src/engine/index.js";
 
 interface Gold {
   id: string;
@@ -81,13 +81,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   for (const g of golds) {
     const turns = typeof g.question === "string" ? [g.question] : g.question;
-    let state: ConversationState | undefined;
-    let last: Answer | undefined;
-    for (const t of turns) {
-      const r = await engine.value.ask(t, state);
-      state = r.state;
-      last = r.answer;
-    }
+    const last = (await askTurns(engine.value, turns)).at(-1);
     if (!last) continue;
     let correct = false;
     let citationHit: boolean | null = null;

@@ -1,6 +1,6 @@
 import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
-import type { ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
+import type { Answer, ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type LoadedIndex, type Progress } from "../build/index.js";
 import type { Config } from "../config.js";
@@ -54,6 +54,18 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData): 
   const [first, second] = hits;
   if (!first) return null;
   return !second || first.score - second.score >= 0.15 ? first.name : null;
+}
+
+/** Answers the turns of one conversation in order, each with the state the previous turn left. */
+export async function askTurns(engine: Engine, turns: readonly string[]): Promise<Answer[]> {
+  let state: ConversationState | undefined;
+  const out: Answer[] = [];
+  for (const t of turns) {
+    const r = await engine.ask(t, state);
+    state = r.state;
+    out.push(r.answer);
+  }
+  return out;
 }
 
 /** Why an engine could not be created. */

@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import type { Answer, ConversationState, Engine } from "../../answer/types.js";
+import type { Answer, Engine } from "../../answer/types.js";
 import type { Config } from "../../config.js";
-import { createEngine } from "../../engine/index.js";
+import { askTurns, createEngine } from "../../engine/index.js";
 import type { Command } from "./index.js";
 
 /** The CLI JSON contract of one answer (README "CLI contract"); field order kept stable. */
@@ -27,17 +27,6 @@ const LineSchema = z.object({
   question: z.union([z.string(), z.array(z.string()).min(1)]),
 });
 
-async function conversation(engine: Engine, turns: readonly string[]): Promise<Answer[]> {
-  let state: ConversationState | undefined;
-  const out: Answer[] = [];
-  for (const t of turns) {
-    const r = await engine.ask(t, state);
-    state = r.state;
-    out.push(r.answer);
-  }
-  return out;
-}
-
 async function runJsonl(engine: Engine): Promise<number> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let bad = 0;
@@ -55,7 +44,7 @@ async function runJsonl(engine: Engine): Promise<number> {
       continue;
     }
     const turns = typeof parsed.question === "string" ? [parsed.question] : parsed.question;
-    const answers = await conversation(engine, turns);
+    const answers = await askTurns(engine, turns);
     const last = answers[answers.length - 1];
     if (last) process.stdout.write(`${JSON.stringify(answerJson(last, parsed.id === undefined ? undefined : String(parsed.id)))}\n`);
   }
@@ -80,7 +69,7 @@ export const askCommand: Command = {
       return 1;
     }
     if (jsonl) return runJsonl(engine.value);
-    const answers = await conversation(engine.value, turns);
+    const answers = await askTurns(engine.value, turns);
     for (const a of answers) {
       process.stdout.write(json ? `${JSON.stringify(answerJson(a))}\n` : `${a.text}\n\n`);
     }
