@@ -7,7 +7,6 @@ import type { Config } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
-import type { Fact } from "../facts/types.js";
 import { buildCatalog, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { search } from "../search/index.js";
 import { planAnswer } from "./_plan.js";
@@ -56,6 +55,17 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData): 
   return !second || first.score - second.score >= 0.15 ? first.name : null;
 }
 
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
 /** Answers the turns of one conversation in order, each with the state the previous turn left. */
 export async function askTurns(engine: Engine, turns: readonly string[]): Promise<Answer[]> {
   let state: ConversationState | undefined;
@@ -85,13 +95,7 @@ export async function createEngine(config: Config, opts: { onProgress?: Progress
 
 /** The engine over an already loaded index (tests build one from fixtures). */
 export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {}): Engine {
-  const byWho = new Map<string, Fact[]>();
-  for (const f of idx.store.facts) {
-    const k = `${f.department}|${f.year}`;
-    const list = byWho.get(k);
-    if (list) list.push(f);
-    else byWho.set(k, [f]);
-  }
+  const byWho = groupBy(idx.store.facts, (f) => `${f.department}|${f.year}`);
   const catalog: Catalog = buildCatalog(
     idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
   );
@@ -102,13 +106,10 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     const n = prose[i + 1];
     if (n && n.file === c.file && n.line > c.lineEnd - 1) nextOf.set(`${c.file}:${c.line}`, toPassage(n, 0));
   });
-  const bySection = new Map<string, Passage[]>();
-  for (const c of prose) {
-    const k = `${c.file}|${c.section ?? ""}`;
-    const list = bySection.get(k) ?? [];
-    list.push(toPassage(c, 0));
-    bySection.set(k, list);
-  }
+  const bySection = groupBy(
+    prose.map((c) => toPassage(c, 0)),
+    (p) => `${p.file}|${p.section ?? ""}`,
+  );
   const data: AnswerData = {
     nextPassage: (p) => nextOf.get(`${p.file}:${p.line}`) ?? null,
     sectionPassages: (p) => (p.section === null ? [] : (bySection.get(`${p.file}|${p.section}`) ?? [])),
@@ -122,20 +123,15 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       return hits.map((h) => toPassage(h.chunk, h.score));
     },
   };
-  const departments: DepartmentInfo[] = [];
-  for (const d of idx.documents) {
-    const known = departments.find((x) => x.name === d.department);
-    if (known) {
-      departments.splice(departments.indexOf(known), 1, {
-        ...known,
-        aliases: [...new Set([...known.aliases, ...d.aliases])],
-        years: [...new Set([...known.years, d.year])].sort((a, b) => a - b),
-        files: [...known.files, d.file],
-      });
-    } else {
-      departments.push({ name: d.department, aliases: d.aliases, years: [d.year], type: d.type, files: [d.file] });
-    }
-  }
+  // The catalog already gathers each department's aliases (given and derived), years and files.
+  const departments: DepartmentInfo[] = catalog.departments.map((d) => ({
+    name: d.name,
+    aliases: d.aliases,
+    years: d.years,
+    type: d.type === "部门决算" || d.type === "单位决算" ? d.type : null,
+    files: d.files,
+  }));
+
   return {
     async ask(question: string, state?: ConversationState) {
       const st = state ?? EMPTY_CONVERSATION;
