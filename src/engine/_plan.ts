@@ -63,6 +63,11 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
   };
 }
 
+/** The figure lookup `u` asks of one department in one year (as planning builds it). */
+export function figureTarget(u: Understanding, department: CatalogDepartment, year: number): FigureTarget {
+  return target(u, { department, year, defaultYear: false });
+}
+
 function passageKind(u: Understanding): PassageKind {
   switch (u.intent) {
     case "explain":

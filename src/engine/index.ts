@@ -9,7 +9,7 @@ import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
 import { buildCatalog, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { search } from "../search/index.js";
-import { planAnswer } from "./_plan.js";
+import { figureTarget, planAnswer } from "./_plan.js";
 
 /** Passages answer "why/what" questions; rows of the numeric 公开NN表 tables only hold figures. */
 function isProse(c: Chunk): boolean {
@@ -37,16 +37,7 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData): 
   for (const d of catalog.departments) {
     const year = d.years[d.years.length - 1];
     if (year === undefined) continue;
-    const sel = selectFigure(data.factsFor(d.name, year), {
-      department: d.name,
-      year,
-      items: u.items.map((i) => i.key),
-      code: u.code,
-      topic: u.topic,
-      aspect: u.aspect.value,
-      unitHint: u.aspect.value === "数量" ? u.aspect.unit : null,
-      context: u.normalized,
-    });
+    const sel = selectFigure(data.factsFor(d.name, year), figureTarget(u, d, year));
     if (sel) hits.push({ name: d.name, score: sel.score });
   }
   hits.sort((a, b) => b.score - a.score);
@@ -151,9 +142,9 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       let answer = await composeAnswer(req, data);
       // "发现了什么问题" names no figure: when no figure matches, the passages may still answer it.
       if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q)) {
-        const year = req.target.year;
-        answer = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: req.target.topic ?? q, department: req.target.department, year }, data);
-        if (answer.citations.length === 0) answer = await composeAnswer(req, data);
+        const t = req.target;
+        const passages = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: t.topic ?? q, department: t.department, year: t.year }, data);
+        if (passages.citations.length > 0) answer = passages;
       }
       const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
       return { answer, state: nextState(u, resolved) };
