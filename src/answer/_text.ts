@@ -1,3 +1,5 @@
+import { editDistance } from "../core/text.js";
+
 /** Text normalisation shared by the answer stage's matchers. */
 
 // Citizens abbreviate; documents spell out. Expanded before matching ("社保" → "社会保障").
@@ -97,18 +99,10 @@ function plainScore(topic: string, subject: string): number {
   const ss = stripTail(s);
   if (ts === ss) return 0.96;
   // One wrong character in a name of four or more ("住房公基金" for "住房公积金") is a typo, not another item.
-  if (Math.min(ts.length, ss.length) >= 4 && editDistanceAtMost1(ts, ss)) return 0.86;
+  if (Math.min(ts.length, ss.length) >= 4 && editDistance(ts, ss, 1) <= 1) return 0.86;
   const d = dice(ts, ss);
   if (ss.includes(ts)) return Math.max(d, 0.62 + 0.3 * (ts.length / ss.length));
   if (ts.includes(ss)) return Math.max(d, 0.55 + 0.35 * (ss.length / ts.length));
   return d * 0.9;
 }
 
-/** True when `a` and `b` differ by at most one substitution, insertion or deletion. */
-export function editDistanceAtMost1(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}

@@ -38,24 +38,7 @@ export function detectLang(s: string, fallback: Lang): Lang {
   return words * 2 > cjk ? "en" : "zh";
 }
 
-/** Levenshtein distance, cut off early once it exceeds `max` (returns max + 1 then). */
-export function editDistance(a: string, b: string, max = 1): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-}
+export { editDistance } from "../core/text.js";
 
 /** A half-open range in the normalised question, tagged with what it is. */
 export interface Span {
