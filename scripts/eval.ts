@@ -30,6 +30,7 @@ interface Scored {
   correct: boolean;
   citationHit: boolean | null;
   wrongVerified: boolean;
+  wrongFigure: boolean;
   got: Pick<Answer, "kind" | "value" | "unit" | "status">;
   expected: unknown;
 }
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
       "floor-citation": { type: "string" },
       "floor-refuse": { type: "string" },
       "floor-text": { type: "string" },
+      "max-wrong": { type: "string" },
     },
   });
   const file = positionals[0];
@@ -86,18 +88,23 @@ async function main(): Promise<number> {
     let correct = false;
     let citationHit: boolean | null = null;
     if (g.kind === "number" && g.answer && "value" in g.answer) {
-      correct = last.kind === "number" && last.value !== null && decEq(last.value, g.answer.value) && last.unit === g.answer.unit;
+      const want = g.answer;
+      const forms = last.kind === "number" && last.value !== null ? [{ value: last.value, unit: last.unit }, ...(last.alternatives ?? [])] : [];
+      correct = forms.some((f) => decEq(f.value, want.value) && f.unit === want.unit);
       const spots = [...(g.source ? [g.source] : []), ...(g.also_at ?? [])].map((s) => ({ file: fileMap.get(s.file) ?? s.file, line: s.line }));
       citationHit = last.citations.some((c) => spots.some((s) => (c.file === s.file || basename(c.file) === basename(s.file)) && c.line <= s.line && s.line <= c.lineEnd));
     } else if (g.kind === "text" && g.answer && "contains" in g.answer) {
       const phrases = g.answer.contains;
       correct = last.kind === "text" && phrases.every((p) => last!.text.includes(p));
     } else if (g.kind === "refuse") {
-      correct = last.kind === "refuse";
+      // Saying which figures the documents hold instead ("clarify") states none as the answer.
+      correct = last.kind === "refuse" || last.kind === "clarify";
     }
+    // A number stated for a question whose answer is another number, a text or a refusal.
+    const wrongFigure = last.kind === "number" && !correct;
     const wrongVerified = g.kind !== "number" ? last.kind === "number" && last.status === "verified" : last.kind === "number" && !correct && last.status === "verified";
-    results.push({ id: g.id, tags: g.tags ?? [], kind: g.kind, correct, citationHit, wrongVerified, got: { kind: last.kind, value: last.value, unit: last.unit, status: last.status }, expected: g.answer });
-    if (values.verbose && !correct) process.stderr.write(`MISS ${g.id} ${JSON.stringify(g.question)} → ${last.kind} ${last.value ?? ""}${last.unit ?? ""} [${last.error?.code ?? ""}] expected ${JSON.stringify(g.answer)}\n`);
+    results.push({ id: g.id, tags: g.tags ?? [], kind: g.kind, correct, citationHit, wrongVerified, wrongFigure, got: { kind: last.kind, value: last.value, unit: last.unit, status: last.status }, expected: g.answer });
+    if (values.verbose && !correct) process.stderr.write(`MISS ${g.id} ${JSON.stringify(g.question)} → ${last.kind} ${last.value ?? ""}${last.unit ?? ""} [${last.error?.code ?? ""}] expected ${JSON.stringify(g.answer)}\n    ${last.text.split("\n").slice(0, 3).join(" ⏎ ")}\n`);
   }
   const elapsed = Date.now() - started;
   const rate = (xs: Scored[], f: (s: Scored) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 1);
@@ -111,6 +118,8 @@ async function main(): Promise<number> {
     textHit: rate(text, (r) => r.correct),
     refusalCorrect: rate(refusals, (r) => r.correct),
     wrongVerified: results.filter((r) => r.wrongVerified).length,
+    wrongFigures: results.filter((r) => r.wrongFigure).length,
+    clarified: results.filter((r) => r.got.kind === "clarify").length,
     msPerQuestion: results.length ? elapsed / results.length : 0,
   };
   const tags = new Map<string, { n: number; ok: number }>();
@@ -127,7 +136,7 @@ async function main(): Promise<number> {
     process.stdout.write(`by tag:\n${[...tags].sort().map(([t, e]) => `  ${t.padEnd(14)} ${e.ok}/${e.n}`).join("\n")}\n`);
     process.stdout.write(`misses: ${results.filter((r) => !r.correct).map((r) => r.id).join(" ") || "none"}\n`);
     process.stdout.write(
-      `questions ${summary.questions} · numeric exact ${pct(summary.numericExact)} (${numeric.filter((r) => r.correct).length}/${numeric.length}) · citation hit ${pct(summary.citationHit)} · text ${pct(summary.textHit)} · refusals ${pct(summary.refusalCorrect)} · wrong-but-verified ${summary.wrongVerified} · ${summary.msPerQuestion.toFixed(1)} ms/question\n`,
+      `questions ${summary.questions} · numeric exact ${pct(summary.numericExact)} (${numeric.filter((r) => r.correct).length}/${numeric.length}) · citation hit ${pct(summary.citationHit)} · text ${pct(summary.textHit)} · refusals ${pct(summary.refusalCorrect)} · wrong figures ${summary.wrongFigures} · clarified ${summary.clarified} · wrong-but-verified ${summary.wrongVerified} · ${summary.msPerQuestion.toFixed(1)} ms/question\n`,
     );
   }
   const floors: [string, number][] = [
@@ -137,6 +146,10 @@ async function main(): Promise<number> {
     ["floor-text", summary.textHit],
   ];
   let failed = false;
+  if (values["max-wrong"] !== undefined && summary.wrongFigures > Number(values["max-wrong"])) {
+    process.stderr.write(`above ceiling: wrong figures ${summary.wrongFigures} > ${values["max-wrong"]}\n`);
+    failed = true;
+  }
   for (const [name, got] of floors) {
     const want = values[name as "floor-numeric"];
     if (want !== undefined && got < Number(want)) {

@@ -2,6 +2,8 @@ import { sameValue, type Unit } from "../core/money.js";
 import type { ItemKey } from "../facts/items.js";
 import type { Fact, FactStatus, Measure } from "../facts/types.js";
 import { bigrams, dice, norm, normTopic, subjectScore } from "./_text.js";
+import { assertNever } from "../core/result.js";
+import { linkSubject } from "../link/index.js";
 
 /** One figure the user asks for, with department and year already resolved. */
 export interface FigureTarget {
@@ -21,6 +23,18 @@ export interface FigureTarget {
   readonly qualifier?: string | null;
   /** True when the aspect is only the default (决算), not asked for in words. */
   readonly aspectDefault?: boolean;
+  /**
+   * The words that say which quantity is meant (the question with department, year and code
+   * blanked, or an operand's own words): every content word must be accounted for by the answer.
+   */
+  readonly subject?: string;
+}
+
+/** Several different figures fit the question (or the best leaves words over): the user chooses. */
+export interface Clarification {
+  readonly candidates: readonly Fact[];
+  /** The question's words no candidate accounts for ("" when the candidates tie). */
+  readonly uncovered: string;
 }
 
 /** The facts chosen for a target: the representative first, then every other source of it. */
@@ -159,8 +173,41 @@ function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
   return a.f.source.line - b.f.source.line;
 }
 
-/** Picks the best-matching figure in `pool` (one department-year's facts), or null when none is trusted. */
+/**
+ * Links the target's subject to the pool's descriptors (see src/link): a figure whose labels account
+ * for every word asked, a clarification when several fit or words are left over, else null.
+ */
+export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
+  if (t.subject === undefined) return selectByScore(pool, t);
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && trustworthy(f) });
+  switch (link.kind) {
+    case "match": {
+      const best = link.best.d.fact;
+      const sources = [best, ...link.rivals.map((r) => r.d.fact).sort((a, b) => a.source.line - b.source.line)];
+      return { best, sources, score: link.best.coverage + link.best.preference };
+    }
+    case "clarify":
+      return { candidates: link.candidates.map((c) => c.d.fact), uncovered: link.uncovered };
+    case "none":
+      return null;
+    default:
+      return assertNever(link, "link");
+  }
+}
+
+/** The figure `resolveFigure` picks, or null when it asks to clarify or finds nothing. */
 export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection | null {
+  const r = resolveFigure(pool, t);
+  return r && "best" in r ? r : null;
+}
+
+/** True when a resolution is a clarification. */
+export function isClarification(r: Selection | Clarification | null): r is Clarification {
+  return r !== null && "candidates" in r;
+}
+
+/** The older item/topic scorer, for targets without subject words. */
+function selectByScore(pool: readonly Fact[], t: FigureTarget): Selection | null {
   const context = normTopic(t.context);
   const all: { f: Fact; s: number; core: number }[] = [];
   for (const f of pool) {

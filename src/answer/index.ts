@@ -6,11 +6,13 @@ import { composeCompare, composeRank, composeSum, type Operand } from "./_derive
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
-import { selectFigure, type FigureTarget } from "./_select.js";
+import { isClarification, resolveFigure, selectFigure, type Clarification, type FigureTarget } from "./_select.js";
+import { candidatesOf, composeClarify } from "./_clarify.js";
+import { quantityOf } from "../link/index.js";
 import { errorMessage } from "./messages.js";
 import type { Answer, AnswerError, Lang } from "./types.js";
 
-export type { Answer, AnswerError, AnswerErrorCode, AnswerKind, Citation, ConversationState, DepartmentInfo, Engine, Lang } from "./types.js";
+export type { Answer, AnswerError, AnswerErrorCode, AnswerKind, Candidate, QuantityRef, Citation, ConversationState, DepartmentInfo, Engine, Lang } from "./types.js";
 export { EMPTY_CONVERSATION } from "./types.js";
 export { errorMessage, statusText, measureText } from "./messages.js";
 export { findStrayNumbers, numbersIn } from "./_guard.js";
@@ -100,19 +102,25 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       return { answer: refuse(question, lang, req.error), values: [], extra: [] };
     case "figure": {
       const t = req.target;
-      const sel = selectFigure(data.factsFor(t.department, t.year), t);
+      const pool = data.factsFor(t.department, t.year);
+      const found = resolveFigure(pool, t);
+      if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
+      const sel = found;
       if (!sel && req.fallback) return compose(req.fallback, data);
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
-      const answer = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
+      const figure = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
+      const answer: Answer = { ...figure, quantity: quantityOf(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)] };
     }
     case "sum":
     case "compare": {
       const ops: Operand[] = [];
       for (const t of req.targets) {
-        const o = operand(t, data);
-        if (!o) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
-        ops.push(o);
+        const pool = data.factsFor(t.department, t.year);
+        const found = resolveFigure(pool, t);
+        if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
+        if (!found) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+        ops.push({ department: t.department, year: t.year, sel: found });
       }
       // Two operands resolved to one figure would count it twice: better not to answer.
       if (new Set(ops.map((o) => o.sel.best.id)).size < ops.length) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
@@ -138,6 +146,12 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     default:
       return assertNever(req, "answer request");
   }
+}
+
+function clarify(question: string, lang: Lang, t: FigureTarget, pool: readonly Fact[], c: Clarification, data: AnswerData): { answer: Answer; values: string[]; extra: string[] } {
+  const candidates = candidatesOf(pool, c.candidates, data.readLine);
+  const answer = composeClarify(question, lang, { department: t.department, year: t.year, uncovered: c.uncovered }, candidates);
+  return { answer, values: c.candidates.map((f) => f.value), extra: [...codesOf(c.candidates), ...c.candidates.map((_, i) => String(i + 1))] };
 }
 
 // Numbers a reply may show besides figures: codes, digits inside the document's own names

@@ -1,7 +1,7 @@
 import type { FactStatus, Finding } from "../facts/types.js";
 
 /** What kind of reply this is: a figure, a cited passage, or a refusal. */
-export type AnswerKind = "number" | "text" | "refuse";
+export type AnswerKind = "number" | "text" | "refuse" | "clarify";
 
 /** Reply language: Chinese by default, English when the question is English. */
 export type Lang = "zh" | "en";
@@ -18,6 +18,25 @@ export interface Citation {
   readonly section: string | null;
   /** The source text: the table row, or the sentence/passage. */
   readonly quote: string;
+}
+
+/** Which quantity a figure is, in the document's own labels (null parts allowed). */
+export interface QuantityRef {
+  readonly table: string | null;
+  /** Row path from the top down (类 > 款 > 项), or the narrative subject. */
+  readonly row: string | null;
+  readonly code: string | null;
+  readonly column: string | null;
+  readonly measure: string | null;
+}
+
+/** One figure a clarification offers, labelled with its quantity. */
+export interface Candidate {
+  readonly label: string;
+  readonly value: string;
+  readonly unit: string;
+  readonly citation: Citation;
+  readonly quantity: QuantityRef;
 }
 
 /** Expected failures of `ask`, each with the data a helpful reply needs. */
@@ -52,6 +71,12 @@ export interface Answer {
   readonly citations: readonly Citation[];
   readonly error: AnswerError | null;
   readonly lang: Lang;
+  /** For a number: which quantity was answered. */
+  readonly quantity?: QuantityRef | null;
+  /** For a clarification: the figures the question may mean. */
+  readonly candidates?: readonly Candidate[];
+  /** The same answer in its other forms (the rate beside the amount of a change), one per unit. */
+  readonly alternatives?: readonly { readonly value: string; readonly unit: string }[];
 }
 
 /** What a conversation remembers between turns (serialisable JSON; kept per chat). */

@@ -2,7 +2,7 @@ import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.j
 import type { AnswerError, ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
 import type { Measure } from "../facts/types.js";
-import type { Catalog, CatalogDepartment, Operand, Understanding } from "../query/index.js";
+import { operandSubject, subjectOf, type Catalog, type CatalogDepartment, type Operand, type Understanding } from "../query/index.js";
 
 type Who = { department: CatalogDepartment; year: number; defaultYear: boolean };
 
@@ -60,6 +60,7 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
     // An operand's own figure ("预算" vs "决算" of one item) overrides the question's basis.
     qualifier: over.aspect ? (over.qualifier ?? null) : (u.changeBasis ?? u.aspectQualifier ?? null),
     aspectDefault: over.aspect === undefined && u.aspect.via === "default",
+    subject: over.item || over.topic ? (operandSubject(over.topic, over.item) ?? subjectOf(u)) : subjectOf(u),
   };
 }
 

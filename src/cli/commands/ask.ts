@@ -19,6 +19,9 @@ export function answerJson(a: Answer, id?: string): Record<string, unknown> {
     status: a.status,
     citations: a.citations.map((c) => ({ file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, quote: c.quote })),
     error: a.error,
+    ...(a.kind === "number" ? { quantity: a.quantity ?? null } : {}),
+    ...(a.kind === "clarify" ? { candidates: (a.candidates ?? []).map((c) => ({ label: c.label, value: c.value, unit: c.unit, citation: c.citation })) } : {}),
+    ...(a.alternatives && a.alternatives.length > 0 ? { alternatives: a.alternatives } : {}),
   };
 }
 

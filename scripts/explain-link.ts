@@ -1,0 +1,28 @@
+/** Debug aid: `npx tsx scripts/explain-link.ts "question"` prints how the question's subject links to facts. */
+import { loadConfig } from "../src/config.js";
+import { configureLogging } from "../src/core/log.js";
+import { ensureIndex } from "../src/build/index.js";
+import { buildCatalog, understandQuestion, subjectOf } from "../src/query/index.js";
+import { descriptorsOf } from "../src/link/index.js";
+import { readSubject, scoreDescriptor } from "../src/link/_score.js";
+
+const cfg = loadConfig();
+if (!cfg.ok) throw new Error("config");
+configureLogging("error");
+const idx = await ensureIndex(cfg.value, {});
+if (!idx.ok) throw new Error(idx.error.message);
+const catalog = buildCatalog(idx.value.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })));
+for (const q of process.argv.slice(2)) {
+  const u = understandQuestion(q, undefined, catalog);
+  const subject = subjectOf(u);
+  console.log(`\n${q}\n  dept=${JSON.stringify(u.department)} year=${u.year.kind}:${"value" in u.year ? u.year.value : ""} intent=${u.intent} aspect=${u.aspect.value} code=${u.code}\n  subject=${JSON.stringify(subject)}`);
+  if (u.department.kind !== "resolved") continue;
+  const dep = u.department.names[0];
+  const year = "value" in u.year && u.year.value ? u.year.value : catalog.departments.find((d) => d.name === dep)?.years.at(-1);
+  const pool = idx.value.store.facts.filter((f) => f.department === dep && f.year === year);
+  const s = readSubject(subject, u.code);
+  console.log(`  content=${[...subject].filter((_, i) => s.mask[i]).join("")}`);
+  const scored = descriptorsOf(pool).map((d) => scoreDescriptor(d, s, /表/.test(subject))).filter((x) => x !== null);
+  scored.sort((a, b) => b!.coverage - a!.coverage || b!.preference - a!.preference);
+  for (const x of scored.slice(0, 8)) console.log(`  ${x!.coverage.toFixed(2)} ${x!.preference.toFixed(2)} ${x!.d.fact.value}${x!.d.fact.unit} ${x!.d.fact.measure} L${x!.d.fact.source.line} ${x!.d.quantity.table ?? ""} | ${x!.d.quantity.row} | ${x!.d.quantity.column ?? ""} | left:${x!.uncovered}`);
+}

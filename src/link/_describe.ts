@@ -1,0 +1,80 @@
+import { ITEMS } from "../facts/items.js";
+import type { Fact } from "../facts/types.js";
+import { norm } from "../answer/_text.js";
+import type { Descriptor, Label, Quantity } from "./types.js";
+
+// Column headers that name the row's headline figure rather than a breakdown.
+const HEADLINE = new Set(["合计", "小计", "决算数", "决算", "支出决算", "本年支出", "本年支出合计", "本年收入合计", "金额", "总计", "预算数", "全年预算", "年初预算", "本年收入", "决算金额", "支出", "收入", "数额"]);
+
+/** The 类/款 codes above a 项 (or an economic 款): "2010101" → ["201", "20101"]. */
+function parentCodes(code: string): string[] {
+  if (code.length === 7) return [code.slice(0, 3), code.slice(0, 5)];
+  if (code.length === 5) return [code.slice(0, 3)];
+  return [];
+}
+
+const stripYear = (s: string): string => s.replace(/(?:19|20)\d{2}\s*年度?/g, "");
+
+function tableTitle(f: Fact): string {
+  return f.source.kind === "table" ? stripYear(f.source.table.replace(/^公开\d+表\s*/, "")) : "";
+}
+
+function isHeadline(column: readonly string[]): boolean {
+  const last = column[column.length - 1];
+  return last === undefined || HEADLINE.has(norm(last));
+}
+
+/**
+ * Builds the descriptor of every fact of one department-year: the labels the document gives it
+ * (row with its parent rows by code, column path, table number and title, narrative subject,
+ * qualifiers and sentence, and the canonical item's names and everyday synonyms).
+ */
+export function describeFacts(pool: readonly Fact[]): Descriptor[] {
+  // Row labels by table and code, for the parents of a 项 or an economic 款.
+  const rowByCode = new Map<string, string>();
+  for (const f of pool) if (f.source.kind === "table" && f.source.code) rowByCode.set(`${f.source.table}|${f.source.code}`, f.source.row);
+  return pool.map((fact) => {
+    const labels: Label[] = [];
+    const add = (text: string, role: Label["role"]): void => {
+      const t = norm(text);
+      if (t.length >= 2 && !labels.some((l) => l.text === t && l.role === role)) labels.push({ text: t, role });
+    };
+    const src = fact.source;
+    const path: string[] = [];
+    if (src.kind === "table") {
+      add(src.row, "row");
+      for (const p of parentCodes(src.code ?? "")) {
+        const parent = rowByCode.get(`${src.table}|${p}`);
+        if (parent) {
+          add(parent, "parent");
+          path.push(parent);
+        }
+      }
+      path.push(src.row);
+      for (const c of src.column) add(c, "column");
+      if (src.tableNumber) add(src.tableNumber, "table");
+      add(tableTitle(fact), "table");
+    } else {
+      add(fact.subject, "row");
+      path.push(fact.subject);
+      for (const q of fact.qualifier) add(q, "column");
+      add(src.quote, "sentence");
+    }
+    if (fact.subject !== (src.kind === "table" ? src.row : "")) add(fact.subject, "row");
+    if (fact.item) {
+      const it = ITEMS[fact.item];
+      for (const n of [it.zh, ...it.names, ...it.synonyms]) if (/[\u4e00-\u9fff]/.test(n)) add(n, "item");
+    }
+    const column = src.kind === "table" ? src.column.join(" > ") : fact.qualifier.join(" > ") || null;
+    const quantity: Quantity = {
+      table: src.kind === "table" ? src.table : null,
+      row: path.join(" > "),
+      code: fact.code,
+      column: column || null,
+      measure: fact.measure,
+    };
+    const headline = src.kind === "table" ? isHeadline(src.column) : true;
+    const rowKey = `${fact.code ?? norm(fact.subject)}|${norm(column ?? "")}|${fact.measure}`;
+    return { fact, labels, quantity, headline, rowKey };
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Closed-class words of a figure question that name no quantity: question words, verbs of paying,
+ * particles, level markers, generic money words and measure words (the measure recogniser reads
+ * those). Characters they cover are not content a descriptor has to account for.
+ */
+const FILLERS = [
+  // question words
+  "是多少", "有多少", "为多少", "多少钱", "多少万元", "多少万", "多少亿元", "多少", "几个", "几项", "几次", "几辆", "几", "多大", "多高", "几何",
+  "请问", "请告诉我", "告诉我", "帮我查一下", "帮我查", "查一下", "我想知道", "想知道", "想问一下", "想问", "了解一下",
+  "是什么", "怎么样", "如何", "分别是", "分别", "各是",
+  // verbs of paying and doing
+  "花了", "花费了", "花费", "花掉", "花", "用了", "用掉", "用于", "用在", "交了", "缴了", "缴纳", "交", "缴", "发了", "发放", "发",
+  "付了", "支付", "拿了", "给了", "做了", "搞了", "办了", "安排了", "安排", "实际", "实际上", "到底", "大概", "一共", "总共", "共计", "共",
+  "开支", "开销", "花销", "支出了", "支出", "费用", "经费", "钱", "金额", "数额", "总额", "资金", "款项", "情况",
+  "一年", "全年的", "年度", "当年", "本年度", "今年", "这一年", "那一年",
+  // measure words (read by the measure recogniser)
+  "决算数", "决算", "实际支出", "年初预算数", "预算数", "完成率", "执行率", "完成", "增长率", "增长了", "增长", "增加了", "增加", "减少了", "减少",
+  "下降了", "下降", "增幅", "降幅", "变化", "占比", "比重", "比例", "占", "得分", "多少分", "分数", "几分", "得了", "总分", "评分",
+  "自评", "百分之几", "百分之多少", "百分之", "百分比", "百分点", "多出", "多花", "少花", "超出", "超支", "少了", "多了", "比上年", "比去年", "较上年", "较去年", "比", "较",
+  "包含", "包括", "共有", "拥有",
+  // document words
+  "决算公开", "部门决算", "单位决算", "决算里", "决算中", "决算表", "那张表", "这张表", "表里", "表中", "表内", "里面", "里说", "中说", "说", "提到", "披露", "显示",
+  "这一项", "这项", "该项", "这个", "那个", "其中", "里", "中", "内", "下面", "下的", "下",
+  "这一行", "那一行", "一行", "这一列", "那一列", "一列", "这一栏", "一栏", "栏", "填的", "填报", "填", "相比", "相较", "比起", "打了", "打", "拨了", "拨", "新",
+  "本级", "职工", "经济分类", "功能分类", "科目编码", "科目", "编码", "代码",
+  // whether-words and counters (the measure recogniser reads the unit)
+  "有没有", "是否有", "是否", "有无", "个",
+  ...["多少", "几"].flatMap((q) => ["家", "项", "次", "人次", "名", "辆", "台", "套", "条", "场", "件", "批次", "批", "位", "人"].map((c) => q + c)),
+  // particles and level markers
+  "(类)", "(款)", "(项)", "类", "款", "的", "了", "呢", "吗", "啊", "吧", "呀", "是", "有", "在", "那么", "那", "这", "把", "给", "和", "与", "及", "以及", "被",
+] as const;
+
+const SORTED = [...FILLERS].sort((a, b) => b.length - a.length);
+
+/** True for a character that can carry meaning (Han, Latin letter, digit). */
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{Script=Han}A-Za-z0-9]/u.test(ch);
+}
+
+/**
+ * Marks the content characters of `text`: word characters outside filler words. Fillers are found
+ * longest first; a filler never splits a longer filler already marked.
+ */
+export function contentMask(text: string): boolean[] {
+  const mask = [...text].map((ch) => isWordChar(ch));
+  for (const f of SORTED) {
+    let from = 0;
+    for (;;) {
+      const i = text.indexOf(f, from);
+      if (i < 0) break;
+      for (let k = i; k < i + f.length; k++) mask[k] = false;
+      from = i + f.length;
+    }
+  }
+  return mask;
+}

@@ -1,0 +1,138 @@
+import { editDistance } from "../core/text.js";
+import { SYNONYMS } from "./_synonyms.js";
+import { isWordChar } from "./_fillers.js";
+
+/** A half-open range of the question text a label accounts for, and how it was matched. */
+export interface Cover {
+  readonly start: number;
+  readonly end: number;
+  readonly how: "exact" | "abbrev" | "synonym" | "typo";
+  /** Characters of the label the question leaves out (an abbreviation's gaps, the words around a synonym). */
+  readonly excess: number;
+}
+
+// Generic tails a question may leave off ("交通运输" for 交通运输支出).
+const TAILS = ["支出决算数", "决算数", "支出", "费用", "经费", "资金", "缴费", "补助", "费", "数"];
+// Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
+const ASIDE = /\([^)]{1,8}\)/g;
+
+/** The forms of a label a question may type: as written, without asides, without a generic tail. */
+export function labelForms(label: string): string[] {
+  const out = new Set<string>([label]);
+  const bare = label.replace(ASIDE, "");
+  if (bare.length >= 2) out.add(bare);
+  for (const f of [label, bare]) {
+    for (const t of TAILS) {
+      if (f.length >= t.length + 2 && f.endsWith(t)) {
+        out.add(f.slice(0, -t.length));
+        break;
+      }
+    }
+  }
+  return [...out].filter((f) => f.length >= 2);
+}
+
+function allIndexes(text: string, part: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) out.push(i);
+  return out;
+}
+
+/** Every exact occurrence of one of the label's forms. */
+function exact(text: string, forms: readonly string[]): Cover[] {
+  return forms.flatMap((f) => allIndexes(text, f).map((i) => ({ start: i, end: i + f.length, how: "exact" as const, excess: 0 })));
+}
+
+/**
+ * A typo: a run of the question as long as the label form, one character different, never the
+ * first ("公务接侍费" for 公务接待费, "邮电废" for 邮电费). Three-character forms only.
+ */
+function typo(text: string, forms: readonly string[]): Cover[] {
+  const out: Cover[] = [];
+  for (const f of forms) {
+    if (f.length < 3) continue;
+    for (let i = 0; i + f.length <= text.length; i++) {
+      const w = text.slice(i, i + f.length);
+      if (w === f || w[0] !== f[0] || ![...w].every(isWordChar)) continue;
+      if (f.length === 3 && w[1] !== f[1]) continue;
+      if (editDistance(w, f, 1) <= 1) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * An abbreviation: a run of the question whose characters stand in the label in order, starting
+ * with the label's first character ("社保就业" ⊂ 社会保障和就业支出, "企服中心" ⊂ 企业服务中心).
+ * At least three characters, at least a third of the label, and no gap over two characters: an
+ * abbreviation shortens words, it does not drop one ("公务用车运行维护费" is not 公务用车购置及运行维护费).
+ */
+const MAX_GAP = 2;
+
+function abbreviation(text: string, label: string): Cover[] {
+  const out: Cover[] = [];
+  const first = label[0];
+  if (label.length < 4 || first === undefined) return out;
+  for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+    let j = i;
+    let k = 0;
+    while (j < text.length) {
+      const ch = text[j] ?? "";
+      const at = label.indexOf(ch, k);
+      if (at < 0 || !isWordChar(ch) || at - k > MAX_GAP) break;
+      k = at + 1;
+      j++;
+    }
+    const n = j - i;
+    if (n >= 3 && n * 3 >= label.length && n < label.length) out.push({ start: i, end: j, how: "abbrev", excess: k - n });
+  }
+  return out;
+}
+
+/** Everyday phrases whose official term the label contains ("开会" for a 会议费 row). */
+function synonym(text: string, label: string): Cover[] {
+  const out: Cover[] = [];
+  for (const s of SYNONYMS) {
+    const official = s.official.find((o) => label.includes(o));
+    if (official === undefined) continue;
+    const excess = label.length - official.length;
+    for (const say of s.says) for (const i of allIndexes(text, say)) out.push({ start: i, end: i + say.length, how: "synonym", excess });
+  }
+  return out;
+}
+
+/** How a label accounts for parts of the question, by every method it admits. */
+export function coversOf(text: string, label: string, opts: { fuzzy: boolean }): Cover[] {
+  const forms = labelForms(label);
+  const found = exact(text, forms);
+  if (!opts.fuzzy) return found;
+  return [...found, ...synonym(text, label), ...typo(text, forms), ...abbreviation(text, label)];
+}
+
+/**
+ * A table named in the question: the run of characters before a 表 that stands in the title in
+ * order and ends with its 表 ("支出决算表", "基本支出那张表" → …基本支出决算明细表).
+ */
+export function tableCovers(text: string, title: string): Cover[] {
+  const out: Cover[] = [];
+  if (!title.endsWith("表")) return out;
+  for (const p of allIndexes(text, "表")) {
+    let i = p - 1;
+    // "那张表", "这个表": the pointer words are not part of the title.
+    while (i >= 0 && "那这张个的".includes(text[i] ?? "")) i--;
+    let k = title.length - 2;
+    let start = p;
+    let j = i;
+    while (j >= 0 && k >= 0) {
+      const ch = text[j] ?? "";
+      if (!isWordChar(ch) && ch !== "(" && ch !== ")") break;
+      const at = title.lastIndexOf(ch, k);
+      if (at < 0) break;
+      k = at - 1;
+      start = j;
+      j--;
+    }
+    if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
+  }
+  return out;
+}

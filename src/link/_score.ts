@@ -1,0 +1,112 @@
+import type { Fact } from "../facts/types.js";
+import { norm } from "../answer/_text.js";
+import { contentMask, isWordChar } from "./_fillers.js";
+import { coversOf, tableCovers, type Cover } from "./_match.js";
+import type { Descriptor, Scored } from "./types.js";
+
+const CLAUSE = /[，,；;。：:、]/;
+
+/**
+ * The words of a sentence that describe one of its figures: the clause stating it and the
+ * sentence's first clause (its subject). "政府采购支出总额…，其中：…工程支出1,873.31万元" describes the
+ * total by its first clause only, not by the parts listed after it.
+ */
+export function clauseOf(sentence: string, raw: string): string {
+  const clauses = sentence.split(CLAUSE);
+  const at = clauses.findIndex((c) => c.includes(raw));
+  if (at < 0) return sentence;
+  return at === 0 ? (clauses[0] ?? "") : `${clauses[0] ?? ""}|${clauses[at] ?? ""}`;
+}
+
+/** Runs of two or more question characters that stand verbatim in a sentence. */
+function sentenceCovers(text: string, sentence: string): Cover[] {
+  const out: Cover[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && isWordChar(text[j]) && sentence.includes(text.slice(i, j + 1))) j++;
+    if (j - i >= 2) {
+      out.push({ start: i, end: j, how: "exact", excess: 0 });
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+/** What the question says of itself, computed once per question. */
+export interface Subject {
+  /** The normalised subject text (recognised parts blanked out). */
+  readonly text: string;
+  /** Content characters (outside fillers). */
+  readonly mask: readonly boolean[];
+  readonly code: string | null;
+  /** The question names a funding scope (一般公共预算, 财政拨款, 政府性基金 …). */
+  readonly scoped: boolean;
+  /** The question speaks of income. */
+  readonly income: boolean;
+}
+
+/** Reads the subject text once: its content mask and the scope and side it names. */
+export function readSubject(text: string, code: string | null): Subject {
+  return {
+    text,
+    mask: contentMask(text),
+    code,
+    scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
+    income: /收入|来源|拨款|收到/.test(text),
+  };
+}
+
+const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
+
+/**
+ * Scores one descriptor against the subject: the share of content characters its labels account
+ * for, and a preference among equals. Null when the descriptor's own row (or item) is not named,
+ * or when the question's 科目编码 is another row's.
+ */
+export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean): Scored | null {
+  const f = d.fact;
+  let own = false;
+  if (s.code !== null) {
+    if (f.code !== s.code) return null;
+    own = true;
+  }
+  const covered = new Array<boolean>(s.text.length).fill(false);
+  let ownExact = false;
+  let excess = Infinity;
+  let columnNamed = false;
+  let tableHit = false;
+  for (const l of d.labels) {
+    const covers =
+      l.role === "table" ? tableCovers(s.text, l.text) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4 });
+    if (covers.length === 0) continue;
+    if (l.role === "row" || l.role === "item") {
+      own = true;
+      if (covers.some((c) => c.how === "exact")) ownExact = true;
+      for (const c of covers) excess = Math.min(excess, c.excess);
+    }
+    if (l.role === "column") columnNamed = true;
+    if (l.role === "table") tableHit = true;
+    for (const c of covers) for (let k = c.start; k < c.end; k++) covered[k] = true;
+  }
+  if (!own) return null;
+  if (tableNamed && !tableHit) return null;
+  let content = 0;
+  let hit = 0;
+  let uncovered = "";
+  s.mask.forEach((m, k) => {
+    if (!m) return;
+    content++;
+    if (covered[k]) hit++;
+    else uncovered += s.text[k] ?? "";
+  });
+  const coverage = content === 0 ? 1 : hit / content;
+  // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
+  let preference = STATUS[f.status] + (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0);
+  if (f.source.kind === "table") {
+    if (!d.headline && !columnNamed) preference -= 0.3;
+    if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.05;
+    if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
+  } else preference -= 0.02;
+  return { d, coverage, preference, uncovered };
+}

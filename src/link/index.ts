@@ -1,0 +1,85 @@
+import type { Fact } from "../facts/types.js";
+import { sameValue } from "../core/money.js";
+import { describeFacts } from "./_describe.js";
+import { readSubject, scoreDescriptor } from "./_score.js";
+import { tableCovers } from "./_match.js";
+import type { Descriptor, Link, Scored } from "./types.js";
+
+export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
+export { describeFacts } from "./_describe.js";
+
+/** Below this share of its words accounted for, a question is not about a figure at all. */
+export const CLARIFY_FLOOR = 0.5;
+const FULL = 0.999;
+const TIE = 1e-9;
+
+const cache = new WeakMap<readonly Fact[], Descriptor[]>();
+
+/** The descriptors of one department-year's facts (built once per pool). */
+export function descriptorsOf(pool: readonly Fact[]): Descriptor[] {
+  let ds = cache.get(pool);
+  if (!ds) {
+    ds = describeFacts(pool);
+    cache.set(pool, ds);
+  }
+  return ds;
+}
+
+function distinctBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function order(a: Scored, b: Scored): number {
+  if (Math.abs(a.coverage - b.coverage) > TIE) return b.coverage - a.coverage;
+  if (Math.abs(a.preference - b.preference) > TIE) return b.preference - a.preference;
+  const ta = a.d.fact.source.kind === "table" ? 0 : 1;
+  const tb = b.d.fact.source.kind === "table" ? 0 : 1;
+  if (ta !== tb) return ta - tb;
+  return a.d.fact.source.line - b.d.fact.source.line;
+}
+
+/**
+ * Links a question's subject (normalised, recognised parts blanked) to the facts of one
+ * department-year. A match accounts for every content word; several different figures that fit
+ * equally, or a best fit that leaves words over, make a clarification; nothing named is none.
+ */
+export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { code: string | null; accept: (f: Fact) => boolean }): Link {
+  const s = readSubject(subjectText, opts.code);
+  const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
+  // A table the question names restricts the answer to it, when the document has such a table.
+  const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text).length > 0));
+  const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed)).filter((x): x is Scored => x !== null);
+  scored.sort(order);
+  const top = scored[0];
+  if (!top || top.coverage < CLARIFY_FLOOR) return { kind: "none" };
+  if (top.coverage < FULL) {
+    const candidates = distinctBy(scored.filter((x) => x.coverage >= top.coverage - 0.2), (x) => `${x.d.rowKey}|${x.d.fact.value}`).slice(0, 5);
+    return { kind: "clarify", candidates, uncovered: top.uncovered };
+  }
+  const tied = scored.filter((x) => x.coverage >= FULL && x.preference >= top.preference - TIE);
+  const values = distinctBy(tied, (x) => `${x.d.fact.unit}|${x.d.fact.value}`);
+  if (values.length > 1 && values.some((x) => !sameValue(x.d.fact.value, top.d.fact.value))) {
+    return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };
+  }
+  const rivals = scored.filter(
+    (x) => x !== top && x.coverage >= FULL && x.d.fact.measure === top.d.fact.measure && x.d.fact.unit === top.d.fact.unit && sameValue(x.d.fact.value, top.d.fact.value),
+  );
+  return { kind: "match", best: top, rivals };
+}
+
+/** The quantity a fact of `pool` states, in the document's labels. */
+export function quantityOf(pool: readonly Fact[], fact: Fact): Descriptor["quantity"] {
+  const d = descriptorsOf(pool).find((x) => x.fact === fact) ?? describeFacts([fact])[0];
+  return d ? d.quantity : { table: null, row: fact.subject, code: fact.code, column: null, measure: fact.measure };
+}
+
+/** "公开03表 支出决算表 › 一般公共服务支出 > 行政运行 › 基本支出": a quantity as one label. */
+export function quantityLabel(q: Descriptor["quantity"]): string {
+  return [q.table, q.code ? `${q.row}（${q.code}）` : q.row, q.column].filter((x): x is string => !!x).join(" › ");
+}
