@@ -45,7 +45,7 @@ function exact(text: string, forms: readonly string[]): Cover[] {
 
 /**
  * A typo: a run of the question as long as the label form, one character different, never the
- * first ("公务接侍费" for 公务接待费, "邮电废" for 邮电费). Three-character forms only.
+ * first ("公务接侍费" for 公务接待费, "租凭费" for 租赁费); forms of three characters or more.
  */
 function typo(text: string, forms: readonly string[]): Cover[] {
   const out: Cover[] = [];
@@ -54,7 +54,6 @@ function typo(text: string, forms: readonly string[]): Cover[] {
     for (let i = 0; i + f.length <= text.length; i++) {
       const w = text.slice(i, i + f.length);
       if (w === f || w[0] !== f[0] || ![...w].every(isWordChar)) continue;
-      if (f.length === 3 && w[1] !== f[1]) continue;
       if (editDistance(w, f, 1) <= 1) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
     }
   }

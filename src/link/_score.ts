@@ -4,7 +4,8 @@ import { contentMask, isWordChar } from "./_fillers.js";
 import { coversOf, tableCovers, type Cover } from "./_match.js";
 import type { Descriptor, Scored } from "./types.js";
 
-const CLAUSE = /[，,；;。：:、]/;
+// Clause breaks; an ASCII comma or colon between digits is a thousands separator, not a break.
+const CLAUSE = /[，；。：、]|[,;:](?!\d)/;
 
 /**
  * The words of a sentence that describe one of its figures: the clause stating it and the

@@ -14,8 +14,12 @@ function blankAll(text: string, part: string): string {
  * that name no subject of their own use the items and topic understood for them.
  */
 export function subjectOf(u: Understanding): string {
-  const fromParts = [...u.items.map((i) => ITEMS[i.key].zh), u.topic ?? ""].filter(Boolean).join(" ");
-  if (u.lang === "en") return fromParts;
+  if (u.lang === "en") {
+    // English words are read by the English recognisers into items; only Chinese words (class
+    // names from the glossary, quoted terms) are left for the labels to account for.
+    const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
+    return [...u.items.map((i) => ITEMS[i.key].zh), zhTopic].filter(Boolean).join(" ");
+  }
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
   if (u.code) q = blankAll(q, u.code);
