@@ -43,9 +43,21 @@ function exact(text: string, forms: readonly string[]): Cover[] {
   return forms.flatMap((f) => allIndexes(text, f).map((i) => ({ start: i, end: i + f.length, how: "exact" as const, excess: 0 })));
 }
 
+// Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.
+const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区"];
+
+function contrasting(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? "";
+    const y = b[i] ?? "";
+    if (x !== y) return CONTRASTS.some((c) => c.includes(x) && c.includes(y));
+  }
+  return false;
+}
+
 /**
- * A typo: a run of the question as long as the label form, one character different, never the
- * first ("公务接侍费" for 公务接待费, "租凭费" for 租赁费); forms of three characters or more.
+ * A typo: a run of the question as long as the label form, one character different ("公务接侍费"
+ * for 公务接待费, "租凭费" for 租赁费), never a contrast pair (年初/年末, 收入/支出, 国内/国外).
  */
 function typo(text: string, forms: readonly string[]): Cover[] {
   const out: Cover[] = [];
@@ -53,8 +65,9 @@ function typo(text: string, forms: readonly string[]): Cover[] {
     if (f.length < 3) continue;
     for (let i = 0; i + f.length <= text.length; i++) {
       const w = text.slice(i, i + f.length);
-      if (w === f || w[0] !== f[0] || ![...w].every(isWordChar)) continue;
-      if (editDistance(w, f, 1) <= 1) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
+      // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
+      if (w === f || (w[0] !== f[0] && f.length < 4) || ![...w].every(isWordChar)) continue;
+      if (editDistance(w, f, 1) <= 1 && !contrasting(w, f)) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
     }
   }
   return out;

@@ -45,6 +45,22 @@ export interface Subject {
   readonly scoped: boolean;
   /** The question speaks of income. */
   readonly income: boolean;
+  /** A unit the question asks the figure in ("多少亿元"), when not the default 万元. */
+  readonly unit: string | null;
+  /** Positions some label of the pool matches exactly: a typo reading never overrides them. */
+  exact: boolean[];
+}
+
+// Units a question may ask a figure in; 万元 is the default and says nothing.
+const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人次", "吨"] as const;
+
+/** Marks the positions some label of the pool matches exactly (see `Subject.exact`). */
+export function markExact(s: Subject, ds: readonly Descriptor[]): void {
+  for (const d of ds)
+    for (const l of d.labels) {
+      if (l.role === "sentence" || l.role === "table") continue;
+      for (const c of coversOf(s.text, l.text, { fuzzy: false })) for (let k = c.start; k < c.end; k++) s.exact[k] = true;
+    }
 }
 
 /** Reads the subject text once: its content mask and the scope and side it names. */
@@ -55,6 +71,8 @@ export function readSubject(text: string, code: string | null): Subject {
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到/.test(text),
+    unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
+    exact: new Array<boolean>(text.length).fill(false),
   };
 }
 
@@ -67,6 +85,7 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
  */
 export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean): Scored | null {
   const f = d.fact;
+  if (s.unit !== null && f.unit !== s.unit) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
@@ -80,15 +99,16 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   for (const l of d.labels) {
     const covers =
       l.role === "table" ? tableCovers(s.text, l.text) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4 });
-    if (covers.length === 0) continue;
+    const kept = covers.filter((c) => c.how !== "typo" || !s.exact.slice(c.start, c.end).some(Boolean));
+    if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;
-      if (covers.some((c) => c.how === "exact")) ownExact = true;
-      for (const c of covers) excess = Math.min(excess, c.excess);
+      if (kept.some((c) => c.how === "exact")) ownExact = true;
+      for (const c of kept) excess = Math.min(excess, c.excess);
     }
     if (l.role === "column") columnNamed = true;
     if (l.role === "table") tableHit = true;
-    for (const c of covers) for (let k = c.start; k < c.end; k++) covered[k] = true;
+    for (const c of kept) for (let k = c.start; k < c.end; k++) covered[k] = true;
   }
   if (!own) return null;
   if (tableNamed && !tableHit) return null;
@@ -103,11 +123,12 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = STATUS[f.status] + (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.05;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
-  } else preference -= 0.02;
-  return { d, coverage, preference, uncovered };
+  }
+  const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
+  return { d, coverage, preference, rank, uncovered };
 }

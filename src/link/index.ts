@@ -1,7 +1,7 @@
 import type { Fact } from "../facts/types.js";
 import { sameValue } from "../core/money.js";
 import { describeFacts } from "./_describe.js";
-import { readSubject, scoreDescriptor } from "./_score.js";
+import { markExact, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_match.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
@@ -38,6 +38,7 @@ function distinctBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
 function order(a: Scored, b: Scored): number {
   if (Math.abs(a.coverage - b.coverage) > TIE) return b.coverage - a.coverage;
   if (Math.abs(a.preference - b.preference) > TIE) return b.preference - a.preference;
+  if (Math.abs(a.rank - b.rank) > TIE) return b.rank - a.rank;
   const ta = a.d.fact.source.kind === "table" ? 0 : 1;
   const tb = b.d.fact.source.kind === "table" ? 0 : 1;
   if (ta !== tb) return ta - tb;
@@ -54,6 +55,7 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { 
   const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
   // A table the question names restricts the answer to it, when the document has such a table.
   const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text).length > 0));
+  markExact(s, ds);
   const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed)).filter((x): x is Scored => x !== null);
   scored.sort(order);
   const top = scored[0];
@@ -62,6 +64,7 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { 
     const candidates = distinctBy(scored.filter((x) => x.coverage >= top.coverage - 0.2), (x) => `${x.d.rowKey}|${x.d.fact.value}`).slice(0, 5);
     return { kind: "clarify", candidates, uncovered: top.uncovered };
   }
+  // Different quantities that fit equally well: statement order (status, table first) decides nothing.
   const tied = scored.filter((x) => x.coverage >= FULL && x.preference >= top.preference - TIE);
   const values = distinctBy(tied, (x) => `${x.d.fact.unit}|${x.d.fact.value}`);
   if (values.length > 1 && values.some((x) => !sameValue(x.d.fact.value, top.d.fact.value))) {

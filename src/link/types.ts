@@ -48,8 +48,10 @@ export interface Scored {
   readonly d: Descriptor;
   /** Share of the subject's content characters the descriptor accounts for, 0..1. */
   readonly coverage: number;
-  /** Preference among equally covering descriptors (headline column, default 口径, table side). */
+  /** How well the quantity fits among equally covering ones (headline column, default 口径, table side, label words left out). */
   readonly preference: number;
+  /** Order among statements of equal fit (verified first, tables before sentences). */
+  readonly rank: number;
   /** The subject's content characters no label accounts for. */
   readonly uncovered: string;
 }

@@ -24,7 +24,10 @@ export function subjectOf(u: Understanding): string {
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
   if (u.code) q = blankAll(q, u.code);
   q = q.replace(YEARS, (m) => "\u0000".repeat(m.length));
+  // "其中…是多少" after a question: a part of the conversation's subject.
+  const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
+  if (part) return `${part} ${q}`;
   return q;
 }
 
