@@ -38,9 +38,16 @@ function allIndexes(text: string, part: string): number[] {
   return out;
 }
 
-/** Every exact occurrence of one of the label's forms. */
-function exact(text: string, forms: readonly string[]): Cover[] {
-  return forms.flatMap((f) => allIndexes(text, f).map((i) => ({ start: i, end: i + f.length, how: "exact" as const, excess: 0 })));
+/**
+ * Every exact occurrence of one of the label's forms. A shortened form must end where the
+ * question's word ends: "办公" of 办公经费 does not name the 办公费 in "办公费支出".
+ */
+function exact(text: string, forms: readonly string[], content: readonly boolean[] | undefined): Cover[] {
+  return forms.flatMap((f, n) =>
+    allIndexes(text, f)
+      .filter((i) => n === 0 || !content || !content[i + f.length])
+      .map((i) => ({ start: i, end: i + f.length, how: "exact" as const, excess: 0 })),
+  );
 }
 
 // Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.
@@ -75,28 +82,29 @@ function typo(text: string, forms: readonly string[]): Cover[] {
 
 /**
  * An abbreviation: a run of the question whose characters stand in the label in order, starting
- * with the label's first character ("社保就业" ⊂ 社会保障和就业支出, "企服中心" ⊂ 企业服务中心).
+ * with the label's first character and ending with its last ("社保就业" ⊂ 社会保障和就业(支出), "企服中心" ⊂ 企业服务中心).
  * At least three characters, at least a third of the label, and no gap over two characters: an
  * abbreviation shortens words, it does not drop one ("公务用车运行维护费" is not 公务用车购置及运行维护费).
  */
 const MAX_GAP = 2;
 
-function abbreviation(text: string, label: string): Cover[] {
+function abbreviation(text: string, form: string): Cover[] {
   const out: Cover[] = [];
-  const first = label[0];
-  if (label.length < 4 || first === undefined) return out;
+  const first = form[0];
+  if (form.length < 4 || first === undefined) return out;
   for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
     let j = i;
     let k = 0;
     while (j < text.length) {
       const ch = text[j] ?? "";
-      const at = label.indexOf(ch, k);
+      const at = form.indexOf(ch, k);
       if (at < 0 || !isWordChar(ch) || at - k > MAX_GAP) break;
       k = at + 1;
       j++;
     }
     const n = j - i;
-    if (n >= 3 && n * 3 >= label.length && n < label.length) out.push({ start: i, end: j, how: "abbrev", excess: k - n });
+    // It must run to the form's last character: a truncated name ("公共资源交易" of 公共资源交易专项工作经费) names something else.
+    if (n >= 3 && n * 3 >= form.length && n < form.length && k === form.length) out.push({ start: i, end: j, how: "abbrev", excess: k - n });
   }
   return out;
 }
@@ -114,11 +122,11 @@ function synonym(text: string, label: string): Cover[] {
 }
 
 /** How a label accounts for parts of the question, by every method it admits. */
-export function coversOf(text: string, label: string, opts: { fuzzy: boolean }): Cover[] {
+export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[] }): Cover[] {
   const forms = labelForms(label);
-  const found = exact(text, forms);
+  const found = exact(text, forms, opts.content);
   if (!opts.fuzzy) return found;
-  return [...found, ...synonym(text, label), ...typo(text, forms), ...abbreviation(text, label)];
+  return [...found, ...synonym(text, label), ...typo(text, forms), ...forms.flatMap((f) => abbreviation(text, f))];
 }
 
 /**

@@ -47,8 +47,8 @@ export interface Subject {
   readonly income: boolean;
   /** A unit the question asks the figure in ("多少亿元"), when not the default 万元. */
   readonly unit: string | null;
-  /** Positions some label of the pool matches exactly: a typo reading never overrides them. */
-  exact: boolean[];
+  /** Spans ("start:end") some label of the pool matches exactly: a typo reading of the same span never overrides them. */
+  readonly exact: Set<string>;
 }
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
@@ -59,7 +59,7 @@ export function markExact(s: Subject, ds: readonly Descriptor[]): void {
   for (const d of ds)
     for (const l of d.labels) {
       if (l.role === "sentence" || l.role === "table") continue;
-      for (const c of coversOf(s.text, l.text, { fuzzy: false })) for (let k = c.start; k < c.end; k++) s.exact[k] = true;
+      for (const c of coversOf(s.text, l.text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
     }
 }
 
@@ -72,7 +72,7 @@ export function readSubject(text: string, code: string | null): Subject {
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
-    exact: new Array<boolean>(text.length).fill(false),
+    exact: new Set<string>(),
   };
 }
 
@@ -98,8 +98,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   let tableHit = false;
   for (const l of d.labels) {
     const covers =
-      l.role === "table" ? tableCovers(s.text, l.text) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4 });
-    const kept = covers.filter((c) => c.how !== "typo" || !s.exact.slice(c.start, c.end).some(Boolean));
+      l.role === "table" ? tableCovers(s.text, l.text) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
+    const kept = covers.filter((c) => c.how !== "typo" || !s.exact.has(`${c.start}:${c.end}`));
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;
