@@ -133,7 +133,7 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
  * A table named in the question: the run of characters before a 表 that stands in the title in
  * order and ends with its 表 ("支出决算表", "基本支出那张表" → …基本支出决算明细表).
  */
-export function tableCovers(text: string, title: string): Cover[] {
+export function tableCovers(text: string, title: string, content?: readonly boolean[]): Cover[] {
   const out: Cover[] = [];
   if (!title.endsWith("表")) return out;
   for (const p of allIndexes(text, "表")) {
@@ -152,6 +152,8 @@ export function tableCovers(text: string, title: string): Cover[] {
       start = j;
       j--;
     }
+    // Stopped by a word of the question that is not in the title: another table is named ("收入决算表" ≠ 支出决算表).
+    if (j >= 0 && k >= 0 && content?.[j] === true && isWordChar(text[j])) continue;
     if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
   }
   return out;

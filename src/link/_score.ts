@@ -98,8 +98,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   let tableHit = false;
   for (const l of d.labels) {
     const covers =
-      l.role === "table" ? tableCovers(s.text, l.text) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
-    const kept = covers.filter((c) => c.how !== "typo" || !s.exact.has(`${c.start}:${c.end}`));
+      l.role === "table" ? tableCovers(s.text, l.text, s.mask) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
+    // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.
+    const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !s.exact.has(`${c.start}:${c.end}`));
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;

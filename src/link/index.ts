@@ -54,7 +54,7 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { 
   const s = readSubject(subjectText, opts.code);
   const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
   // A table the question names restricts the answer to it, when the document has such a table.
-  const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text).length > 0));
+  const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text, s.mask).length > 0));
   markExact(s, ds);
   const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed)).filter((x): x is Scored => x !== null);
   scored.sort(order);

@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import type { Fact } from "../../src/facts/types.js";
+import { linkSubject, quantityLabel, quantityOf } from "../../src/link/index.js";
+import { contentMask } from "../../src/link/_fillers.js";
+import { coversOf, tableCovers } from "../../src/link/_match.js";
+import { narrativeFact, tableFact } from "../fixtures/answer/facts.js";
+
+/** A table cell of a named table (number + title + kind), as the facts stage builds it. */
+function cell(p: { row: string; code?: string; value: string; line: number; table: string; kind: string; column?: string[]; scope?: Fact["scope"] }): Fact {
+  const f = tableFact({ subject: p.row, value: p.value, line: p.line, ...(p.code ? { code: p.code } : {}), table: p.table, column: p.column ?? ["本年支出合计"] });
+  const number = /^公开\d+表/.exec(p.table)?.[0] ?? null;
+  return { ...f, ...(p.scope ? { scope: p.scope } : {}), source: { ...f.source, tableNumber: number, tableKind: p.kind } as Fact["source"] };
+}
+
+const T03 = { table: "公开03表 支出决算表", kind: "支出决算表" };
+const T02 = { table: "公开02表 收入决算表", kind: "收入决算表" };
+const T06 = { table: "公开06表 一般公共预算财政拨款基本支出决算明细表", kind: "一般公共预算财政拨款基本支出决算明细表", scope: "一般公共预算" as const };
+
+const POOL: Fact[] = [
+  cell({ row: "一般公共服务支出", code: "201", value: "7054.06", line: 190, ...T03 }),
+  cell({ row: "一般公共服务支出", code: "201", value: "3718.02", line: 190, ...T03, column: ["项目支出"] }),
+  cell({ row: "人大事务", code: "20101", value: "50.00", line: 191, ...T03 }),
+  cell({ row: "行政运行", code: "2010101", value: "40.00", line: 192, ...T03 }),
+  cell({ row: "商贸事务", code: "20113", value: "900.00", line: 193, ...T03 }),
+  cell({ row: "行政运行", code: "2011301", value: "631.91", line: 194, ...T03 }),
+  cell({ row: "事业运行", code: "2010350", value: "1371.72", line: 195, ...T03 }),
+  cell({ row: "事业运行", code: "2010350", value: "1370.98", line: 144, ...T02, column: ["本年收入合计"] }),
+  cell({ row: "社会保障和就业支出", code: "208", value: "1583.60", line: 222, ...T03 }),
+  cell({ row: "其他社会保障和就业支出", code: "20899", value: "44.09", line: 230, ...T03 }),
+  cell({ row: "会议费", code: "30215", value: "1.17", line: 377, ...T06, column: ["决算数"] }),
+  cell({ row: "差旅费", code: "30211", value: "103.21", line: 374, ...T06, column: ["决算数"] }),
+  cell({ row: "租赁费", code: "30214", value: "907.58", line: 376, ...T06, column: ["决算数"] }),
+  cell({ row: "物业管理费", code: "30209", value: "156.37", line: 372, ...T06, column: ["决算数"] }),
+  cell({ row: "印刷费", code: "30202", value: "2.36", line: 365, ...T06, column: ["决算数"] }),
+  cell({ row: "基本工资", code: "30101", value: "415.49", line: 339, ...T06, column: ["决算数"] }),
+  cell({ row: "年初结转和结余", value: "0.00", line: 20, table: "公开01表 收入支出决算总表", kind: "收入支出决算总表", column: ["决算数"] }),
+  narrativeFact({ subject: "公务接待费", value: "3.87", line: 586, item: "reception", quote: "3.公务接待费全年预算为4.37万元,支出决算为3.87万元" }),
+  narrativeFact({ subject: "项目交易总额", value: "1533.56", unit: "亿元", measure: "数量", line: 628, quote: "全年完成项目交易总额1533.56亿元" }),
+];
+
+const accept = (): boolean => true;
+const link = (q: string, code: string | null = null) => linkSubject(POOL, q, { code, accept });
+const value = (q: string, code: string | null = null): string | null => {
+  const l = link(q, code);
+  return l.kind === "match" ? l.best.d.fact.value : null;
+};
+
+describe("contentMask", () => {
+  it.each([
+    ["花了多少钱", ""],
+    ["一年电费交了多少", "电费"],
+    ["支出决算表中的项目支出是多少", "项目"],
+    ["拨款项目", "拨款项目"],
+    ["有没有因公出国", "因公出国"],
+  ])("keeps the content of %s", (text, kept) => {
+    const mask = contentMask(text);
+    expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
+  });
+});
+
+describe("coversOf", () => {
+  it.each([
+    ["开会花了多少", "会议费", "synonym"],
+    ["出差一年花多少", "差旅费", "synonym"],
+    ["租房子花了多少", "租赁费", "synonym"],
+    ["社保就业支出", "社会保障和就业支出", "abbrev"],
+    ["公务接侍费", "公务接待费", "typo"],
+    ["租凭费", "租赁费", "typo"],
+    ["交通运输支出", "交通运输支出", "exact"],
+  ])("links %s to the label %s (%s)", (text, label, how) => {
+    expect(coversOf(text, label, { fuzzy: true, content: contentMask(text) }).map((c) => c.how)).toContain(how);
+  });
+
+  it.each([
+    ["年末结转和结余", "年初结转和结余"],
+    ["公务用车运行维护费", "公务用车购置及运行维护费"],
+    ["公共资源交易全年完成项目交易总额", "公共资源交易专项工作经费"],
+  ])("does not read %s as %s", (text, label) => {
+    const whole = coversOf(text, label, { fuzzy: true, content: contentMask(text) }).filter((c) => c.end - c.start >= 6);
+    expect(whole).toEqual([]);
+  });
+
+  it("finds a table named by part of its title", () => {
+    expect(tableCovers("基本支出那张表里的会议费", "一般公共预算财政拨款基本支出决算明细表")).toHaveLength(1);
+    const text = "收入决算表里的事业运行";
+    expect(tableCovers(text, "支出决算表", contentMask(text))).toEqual([]);
+  });
+});
+
+describe("linkSubject", () => {
+  it.each([
+    ["开会花了多少", "1.17"],
+    ["出差一年花了多少", "103.21"],
+    ["租房子花了多少钱", "907.58"],
+    ["物业费一年多少钱", "156.37"],
+    ["印东西花了多少钱", "2.36"],
+    ["发基本工资花了多少", "415.49"],
+    ["公务接侍费多少", "3.87"],
+  ])("links everyday words and typos: %s → %s", (q, v) => {
+    expect(value(q)).toBe(v);
+  });
+
+  it("answers the 项 of the 款 named, not its parent or a namesake", () => {
+    expect(value("一般公共服务支出下商贸事务(款)的行政运行是多少")).toBe("631.91");
+    expect(value("人大事务的行政运行")).toBe("40.00");
+  });
+
+  it("offers every 行政运行 when no 款 is named", () => {
+    const l = link("行政运行是多少");
+    expect(l.kind).toBe("clarify");
+    if (l.kind === "clarify") expect(l.candidates.map((c) => c.d.fact.value).sort()).toEqual(["40.00", "631.91"]);
+  });
+
+  it("answers the column named, and the headline column otherwise", () => {
+    expect(value("一般公共服务支出(类)的项目支出是多少")).toBe("3718.02");
+    expect(value("一般公共服务支出是多少")).toBe("7054.06");
+  });
+
+  it("takes the table the question names", () => {
+    expect(value("收入决算表里事业运行的本年收入合计")).toBe("1370.98");
+    expect(value("事业运行支出多少")).toBe("1371.72");
+  });
+
+  it("never reads a label's abbreviation over another label the words spell exactly", () => {
+    const pool = [
+      cell({ row: "办公费", code: "30201", value: "3.78", line: 360, ...T06, column: ["决算数"] }),
+      narrativeFact({ subject: "公用经费", value: "80.82", line: 314, item: "public_expenses", quote: "公用经费80.82万元" }),
+    ];
+    const l = linkSubject(pool, "办公费支出多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("3.78");
+  });
+
+  it("prefers the row that says no more than was asked", () => {
+    expect(value("社保就业支出多少")).toBe("1583.60");
+  });
+
+  it("links a 科目编码 to its own row only", () => {
+    expect(value("这一项是多少", "2011301")).toBe("631.91");
+  });
+
+  it("never answers a broader figure when words are left over", () => {
+    const l = link("局长一年基本工资多少钱");
+    expect(l.kind).toBe("clarify");
+    if (l.kind === "clarify") expect(l.uncovered).toBe("局长");
+  });
+
+  it("never reads 年末 as a typo of 年初", () => {
+    expect(link("年末结转和结余是多少").kind).not.toBe("match");
+  });
+
+  it("keeps the unit asked for", () => {
+    expect(value("全年完成项目交易总额多少亿元")).toBe("1533.56");
+  });
+
+  it("names the quantity it answered", () => {
+    const f = POOL[5];
+    if (!f) throw new Error("fixture");
+    expect(quantityLabel(quantityOf(POOL, f))).toBe("公开03表 支出决算表 › 一般公共服务支出 > 商贸事务 > 行政运行（2011301） › 本年支出合计");
+  });
+});
