@@ -7,7 +7,7 @@ import { findLanciLine, resolveColumns } from "./_header.js";
 import { canonicalColumns, kindOfHeader, kindOfNumber, kindOfTitle, numberOfKind } from "./_kinds.js";
 import { cleanLine, compact, hasCjk, isBlank } from "./_lines.js";
 import { dominantDecimals } from "./_ocr.js";
-import { DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
+import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
 import { decimalsOf, finishRows, labelOf, rawText, readOneSidedRow, readValueCells, type DraftRow } from "./_rows.js";
 import { readBasicExpenditure, readIncomeExpenditure, type DraftPart } from "./_two-sided.js";
 import { rowShifts, shiftCells } from "./_align.js";
@@ -61,8 +61,8 @@ function scanPreambleLine(text: string, index: number, p: Preamble): boolean {
     p.departmentLine = t.replace(/\t+|\s{2,}/g, " ").trim();
     used = true;
   }
-  if (!used && isTableTitle(t) && !p.title) {
-    p.title = t.replace(/^[一二三四五六七八九十]+、\s*/, "");
+  if ((!used || marker) && isTableTitle(t) && !p.title) {
+    p.title = bareTitle(t);
     p.titleLine = index;
     used = true;
   }
@@ -179,6 +179,7 @@ function readBody(
     case "收入决算表":
     case "支出决算表":
     case "一般公共预算财政拨款支出决算表":
+    case "财政拨款支出决算表":
     case "政府性基金预算财政拨款收入支出决算表":
     case "国有资本经营预算财政拨款支出决算表":
     case "三公经费支出决算表":
