@@ -91,6 +91,7 @@ function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boo
   let columnar = 0;
   let lastColumnar = -1;
   let template = false;
+  let bodySeen = false;
   const close = (): void => {
     // Lines after the last columnar one, past a blank line, are the narrative that follows.
     const end = run.findIndex((i, k) => k > 0 && i > lastColumnar && (run[k - 1] ?? i) < i - 1);
@@ -111,7 +112,10 @@ function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boo
       return close();
     }
     const last = run[run.length - 1];
-    if (last !== undefined && last < i - 1 && !(template && continuesTable(lines, i))) close();
+    // Header lines of a template table may stand between blank lines too (Guangdong 2019).
+    if (last !== undefined && last < i - 1 && !(template && (!bodySeen || continuesTable(lines, i)))) close();
+    if (run.length === 0) bodySeen = false;
+    if (tokens.some((t) => FIGURE.test(t.text)) || /^\d{3,7}$/.test(tokens[0]?.text ?? "")) bodySeen = true;
     run.push(i);
     if (tokens.length >= 2) {
       columnar++;
