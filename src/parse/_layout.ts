@@ -91,6 +91,7 @@ function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boo
   let columnar = 0;
   let lastColumnar = -1;
   let template = false;
+  let twoSided = false;
   let bodySeen = false;
   const close = (): void => {
     // Lines after the last columnar one, past a blank line, are the narrative that follows.
@@ -103,12 +104,21 @@ function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boo
     if (excluded(i)) return close();
     if (raw.trim() === "") return;
     const tokens = tokenize(raw);
-    if (isPageNumber(tokens) && (i === 0 || (lines[i - 1] ?? "").trim() === "")) return close();
+    if (isPageNumber(tokens) && (i === 0 || (lines[i - 1] ?? "").trim() === "")) {
+      // A two-sided table going on over the page without a header keeps its columns' places.
+      if (twoSided && bodySeen) return;
+      return close();
+    }
     if (isBreaker(raw, tokens)) {
       // Under the title of a template table, blank lines between rows (Shanghai prints one after
       // most rows) do not end the table; a blank line followed by anything but a row does.
-      const kind = kindOfTitle(bareTitle(cleanLine(raw)));
-      template = kind !== null && kind !== "绩效自评表";
+      // 单位 and 公开NN表 lines between the title and the header keep the title's state.
+      const u = cleanLine(raw);
+      if (isTableTitle(u) || (!PREAMBLE.test(u) && normaliseMarker(u) === null)) {
+        const kind = isTableTitle(u) ? kindOfTitle(bareTitle(u)) : null;
+        template = kind !== null && kind !== "绩效自评表";
+        twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
+      }
       return close();
     }
     const last = run[run.length - 1];
