@@ -21,6 +21,8 @@ export interface RegionSplit {
   readonly regions: readonly string[];
   /** The organisation without regions, e.g. "财政局", "管理委员会". */
   readonly rest: string;
+  /** True for a party organ ("中共上海市普陀区委社会工作部": the 区委's 社会工作部). */
+  readonly party?: boolean;
 }
 
 /**
@@ -72,10 +74,17 @@ const ZONE_TYPES: readonly (readonly [string, string])[] = [
 // Words ending in 区 that are not districts ("XX社区服务中心" is not in a district called "XX社区").
 const NOT_DISTRICT = /(社|园|景|校|小|片|街|辖|学|营|功能|城)区$/;
 
-/** Splits leading region levels (省/自治区, 市/州, 区/县/旗, development zones) off a name. */
+// "中共上海市普陀区委社会工作部", "中国共产党武汉市委员会…": a party organ named after its region's committee.
+const PARTY_PREFIX = /^(?:中共|中国共产党)(?=[\u4e00-\u9fa5]{2})/;
+
+/**
+ * Splits leading region levels (省/自治区, 市/州, 区/县/旗, development zones) off a name; a party
+ * prefix ("中共") and the 委 of a region's party committee ("普陀区委社会工作部") are set apart too.
+ */
 export function splitRegion(name: string): RegionSplit {
   const regions: string[] = [];
-  let rest = name;
+  const party = PARTY_PREFIX.test(name);
+  let rest = name.replace(PARTY_PREFIX, "");
   const take = (re: RegExp, guard?: (m: string) => boolean): boolean => {
     const m = re.exec(rest);
     if (!m || m[0].length >= rest.length || (guard && !guard(m[0]))) return false;
@@ -92,7 +101,9 @@ export function splitRegion(name: string): RegionSplit {
   } else {
     take(/^[\u4e00-\u9fa5]{2,4}?(?:区|县|旗)/, (m) => !NOT_DISTRICT.test(m));
   }
-  return { regions, rest };
+  // "普陀区委社会工作部": the district's party committee (委, not 委员会) owns the organ.
+  if (regions.length > 0 && /^委(?!员会|托)[\u4e00-\u9fa5]{2}/.test(rest)) return { regions, rest: rest.slice(1), party: true };
+  return party ? { regions, rest, party } : { regions, rest };
 }
 
 function zoneMatch(s: string): string | null {
@@ -149,7 +160,7 @@ export function deriveAliases(name: string): string[] {
 }
 
 function variantsOf(name: string): string[] {
-  const { regions, rest } = splitRegion(name);
+  const { regions, rest, party } = splitRegion(name);
   const rests = unique([rest, ...abbreviate(rest)]);
   const out: string[] = [];
   // Region chains users write: the full chain, then dropping levels from the top ("普陀区财政局").
@@ -161,6 +172,8 @@ function variantsOf(name: string): string[] {
   }
   const last = regions[regions.length - 1];
   if (last && /市$/.test(last)) prefixes.push("市");
+  // A party organ is also named with its committee: "普陀区委社会工作部" beside "普陀区社会工作部".
+  if (party && !/^委/.test(rest)) for (const p of [...prefixes]) if (/[省市区县]$/.test(p)) prefixes.push(`${p}委`);
   for (const p of unique(prefixes)) {
     for (const r of rests) {
       if (p === "" && GENERIC.has(r)) continue;
@@ -182,12 +195,15 @@ function abbreviate(rest: string): string[] {
   }
   const suffixShort = (s: string): string => (s === "委员会" ? "委" : s === "办公室" ? "办" : s);
   // X和Y局 → XY局: 经济和信息化局 → 经信局, 发展和改革委员会 → 发改委.
-  const and = /^([\u4e00-\u9fa5]{2,4})和([\u4e00-\u9fa5]{2,4})(局|委员会|委|厅|办公室|中心)$/.exec(r);
+  const and = /^([\u4e00-\u9fa5]{2,4})和([\u4e00-\u9fa5]{2,4})(局|委员会|委|厅|办公室|中心|部)$/.exec(r);
   if (and) out.push(`${and[1]?.[0] ?? ""}${and[2]?.[0] ?? ""}${suffixShort(and[3] ?? "")}`);
   // Two two-character words before the suffix: 投资促进局 → 投促局, 卫生健康委员会 → 卫健委.
-  const two = /^([\u4e00-\u9fa5])[\u4e00-\u9fa5]([\u4e00-\u9fa5])[\u4e00-\u9fa5](局|委员会|厅|办公室|中心)$/.exec(r);
+  const two = /^([\u4e00-\u9fa5])[\u4e00-\u9fa5]([\u4e00-\u9fa5])[\u4e00-\u9fa5](局|委员会|厅|办公室|中心|部)$/.exec(r);
   if (two) out.push(`${two[1] ?? ""}${two[2] ?? ""}${suffixShort(two[3] ?? "")}`);
   if (/委员会$/.test(r) && !/管委会$/.test(r)) out.push(r.replace(/委员会$/, "委"));
+  // A university goes by its first character and 大: 西南大学 → 西大.
+  const university = /^([\u4e00-\u9fa5])[\u4e00-\u9fa5](大学)$/.exec(r);
+  if (university) out.push(`${university[1] ?? ""}大`);
   return out;
 }
 

@@ -201,6 +201,7 @@ function scopeOfCell(kind: TableKind, path: readonly string[]): Scope {
     case "国有资本经营预算财政拨款支出决算表":
       return "国有资本经营";
     case "三公经费支出决算表":
+    case "财政拨款支出决算表":
       return "财政拨款";
     default: {
       const never: never = kind;

@@ -40,10 +40,13 @@ export function kindOfTitle(title: string): TableKind | null {
   if (/绩效自评(?:表|结果)/.test(t)) return "绩效自评表";
   if (/国有资本经营预算财政拨款.*决算表/.test(t)) return "国有资本经营预算财政拨款支出决算表";
   if (/政府性基金预算财政拨款.*决算表/.test(t)) return "政府性基金预算财政拨款收入支出决算表";
-  if (/基本支出决算明细表/.test(t)) return "一般公共预算财政拨款基本支出决算明细表";
+  // Shanghai and Guangdong print "基本支出决算表" without 明细.
+  if (/基本支出决算(?:明细)?表/.test(t)) return "一般公共预算财政拨款基本支出决算明细表";
   if (/一般公共预算财政拨款支出决算表/.test(t)) return "一般公共预算财政拨款支出决算表";
-  if (/财政拨款收入支出决算(?:总|汇总)表/.test(t)) return "财政拨款收入支出决算总表";
-  if (/收入支出决算(?:总|汇总)表/.test(t)) return "收入支出决算总表";
+  // "收支决算总表" (高等学校 template) is the 收入支出决算总表.
+  if (/财政拨款收(?:入)?支(?:出)?决算(?:总|汇总)表/.test(t)) return "财政拨款收入支出决算总表";
+  if (/收(?:入)?支(?:出)?决算(?:总|汇总)表/.test(t)) return "收入支出决算总表";
+  if (/财政拨款支出决算表$/.test(t)) return "财政拨款支出决算表";
   if (/收入决算表$/.test(t)) return "收入决算表";
   if (/支出决算表$/.test(t)) return "支出决算表";
   return null;

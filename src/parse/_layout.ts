@@ -3,9 +3,11 @@
  * (space-aligned columns, no tabs) are split at column spans found from the body and 栏次 lines
  * of each block of table lines, with multi-line headers placed over the spans they head.
  */
+import { joinFragments } from "./_fragments.js";
 import { knownHeaderWord } from "./_header.js";
 import { cleanLine, compact, splitCells, stripMarkup } from "./_lines.js";
-import { isTableTitle, normaliseMarker, PART_HEADING } from "./_titles.js";
+import { kindOfTitle } from "./_kinds.js";
+import { bareTitle, isTableTitle, normaliseMarker, PART_HEADING } from "./_titles.js";
 
 /** How a character position is counted: one per character, or East Asian wide characters as two. */
 export type Metric = "char" | "display";
@@ -32,11 +34,14 @@ export function layoutCellRows(lines: readonly string[], excluded: (i: number) =
   // A document with tab-separated cells is OCR output; otherwise look for space-aligned tables.
   if (rows.filter((r) => r !== null).length >= 5) return rows;
   for (const block of findLayoutBlocks(lines, excluded)) {
-    const cells = alignRegion(block.map((i) => lines[i] ?? ""));
+    const aligned = alignRegion(block.map((i) => lines[i] ?? ""));
+    const cells = joinFragments(aligned.map((c) => c ?? []), block);
     block.forEach((lineIndex, k) => {
       const c = cells[k];
       if (c) rows[lineIndex] = c;
     });
+    // Blank lines between the rows of a table stay inside it (as lines without cells).
+    for (let i = block[0] ?? 0; i <= (block[block.length - 1] ?? -1); i++) rows[i] ??= [];
   }
   return rows;
 }
@@ -72,7 +77,7 @@ const PREAMBLE = /^(?:(?:部门|单位)(?:名称)?\s*[:：]|(?:金额)?单位\s*
 function isBreaker(raw: string, tokens: readonly Token[]): boolean {
   const u = cleanLine(raw);
   const c = compact(u);
-  if (/^注\s*[:：]/.test(u) || PART_HEADING.test(c) || isTableTitle(u)) return true;
+  if (/^(?:注|说明)\s*[:：]/.test(u) || PART_HEADING.test(c) || isTableTitle(u)) return true;
   return tokens.length < 2 && (normaliseMarker(u) !== null || (PREAMBLE.test(u) && c.length <= 40));
 }
 
@@ -84,20 +89,71 @@ function findLayoutBlocks(lines: readonly string[], excluded: (i: number) => boo
   const blocks: number[][] = [];
   let run: number[] = [];
   let columnar = 0;
+  let lastColumnar = -1;
+  let template = false;
+  let twoSided = false;
+  let bodySeen = false;
   const close = (): void => {
-    if (columnar >= 2) blocks.push(run);
+    // Lines after the last columnar one, past a blank line, are the narrative that follows.
+    const end = run.findIndex((i, k) => k > 0 && i > lastColumnar && (run[k - 1] ?? i) < i - 1);
+    if (columnar >= 2) blocks.push(end > 0 ? run.slice(0, end) : run);
     run = [];
     columnar = 0;
   };
   lines.forEach((raw, i) => {
-    if (excluded(i) || raw.trim() === "") return close();
+    if (excluded(i)) return close();
+    if (raw.trim() === "") return;
     const tokens = tokenize(raw);
-    if (isBreaker(raw, tokens)) return close();
+    if (isPageNumber(tokens) && (i === 0 || (lines[i - 1] ?? "").trim() === "")) {
+      // A two-sided table going on over the page without a header keeps its columns' places.
+      if (twoSided && bodySeen) return;
+      return close();
+    }
+    if (isBreaker(raw, tokens)) {
+      // Under the title of a template table, blank lines between rows (Shanghai prints one after
+      // most rows) do not end the table; a blank line followed by anything but a row does.
+      // 单位 and 公开NN表 lines between the title and the header keep the title's state.
+      const u = cleanLine(raw);
+      if (isTableTitle(u) || (!PREAMBLE.test(u) && normaliseMarker(u) === null)) {
+        const kind = isTableTitle(u) ? kindOfTitle(bareTitle(u)) : null;
+        template = kind !== null && kind !== "绩效自评表";
+        twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
+      }
+      return close();
+    }
+    const last = run[run.length - 1];
+    // Header lines of a template table may stand between blank lines too (Guangdong 2019).
+    if (last !== undefined && last < i - 1 && !(template && (!bodySeen || continuesTable(lines, i)))) close();
+    if (run.length === 0) bodySeen = false;
+    if (tokens.some((t) => FIGURE.test(t.text)) || /^\d{3,7}$/.test(tokens[0]?.text ?? "")) bodySeen = true;
     run.push(i);
-    if (tokens.length >= 2) columnar++;
+    if (tokens.length >= 2) {
+      columnar++;
+      lastColumnar = i;
+    }
   });
   close();
   return blocks;
+}
+
+const ROW_WORD = /收入|支出|拨款|结余|结转|合计|总计|经费/;
+
+// A row of a table after a blank line: figures or a code, a label piece right above such a line,
+// or a template row label ("年初结转和结余", "二、外交支出") short of a sentence.
+function continuesTable(lines: readonly string[], i: number): boolean {
+  const rowLike = (k: number): boolean => {
+    const tokens = tokenize(lines[k] ?? "");
+    return tokens.some((t) => FIGURE.test(t.text)) || /^\d{3,7}(?:\s|$)/.test(tokens[0]?.text ?? "");
+  };
+  if (rowLike(i) || (tokenize(lines[i + 1] ?? "").length > 0 && rowLike(i + 1))) return true;
+  const t = compact(cleanLine(lines[i] ?? ""));
+  return t.length <= 40 && ROW_WORD.test(t) && !/[。；;：:]/.test(t) && !/表$/.test(t);
+}
+
+/** A page number standing alone on its line ("8", "- 8 -", "第 8 页"): a page ends there. */
+export function isPageNumber(tokens: readonly Token[]): boolean {
+  const text = tokens.map((t) => t.text).join(" ");
+  return tokens.length <= 3 && /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(text);
 }
 
 const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;

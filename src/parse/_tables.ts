@@ -7,10 +7,11 @@ import { findLanciLine, resolveColumns } from "./_header.js";
 import { canonicalColumns, kindOfHeader, kindOfNumber, kindOfTitle, numberOfKind } from "./_kinds.js";
 import { cleanLine, compact, hasCjk, isBlank } from "./_lines.js";
 import { dominantDecimals } from "./_ocr.js";
-import { DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
+import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
 import { decimalsOf, finishRows, labelOf, rawText, readOneSidedRow, readValueCells, type DraftRow } from "./_rows.js";
 import { readBasicExpenditure, readIncomeExpenditure, type DraftPart } from "./_two-sided.js";
 import { rowShifts, shiftCells } from "./_align.js";
+import { appendPage, relayPage } from "./_continuation.js";
 
 /** Where a run of cell lines sits (0-based, inclusive). */
 interface Block {
@@ -61,8 +62,8 @@ function scanPreambleLine(text: string, index: number, p: Preamble): boolean {
     p.departmentLine = t.replace(/\t+|\s{2,}/g, " ").trim();
     used = true;
   }
-  if (!used && isTableTitle(t) && !p.title) {
-    p.title = t.replace(/^[一二三四五六七八九十]+、\s*/, "");
+  if ((!used || marker) && isTableTitle(t) && !p.title) {
+    p.title = bareTitle(t);
     p.titleLine = index;
     used = true;
   }
@@ -79,6 +80,8 @@ export function findTables(
   const blocks = findBlocks(cellRows, excluded);
   const tables: Table[] = [];
   let prevEnd = -1;
+  // The block the last template table was read from, for pages that continue it.
+  let last: LastBlock | null = null;
   for (const block of blocks) {
     const p: Preamble = { title: null, titleLine: null, marker: null, departmentLine: null, unit: null, first: block.start, flags: [] };
     // Lines above the block: title, 公开NN表, 部门, 单位 (in any order, blank lines between).
@@ -114,6 +117,21 @@ export function findTables(
       break;
     }
     const bodyRows = rows.slice(headerStart);
+    const continues = last !== null && onlyPageBreak(lines, last.end, p.first);
+    // A page going on without title or header: its figure columns mapped onto the first page's.
+    if (last && continues && p.title === null && p.marker === null && ONE_SIDED.has(last.kind) && /^\d{3,7}$|^合计$|^总计$/.test(compact(bodyRows[0]?.find((c) => c.trim() !== "") ?? ""))) {
+      const local = last.rows.slice(last.headerStart);
+      const { positions, bodyStart } = valuePositions(last.kind, local);
+      if (positions.length > 0) {
+        const relaid = relayPage(local.slice(bodyStart), bodyRows, positions);
+        const merged: LastBlock = { ...last, rows: [...last.rows, ...relaid], lines: [...last.lines, ...range(block.start + headerStart, block.end).map((i) => i + 1)], end: block.end };
+        const previous = tables[tables.length - 1];
+        if (previous) tables[tables.length - 1] = { ...previous, lineEnd: block.end + 1, parts: finishParts(readBody(merged.kind, merged.rows, merged.lines, merged.headerStart).parts), };
+        last = merged;
+        prevEnd = block.end;
+        continue;
+      }
+    }
     if (bodyRows.length < 2 && p.title === null && p.marker === null) continue;
     const headerText = bodyRows.slice(0, 6).map((r) => r.join(" ")).join(" ");
     const kind: TableKind =
@@ -126,13 +144,8 @@ export function findTables(
     }
     const lineNos = range(block.start, block.end).map((i) => i + 1);
     const parsed = readBody(kind, rows, lineNos, headerStart);
-    const tableDecimals = dominantDecimals(parsed.parts.flatMap((part) => decimalsOf(part.rows)));
-    const parts: TablePart[] = parsed.parts.map((part) => ({
-      name: part.name,
-      columns: part.columns,
-      rows: finishRows(part.rows, tableDecimals),
-    }));
-    tables.push({
+    const parts = finishParts(parsed.parts);
+    const table: Table = {
       id: `t${tables.length + 1}`,
       number: p.marker ?? numberOfKind(kind),
       kind,
@@ -144,10 +157,52 @@ export function findTables(
       lineEnd: block.end + 1,
       parts,
       flags: [...p.flags, ...parsed.flags],
-    });
+    };
+    // A page repeating the title and header of the table before: its rows join that table.
+    const previous = tables[tables.length - 1];
+    const sameTitle = last !== null && (p.title === null || compact(p.title) === compact(last.title));
+    const appended = previous && last && continues && sameTitle && kind === last.kind && kind !== "other" && kind !== "绩效自评表" ? appendPage(previous, table) : null;
+    if (appended) tables[tables.length - 1] = appended;
+    else tables.push(table);
+    last = kind !== "other" && kind !== "绩效自评表" ? { rows: rows.map((r) => [...r]), lines: lineNos, headerStart, kind, title: p.title ?? last?.title ?? "", end: block.end } : null;
     prevEnd = block.end;
   }
   return tables;
+}
+
+interface LastBlock {
+  readonly rows: string[][];
+  readonly lines: number[];
+  readonly headerStart: number;
+  readonly kind: TableKind;
+  readonly title: string;
+  readonly end: number;
+}
+
+const ONE_SIDED: ReadonlySet<TableKind> = new Set<TableKind>([
+  "收入决算表",
+  "支出决算表",
+  "一般公共预算财政拨款支出决算表",
+  "财政拨款支出决算表",
+  "政府性基金预算财政拨款收入支出决算表",
+  "国有资本经营预算财政拨款支出决算表",
+]);
+
+function finishParts(parts: readonly DraftPart[]): TablePart[] {
+  const tableDecimals = dominantDecimals(parts.flatMap((part) => decimalsOf(part.rows)));
+  return parts.map((part) => ({ name: part.name, columns: part.columns, rows: finishRows(part.rows, tableDecimals) }));
+}
+
+// Only a page break between two blocks: blank lines, page numbers, 表N markers, titles and the
+// 部门/单位 lines a new page repeats; no note, no sentence, no heading.
+function onlyPageBreak(lines: readonly string[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const t = cleanLine(lines[i] ?? "");
+    if (t === "") continue;
+    if (/^(?:注|说明)\s*[:：]/.test(t) || /[。；]$/.test(t) || PART_HEADING.test(compact(t))) return false;
+    if (compact(t).length > 40 && !DEPT.test(t) && !UNIT.test(t)) return false;
+  }
+  return true;
 }
 
 function hasTableShape(rows: readonly (readonly string[])[]): boolean {
@@ -179,6 +234,7 @@ function readBody(
     case "收入决算表":
     case "支出决算表":
     case "一般公共预算财政拨款支出决算表":
+    case "财政拨款支出决算表":
     case "政府性基金预算财政拨款收入支出决算表":
     case "国有资本经营预算财政拨款支出决算表":
     case "三公经费支出决算表":
@@ -192,14 +248,8 @@ function assertKind(kind: never): never {
   throw new Error(`unexpected table kind ${String(kind)}`);
 }
 
-/** One-part tables: value columns located by the 栏次 line (or the first figures of the body). */
-function readOneSided(
-  kind: TableKind,
-  rows: readonly (readonly string[])[],
-  lines: readonly number[],
-  headerStart: number,
-): { parts: DraftPart[]; flags: OcrFlag[] } {
-  const local = rows.slice(headerStart);
+/** Where the value columns of a one-part table sit: the 栏次 line's numbers, or the body's first figures. */
+function valuePositions(kind: TableKind, local: readonly (readonly string[])[]): { positions: number[]; lineNos: (string | null)[]; bodyStart: number; lanci: ReturnType<typeof findLanciLine> } {
   const lanci = findLanciLine(local);
   let positions: number[];
   let lineNos: (string | null)[];
@@ -224,6 +274,18 @@ function readOneSided(
     positions = range(start, width - 1).filter((p) => local.slice(bodyStart).some((r) => (r[p] ?? "").trim() !== ""));
     lineNos = positions.map(() => null);
   }
+  return { positions, lineNos, bodyStart, lanci };
+}
+
+/** One-part tables: value columns located by the 栏次 line (or the first figures of the body). */
+function readOneSided(
+  kind: TableKind,
+  rows: readonly (readonly string[])[],
+  lines: readonly number[],
+  headerStart: number,
+): { parts: DraftPart[]; flags: OcrFlag[] } {
+  const local = rows.slice(headerStart);
+  const { positions, lineNos, bodyStart, lanci } = valuePositions(kind, local);
   const headerRows = local.slice(0, lanci ? lanci.index : bodyStart);
   if (positions.length === 0) return { parts: [{ name: null, columns: [], rows: [] }], flags: [{ kind: "garbled", note: "no value columns found" }] };
   const resolved = resolveColumns(kind, null, headerRows, positions, lineNos);

@@ -27,6 +27,7 @@ export function identitiesOf(doc: Disclosure, grid: CellGrid): Identity[] {
       case "收入决算表":
       case "支出决算表":
       case "一般公共预算财政拨款支出决算表":
+      case "财政拨款支出决算表":
       case "政府性基金预算财政拨款收入支出决算表":
       case "国有资本经营预算财政拨款支出决算表":
         for (const part of table.parts) {

@@ -105,6 +105,10 @@ describe("deriveAliases", () => {
     ["湖北省发展和改革委员会", ["发改委", "湖北省发改委", "湖北发改委"]],
     ["北京市朝阳区卫生健康委员会", ["卫健委", "朝阳区卫健委", "卫生健康委"]],
     ["天津滨海新区管理委员会", ["滨海新区管委会", "滨海新区"]],
+    ["中共上海市普陀区委社会工作部", ["普陀区社工部", "普陀社工部", "普陀区委社会工作部", "普陀区社会工作部", "社会工作部"]],
+    ["武汉市委宣传部", ["市委宣传部", "武汉宣传部"]],
+    ["佛山市轨道交通局", ["佛山轨交局", "轨道交通局", "佛山轨道交通局"]],
+    ["西南大学", ["西大"]],
   ])("derives the usual short forms of %s", (name, expected) => {
     const aliases = deriveAliases(name);
     for (const a of expected) expect(aliases).toContain(a);
@@ -131,6 +135,14 @@ describe("splitRegion", () => {
     ["经济和信息化局", [], "经济和信息化局"],
   ])("splits %s", (name, regions, rest) => {
     expect(splitRegion(name)).toEqual({ regions, rest });
+  });
+
+  it.each([
+    ["中共上海市普陀区委社会工作部", ["上海市", "普陀区"], "社会工作部"],
+    ["武汉市委宣传部", ["武汉市"], "宣传部"],
+    ["中共武汉市委员会", ["武汉市"], "委员会"],
+  ])("sets a party organ's prefix and committee apart: %s", (name, regions, rest) => {
+    expect(splitRegion(name)).toEqual({ regions, rest, party: true });
   });
 
   it("lists the forms users type for a zone and a district", () => {
