@@ -17,6 +17,7 @@ import { verifyFacts } from "../verify/index.js";
 import { DOCUMENTS_FORMAT, loadDocuments, saveDocuments, type DocumentRecord, type Rejected } from "./_documents.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
+export { indexStatus, type IndexStatus } from "./_status.js";
 
 const log = createLogger("build");
 
