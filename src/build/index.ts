@@ -56,6 +56,8 @@ export interface EnsureIndexOptions {
   readonly onStep?: StepProgress;
   /** Rebuild even when the saved index is fresh and intact. */
   readonly force?: boolean;
+  /** Do not report a missing model (the caller already said why, in its own words). */
+  readonly quietModel?: boolean;
 }
 
 // Artefacts every index has (vectors.hnsw only when built with the model); all are sealed.
@@ -161,7 +163,7 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
   const emb = await loadEmbedder(config);
   const embedder = emb.ok ? emb.value : null;
   const modelProblem = emb.ok ? null : emb.error.reason;
-  if (modelProblem) progress(`语义检索关闭 semantic search off: ${modelProblem}`);
+  if (modelProblem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${modelProblem}`);
 
   const expected = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
   const lines = new Map(files.map((f) => [f.path, f.text.split(/\r?\n/)] as const));
