@@ -37,8 +37,11 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
   let clock: StageClock | null = null;
 
   const line = (s: string): void => {
-    if (multi) multi.log(`${s}\n`);
-    else stream.write(`${s}\n`);
+    if (multi) {
+      // Above the bar; rendered now, not at the next tick (which a stop would skip).
+      multi.log(`${s}\n`);
+      multi.update();
+    } else stream.write(`${s}\n`);
   };
   const endBar = (): void => {
     if (multi) multi.stop();
@@ -56,20 +59,20 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
         if (tty && total > 0) {
           multi = new MultiBar({
             stream,
-            format: `${STAGE_LABEL[stage]} [{bar}] {value}/{total} · {rate}/s · ETA {eta_formatted}`,
+            format: `${STAGE_LABEL[stage]} [{bar}] {value}/{total} · {rate}/s · ETA {etaText}`,
             barsize: 30,
             hideCursor: true,
             clearOnComplete: false,
-            etaBuffer: 50,
             fps: 5,
           });
-          bar = multi.create(total, done, { rate: "0.0" });
+          bar = multi.create(total, done, { rate: "0.0", etaText: "?" });
         }
       }
       const c = clock;
       const rate = rateOf(c, done);
+      const etaText = done >= total ? "0 s" : done === 0 ? "?" : seconds((total - done) / rate);
       if (bar) {
-        bar.update(done, { rate: rate.toFixed(1) });
+        bar.update(done, { rate: rate.toFixed(1), etaText });
         if (done >= total) endBar();
         return;
       }
@@ -77,7 +80,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       const pct = total === 0 ? 100 : Math.floor((100 * done) / total);
       if (c.lastPrinted >= 0 && pct < c.lastPrinted + 10 && done < total) return;
       c.lastPrinted = pct;
-      const eta = done >= total ? "" : ` · ETA ${done === 0 ? "?" : seconds((total - done) / rate)}`;
+      const eta = done >= total ? "" : ` · ETA ${etaText}`;
       line(`  ${STAGE_LABEL[stage]} ${done}/${total} (${pct}%) · ${rate.toFixed(1)}/s${eta}`);
     },
     finish: endBar,
