@@ -21,15 +21,32 @@ function pct(xs: number[], p: number): number {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const USAGE = "usage: npm run bench -- [--dev FILE] [--synth N] [--skip-retrieval] [--skip-ask]\n  speed, memory and retrieval quality as a report\n";
+
+function parseBenchArgs() {
+  return parseArgs({
     options: {
+      help: { type: "boolean", short: "h", default: false },
       dev: { type: "string", default: resolve("../shared/eval/dev.jsonl") },
       synth: { type: "string", default: "100" },
       "skip-retrieval": { type: "boolean", default: false },
       "skip-ask": { type: "boolean", default: false },
     },
   });
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseBenchArgs>["values"];
+  try {
+    values = parseBenchArgs().values;
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const cfg = loadConfig();
   if (!cfg.ok) throw new Error(cfg.error.issues.join("; "));
   configureLogging("warn");

@@ -43,10 +43,22 @@ function decEq(a: string, b: string): boolean {
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+const USAGE = "usage: npm run eval -- FILE.jsonl [--json] [-v|--verbose] [--floor-numeric R] [--floor-citation R] [--floor-refuse R] [--floor-text R]\n  scores a question file; exit 1 when a floor is not met, 2 on a usage error\n";
+
+function args(): ReturnType<typeof parseEvalArgs> | null {
+  try {
+    return parseEvalArgs();
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return null;
+  }
+}
+
+function parseEvalArgs() {
+  return parseArgs({
     allowPositionals: true,
     options: {
+      help: { type: "boolean", short: "h", default: false },
       json: { type: "boolean", default: false },
       verbose: { type: "boolean", short: "v", default: false },
       "floor-numeric": { type: "string" },
@@ -56,9 +68,19 @@ async function main(): Promise<number> {
       "max-wrong": { type: "string" },
     },
   });
+}
+
+async function main(): Promise<number> {
+  const parsed = args();
+  if (parsed === null) return 2;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const file = positionals[0];
-  if (!file) {
-    process.stderr.write("usage: npm run eval -- FILE.jsonl [--json] [--floor-numeric R] …\n");
+  if (!file || positionals.length > 1) {
+    process.stderr.write(USAGE);
     return 2;
   }
   const cfg = loadConfig();

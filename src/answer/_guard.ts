@@ -1,4 +1,5 @@
 import { Decimal } from "../core/money.js";
+import type { Fact } from "../facts/types.js";
 import type { Citation } from "./types.js";
 
 /** What a reply may state: figures from facts or exact computations, years, line numbers, codes, quotes. */
@@ -52,4 +53,68 @@ export function findStrayNumbers(text: string, allowed: AllowedNumbers): string[
     for (const n of numbersIn(c.file)) ok.add(n);
   }
   return [...new Set(numbersIn(text).filter((n) => !ok.has(n)))];
+}
+
+/** Reads a 1-based line of a corpus file (undefined when out of range). */
+type ReadLine = (file: string, line: number) => string | undefined;
+
+/** Letters and digits (with '.' and '%'): what a quote shares with its source whatever the spacing, cell separators or markup. */
+function skeleton(s: string): string {
+  return s.replace(/<\/?[a-z][^>]*>/gi, "").replace(/[^\p{L}\p{N}.%]+/gu, "");
+}
+
+function linesOf(read: ReadLine, file: string, from: number, to: number): string {
+  const out: string[] = [];
+  for (let n = Math.max(1, from); n <= to; n++) {
+    const l = read(file, n);
+    if (l === undefined) break;
+    out.push(l);
+  }
+  return out.join("\n");
+}
+
+/**
+ * Whether every sentence of a citation's quote stands in the corpus file: on its cited lines, or
+ * (a narrative sentence that began earlier) before them. The corpus is re-read through `read`.
+ */
+export function quoteInCorpus(c: Citation, read: ReadLine): boolean {
+  const pieces = c.quote.split(/[。！？；!?;\n…]+/).map(skeleton).filter((p) => p.length > 0);
+  if (pieces.length === 0) return true;
+  const near = skeleton(linesOf(read, c.file, c.line - 3, c.lineEnd + 1));
+  if (near === "") return false;
+  if (pieces.every((p) => near.includes(p))) return true;
+  const before = skeleton(linesOf(read, c.file, 1, c.lineEnd + 1));
+  return pieces.every((p) => before.includes(p));
+}
+
+/** The figure as written, read as a number ("1, 115. 55" → 1115.55), or null when it has no digits. */
+function readRaw(raw: string): Decimal | null {
+  const m = /-?\d+(?:\.\d+)?/.exec(raw.replace(/[\s,，]/g, ""));
+  return m ? new Decimal(m[0]) : null;
+}
+
+/**
+ * Whether a fact's figure is written on its cited line(s) of the corpus file: its raw text is
+ * there, and its value is what that text says (a repaired value keeps the damaged text it replaced;
+ * "无经营收入" states a zero).
+ */
+export function figureOnLine(f: Fact, read: ReadLine): boolean {
+  const s = f.source;
+  const end = s.kind === "table" ? s.line : Math.max(s.line, s.lineEnd);
+  const text = linesOf(read, s.file, Math.min(s.line, end), end).replace(/\s+/g, "");
+  const raw = s.raw.replace(/\s+/g, "");
+  if (text === "" || raw === "") return false;
+  const none = /^(无|没有|未)/.exec(raw);
+  // "本年度无上级补助收入、事业收入…" yields "无事业收入": the negation and the name, apart.
+  const onLine = text.includes(raw) || (none !== null && text.includes(none[0]) && text.includes(raw.slice(none[0].length)));
+  if (!onLine) return false;
+  if (f.repairedFrom !== null) return true;
+  const written = readRaw(raw);
+  if (written === null) return none === null || new Decimal(f.value).isZero();
+  return written.abs().eq(new Decimal(f.value).abs());
+}
+
+/** What the corpus does not back: citations whose quotes are not in it, facts whose figures are not on their cited lines. */
+export function findUnsourced(citations: readonly Citation[], facts: readonly Fact[], read: ReadLine): { quotes: Citation[]; figures: Fact[] } {
+  return { quotes: citations.filter((c) => !quoteInCorpus(c, read)), figures: facts.filter((f) => !figureOnLine(f, read)) };
 }

@@ -4,7 +4,7 @@ import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
 import { composeCompare, composeRank, composeSum, type Operand } from "./_derived.js";
 import { composeFigure } from "./_figure.js";
-import { findStrayNumbers, numbersIn } from "./_guard.js";
+import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
 import { isClarification, resolveFigure, selectFigure, type Clarification, type FigureTarget } from "./_select.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
@@ -15,7 +15,7 @@ import type { Answer, AnswerError, Lang } from "./types.js";
 export type { Answer, AnswerError, AnswerErrorCode, AnswerKind, Candidate, QuantityRef, Citation, ConversationState, DepartmentInfo, Engine, Lang } from "./types.js";
 export { EMPTY_CONVERSATION } from "./types.js";
 export { errorMessage, statusText, measureText } from "./messages.js";
-export { findStrayNumbers, numbersIn } from "./_guard.js";
+export { figureOnLine, findStrayNumbers, findUnsourced, numbersIn, quoteInCorpus } from "./_guard.js";
 export { selectFigure, MATCH_THRESHOLD } from "./_select.js";
 export { subjectScore } from "./_text.js";
 export type { FigureTarget, Selection } from "./_select.js";
@@ -95,7 +95,7 @@ function operand(t: FigureTarget, data: AnswerData): Operand | null {
   return sel ? { department: t.department, year: t.year, sel } : null;
 }
 
-async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: Answer; values: string[]; extra: string[] }> {
+async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: Answer; values: string[]; extra: string[]; facts?: readonly Fact[] }> {
   const { question, lang } = req;
   switch (req.kind) {
     case "refuse":
@@ -110,7 +110,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
       const figure = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
       const answer: Answer = { ...figure, quantity: quantityOf(pool, sel.best) };
-      return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)] };
+      return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
     }
     case "sum":
     case "compare": {
@@ -127,7 +127,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const [a, b] = ops;
       const answer = req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : a && b ? composeCompare(question, lang, a, b, data.readLine) : null;
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
-      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year))] };
+      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year))], facts: ops.flatMap((o) => o.sel.sources) };
     }
     case "rank": {
       const ops = req.targets.map((t) => operand(t, data)).filter((o): o is Operand => o !== null);
@@ -136,7 +136,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
         const t = req.targets[0];
         return { answer: t ? notDisclosed(question, lang, t) : refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       }
-      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1)), ...ops.map((o) => String(o.year))] };
+      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1)), ...ops.map((o) => String(o.year))], facts: ops.flatMap((o) => o.sel.sources) };
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
@@ -148,10 +148,10 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
   }
 }
 
-function clarify(question: string, lang: Lang, t: FigureTarget, pool: readonly Fact[], c: Clarification, data: AnswerData): { answer: Answer; values: string[]; extra: string[] } {
+function clarify(question: string, lang: Lang, t: FigureTarget, pool: readonly Fact[], c: Clarification, data: AnswerData): { answer: Answer; values: string[]; extra: string[]; facts: readonly Fact[] } {
   const candidates = candidatesOf(pool, c.candidates, data.readLine);
   const answer = composeClarify(question, lang, { department: t.department, year: t.year, uncovered: c.uncovered }, candidates);
-  return { answer, values: c.candidates.map((f) => f.value), extra: [...codesOf(c.candidates), ...c.candidates.map((_, i) => String(i + 1))] };
+  return { answer, values: c.candidates.map((f) => f.value), extra: [...codesOf(c.candidates), ...c.candidates.map((_, i) => String(i + 1))], facts: c.candidates };
 }
 
 // Numbers a reply may show besides figures: codes, digits inside the document's own names
@@ -170,8 +170,24 @@ function codesOf(facts: readonly Fact[]): string[] {
  * number that is not a cited fact, an exact computation, a year or a line number is withheld.
  */
 export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promise<Answer> {
-  const { answer, values, extra } = await compose(req, data);
-  return guardAnswer(answer, { values, extra: [...extra, ...numbersOfQuestion(req.question)] });
+  const { answer, values, extra, facts } = await compose(req, data);
+  const guarded = guardAnswer(answer, { values, extra: [...extra, ...numbersOfQuestion(req.question)] });
+  return guarded === answer ? guardSources(answer, facts ?? [], data.readLine) : guarded;
+}
+
+/**
+ * The corpus check of the final guard: every quote must stand in the corpus file and every figure
+ * on its cited line, re-read now; otherwise the reply is withheld, so a damaged or altered index
+ * can never put a figure or a quote in front of a user that the document does not state.
+ */
+export function guardSources(answer: Answer, facts: readonly Fact[], read: LineReader): Answer {
+  const { quotes, figures } = findUnsourced(answer.citations, facts, read);
+  if (quotes.length === 0 && figures.length === 0) return answer;
+  log.error("guard withheld a reply: not what the corpus says", {
+    quotes: quotes.map((c) => `${c.file}:${c.line}`),
+    figures: figures.map((f) => `${f.value} ${f.source.file}:${f.source.line}`),
+  });
+  return refuse(answer.question, answer.lang, { code: "guard_rejected", numbers: figures.map((f) => f.value) });
 }
 
 /**

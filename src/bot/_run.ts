@@ -39,7 +39,16 @@ export interface StartBotOptions {
   readonly webhookPort?: number;
   /** Host the webhook server binds (default all interfaces). */
   readonly webhookHost?: string;
+  /** Extra fields of the webhook server's `GET /health` answer (e.g. the engine's counts). */
+  readonly health?: () => Record<string, unknown>;
 }
+
+/** Deadline of each start-up call (getMe, setMyCommands, deleteWebhook, setWebhook): a silent API must not hang the start. */
+const START_CALL_MS = 15_000;
+
+// grammY types signals with its AbortSignal shim; Node's own is what it uses at run time.
+type ApiSignal = Parameters<Bot<BotContext>["init"]>[0];
+const deadline = (): ApiSignal => AbortSignal.timeout(START_CALL_MS) as ApiSignal;
 
 function describe(e: unknown): string {
   return redactText(e instanceof Error ? e.message : String(e));
@@ -65,13 +74,13 @@ async function drain(bot: Bot<BotContext>): Promise<void> {
  */
 export async function startBot(bot: Bot<BotContext>, config: Config, opts: StartBotOptions = {}): Promise<Result<RunningBot, BotStartError>> {
   try {
-    await bot.init();
+    await bot.init(deadline());
   } catch (e) {
     return err({ code: "bot_start_failed", message: `getMe failed: ${describe(e)}` });
   }
   try {
-    await bot.api.setMyCommands(commandMenu("zh"));
-    await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" });
+    await bot.api.setMyCommands(commandMenu("zh"), undefined, deadline());
+    await bot.api.setMyCommands(commandMenu("en"), { language_code: "en" }, deadline());
   } catch (e) {
     log.warn("setMyCommands failed; continuing", { error: describe(e) });
   }
@@ -80,7 +89,7 @@ export async function startBot(bot: Bot<BotContext>, config: Config, opts: Start
 
 async function startPolling(bot: Bot<BotContext>, opts: StartBotOptions): Promise<Result<RunningBot, BotStartError>> {
   try {
-    await bot.api.deleteWebhook();
+    await bot.api.deleteWebhook(undefined, deadline());
   } catch (e) {
     log.warn("deleteWebhook failed; continuing", { error: describe(e) });
   }
@@ -116,8 +125,14 @@ async function startWebhook(bot: Bot<BotContext>, config: Config, url: string, o
   const secret = config.telegram.webhookSecret ?? randomBytes(24).toString("hex");
   const path = new URL(url).pathname;
   const handle = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 25_000 });
+  const started = Date.now();
   const server: Server = createServer((req, res) => {
     const reqPath = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (req.method === "GET" && reqPath === "/health") {
+      const body = { ok: true, mode: "webhook", bot: bot.botInfo.username, uptimeSeconds: Math.round((Date.now() - started) / 1000), inFlight: IN_FLIGHT.get(bot)?.size ?? 0, ...opts.health?.() };
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+      return;
+    }
     if (req.method !== "POST" || reqPath !== path) {
       res.writeHead(404).end();
       return;
@@ -135,12 +150,13 @@ async function startWebhook(bot: Bot<BotContext>, config: Config, url: string, o
       server.listen(port, opts.webhookHost, () => resolve());
     });
   } catch (e) {
-    return err({ code: "bot_start_failed", message: `webhook server: ${describe(e)}` });
+    const inUse = (e as NodeJS.ErrnoException).code === "EADDRINUSE";
+    return err({ code: "bot_start_failed", message: inUse ? `webhook 端口 port ${port} 已被占用 is already in use: set WEBHOOK_PORT or stop the process holding it` : `webhook server: ${describe(e)}` });
   }
   const address = server.address();
   const actualPort = typeof address === "object" && address !== null ? address.port : port;
   try {
-    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES }, deadline());
   } catch (e) {
     server.close();
     return err({ code: "bot_start_failed", message: `setWebhook failed: ${describe(e)}` });

@@ -1,5 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Config } from "../config.js";
+import { checkSeal, sealArtefacts } from "../core/integrity.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { readCorpus, type SourceFile } from "../corpus/index.js";
@@ -10,11 +12,12 @@ import { extractFacts, FACT_STORE_FORMAT, loadFactStore, saveFactStore, type Fac
 import type { Fact } from "../facts/types.js";
 import { parseDisclosure } from "../parse/index.js";
 import type { Disclosure } from "../parse/types.js";
-import { buildSearchIndex, loadSearchIndex, saveSearchIndex, type SearchIndex } from "../search/index.js";
+import { buildSearchIndex, loadSearchIndex, saveSearchIndex, SEARCH_DIR, type SearchIndex } from "../search/index.js";
 import { verifyFacts } from "../verify/index.js";
 import { DOCUMENTS_FORMAT, loadDocuments, saveDocuments, type DocumentRecord, type Rejected } from "./_documents.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
+export { indexStatus, type IndexStatus } from "./_status.js";
 
 const log = createLogger("build");
 
@@ -41,6 +44,32 @@ export type BuildError =
 /** Progress messages for people (stderr in the CLI). */
 export type Progress = (msg: string) => void;
 
+/** The build's counted stages: documents parsed, chunks embedded. */
+export type BuildStage = "parse" | "embed";
+
+/** Counted progress of a stage (a progress bar on a terminal). */
+export type StepProgress = (stage: BuildStage, done: number, total: number) => void;
+
+/** Options of `ensureIndex`. */
+export interface EnsureIndexOptions {
+  readonly onProgress?: Progress;
+  readonly onStep?: StepProgress;
+  /** Rebuild even when the saved index is fresh and intact. */
+  readonly force?: boolean;
+  /** Do not report a missing model (the caller already said why, in its own words). */
+  readonly quietModel?: boolean;
+}
+
+// Artefacts every index has (vectors.hnsw only when built with the model); all are sealed.
+const REQUIRED_ARTEFACTS = ["documents.json", "facts.json", `${SEARCH_DIR}/manifest.json`, `${SEARCH_DIR}/chunks.json`, `${SEARCH_DIR}/bm25.json`] as const;
+
+/** Every artefact file under the index directory that the build wrote, relative to it. */
+function artefactsIn(dir: string): string[] {
+  const search = join(dir, SEARCH_DIR);
+  const inSearch = existsSync(search) ? readdirSync(search).filter((n) => !n.startsWith(".")).map((n) => `${SEARCH_DIR}/${n}`) : [];
+  return ["documents.json", "facts.json", ...inSearch.sort()];
+}
+
 interface Built {
   readonly documents: DocumentRecord[];
   readonly rejected: Rejected[];
@@ -48,14 +77,18 @@ interface Built {
   readonly search: SearchIndex;
 }
 
-async function build(config: Config, files: readonly SourceFile[], rejected0: readonly Rejected[], embedder: Embedder | null, progress: Progress): Promise<Built> {
+async function build(config: Config, files: readonly SourceFile[], rejected0: readonly Rejected[], embedder: Embedder | null, progress: Progress, step: StepProgress): Promise<Built> {
   const started = Date.now();
   const rejected: Rejected[] = [...rejected0];
   const documents: DocumentRecord[] = [];
   const parsed: Disclosure[] = [];
   let facts: Fact[] = [];
   const chunks: Chunk[] = [];
-  for (const f of files) {
+  step("parse", 0, files.length);
+  for (const [i, f] of files.entries()) {
+    // Yield between documents so a signal (Ctrl-C) is handled during a long parse.
+    await new Promise((r) => setImmediate(r));
+    step("parse", i, files.length);
     const p = parseDisclosure(f);
     if (!p.ok) {
       const reason = "reason" in p.error ? p.error.reason : p.error.code;
@@ -93,23 +126,20 @@ async function build(config: Config, files: readonly SourceFile[], rejected0: re
     });
     progress(`  解析 parsed ${f.path}: ${id.department} ${id.year} · ${d.tables.length} 表 tables · ${docFacts.length} 条数字 facts`);
   }
+  step("parse", files.length, files.length);
   const verified = verifyFacts(facts, parsed);
   const corpus = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
   const store: FactStore = { formatVersion: FACT_STORE_FORMAT, builtAt: new Date().toISOString(), corpus, facts: verified.facts, findings: verified.findings };
   progress(`  核验 verified ${verified.facts.length} facts, ${verified.findings.length} findings`);
   progress(`  嵌入 embedding ${chunks.length} chunks${embedder ? "" : " (语义检索关闭 semantic search off: keyword only)"}`);
-  let lastPct = -1;
-  const search = await buildSearchIndex(chunks, embedder, (done, total) => {
-    const pct = Math.floor((100 * done) / Math.max(total, 1));
-    if (pct >= lastPct + 10 || done === total) {
-      lastPct = pct;
-      progress(`  嵌入 embedding ${done}/${total}`);
-    }
-  });
+  if (embedder) step("embed", 0, chunks.length);
+  const search = await buildSearchIndex(chunks, embedder, (done, total) => step("embed", done, total));
   mkdirSync(config.indexDir, { recursive: true });
   saveFactStore(config.indexDir, store);
   saveSearchIndex(config.indexDir, search, { corpus, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION });
   saveDocuments(config.indexDir, { formatVersion: DOCUMENTS_FORMAT, corpus, documents: documents.map((d) => ({ ...d, aliases: [...d.aliases], mismatches: [...d.mismatches] })), rejected });
+  // Last: an index is only trusted once every artefact it names is in place and hashed.
+  sealArtefacts(config.indexDir, artefactsIn(config.indexDir));
   progress(`索引已建好 index built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.indexDir}`);
   return { documents, rejected, store, search };
 }
@@ -118,8 +148,9 @@ async function build(config: Config, files: readonly SourceFile[], rejected0: re
  * Loads the index for the configured corpus, building it first when it is missing, stale or
  * corrupt (with progress). The only writer of `index/`.
  */
-export async function ensureIndex(config: Config, opts: { onProgress?: Progress; force?: boolean } = {}): Promise<Result<LoadedIndex, BuildError>> {
+export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {}): Promise<Result<LoadedIndex, BuildError>> {
   const progress: Progress = opts.onProgress ?? ((m) => log.info(m));
+  const step: StepProgress = opts.onStep ?? (() => undefined);
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
   const rejected: Rejected[] = corpus.value.issues
@@ -132,11 +163,19 @@ export async function ensureIndex(config: Config, opts: { onProgress?: Progress;
   const emb = await loadEmbedder(config);
   const embedder = emb.ok ? emb.value : null;
   const modelProblem = emb.ok ? null : emb.error.reason;
-  if (modelProblem) progress(`语义检索关闭 semantic search off: ${modelProblem}`);
+  if (modelProblem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${modelProblem}`);
 
   const expected = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
   const lines = new Map(files.map((f) => [f.path, f.text.split(/\r?\n/)] as const));
-  if (!opts.force) {
+  const sealed = opts.force ? null : checkSeal(config.indexDir, REQUIRED_ARTEFACTS);
+  if (sealed !== null && !sealed.ok) {
+    const e = sealed.error;
+    progress(
+      e.code === "index_missing"
+        ? `正在建立索引 building the index (${e.code}: ${e.reason})`
+        : `索引未通过完整性校验，正在重建 the index failed its integrity check, rebuilding (${e.code}: ${e.reason})`,
+    );
+  } else if (sealed !== null) {
     const docs = loadDocuments(config.indexDir, expected);
     const store = docs.ok ? loadFactStore(config.indexDir, expected) : docs;
     const search = store.ok ? loadSearchIndex(config.indexDir, { corpus: expected, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION }, embedder) : store;
@@ -148,6 +187,6 @@ export async function ensureIndex(config: Config, opts: { onProgress?: Progress;
   } else {
     progress("正在重建索引 rebuilding the index");
   }
-  const built = await build(config, files, rejected, embedder, progress);
+  const built = await build(config, files, rejected, embedder, progress, step);
   return ok({ ...built, embedder, modelProblem, lines, rebuilt: true });
 }

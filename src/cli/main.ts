@@ -1,28 +1,28 @@
-import { loadConfig } from "../config.js";
-import { configureLogging } from "../core/log.js";
-import { COMMANDS, type CommandName } from "./commands/index.js";
-import { renderUsage } from "./_usage.js";
+import { CommanderError } from "commander";
+import { watchParent } from "../core/lifecycle.js";
+import { createProgram, exitCodeOf, EXIT } from "./_program.js";
 
 /** CLI entry: `npm run --silent cli -- <command> …`; the only place (with src/main.ts) that exits. */
 async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    process.stdout.write(renderUsage());
-    return name === undefined ? 2 : 0;
+  let code: number = EXIT.ok;
+  const program = createProgram((c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
   }
-  if (!(name in COMMANDS)) {
-    process.stderr.write(`未知命令 unknown command: ${name}\n\n${renderUsage()}`);
-    return 2;
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return exitCodeOf(e);
+    throw e;
   }
-  const config = loadConfig();
-  if (!config.ok) {
-    process.stderr.write(`配置错误 invalid configuration:\n${config.error.issues.map((i) => `  ${i}`).join("\n")}\n`);
-    return 2;
-  }
-  configureLogging(config.value.logLevel);
-  const command = await COMMANDS[name as CommandName].load();
-  return command.run(rest, config.value);
+  return code;
 }
+
+// No process of ours outlives its parent (an npm killed with SIGKILL, a closed terminal).
+watchParent(() => process.exit(EXIT.failure));
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -31,6 +31,6 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const err = e as { code?: string; message?: string };
     process.stderr.write(`错误 error${err.code ? ` [${err.code}]` : ""}: ${err.message ?? String(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.failure;
   },
 );

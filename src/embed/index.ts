@@ -9,6 +9,7 @@ import { openExtractor, type Extractor } from "./_load.js";
 
 export { MODEL_DIM, MODEL_FILES, MODEL_ID, STAMP_FILE, checkModelFiles, modelPath } from "./_files.js";
 export type { ModelFileProblem, ModelFingerprint } from "./_files.js";
+export { fetchModel, MODEL_PACKAGE, type FetchFailure, type FetchOptions } from "./_fetch.js";
 
 /** Turns texts into unit-length vectors; tests pass fakes, production wraps bge-small-zh-v1.5. */
 export interface Embedder {

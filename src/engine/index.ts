@@ -2,7 +2,7 @@ import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/
 import type { Passage } from "../answer/_passage.js";
 import type { Answer, ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
-import { ensureIndex, type LoadedIndex, type Progress } from "../build/index.js";
+import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -78,8 +78,8 @@ export interface EngineError {
 const log = createLogger("engine");
 
 /** Loads (building when needed) the index for the configured corpus and returns the answering engine. */
-export async function createEngine(config: Config, opts: { onProgress?: Progress } = {}): Promise<Result<Engine, EngineError>> {
-  const loaded = await ensureIndex(config, opts.onProgress ? { onProgress: opts.onProgress } : {});
+export async function createEngine(config: Config, opts: Pick<EnsureIndexOptions, "onProgress" | "onStep" | "quietModel"> = {}): Promise<Result<Engine, EngineError>> {
+  const loaded = await ensureIndex(config, opts);
   if (!loaded.ok) return err({ code: loaded.error.code, message: loaded.error.message });
   return ok(engineFrom(loaded.value, { logUserText: config.logUserText }));
 }

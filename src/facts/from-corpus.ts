@@ -3,6 +3,7 @@
  * verifies every disclosure (used by the `facts` and `audit` commands and the coverage script).
  */
 import type { Config } from "../config.js";
+import { checkSeal } from "../core/integrity.js";
 import { readCorpus, type ManifestEntry, type SourceFile } from "../corpus/index.js";
 import { identifyDocument } from "../corpus/identity.js";
 import { parseDisclosure } from "../parse/index.js";
@@ -49,7 +50,8 @@ export function factsFromCorpus(config: Config, opts: { preferStored?: boolean }
     documents.push({ file, doc: parsed.value, department: id.department, year: id.year, entry: file.entry });
   }
   const expected = corpus.value.files.map((f) => ({ file: f.path, sha256: f.sha256 }));
-  if (opts.preferStored) {
+  // Only a store whose bytes are still those the build sealed.
+  if (opts.preferStored && checkSeal(config.indexDir, ["facts.json"]).ok) {
     const stored = loadFactStore(config.indexDir, expected);
     if (stored.ok) return { store: stored.value, documents, skipped };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { composeAnswer, type AnswerData, type AnswerRequest, type FigureTarget } from "../../src/answer/index.js";
 import type { Fact } from "../../src/facts/types.js";
-import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
+import { corpusReader, DEPT, FILE, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 const OTHER = "测试区商务局";
 const facts: Fact[] = [
@@ -13,12 +13,14 @@ const facts: Fact[] = [
   tableFact({ subject: "公务接待费", value: "20.85", line: 494, item: "reception", department: OTHER, year: 2023, status: "verified" }),
 ];
 
+const passages = [
+  { file: "corpus/test-dept.txt", line: 574, lineEnd: 576, table: null, section: "九、三公经费", text: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", context: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", score: 1 },
+];
+
 const data: AnswerData = {
   factsFor: (d, y) => facts.filter((f) => f.department === d && f.year === y),
-  readLine: (_file, line) => (line === 440 ? "70.07\t36.74\t0.1\t0.2\t3.87" : undefined),
-  searchPassages: async () => [
-    { file: "corpus/test-dept.txt", line: 574, lineEnd: 576, table: null, section: "九、三公经费", text: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", context: "三公经费较上年增加。决算数较上年增加的主要原因是因公出国(境)费增加。", score: 1 },
-  ],
+  readLine: corpusReader(facts, passages),
+  searchPassages: async () => passages,
   nextPassage: () => null,
   sectionPassages: () => [],
 };
@@ -105,7 +107,7 @@ describe("composeAnswer on two figures of one item", () => {
     tableFact({ subject: "“三公”经费", value: "69.55", line: 440, item: "sangong_total", column: ["决算数", "合计"], status: "verified" }),
     narrativeFact({ subject: "“三公”经费", value: "32.96", line: 574, item: "sangong_total", measure: "增减", qualifier: ["较上年"], quote: "较上年增加32.96万元" }),
   ];
-  const d: AnswerData = { ...data, factsFor: () => pool };
+  const d: AnswerData = { ...data, factsFor: () => pool, readLine: corpusReader(pool) };
 
   it("compares budget and actual, naming each 口径", async () => {
     const a = await composeAnswer(
@@ -132,5 +134,33 @@ describe("composeAnswer on a sum whose operands are one figure", () => {
     const a = await composeAnswer({ kind: "sum", question: "接待和招待一共多少", lang: "zh", targets: [t({ items: ["reception"] }), t({ topic: "公务接待费" })] }, data);
     expect(a.kind).toBe("refuse");
     expect(a.value).toBeNull();
+  });
+});
+
+describe("composeAnswer against the corpus file (the final guard)", () => {
+  it("withholds a figure that its cited line does not state (a store changed after the build)", async () => {
+    const stored = tableFact({ subject: "公务接待费", value: "9.99", line: 440, item: "reception", status: "verified" });
+    const corpus = corpusReader([tableFact({ subject: "公务接待费", value: "3.87", line: 440 })]);
+    const a = await composeAnswer({ kind: "figure", question: "公务接待费多少", lang: "zh", target: t({ items: ["reception"] }), defaultYear: false }, { ...data, factsFor: () => [stored], readLine: corpus });
+    expect(a).toMatchObject({ kind: "refuse", value: null, error: { code: "guard_rejected", numbers: ["9.99"] } });
+    expect(a.text).not.toContain("9.99");
+  });
+
+  it("withholds a passage whose stored quote is not in the corpus file", async () => {
+    const altered = [{ ...passages[0]!, text: "三公经费较上年减少。主要原因是会议全部取消。" }];
+    const a = await composeAnswer(
+      { kind: "passage", question: "三公经费为什么增加", lang: "zh", passageKind: "explain", query: "三公经费增加原因", department: DEPT, year: 2024 },
+      { ...data, searchPassages: async () => altered },
+    );
+    expect(a).toMatchObject({ kind: "refuse", citations: [], error: { code: "guard_rejected" } });
+    expect(a.text).not.toContain("会议全部取消");
+  });
+
+  it("passes a figure written with layout spaces inside (\"1, 115. 55\")", async () => {
+    const f = tableFact({ subject: "收入合计", value: "1115.55", line: 134, item: "grand_total", status: "verified" });
+    const spaced = { ...f, source: { ...f.source, raw: "1, 115. 55" } } as Fact;
+    const corpus = (file: string, line: number) => (file === FILE && line === 134 ? "收入合计\t1, 115. 55\t718. 91" : "");
+    const a = await composeAnswer({ kind: "figure", question: "收入合计多少", lang: "zh", target: t({ items: ["grand_total"] }), defaultYear: false }, { ...data, factsFor: () => [spaced], readLine: corpus });
+    expect(a).toMatchObject({ kind: "number", value: "1115.55", error: null });
   });
 });

@@ -95,6 +95,10 @@ describe("webhook mode", () => {
     const [reply] = await api.waitFor(messagesTo(202));
     expect(String(reply?.body.text).startsWith("<b>3.87 万元</b>")).toBe(true);
     expect(api.requests.filter(messagesTo(202))).toHaveLength(1);
+
+    const health = await fetch(`http://127.0.0.1:${running.port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, mode: "webhook", bot: "juesuan_test_bot", inFlight: 0 });
   });
 });
 

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeBotApi, textUpdate, TEST_TOKEN, type FakeBotApi } from "../fixtures/bot/fake-bot-api.js";
+import { childEnv, killGroup, spawnGroup } from "../fixtures/process/spawn.js";
 
 // The product as users meet it: `npm start`'s entry with a token, the real engine on the real
 // corpus, and a Bot API server of our own on 127.0.0.1.
@@ -14,24 +15,26 @@ let stderr = "";
 
 beforeAll(async () => {
   api = await startFakeBotApi();
-  child = spawn("npx", ["tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
+  child = spawnGroup("node", ["dist/src/main.js"], {
+    env: childEnv({
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
       JUESUAN_INDEX: indexDir,
       // Figures need no embeddings; keyword retrieval keeps this test's index build short.
       JUESUAN_MODEL_SOURCE: "off",
       JUESUAN_LOG_LEVEL: "warn",
-    },
+    }),
   });
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   await api.waitFor((r) => r.method === "getUpdates", 1, 150_000);
 }, 180_000);
 
 afterAll(async () => {
+  const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  // Whatever the process did with the signal, nothing of its group survives the test.
+  killGroup(child);
   await api.close();
   rmSync(indexDir, { recursive: true, force: true });
 });

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childEnv, killGroup, spawnGroup } from "../fixtures/process/spawn.js";
 
 // End to end on the real corpus and a real index built into a temporary directory.
 const indexDir = mkdtempSync(join(tmpdir(), "juesuan-ask-"));
@@ -10,14 +10,17 @@ const indexDir = mkdtempSync(join(tmpdir(), "juesuan-ask-"));
 // Asynchronous on purpose: a blocked test worker cannot report progress to vitest.
 async function run(args: string[], input: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "src/cli/main.ts", ...args], { env: { ...process.env, JUESUAN_INDEX: indexDir, JUESUAN_LOG_LEVEL: "warn", ...env } });
+    const child = spawnGroup("node", ["dist/src/cli/main.js", ...args], { env: childEnv({ JUESUAN_INDEX: indexDir, JUESUAN_LOG_LEVEL: "warn", ...env }) });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
+    child.on("close", (status) => {
+      killGroup(child);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin?.end(input);
   });
 }
 

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import type { Answer, Engine } from "../../answer/types.js";
 import type { Config } from "../../config.js";
-import { askTurns, createEngine } from "../../engine/index.js";
-import type { Command } from "./index.js";
+import { askTurns } from "../../engine/index.js";
+import { openEngine } from "../_engine.js";
 
 /** The CLI JSON contract of one answer (README "CLI contract"); field order kept stable. */
 export function answerJson(a: Answer, id?: string): Record<string, unknown> {
@@ -54,28 +54,20 @@ async function runJsonl(engine: Engine): Promise<number> {
   return bad > 0 ? 1 : 0;
 }
 
-/** `ask [--json] "问题" ["追问" …]` and `ask --jsonl` (questions as JSON lines on stdin). */
-export const askCommand: Command = {
-  summary: "answer questions (turns of one conversation); builds the index first when needed",
-  usage: 'ask [--json] "问题" ["追问" …]  |  ask --jsonl < questions.jsonl',
-  async run(args: readonly string[], config: Config) {
-    const json = args.includes("--json");
-    const jsonl = args.includes("--jsonl");
-    const turns = args.filter((a) => a !== "--json" && a !== "--jsonl");
-    if (!jsonl && turns.length === 0) {
-      process.stderr.write(`usage: ${askCommand.usage}\n`);
-      return 2;
-    }
-    const engine = await createEngine(config, { onProgress: (m) => process.stderr.write(`${m}\n`) });
-    if (!engine.ok) {
-      process.stderr.write(`无法启动 cannot start [${engine.error.code}]: ${engine.error.message}\n`);
-      return 1;
-    }
-    if (jsonl) return runJsonl(engine.value);
-    const answers = await askTurns(engine.value, turns);
-    for (const a of answers) {
-      process.stdout.write(json ? `${JSON.stringify(answerJson(a))}\n` : `${a.text}\n\n`);
-    }
-    return 0;
-  },
-};
+/** Options of `ask`. */
+export interface AskOptions {
+  readonly json: boolean;
+  readonly jsonl: boolean;
+}
+
+/** `ask [--json] "问题" ["追问" …]` and `ask --jsonl` (questions as JSON lines on stdin); builds the index first when needed. */
+export async function runAsk(turns: readonly string[], opts: AskOptions, config: Config): Promise<number> {
+  const engine = await openEngine(config);
+  if (engine === null) return 1;
+  if (opts.jsonl) return runJsonl(engine);
+  const answers = await askTurns(engine, turns);
+  for (const a of answers) {
+    process.stdout.write(opts.json ? `${JSON.stringify(answerJson(a))}\n` : `${a.text}\n\n`);
+  }
+  return 0;
+}

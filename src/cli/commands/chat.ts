@@ -4,7 +4,6 @@ import { EMPTY_CONVERSATION, type ConversationState, type Engine } from "../../a
 import type { Config } from "../../config.js";
 import { redactText } from "../../core/log.js";
 import { renderAnswerPlain } from "../../render/index.js";
-import type { Command } from "./index.js";
 
 /** The console prompt. */
 export const CHAT_PROMPT = "问> ";
@@ -78,18 +77,11 @@ export async function runChat(engine: Engine, input: Readable, output: Writable,
 }
 
 /** `chat`: the interactive console chat (builds the index first when missing or stale). */
-export const chatCommand: Command = {
-  summary: "console chat: ask questions, follow up, see citations",
-  usage: "chat   (Ctrl-D, exit or 退出 quits; piped stdin is answered line by line)",
-  async run(_args: readonly string[], config: Config) {
-    // Loaded on use: the registry imports every command, and only chat needs the whole pipeline.
-    const { createEngine } = await import("../../engine/index.js");
-    const engine = await createEngine(config, { onProgress: (msg) => process.stderr.write(`${msg}\n`) });
-    if (!engine.ok) {
-      process.stderr.write(`无法启动问答引擎 engine unavailable [${engine.error.code}]: ${engine.error.message}\n`);
-      return 1;
-    }
-    await runChat(engine.value, process.stdin, process.stdout);
-    return 0;
-  },
-};
+export async function runChatCommand(config: Config): Promise<number> {
+  // Loaded on use: only chat (and ask) need the whole pipeline.
+  const { openEngine } = await import("../_engine.js");
+  const engine = await openEngine(config);
+  if (engine === null) return 1;
+  await runChat(engine, process.stdin, process.stdout);
+  return 0;
+}

@@ -1,33 +1,14 @@
 import { formatFigure } from "../../core/money.js";
 import { ITEMS, ITEM_KEYS, normLabel, type Fact } from "../../facts/index.js";
 import { factsFromCorpus, type CorpusDocument } from "../../facts/from-corpus.js";
-import type { Command } from "./index.js";
+import type { Config } from "../../config.js";
 
-interface FactsArgs {
-  readonly dept: string | null;
-  readonly year: number | null;
-  readonly item: string | null;
+/** Options of `facts`. */
+export interface FactsOptions {
+  readonly dept?: string;
+  readonly year?: number;
+  readonly item?: string;
   readonly json: boolean;
-}
-
-function parseArgs(args: readonly string[]): FactsArgs | string {
-  let dept: string | null = null;
-  let year: number | null = null;
-  let item: string | null = null;
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i];
-    const next = args[i + 1];
-    if (a === "--json") json = true;
-    else if ((a === "--dept" || a === "--year" || a === "--item") && next !== undefined) {
-      if (a === "--dept") dept = next;
-      else if (a === "--item") item = next;
-      else if (/^\d{4}$/.test(next)) year = Number(next);
-      else return `--year 需要四位年份 expects a year: ${next}`;
-      i += 1;
-    } else return `未知参数 unknown argument: ${a ?? ""}`;
-  }
-  return { dept, year, item, json };
 }
 
 // --dept accepts the canonical name, a manifest alias or the document's own name, in part.
@@ -63,37 +44,28 @@ function renderFact(f: Fact): string {
 }
 
 /** `facts [--dept NAME] [--year N] [--item TEXT] [--json]`: facts with value, unit, status and citation. */
-export const factsCommand: Command = {
-  summary: "list facts with value, unit, status and citation",
-  usage: "facts [--dept NAME] [--year N] [--item TEXT] [--json]",
-  async run(args, config) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === "string") {
-      process.stderr.write(`${parsed}\n用法 usage: facts [--dept NAME] [--year N] [--item TEXT] [--json]\n`);
-      return 2;
+export async function runFacts(parsed: FactsOptions, config: Config): Promise<number> {
+  // The stored facts when fresh (no model load); else extracted in memory from the corpus.
+  const { store, documents, skipped } = factsFromCorpus(config, { preferStored: true });
+  for (const s of skipped) process.stderr.write(`注意 note: ${s.file}: ${s.reason}\n`);
+  let docs = documents;
+  if (parsed.dept !== undefined) {
+    const q = parsed.dept;
+    docs = docs.filter((d) => matchesDept(d, q));
+    if (docs.length === 0) {
+      process.stderr.write(`没有这个部门 no such department: ${q}\n可选 available: ${documents.map((d) => d.department).join("、")}\n`);
+      return 1;
     }
-    // The stored facts when fresh (no model load); else extracted in memory from the corpus.
-    const { store, documents, skipped } = factsFromCorpus(config, { preferStored: true });
-    for (const s of skipped) process.stderr.write(`注意 note: ${s.file}: ${s.reason}\n`);
-    let docs = documents;
-    if (parsed.dept !== null) {
-      const q = parsed.dept;
-      docs = docs.filter((d) => matchesDept(d, q));
-      if (docs.length === 0) {
-        process.stderr.write(`没有这个部门 no such department: ${q}\n可选 available: ${documents.map((d) => d.department).join("、")}\n`);
-        return 1;
-      }
-    }
-    const ids = new Set(docs.map((d) => d.doc.id));
-    const facts = store.facts.filter(
-      (f) => ids.has(f.doc) && (parsed.year === null || f.year === parsed.year) && (parsed.item === null || matchesItem(f, parsed.item)),
-    );
-    if (parsed.json) {
-      process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
-      return 0;
-    }
-    for (const f of facts) process.stdout.write(renderFact(f));
-    process.stderr.write(`${facts.length} 条 facts\n`);
+  }
+  const ids = new Set(docs.map((d) => d.doc.id));
+  const facts = store.facts.filter(
+    (f) => ids.has(f.doc) && (parsed.year === undefined || f.year === parsed.year) && (parsed.item === undefined || matchesItem(f, parsed.item)),
+  );
+  if (parsed.json) {
+    process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
     return 0;
-  },
-};
+  }
+  for (const f of facts) process.stdout.write(renderFact(f));
+  process.stderr.write(`${facts.length} 条 facts\n`);
+  return 0;
+}

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readSourceFile } from "../../corpus/index.js";
 import { inspectJson, parseDisclosure, renderInspect } from "../../parse/index.js";
-import type { Command } from "./index.js";
+import type { Config } from "../../config.js";
 
 function resolveFile(arg: string, corpusDir: string): string | null {
   for (const p of [arg, join(corpusDir, arg), join(corpusDir, `${arg}.txt`)]) {
@@ -12,38 +12,28 @@ function resolveFile(arg: string, corpusDir: string): string | null {
 }
 
 /** `inspect <file> [--json]`: what the parser understood of one disclosure (path or corpus file name). */
-export const inspectCommand: Command = {
-  summary: "show what the parser understood of one disclosure",
-  usage: "inspect <file> [--json]",
-  async run(args, config) {
-    const json = args.includes("--json");
-    const files = args.filter((a) => a !== "--json");
-    const arg = files[0];
-    if (arg === undefined || files.length > 1) {
-      process.stderr.write("用法 usage: inspect <file> [--json]\n");
-      return 2;
-    }
-    const path = resolveFile(arg, config.corpusDir);
-    if (path === null) {
-      process.stderr.write(`找不到文件 file not found: ${arg} (also looked in ${config.corpusDir})\n`);
-      return 1;
-    }
-    const source = readSourceFile(path);
-    if (!source.ok) {
-      const e = source.error;
-      const why = e.code === "not_utf8" ? "不是 UTF-8 文本 not UTF-8 text" : e.code === "empty_file" ? "文件为空 empty file" : e.code;
-      process.stderr.write(`无法读取 cannot read ${e.file}: ${why}\n`);
-      return 1;
-    }
-    const parsed = parseDisclosure(source.value);
-    if (!parsed.ok) {
-      const e = parsed.error;
-      const why =
-        e.code === "not_a_disclosure" ? `不是决算公开文件 not a 决算 disclosure (${e.reason})` : e.code === "empty_file" ? "文件为空 empty file" : "不是 UTF-8 文本 not UTF-8 text";
-      process.stderr.write(`无法解析 cannot parse ${e.file}: ${why}\n`);
-      return 1;
-    }
-    process.stdout.write(json ? `${JSON.stringify(inspectJson(parsed.value), null, 2)}\n` : renderInspect(parsed.value));
-    return 0;
-  },
-};
+export async function runInspect(arg: string, opts: { json: boolean }, config: Config): Promise<number> {
+  const json = opts.json;
+  const path = resolveFile(arg, config.corpusDir);
+  if (path === null) {
+    process.stderr.write(`找不到文件 file not found: ${arg} (also looked in ${config.corpusDir})\n`);
+    return 1;
+  }
+  const source = readSourceFile(path);
+  if (!source.ok) {
+    const e = source.error;
+    const why = e.code === "not_utf8" ? "不是 UTF-8 文本 not UTF-8 text" : e.code === "empty_file" ? "文件为空 empty file" : e.code;
+    process.stderr.write(`无法读取 cannot read ${e.file}: ${why}\n`);
+    return 1;
+  }
+  const parsed = parseDisclosure(source.value);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    const why =
+      e.code === "not_a_disclosure" ? `不是决算公开文件 not a 决算 disclosure (${e.reason})` : e.code === "empty_file" ? "文件为空 empty file" : "不是 UTF-8 文本 not UTF-8 text";
+    process.stderr.write(`无法解析 cannot parse ${e.file}: ${why}\n`);
+    return 1;
+  }
+  process.stdout.write(json ? `${JSON.stringify(inspectJson(parsed.value), null, 2)}\n` : renderInspect(parsed.value));
+  return 0;
+}
