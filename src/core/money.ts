@@ -1,12 +1,36 @@
 import { Decimal } from "decimal.js";
 
-/** Units a figure can carry; money is 万元 or 元, the rest are rates, counts and scores. */
-export const UNITS = ["万元", "元", "%", "辆", "个", "人次", "人", "名", "次", "条", "项", "分", "家", "台", "套", "场", "批", "户", "平方米", "亿元", "亿美元", "吨", "万次", "万人次"] as const;
-export type Unit = (typeof UNITS)[number];
+/** Money units as written; a figure keeps its own (亿元 is never silently turned into 万元). */
+export const MONEY_UNITS = ["万元", "元", "亿元", "千元", "美元", "万美元", "亿美元"] as const;
+/** Rates. */
+export const RATE_UNITS = ["%", "‰"] as const;
+/** Counter words and physical units a narrative figure may carry. */
+export const COUNT_UNITS = [
+  "个", "家", "项", "次", "人次", "批次", "批", "辆", "台", "套", "台(套)", "吨", "平方米", "亩", "公里", "千米",
+  "名", "人", "件", "户", "条", "场", "场次", "篇", "部", "期", "份", "类", "所", "座", "位", "处", "种", "支",
+  "本", "册", "张", "间", "栋", "笔", "例", "宗", "单", "门", "届", "轮", "课时", "学时", "天", "小时", "倍",
+] as const;
+/** Scale words in front of a counter ("16.1万家", "255万次") or alone ("≥ 920 万"). */
+export const SCALES = ["万", "亿"] as const;
+type Scale = (typeof SCALES)[number];
+type Counter = (typeof COUNT_UNITS)[number];
+/** Units a figure can carry: money, rates, counts (optionally scaled), scores ("分"). */
+export type Unit = (typeof MONEY_UNITS)[number] | (typeof RATE_UNITS)[number] | Counter | `${Scale}${Counter}` | Scale | "分";
+/** Every unit, longest first (so "万人次" is read before "万人" and "人次" before "人"). */
+export const UNITS: readonly Unit[] = [
+  ...MONEY_UNITS,
+  ...RATE_UNITS,
+  ...COUNT_UNITS,
+  ...SCALES.flatMap((s) => COUNT_UNITS.map((c): Unit => `${s}${c}`)),
+  ...SCALES,
+  "分" as const,
+].sort((a, b) => b.length - a.length);
+
+const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
 
 /** True when `s` is one of the known units. */
 export function isUnit(s: string): s is Unit {
-  return (UNITS as readonly string[]).includes(s);
+  return UNIT_SET.has(s);
 }
 
 /** Units that measure money. */

@@ -81,6 +81,7 @@ function countItem(n: string, unit: Unit): ItemKey | null {
       if (/团组|批次/.test(n) && /(接待|来访)/.test(n)) return "reception_groups";
       return null;
     case "批":
+    case "批次":
       // "孝感单位考察的接待工作 1 批次": batches received.
       if (/(接待|来访)/.test(n)) return "reception_groups";
       return null;
@@ -92,6 +93,7 @@ function countItem(n: string, unit: Unit): ItemKey | null {
       if (/(保有量|共有车辆|^车辆$|实有车辆)/.test(n)) return "vehicles";
       return null;
     case "台":
+    case "台(套)":
     case "套":
       if (/100万元(\(含\))?以上/.test(n) && /设备/.test(n)) return "large_equipment";
       return null;

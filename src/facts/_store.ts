@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../core/fs.js";
-import { UNITS } from "../core/money.js";
+import { isUnit, type Unit } from "../core/money.js";
 import { err, ok, type Result } from "../core/result.js";
 import { ITEM_KEYS, type ItemKey } from "./items.js";
 import type { Fact, Finding } from "./types.js";
@@ -90,7 +90,7 @@ const FactSchema = z.object({
   measure: z.enum(MEASURES),
   qualifier: z.array(z.string()),
   value: z.string().regex(/^-?\d+(\.\d+)?$/),
-  unit: z.enum(UNITS),
+  unit: z.string().refine((s): s is Unit => isUnit(s)),
   key: z.string(),
   source: SourceSchema,
   status: z.enum(["verified", "repaired", "single-source", "conflict"]),

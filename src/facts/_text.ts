@@ -3,7 +3,7 @@
  * full-width punctuation, spacing noise ("2,049.35 万元", "1, 099.07", "万 元") and markup crumbs;
  * matching runs on a normalised copy whose every character maps back to the original offset.
  */
-import type { Unit } from "../core/money.js";
+import { isUnit, UNITS, type Unit } from "../core/money.js";
 
 /** A normalised string and, for each of its characters, the offset in the original text. */
 export interface NormText {
@@ -104,44 +104,51 @@ export interface FigureToken {
   /** Plain decimal: separators removed, trailing zeros kept. */
   readonly value: string;
   readonly unit: Unit;
+  /** "余" / "多" written between the number and its unit ("50 余项"). */
+  readonly approx?: string;
 }
 
-// Units as written → unit as stored. "台(套)" is one unit in 国有资产 sentences; "批次" counts 批.
-const UNIT_FORMS: readonly (readonly [string, Unit])[] = [
-  ["万元", "万元"],
-  ["元", "元"],
-  ["%", "%"],
-  ["辆", "辆"],
-  ["人次", "人次"],
-  ["个", "个"],
-  ["名", "名"],
-  ["人", "人"],
-  ["批次", "批"],
-  ["批", "批"],
-  ["次", "次"],
-  ["条", "条"],
-  ["项", "项"],
-  ["分", "分"],
-  ["家", "家"],
-  ["台(套)", "台"],
-  ["台", "台"],
-  ["套", "套"],
-  ["场次", "场"],
-  ["场", "场"],
-  ["户", "户"],
-  ["平方米", "平方米"],
-  // Activity statistics: "交易总额1,533.56亿元", "补贴销售菜品155.86吨", "累计办件255万次".
-  ["亿元", "亿元"],
-  ["亿美元", "亿美元"],
-  ["吨", "吨"],
-  ["万人次", "万人次"],
-  ["万次", "万次"],
-];
+// Units are stored as written ("批次", "场次", "亿元"): no unit is converted into another.
+const UNIT_FORMS: readonly Unit[] = UNITS;
 
-/** The stored unit of a unit as written ("场次" → 场, "台(套)" → 台), or null when it is not one. */
+// Words that begin with a unit's character but are not that unit: "3个月", "2人员", "5项目", "3部门".
+const NOT_UNIT: Partial<Record<string, RegExp>> = {
+  分: /^分(之|钟|别|期|批|类|级|解|配|包|局|析|项|管|布|摊|享)/,
+  个: /^个(月|工作日|别|体|性|税|人)/,
+  人: /^人(员|民|才|大|社|力|口|群|数|工|事|均)/,
+  项: /^项(目|级)/,
+  家: /^家(庭|属|具|居|电|政)/,
+  部: /^部(门|分|署|长|委|级|位|件|署)/,
+  期: /^期(间|限|末|初|内|刊|货)/,
+  条: /^条(件|例|款|线|码)/,
+  类: /^类(别|型|似)/,
+  所: /^所(有|属|在|得|以|需|辖)/,
+  位: /^位(于|置|列|居)/,
+  处: /^处(理|置|室|长|罚|于|级)/,
+  种: /^种(类|植|子|养)/,
+  支: /^支(出|付|持|撑|援|部|队伍)/,
+  本: /^本(年|级|部门|单位|期|次|项|市|区|局|着|科)/,
+  间: /^间(接|隔)/,
+  单: /^单(位|价|项|独|一|元|个|笔|体)/,
+  门: /^门(户|槛|诊|类|店)/,
+  天: /^天(然|津|河|门|气|空|地)/,
+  座: /^座(谈)/,
+  名: /^名(称|单|义|录|额|优|牌|列|师|校)/,
+  户: /^户(籍|口|外|型)/,
+  场: /^场(景|所|地|馆|站)/,
+  份: /^份(额)/,
+  元: /^元(旦|素|宇宙)/,
+  次: /^次(年|日|月|要|级|生)/,
+  届: /^届(满|时)/,
+  册: /^册(子)/,
+  万: /^万(一|众|物|象|达)/,
+  亿: /^亿(万)/,
+};
+
+/** The unit as written ("场次", "台(套)"), or null when the text is not one. */
 export function unitOf(written: string): Unit | null {
   const w = written.normalize("NFKC").replace(/\s+/g, "");
-  return UNIT_FORMS.find(([form]) => form === w)?.[1] ?? null;
+  return isUnit(w) ? w : null;
 }
 
 // A figure: grouped ("113,311.47") or plain ("16179", "0.41"); OCR sometimes writes "1,2" etc.,
@@ -161,22 +168,18 @@ export function scanFigures(s: string): FigureToken[] {
       raw = raw.slice(0, -1);
       end -= 1;
     }
-    const after = s.slice(end, end + 4);
-    // "万 元" is normalised to "万元"; "万余次", "万户" are not units we store.
-    const form = UNIT_FORMS.find(([w]) => after.startsWith(w));
-    if (!form) continue;
-    const [written, unit] = form;
+    // "50 余项", "300 多家": an approximate count; the unit follows the 余.
+    const approx = /^(余|多)(?=[^\d])/.exec(s.slice(end, end + 2))?.[1] ?? null;
+    const unitAt = end + (approx ? 1 : 0);
+    const after = s.slice(unitAt, unitAt + 6);
+    const written = UNIT_FORMS.find((w) => after.startsWith(w) && !NOT_UNIT[w]?.test(after));
+    if (!written) continue;
     // "2024年", "12月" are dates; "第3名"/"1号" never reach here because 年/月/日/号 are not units.
-    if (unit === "分" && /^分(之|钟|别|期|批|类|级|解|配|包|局|析)/.test(after)) continue;
-    if (unit === "个" && /^个(月|工作日|别)/.test(after)) continue;
-    if (unit === "人" && /^人(员|民|才|大|社|力)/.test(after)) continue;
-    if (unit === "项" && /^项(目|级)/.test(after)) continue;
-    if (unit === "家" && /^家(庭|属|具)/.test(after)) continue;
-    if (unit === "元" && start > 0 && s[start - 1] === "第") continue;
+    if (written === "元" && start > 0 && s[start - 1] === "第") continue;
     // "2024-2025年度" and "5.1%-2.3%": a range, not a statement of one figure.
     if (s[start - 1] === "-" || s[start - 1] === "~") continue;
     const value = raw.replace(/,/g, "").replace("−", "-");
-    out.push({ start, end, unitEnd: end + written.length, raw, value, unit });
+    out.push({ start, end, unitEnd: unitAt + written.length, raw, value, unit: written, ...(approx ? { approx } : {}) });
   }
   return out;
 }

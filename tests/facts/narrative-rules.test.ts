@@ -133,7 +133,7 @@ describe("extractNarrative: 绩效 indicator values", () => {
     ["- ①窗口收件办结率：年度目标值为 100%，实际完成 100%；", "窗口收件办结率", "占比", "100", "%"],
     ["举办招商活动总费用：年度目标值为 ≤ 100 万元，实际完成 57.56 万元。", "举办招商活动总费用", "决算", "57.56", "万元"],
     ["效益指标经济效益指标外商直接投资额:年初目标值为≥ 25亿美元,2024年实际完成14.75亿美元。", "外商直接投资额", "数量", "14.75", "亿美元"],
-    ["2每年举办招商活动场次:年初目标值为2场次,2024年实际完成0场次。", "每年举办招商活动场次", "数量", "0", "场"],
+    ["2每年举办招商活动场次:年初目标值为2场次,2024年实际完成0场次。", "每年举办招商活动场次", "数量", "0", "场次"],
   ])("names the actual value by its indicator: %s", (line, subject, measure, value, unit) => {
     const actual = read([line]).find((d) => d.qualifier[0] === "实际完成值");
     expect(actual).toMatchObject({ subject, measure, value, unit });
@@ -152,7 +152,7 @@ describe("extractNarrative: reception counts and activity units", () => {
   it("gives batches and visitors to the category just paid for, not the escort aside (003 外省市交流接待)", () => {
     const ds = read(["开支公务接待支出 0.24 万元。其中：国际访问 0 万元，；大型活动 0 万元，；外省市交流接待 0.24 万元，主要用于孝感单位", "", "考察的接待工作 1 批次 13人次(不包括陪同人员：3 人次)。"], { first: 363, section: "九、财政拨款“三公”经费支出决算情况说明", year: 2022 });
     expect(ds.filter((d) => d.measure === "数量").map((d) => [d.subject, d.item, d.value, d.unit, d.qualifier, d.line])).toEqual([
-      ["外省市交流接待", "reception_groups", "1", "批", ["孝感单位考察的接待工作"], 365],
+      ["外省市交流接待", "reception_groups", "1", "批次", ["孝感单位考察的接待工作"], 365],
       ["外省市交流接待", "reception_visits", "13", "人次", ["孝感单位考察的接待工作"], 365],
     ]);
   });

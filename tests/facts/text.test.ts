@@ -31,7 +31,7 @@ describe("scanFigures", () => {
     ["共接待国内来访团组 43 个", "43", "个"],
     ["累计5人次", "5", "人次"],
     ["得分94.96分", "94.96", "分"],
-    ["单价 100 万元(含)以上设备 0台(套)", "0", "台"],
+    ["单价 100 万元(含)以上设备 0台(套)", "0", "台(套)"],
     ["支出决算为 16,179.00 万元", "16179.00", "万元"],
   ])("reads %s", (text, value, unit) => {
     const figs = scanFigures(normalizeWithMap(text).s);
@@ -43,15 +43,37 @@ describe("scanFigures", () => {
     expect(scanFigures(normalizeWithMap("截至 2024 年 12 月 31 日，第3季度").s)).toEqual([]);
   });
 
-  it("reads activity units (亿元, 吨, 万次) and skips 万户, which is not a stored unit", () => {
-    expect(scanFigures("完成项目交易总额1,533.56亿元,突破100万户,补贴155.86吨,累计办件255万次").map((f) => `${f.value}${f.unit}`)).toEqual(["1533.56亿元", "155.86吨", "255万次"]);
+  it("reads activity units as written (亿元, 万户, 吨, 万次)", () => {
+    expect(scanFigures("完成项目交易总额1,533.56亿元,突破100万户,补贴155.86吨,累计办件255万次").map((f) => `${f.value}${f.unit}`)).toEqual(["1533.56亿元", "100万户", "155.86吨", "255万次"]);
   });
 
-  it("reads 场次 as 场 so the count ends its phrase (年初目标值为2场次)", () => {
+  it("keeps 场次 as written, so the count ends its phrase (年初目标值为2场次)", () => {
     expect(scanFigures("年初目标值为2场次,实际完成0场次").map((f) => [f.value, f.unit, f.unitEnd - f.end])).toEqual([
-      ["2", "场", 2],
-      ["0", "场", 2],
+      ["2", "场次", 2],
+      ["0", "场次", 2],
     ]);
+  });
+
+  it.each([
+    ["利用外资 9 亿美元", "9亿美元"],
+    ["到资金额 5000 万美元以上", "5000万美元"],
+    ["全年净增中小企业16.1万家", "16.1万家"],
+    ["办理国家司法救助案件33件", "33件"],
+    ["推出 50 余项涉企经营许可", "50项"],
+    ["同比分别增长 78.4%、4.6 倍", "78.4%|4.6倍"],
+    ["年度目标值为 ≥ 920 万,实际完成 496 万", "920万|496万"],
+    ["进入 ESI 全球排名前 1‰", "1‰"],
+    ["平均落地周期缩短 16 天", "16天"],
+  ])("reads the unit as written in %j", (text, expected) => {
+    expect(scanFigures(normalizeWithMap(text).s).map((f) => `${f.value}${f.unit}`).join("|")).toBe(expected);
+  });
+
+  it.each([["3个月"], ["2人员"], ["5项目"], ["3部门"], ["4支出"], ["2本年"], ["6单位"], ["1名称"]])("reads no unit in %j", (text) => {
+    expect(scanFigures(text)).toEqual([]);
+  });
+
+  it("marks an approximate count (\"50 余项\")", () => {
+    expect(scanFigures("推出50余项许可")[0]).toMatchObject({ value: "50", unit: "项", approx: "余" });
   });
 
   it("reads the second of two listed counts", () => {

@@ -1,0 +1,189 @@
+/**
+ * Fact coverage measured without gold answers: every numeric token of a disclosure's text is
+ * either structure (a date, a page number, a 科目编码, a list or column number, a year in a title,
+ * part of a name) or a figure, and every figure should belong to a fact stated on its line.
+ */
+import { sameValue } from "../core/money.js";
+import type { Disclosure } from "../parse/types.js";
+import type { Fact } from "./types.js";
+
+/** Why a numeric token is not a figure. */
+export type Exclusion = "date" | "page" | "code" | "ordinal" | "identifier";
+
+/** Where a token stands: a parsed table, a prose paragraph, or elsewhere (headings, loose lines). */
+export type Zone = "table" | "narrative" | "other";
+
+/** A run of digits in the text as written. */
+export interface NumericToken {
+  readonly line: number;
+  /** Offset in the NFKC-normalised line. */
+  readonly col: number;
+  /** As written (normalised), e.g. "113,311.47". */
+  readonly raw: string;
+  /** Plain decimal, or null when the digits do not form a number ("2.432.62"). */
+  readonly value: string | null;
+  readonly zone: Zone;
+}
+
+/** Coverage of one disclosure. */
+export interface Coverage {
+  readonly doc: string;
+  /** Tokens that are figures, and whether a fact states each. */
+  readonly figures: readonly (NumericToken & { readonly covered: boolean })[];
+  readonly excluded: readonly (NumericToken & { readonly reason: Exclusion })[];
+}
+
+/** Share of figure tokens covered (1 when there are none), optionally within one zone. */
+export function coverageShare(c: Coverage, zone?: Zone): { covered: number; total: number; share: number } {
+  const fs = c.figures.filter((f) => !zone || f.zone === zone);
+  const covered = fs.filter((f) => f.covered).length;
+  return { covered, total: fs.length, share: fs.length === 0 ? 1 : covered / fs.length };
+}
+
+/** Classifies every numeric token of `doc` and checks each figure against the facts of `doc`. */
+export function measureCoverage(doc: Disclosure, facts: readonly Fact[]): Coverage {
+  const byLine = new Map<number, Fact[]>();
+  for (const f of facts) {
+    if (f.doc !== doc.id) continue;
+    const end = f.source.kind === "narrative" ? Math.max(f.source.line, f.source.lineEnd) : f.source.line;
+    // A narrative figure is cited at the line where its digits start; a 绩效 row's facts at the row.
+    for (const l of f.source.kind === "narrative" ? [f.source.line] : range(f.source.line, end)) {
+      if (!byLine.has(l)) byLine.set(l, []);
+      byLine.get(l)?.push(f);
+    }
+  }
+  const figures: (NumericToken & { covered: boolean })[] = [];
+  const excluded: (NumericToken & { reason: Exclusion })[] = [];
+  for (const t of numericTokens(doc)) {
+    if (t.reason) {
+      excluded.push({ ...t.token, reason: t.reason });
+      continue;
+    }
+    const covered = (byLine.get(t.token.line) ?? []).some((f) => states(f, t.token));
+    figures.push({ ...t.token, covered });
+  }
+  return { doc: doc.id, figures, excluded };
+}
+
+function states(f: Fact, t: NumericToken): boolean {
+  const raws = [f.source.raw, f.repairedFrom ?? "", f.ocr?.candidate ?? ""].map((r) => r.normalize("NFKC").replace(/\s+/g, ""));
+  if (raws.some((r) => r !== "" && (r === t.raw || r.replace(/[%分]$/, "") === t.raw))) return true;
+  if (t.value === null) return false;
+  return sameValue(f.value, t.value) || sameValue(f.value.replace(/^-/, ""), t.value);
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i += 1) out.push(i);
+  return out;
+}
+
+// A run of digits with the separators and decimal points inside it ("113,311.47", "2.432.62").
+const RUN = /\d(?:[\d.,]*\d)?/g;
+
+/** Every numeric token of the document with the reason it is not a figure, if any. */
+export function numericTokens(doc: Disclosure): { token: NumericToken; reason: Exclusion | null }[] {
+  const zones = zoneMap(doc);
+  const codes = tableCodes(doc);
+  const rowNumbers = tableRowNumbers(doc);
+  const out: { token: NumericToken; reason: Exclusion | null }[] = [];
+  const toc = doc.toc;
+  doc.lines.forEach((rawLine, i) => {
+    const lineNo = i + 1;
+    // "1, 099.07" (spacing noise inside a grouped figure) is one token.
+    const l = rawLine.normalize("NFKC").replace(/(\d)\s?,\s(?=\d{3}(?!\d))/g, "$1,");
+    const inToc = toc !== null && lineNo >= toc.line && lineNo <= toc.lineEnd;
+    for (const m of l.matchAll(RUN)) {
+      const col = m.index ?? 0;
+      const raw = m[0];
+      const plain = raw.replace(/,/g, "");
+      const value = /^\d+(\.\d+)?$/.test(plain) ? plain : null;
+      const token: NumericToken = { line: lineNo, col, raw, value, zone: zones.get(lineNo) ?? "other" };
+      const reason = inToc ? "page" : exclusion(l, col, raw, lineNo, codes, rowNumbers);
+      out.push({ token, reason });
+    }
+  });
+  return out;
+}
+
+function exclusion(l: string, col: number, raw: string, lineNo: number, codes: Map<number, Set<string>>, rowNumbers: Map<number, Set<string>>): Exclusion | null {
+  const before = l.slice(0, col);
+  const after = l.slice(col + raw.length);
+  const b1 = before.trimEnd().slice(-1);
+  const a = after.trimStart();
+  // Page numbers: a line holding only the number ("13", "- 13 -", "第 3 页", "3/42").
+  if (/^[\s\-—–第页/\d共]*$/.test(l) && /^\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?\s*(?:页)?(?:\s*[-—–])?\s*(?:共\s*\d+\s*页)?\s*$/.test(l)) return "page";
+  // Dates and years: "2024年", "2024 年度", "12月", "31日", "2025-01-20", "1-10月".
+  if (/^(19|20)\d{2}$/.test(raw) && /^年/.test(a)) return "date";
+  if (/^\d{1,2}$/.test(raw) && /^(月|日|号|时(?!间))/.test(a)) return "date";
+  if (/^[-~至到—]\s*\d{1,4}\s*(年|月|日)/.test(a)) return "date";
+  if (/^(19|20)\d{2}$/.test(raw) && (/^[-./]\d/.test(after) || /[-./~至—]\s*$/.test(before) || /^\s*[-~至—]\s*(19|20)\d{2}/.test(after))) return "date";
+  if (/^(19|20)\d{2}\.\d{1,2}(\.\d{1,2})?$/.test(raw) && /^[\s)）]*$|^[^\d万%亿元]/.test(after)) return "date";
+  if (/\d{4}[-./]$/.test(before) && /^\d{1,2}$/.test(raw)) return "date";
+  // 科目编码: a table row's code, one in brackets after a name ("小学教育(2050202)"), or one leading a row.
+  const plain = raw.replace(/,/g, "");
+  if (codes.get(lineNo)?.has(plain)) return "code";
+  if (/^[123]\d{2}(\d{2}){0,2}$/.test(plain) && (/[(\[【]\s*$/.test(before) && /^\s*[)\]】]/.test(after))) return "code";
+  if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after)) return "code";
+  // List and column numbers: "1.", "1、", "(1)", "第3", "公开09表", "表1", 栏次 rows, 行次 cells.
+  if (/^[、.．](?!\d)/.test(after) && /^\d{1,2}$/.test(raw) && /(^|[\s:：;；。,，(（])$/.test(before)) return "ordinal";
+  if (/^\d{1,2}\.$/.test(raw + after.slice(0, 1)) && /^\.\d{4}年/.test(after) ) return "ordinal";
+  if (/[(（]\s*$/.test(before) && /^\s*[)）]/.test(after) && /^\d{1,2}$/.test(raw) && !/[)）]\s*[\d万元%个]/.test(after.slice(0, 3))) return "ordinal";
+  if (/第\s*$/.test(before) || /^\s*(表|号|期|批次?(?=[\u4e00-\u9fff]))/.test(after) && /(公开|附表|表)\s*$/.test(before)) return "ordinal";
+  if (/(公开|附件|附表|表|图)\s*$/.test(before) || /^表/.test(a)) return "ordinal";
+  if (b1 === "第") return "ordinal";
+  if (rowNumbers.get(lineNo)?.has(plain)) return "ordinal";
+  if (/^[\s\d]+$/.test(l) && columnNumbers(l)) return "ordinal";
+  if (/栏次|行次/.test(l) && /^\d{1,2}$/.test(raw)) return "ordinal";
+  // Names and identifiers: "5G", "200M专网", "12345热线", "G42", phone numbers.
+  if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return "identifier";
+  if (/^\d{5,}$/.test(plain) && /^\s*(热线|平台|服务热线)/.test(a)) return "identifier";
+  if (/\d{3,4}-$/.test(before) || (/^-\d{7,8}/.test(after) && /^\d{3,4}$/.test(plain))) return "identifier";
+  if (/^\d{7,8}$/.test(plain) && /(电话|传真)[:：]?\s*(\d{3,4}-)?$/.test(before)) return "identifier";
+  return null;
+}
+
+// "1 2 3 4 5 6": the 栏次 line of a table header.
+function columnNumbers(l: string): boolean {
+  const ns = l.trim().split(/\s+/).map(Number);
+  return ns.length >= 3 && ns.every((n, k) => k === 0 || n === (ns[k - 1] ?? 0) + 1);
+}
+
+function zoneMap(doc: Disclosure): Map<number, Zone> {
+  const z = new Map<number, Zone>();
+  for (const p of doc.paragraphs) for (let l = p.line; l <= p.lineEnd; l += 1) z.set(l, "narrative");
+  for (const t of doc.tables) for (let l = t.line; l <= t.lineEnd; l += 1) z.set(l, "table");
+  // Tab-separated rows the parser left as paragraphs (绩效 tables) are tables too.
+  for (const p of doc.paragraphs) {
+    const ls = doc.lines.slice(p.line - 1, p.lineEnd).filter((l) => l.trim() !== "");
+    const tabbed = ls.filter((l) => /\S\t+\S|^\t+\S/.test(l)).length;
+    if (ls.length > 0 && tabbed * 2 > ls.length) for (let l = p.line; l <= p.lineEnd; l += 1) z.set(l, "table");
+  }
+  return z;
+}
+
+function tableCodes(doc: Disclosure): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const t of doc.tables)
+    for (const p of t.parts)
+      for (const r of p.rows) {
+        if (!r.code) continue;
+        if (!out.has(r.line)) out.set(r.line, new Set());
+        out.get(r.line)?.add(r.code);
+        // "206049\t9": a code split across cells is two tokens.
+        for (let k = 1; k < r.code.length; k += 1) out.get(r.line)?.add(r.code.slice(0, k)).add(r.code.slice(k));
+      }
+  return out;
+}
+
+function tableRowNumbers(doc: Disclosure): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const t of doc.tables)
+    for (const p of t.parts)
+      for (const r of p.rows) {
+        if (!r.rowNo) continue;
+        if (!out.has(r.line)) out.set(r.line, new Set());
+        out.get(r.line)?.add(r.rowNo);
+      }
+  return out;
+}
