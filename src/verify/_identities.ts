@@ -7,8 +7,24 @@ import type { Column, Disclosure, Table, TablePart, TableRow } from "../parse/ty
 import { rowCodes } from "../facts/index.js";
 import type { CellGrid, CellRef } from "./_cells.js";
 
+/** Which arithmetic of the template an identity states (the audit's rules follow these). */
+export type IdentityFamily =
+  /** 三公: 合计 = 出国 + 公务用车 + 接待; 公务用车 小计 = 购置 + 运行 (预算 and 决算). */
+  | "三公"
+  /** A row's 合计 column = Σ its breakdown columns. */
+  | "行合计"
+  /** 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项. */
+  | "科目层级"
+  /** 总表: 本年合计 = Σ items, 总计 = 本年合计 + 结转结余, 收入总计 = 支出总计. */
+  | "总表平衡"
+  /** 公开06: 人员经费/公用经费 合计 = Σ 类, 类 = Σ 款. */
+  | "基本支出明细"
+  /** 公开05 基本支出 = 公开06 人员经费 + 公用经费. */
+  | "基本支出构成";
+
 /** total = Σ addends, with a name for notes. */
 export interface Identity {
+  readonly family: IdentityFamily;
   readonly name: string;
   readonly total: CellRef;
   readonly addends: readonly CellRef[];
@@ -74,6 +90,7 @@ function sangong(table: Table, grid: CellGrid, name: string): Identity[] {
       for (const row of part.rows.filter(hasFigure)) {
         if (total && outbound && vehicle && reception) {
           out.push({
+            family: "三公",
             name: `${name} ${top}数: 合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费`,
             total: grid.at(part, row, total),
             addends: [grid.at(part, row, outbound), grid.at(part, row, vehicle), grid.at(part, row, reception)],
@@ -81,6 +98,7 @@ function sangong(table: Table, grid: CellGrid, name: string): Identity[] {
         }
         if (vehicle && purchase && operation) {
           out.push({
+            family: "三公",
             name: `${name} ${top}数: 公务用车购置及运行维护费 = 购置费 + 运行维护费`,
             total: grid.at(part, row, vehicle),
             addends: [grid.at(part, row, purchase), grid.at(part, row, operation)],
@@ -108,6 +126,7 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string):
   const out: Identity[] = [];
   for (const row of part.rows.filter(hasFigure)) {
     out.push({
+      family: "行合计",
       name: `${name} ${row.code ? `${row.code} ` : ""}${row.label}: ${leafOf(total)} = ${addends.map(leafOf).join(" + ")}`,
       total: grid.at(part, row, total),
       addends: addends.map((c) => grid.at(part, row, c)),
@@ -156,6 +175,7 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
     for (const col of part.columns) {
       if (/行次|栏次/.test(leafOf(col))) continue;
       out.push({
+        family: "科目层级",
         name: `${name} ${leafOf(col)}: ${isTotal ? "合计" : `${parent.code} ${parent.label}`} = Σ ${childLen === 3 ? "类" : childLen === 5 ? "款" : "项"} (${children.map((c) => c.code).join(", ")})`,
         total: grid.at(part0, orig(parent), col),
         addends: children.map((c) => grid.at(part0, orig(c), col)),
@@ -180,6 +200,7 @@ function twoSided(table: Table, grid: CellGrid, name: string): Identity[] {
         const items = rows.slice(0, rows.indexOf(yearTotal)).filter((r) => /^\s*[一二三四五六七八九十]+[、.]/.test(r.rawLabel));
         if (items.length > 0) {
           out.push({
+            family: "总表平衡",
             name: `${name} ${part.name ?? ""}: ${yearTotal.label} = Σ ${items.length} 项 (${leafOf(col)})`,
             total: grid.at(part, yearTotal, col),
             addends: items.map((r) => grid.at(part, r, col)),
@@ -210,10 +231,11 @@ function twoSided(table: Table, grid: CellGrid, name: string): Identity[] {
               else break;
             }
             if (subs.length > 0) {
-              out.push({ name: `${name} ${part.name ?? ""}: ${r.label} = Σ 分预算 (${leafOf(col)})`, total: grid.at(part, r, col), addends: subs.map((x) => grid.at(part, x, col)) });
+              out.push({ family: "总表平衡", name: `${name} ${part.name ?? ""}: ${r.label} = Σ 分预算 (${leafOf(col)})`, total: grid.at(part, r, col), addends: subs.map((x) => grid.at(part, x, col)) });
             }
           }
           out.push({
+            family: "总表平衡",
             name: `${name} ${part.name ?? ""}: 总计 = ${[yearTotal, ...parts].map((r) => r.label).join(" + ")} (${leafOf(col)})`,
             total: grid.at(part, grand, col),
             addends: [yearTotal, ...parts].map((r) => grid.at(part, r, col)),
@@ -227,7 +249,7 @@ function twoSided(table: Table, grid: CellGrid, name: string): Identity[] {
     const ca = a.part.columns[0];
     const cb = b.part.columns[0];
     if (ca && cb) {
-      out.push({ name: `${name}: 收入总计 = 支出总计`, total: grid.at(a.part, a.row, ca), addends: [grid.at(b.part, b.row, cb)] });
+      out.push({ family: "总表平衡", name: `${name}: 收入总计 = 支出总计`, total: grid.at(a.part, a.row, ca), addends: [grid.at(b.part, b.row, cb)] });
     }
   }
   return out;
@@ -246,12 +268,12 @@ function basicDetail(table: Table, grid: CellGrid, name: string, doc: Disclosure
     if (totalRow && classes.length > 0) {
       const total = grid.at(part, totalRow, col);
       partTotals.push(total);
-      out.push({ name: `${name} ${totalRow.label} = Σ ${classes.map((r) => r.code).join(" + ")}`, total, addends: classes.map((r) => grid.at(part, r, col)) });
+      out.push({ family: "基本支出明细", name: `${name} ${totalRow.label} = Σ ${classes.map((r) => r.code).join(" + ")}`, total, addends: classes.map((r) => grid.at(part, r, col)) });
     }
     for (const cls of classes) {
       const kids = part.rows.filter((r) => r.code?.length === 5 && r.code.startsWith(cls.code ?? ""));
       if (kids.length === 0) continue;
-      out.push({ name: `${name} ${cls.code} ${cls.label} = Σ 款`, total: grid.at(part, cls, col), addends: kids.map((r) => grid.at(part, r, col)) });
+      out.push({ family: "基本支出明细", name: `${name} ${cls.code} ${cls.label} = Σ 款`, total: grid.at(part, cls, col), addends: kids.map((r) => grid.at(part, r, col)) });
     }
   }
   const t05 = doc.tables.find((t) => t.kind === "一般公共预算财政拨款支出决算表");
@@ -259,7 +281,7 @@ function basicDetail(table: Table, grid: CellGrid, name: string, doc: Disclosure
   const row05 = p05?.rows.find((r) => /^合计$/.test(norm(r.label)));
   const col05 = p05?.columns.find((c) => /基本支出/.test(leafOf(c)));
   if (partTotals.length === 2 && p05 && row05 && col05) {
-    out.push({ name: `${t05?.number ?? "公开05表"} 基本支出 = ${name} 人员经费合计 + 公用经费合计`, total: grid.at(p05, row05, col05), addends: partTotals });
+    out.push({ family: "基本支出构成", name: `${t05?.number ?? "公开05表"} 基本支出 = ${name} 人员经费合计 + 公用经费合计`, total: grid.at(p05, row05, col05), addends: partTotals });
   }
   return out;
 }

@@ -7,12 +7,48 @@ import { Decimal, formatFigure } from "../core/money.js";
 import { keyStrength, type Fact, type FactStatus, type Finding } from "../facts/index.js";
 import type { Disclosure } from "../parse/types.js";
 import { buildGrid, type CellRef } from "./_cells.js";
-import { identitiesOf, type Identity } from "./_identities.js";
+import { identitiesOf, type Identity, type IdentityFamily } from "./_identities.js";
 import { cellValue, damageFindings, repairByAgreement, repairByIdentity } from "./_repair.js";
 import { describeSource, startWork, type Work } from "./_state.js";
 import { sumTolerance } from "./_tolerance.js";
 
 export { TOLERANCE_PER_ADDEND_WAN, sumTolerance } from "./_tolerance.js";
+export type { CellRef } from "./_cells.js";
+export type { IdentityFamily } from "./_identities.js";
+
+/** One sum identity of a disclosure's tables, checked on verified values (repairs applied). */
+export interface IdentityCheck {
+  readonly family: IdentityFamily;
+  /** Chinese name with the table and the terms, e.g. "公开05表 基本支出: 21011 行政事业单位医疗 = Σ 项 (…)". */
+  readonly name: string;
+  readonly total: CellRef;
+  readonly addends: readonly CellRef[];
+  /** Verified value of each term (total first); null where a cell is damaged and unrepaired. */
+  readonly values: readonly (Decimal | null)[];
+  /** holds: exact; tail: off by at most the rounding tolerance; fails: off by more; unknown: a term has no value. */
+  readonly outcome: "holds" | "tail" | "fails" | "unknown";
+  /** total − Σ addends, when every term has a value. */
+  readonly difference: Decimal | null;
+  readonly tolerance: Decimal;
+}
+
+/**
+ * The table identities of one disclosure checked on its verified facts (`verifyFacts` output):
+ * the same arithmetic that gives facts their status, exposed for the audit.
+ */
+export function checkTableIdentities(doc: Disclosure, facts: readonly Fact[]): IdentityCheck[] {
+  const grid = buildGrid(doc, facts.filter((f) => f.doc === doc.id));
+  const valueOf = (t: CellRef): Decimal | null => (t.fact ? new Decimal(t.fact.value) : t.value);
+  return identitiesOf(doc, grid).map((id) => {
+    const terms = [id.total, ...id.addends];
+    const values = terms.map(valueOf);
+    const tolerance = sumTolerance(id.addends.length, id.total.unit);
+    const known = values.every((v) => v !== null);
+    const difference = known ? (values[0] as Decimal).minus(values.slice(1).reduce((a: Decimal, v) => a.plus(v as Decimal), new Decimal(0))) : null;
+    const outcome = difference === null ? "unknown" : difference.isZero() ? "holds" : difference.abs().lte(tolerance) ? "tail" : "fails";
+    return { family: id.family, name: id.name, total: id.total, addends: id.addends, values, outcome, difference, tolerance };
+  });
+}
 
 /** Facts with status, evidence, repairs and conflicts filled in, and the audit findings. */
 export interface Verification {

@@ -1,0 +1,5 @@
+import type { AuditContext } from "./_context.js";
+
+export function auditCompleteness(ctx: AuditContext): void {
+  void ctx;
+}

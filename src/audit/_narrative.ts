@@ -1,0 +1,109 @@
+/**
+ * Narrative against tables: every narrative figure the facts stage linked to a table quantity
+ * (same item or 科目编码, same 口径) must equal it; a "none" or 0 where the table has an amount, a
+ * figure in the wrong money unit, and a one-cent difference (尾差) are reported under their own rules.
+ */
+import { Decimal, formatFigure, isMoneyUnit } from "../core/money.js";
+import { keyStrength, type Fact } from "../facts/index.js";
+import type { TableKind } from "../parse/types.js";
+import type { AuditCell } from "./_cells.js";
+import { normCell } from "./_cells.js";
+import type { AuditContext } from "./_context.js";
+
+const TEMPLATE_TABLES = new Set<TableKind>([
+  "收入支出决算总表",
+  "收入决算表",
+  "支出决算表",
+  "财政拨款收入支出决算总表",
+  "一般公共预算财政拨款支出决算表",
+  "一般公共预算财政拨款基本支出决算明细表",
+  "政府性基金预算财政拨款收入支出决算表",
+  "国有资本经营预算财政拨款支出决算表",
+  "三公经费支出决算表",
+]);
+
+const fmt = (v: string | Decimal): string => formatFigure(typeof v === "string" ? v : v.toFixed());
+const inWan = (f: Fact): Decimal => (f.unit === "元" ? new Decimal(f.value).div(10000) : new Decimal(f.value));
+const baseOf = (key: string): string => key.split("|").slice(1).join("|");
+
+/** Compares narrative figures with the table figures of the same quantity. */
+export function auditNarrative(ctx: AuditContext): void {
+  const tableFacts = new Map<string, Fact[]>();
+  for (const f of ctx.facts) {
+    if (f.source.kind !== "table" || !TEMPLATE_TABLES.has(f.source.tableKind) || !isMoneyUnit(f.unit)) continue;
+    const k = baseOf(f.key);
+    tableFacts.set(k, [...(tableFacts.get(k) ?? []), f]);
+  }
+  for (const n of ctx.facts) {
+    if (n.source.kind !== "narrative" || !isMoneyUnit(n.unit) || (n.measure !== "决算" && n.measure !== "预算")) continue;
+    if (keyStrength(n.key) === "name") continue;
+    // Tables print 全年预算 (the adjusted budget); a 年初预算 in the narrative is another figure.
+    if (n.measure === "预算" && n.qualifier.some((q) => /年初/.test(q))) continue;
+    const peers = (tableFacts.get(baseOf(n.key)) ?? []).filter((t) => n.scope === undefined || t.scope === n.scope);
+    if (peers.length === 0) continue;
+    checkAgainst(ctx, n, peers);
+  }
+}
+
+function checkAgainst(ctx: AuditContext, n: Fact, peers: readonly Fact[]): void {
+  const nv = inWan(n);
+  if (peers.some((t) => inWan(t).eq(nv) || coarser(n.value, t.value))) return;
+  // Tables that disagree among themselves are the across-table rules' business.
+  const values = new Set(peers.map((t) => inWan(t).toFixed()));
+  if (values.size > 1) return;
+  const t = peers[0] as Fact;
+  const tv = inWan(t);
+  const cell = ctx.cells.ofFact(t);
+  const citations = [ctx.citeFact(t), ctx.citeFact(n)];
+  const doubt = cell ? ctx.reread.cellDoubt(cell) : null;
+  if (doubt) {
+    ctx.skip("narrative.figure", doubt, citations);
+    return;
+  }
+  const where = tableName(t, cell);
+  const subject = n.subject;
+  if (n.unit !== t.unit && new Decimal(n.value).eq(new Decimal(t.value))) {
+    ctx.find(
+      "narrative.unit",
+      { zh: `说明称${subject}为 ${fmt(n.value)}${n.unit}，${where}为 ${fmt(t.value)}${t.unit}，单位不符`, en: `The narrative gives ${subject} as ${fmt(n.value)} ${n.unit}; ${where} has ${fmt(t.value)} ${t.unit}` },
+      `${fmt(t.value)}${t.unit}`,
+      `${fmt(n.value)}${n.unit}`,
+      citations,
+    );
+    return;
+  }
+  if (nv.isZero() && !tv.isZero()) {
+    ctx.find(
+      "narrative.zero-claim",
+      { zh: `说明称${subject}为 0（或无此项），而${where}为 ${fmt(tv)} 万元`, en: `The narrative gives ${subject} as none/0, but ${where} has ${fmt(tv)} 万元` },
+      fmt(tv),
+      fmt(nv),
+      citations,
+    );
+    return;
+  }
+  const cent = nv.minus(tv).abs().lte(new Decimal("0.01"));
+  ctx.find(
+    cent ? "rounding.figure" : "narrative.figure",
+    cent
+      ? { zh: `说明中${subject}为 ${fmt(nv)} 万元，${where}为 ${fmt(tv)} 万元，相差 0.01（尾差）`, en: `The narrative gives ${subject} as ${fmt(nv)} 万元, ${where} ${fmt(tv)} 万元: off by 0.01 (rounding)` }
+      : { zh: `说明中${subject}为 ${fmt(nv)} 万元，而${where}为 ${fmt(tv)} 万元`, en: `The narrative gives ${subject} as ${fmt(nv)} 万元, but ${where} has ${fmt(tv)} 万元` },
+    fmt(tv),
+    fmt(nv),
+    citations,
+  );
+}
+
+function tableName(t: Fact, cell: AuditCell | null): string {
+  if (t.source.kind !== "table") return "";
+  const col = cell ? cell.column.path.join(">") : t.source.column.join(">");
+  return `${t.source.tableNumber ?? t.source.tableKind}“${normCell(t.source.row)}”${col ? `（${col}）` : ""}`;
+}
+
+// "113,033.6" for 113,033.61: the same figure at a coarser precision.
+function coarser(narrative: string, table: string): boolean {
+  const dn = (narrative.split(".")[1] ?? "").length;
+  const dt = (table.split(".")[1] ?? "").length;
+  if (dn >= dt) return false;
+  return new Decimal(table).toDecimalPlaces(dn, Decimal.ROUND_HALF_UP).eq(new Decimal(narrative));
+}
