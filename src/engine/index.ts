@@ -7,7 +7,8 @@ import type { Config } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
-import { buildCatalog, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
+import { buildCatalog, normalizeText, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
+import { buildSpelling, correctSpelling, vocabularyOf } from "../link/index.js";
 import { search } from "../search/index.js";
 import { figureTarget, planAnswer } from "./_plan.js";
 
@@ -90,6 +91,10 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   const catalog: Catalog = buildCatalog(
     idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
   );
+  // The documents' own words (labels and the measure words of their columns) repair typos in questions.
+  const spelling = buildSpelling(vocabularyOf(byWho.values()));
+  // Department names and aliases are the department recogniser's to read (it has its own typo rule).
+  const keep = catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText);
   // Narrative (and 绩效自评表) chunks in document order per file: a reason often follows its figure.
   const prose = idx.search.chunks.filter(isProse);
   const nextOf = new Map<string, Passage>();
@@ -129,7 +134,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       const q = question.trim();
       if (opts.logUserText) log.info("question", { q });
       if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
-      let u = understandQuestion(q, st, catalog);
+      let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog);
       let req = planAnswer(q, u, st, catalog);
       if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
         const guess = inferDepartment(u, catalog, data);

@@ -26,6 +26,8 @@ const FILLERS = [
   // whether-words and counters (the measure recogniser reads the unit)
   "有没有", "是否有", "是否", "有无", "个",
   ...["多少", "几"].flatMap((q) => ["家", "项", "次", "人次", "名", "辆", "台", "套", "条", "场", "件", "批次", "批", "位", "人"].map((c) => q + c)),
+  // operator and explanation words (the intent recogniser reads them)
+  "多多少", "少多少", "高多少", "低多少", "差多少", "做", "上", "加起来", "加在一起", "合起来", "为什么", "为啥", "为何", "原因", "怎么", "什么", "这么多", "那么多", "这么", "那么",
   // ranking words (the operator recogniser reads them)
   "谁的", "谁家", "谁", "哪一个", "哪个", "哪家", "哪些", "最高", "最多", "最少", "最低", "最大", "最小", "排名", "排第几", "排序",
   "这些", "所有", "各个", "各", "单位", "部门", "机关", "五个", "几个",

@@ -7,6 +7,7 @@ import type { Descriptor, Link, Scored } from "./types.js";
 
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
 export { describeFacts } from "./_describe.js";
+export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
 
 /** Below this share of its words accounted for, a question is not about a figure at all. */
 export const CLARIFY_FLOOR = 0.5;
@@ -85,4 +86,14 @@ export function quantityOf(pool: readonly Fact[], fact: Fact): Descriptor["quant
 /** "公开03表 支出决算表 › 一般公共服务支出 > 行政运行 › 基本支出": a quantity as one label. */
 export function quantityLabel(q: Descriptor["quantity"]): string {
   return [q.table, q.code ? `${q.row}（${q.code}）` : q.row, q.column].filter((x): x is string => !!x).join(" › ");
+}
+
+/**
+ * Every label word of the given department-year pools (rows, parents, columns, tables, subjects,
+ * items): the documents' vocabulary. Describes each pool once (the descriptors are kept for linking).
+ */
+export function vocabularyOf(pools: Iterable<readonly Fact[]>): Set<string> {
+  const words = new Set<string>();
+  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence") words.add(l.text);
+  return words;
 }

@@ -65,7 +65,11 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     const region = regionOnly(text, catalog);
     if (region) {
       const start = text.indexOf(region.asked);
-      return { ref: region, spans: [{ start, end: start + region.asked.length, kind: "department" }] };
+      const span: Span = { start, end: start + region.asked.length, kind: "department" };
+      // A region only one body of the corpus lies in names that body's disclosure ("东西湖区完成整车进口…").
+      const only = region.candidates.length === 1 ? region.candidates[0] : undefined;
+      if (only) return { ref: { kind: "resolved", names: [only], via: "explicit", phrases: [region.asked] }, spans: [span] };
+      return { ref: region, spans: [span] };
     }
     const foreign = foreignRegion(text, catalog);
     if (foreign) {
@@ -127,7 +131,9 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
         const w = text.slice(i, i + len);
         if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
         const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
-        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1)) continue;
+        // The suffix may be mistyped ("经信句", "商务居", "服务中新") but not swapped for another
+        // organisation's ("经信委" is not 经信局).
+        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1) && (len !== a.length || ORG_SUFFIX.test(w) || w.slice(0, -1) !== a.slice(0, -1))) continue;
         // Two characters are too few to be a typo of anything ("政局" is no 政务局).
         if (len < 3 && !stemOnly) continue;
         // A stem must end where a name can end ("经信的…", "经信三公经费"), and must not begin an

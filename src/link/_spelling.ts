@@ -1,0 +1,94 @@
+import { contentMask } from "./_fillers.js";
+
+/**
+ * Typo repair against the documents' own vocabulary: a run of four to six Chinese characters that
+ * no label contains, but that one label word contains with a single inner character changed, is read
+ * as that word ("政俯采购" → 政府采购, "事页运行" → 事业运行, "因工出国" → 因公出国). Never a contrast pair
+ * (年初/年末, 收入/支出), and only when the repair is unique.
+ */
+
+const MIN = 4;
+const MAX = 6;
+const CJK = /^[\u3400-\u9fff]+$/;
+// One of these swapped for the other is another word, not a typo.
+const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月"];
+
+/** The vocabulary's runs and a wildcard index of them (build once with `buildSpelling`). */
+export interface Spelling {
+  readonly runs: ReadonlySet<string>;
+  /** "政?采购" → the runs it stands for. */
+  readonly wild: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes every run of 3–6 characters of the vocabulary's words. */
+export function buildSpelling(words: Iterable<string>): Spelling {
+  const runs = new Set<string>();
+  for (const w of words) {
+    for (const piece of w.split(/[^\u3400-\u9fff]+/)) {
+      for (let len = 2; len <= MAX; len++) for (let i = 0; i + len <= piece.length; i++) runs.add(piece.slice(i, i + len));
+    }
+  }
+  const wild = new Map<string, string[]>();
+  for (const r of runs) {
+    if (r.length < MIN) continue;
+    for (let p = 0; p < r.length; p++) {
+      const key = `${r.slice(0, p)}?${r.slice(p + 1)}`;
+      const list = wild.get(key);
+      if (list) list.push(r);
+      else wild.set(key, [r]);
+    }
+  }
+  return { runs, wild };
+}
+
+function contrast(a: string, b: string): boolean {
+  return CONTRASTS.some((c) => c.includes(a) && c.includes(b));
+}
+
+/**
+ * The question with vocabulary typos repaired (same length; positions kept). Characters of filler
+ * words, of words the vocabulary holds (two characters or more) and of `keep` words (department
+ * names) are never changed.
+ */
+export function correctSpelling(text: string, sp: Spelling, keep: readonly string[] = []): string {
+  const chars = [...text];
+  if (chars.length !== text.length) return text;
+  const fixed = contentMask(text).map((m) => !m);
+  for (const w of keep) for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) fixed[k] = true;
+  // "2024年", "5个": a word after a number is a unit or a year.
+  for (let k = 1; k < chars.length; k++) if (/\d/.test(chars[k - 1] ?? "")) fixed[k] = true;
+  for (let len = MAX; len >= MIN; len--) {
+    for (let i = 0; i + len <= chars.length; i++) {
+      const w = chars.slice(i, i + len).join("");
+      if (!CJK.test(w) || sp.runs.has(w)) continue;
+      const repairs = new Set<string>();
+      let at = -1;
+      // Only inside the run: a changed first or last character is as likely the edge of another word.
+      for (let p = 1; p < len - 1; p++) {
+        for (const r of sp.wild.get(`${w.slice(0, p)}?${w.slice(p + 1)}`) ?? []) {
+          if (contrast(w[p] ?? "", r[p] ?? "")) continue;
+          repairs.add(`${p}:${r[p]}`);
+          at = p;
+        }
+      }
+      if (repairs.size !== 1 || at < 0 || fixed[i + at]) continue;
+      const [pos, ch] = [...repairs][0]!.split(":") as [string, string];
+      const k = i + Number(pos);
+      // A character already part of a word the vocabulary knows stays as typed.
+      if (covered(chars, k, sp)) continue;
+      chars[k] = ch;
+      fixed[k] = true;
+    }
+  }
+  return chars.join("");
+}
+
+/** Whether the character at k stands in a run of the text (two characters or more) that the vocabulary holds. */
+function covered(chars: readonly string[], k: number, sp: Spelling): boolean {
+  for (let len = 2; len <= MAX; len++) {
+    for (let i = Math.max(0, k - len + 1); i <= k && i + len <= chars.length; i++) {
+      if (sp.runs.has(chars.slice(i, i + len).join(""))) return true;
+    }
+  }
+  return false;
+}
