@@ -146,3 +146,33 @@ export function composeRank(question: string, lang: Lang, ops: readonly Operand[
     lang,
   };
 }
+
+/**
+ * A share the document does not state, computed from its two figures: part ÷ whole × 100, to two
+ * decimals, with the formula and both citations.
+ */
+export function composeShare(question: string, lang: Lang, part: Operand, whole: Operand, read: LineReader): Answer | null {
+  const unit = part.sel.best.unit;
+  const w = new Decimal(whole.sel.best.value);
+  if (whole.sel.best.unit !== unit || w.isZero()) return null;
+  const value = new Decimal(part.sel.best.value).div(w).times(100).toDecimalPlaces(2).toFixed(2);
+  const ctx = base(question, lang, [part, whole], read);
+  const zh = lang === "zh";
+  const formula = `${labelOf(part, lang, false)} ${figureText(part.sel.best.value, unit)} ÷ ${labelOf(whole, lang, false)} ${figureText(whole.sel.best.value, unit)} × 100% = ${value}%`;
+  const who = zh ? `${part.department} ${part.year}年度：` : `${part.department}, ${part.year}: `;
+  const note = zh ? "（文件未直接列出该比重，按两项数字计算，保留两位小数）" : " (not stated in the document; computed from the two figures, two decimals)";
+  const text = [`${who}${formula}${note}`, statusLine([part, whole], lang), citationsBlock(ctx.citations, lang)].join("\n");
+  return {
+    question,
+    kind: "number",
+    text,
+    value,
+    unit: "%",
+    department: part.department,
+    year: part.year,
+    status: ctx.status,
+    citations: ctx.citations,
+    error: null,
+    lang,
+  };
+}

@@ -2,13 +2,13 @@ import { createLogger } from "../core/log.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
-import { composeCompare, composeRank, composeSum, type Operand } from "./_derived.js";
+import { composeCompare, composeRank, composeShare, composeSum, type Operand } from "./_derived.js";
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
 import { isClarification, resolveFigure, selectFigure, type Clarification, type FigureTarget } from "./_select.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
-import { quantityOf } from "../link/index.js";
+import { quantityLabel, quantityOf } from "../link/index.js";
 import { errorMessage } from "./messages.js";
 import type { Answer, AnswerError, Lang } from "./types.js";
 
@@ -39,6 +39,8 @@ export type AnswerRequest =
     }
   | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
   | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
+  /** A share computed from its part and whole (targets[0] ÷ targets[1]). */
+  | { readonly kind: "share"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
   | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
   | {
       readonly kind: "passage";
@@ -104,16 +106,24 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const t = req.target;
       const pool = data.factsFor(t.department, t.year);
       const found = resolveFigure(pool, t);
+      // Not stated as asked: what the plan computes instead (a change, a share), else the choices.
+      if ((found === null || isClarification(found)) && req.fallback) {
+        const alt = await compose(req.fallback, data);
+        if (alt.answer.kind === "number" || found === null) return alt;
+      }
       if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
       const sel = found;
-      if (!sel && req.fallback) return compose(req.fallback, data);
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
       const figure = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
-      const answer: Answer = { ...figure, quantity: quantityOf(pool, sel.best) };
+      const quantity = quantityOf(pool, sel.best);
+      const [head, ...rest] = figure.text.split("\n");
+      const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
+      const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
     }
     case "sum":
-    case "compare": {
+    case "compare":
+    case "share": {
       const ops: Operand[] = [];
       for (const t of req.targets) {
         const pool = data.factsFor(t.department, t.year);
@@ -125,9 +135,12 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       // Two operands resolved to one figure would count it twice: better not to answer.
       if (new Set(ops.map((o) => o.sel.best.id)).size < ops.length) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       const [a, b] = ops;
-      const answer = req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : a && b ? composeCompare(question, lang, a, b, data.readLine) : null;
+      const answer =
+        req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine) : composeCompare(question, lang, a, b, data.readLine);
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
-      return { answer, values: [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)), ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year))], facts: ops.flatMap((o) => o.sel.sources) };
+      // Operands may be shown without their sign ("减少 17.99").
+      const shown = ops.flatMap((o) => o.sel.sources.map((f) => f.value)).flatMap((v) => [v, v.replace(/^-/, "")]);
+      return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year)), "100"], facts: ops.flatMap((o) => o.sel.sources) };
     }
     case "rank": {
       const ops = req.targets.map((t) => operand(t, data)).filter((o): o is Operand => o !== null);

@@ -187,5 +187,16 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     if (u.intent !== "figure") return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), items: ["grand_total"], aspect: "决算" }, defaultYear: y.defaultYear };
     return refuse({ code: "not_understood" });
   }
-  return { kind: "figure", question, lang, target: target(u, { department: first, ...y }), defaultYear: y.defaultYear };
+  const main = target(u, { department: first, ...y });
+  return { kind: "figure", question, lang, target: main, defaultYear: y.defaultYear, ...shareFallback(question, u, main) };
+}
+
+/** "X占Y的比重": when the document states no such share, it is computed from X and Y. */
+function shareFallback(question: string, u: Understanding, main: FigureTarget): { fallback?: AnswerRequest } {
+  const subject = main.subject ?? "";
+  const at = subject.indexOf("占");
+  if (u.aspect.value !== "占比" || at <= 0) return {};
+  const part: FigureTarget = { ...main, aspect: "决算", subject: subject.slice(0, at), qualifier: null, aspectDefault: true };
+  const whole: FigureTarget = { ...main, aspect: "决算", subject: subject.slice(at + 1), qualifier: null, aspectDefault: true };
+  return { fallback: { kind: "share", question, lang: u.lang, targets: [part, whole] } };
 }

@@ -91,7 +91,8 @@ const MAX_GAP = 2;
 function abbreviation(text: string, form: string): Cover[] {
   const out: Cover[] = [];
   const first = form[0];
-  if (form.length < 4 || first === undefined) return out;
+  // Short names are typed whole or mistyped, not abbreviated ("办公费" is not 办公经费).
+  if (form.length < 6 || first === undefined) return out;
   for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
     let j = i;
     let k = 0;

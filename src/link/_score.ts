@@ -45,10 +45,32 @@ export interface Subject {
   readonly scoped: boolean;
   /** The question speaks of income. */
   readonly income: boolean;
+  /** The question speaks of spending (支出/花/开支) and not of income. */
+  readonly spending: boolean;
   /** A unit the question asks the figure in ("多少亿元"), when not the default 万元. */
   readonly unit: string | null;
   /** Spans ("start:end") some label of the pool matches exactly: a typo reading of the same span never overrides them. */
   readonly exact: Set<string>;
+}
+
+/** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
+function sideOf(d: Descriptor): "收入" | "支出" | null {
+  const own = d.labels.filter((l) => l.role === "row" || l.role === "item" || l.role === "table").map((l) => l.text).join(" ");
+  const income = own.includes("收入");
+  const spending = own.includes("支出");
+  return income && !spending ? "收入" : spending && !income ? "支出" : null;
+}
+
+/**
+ * Characters of the fact's own row name (asides and generic tails aside) the question does not say,
+ * for a fact named only through its item's vocabulary ("公务用车" for 购置(更新)公务用车).
+ */
+function rowExcess(d: Descriptor, text: string): number {
+  const row = d.labels.find((l) => l.role === "row")?.text ?? "";
+  const bare = row.replace(/\([^)]{1,8}\)/g, "").replace(/(支出|费用|经费|资金|数)$/, "");
+  let n = 0;
+  for (const ch of bare) if (!text.includes(ch)) n++;
+  return n;
 }
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
@@ -71,6 +93,7 @@ export function readSubject(text: string, code: string | null): Subject {
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到/.test(text),
+    spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
     exact: new Set<string>(),
   };
@@ -86,6 +109,9 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
 export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean): Scored | null {
   const f = d.fact;
   if (s.unit !== null && f.unit !== s.unit) return null;
+  // Spending asked, an income figure offered (or the reverse): another quantity.
+  const side = sideOf(d);
+  if ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending)) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
@@ -93,6 +119,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   }
   const covered = new Array<boolean>(s.text.length).fill(false);
   let ownExact = false;
+  let rowHit = false;
+  let rowWords = Infinity;
   let excess = Infinity;
   let columnNamed = false;
   let tableHit = false;
@@ -104,6 +132,11 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;
+      if (l.role === "row") {
+        rowHit = true;
+        // An abbreviation's gaps are said in short; a synonym's extra words are not said at all.
+        for (const c of kept) rowWords = Math.min(rowWords, c.how === "abbrev" ? 0 : c.excess);
+      }
       if (kept.some((c) => c.how === "exact")) ownExact = true;
       for (const c of kept) excess = Math.min(excess, c.excess);
     }
@@ -131,5 +164,5 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
   }
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
-  return { d, coverage, preference, rank, uncovered };
+  return { d, coverage, preference, rank, uncovered, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
 }

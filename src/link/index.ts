@@ -13,6 +13,7 @@ export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
 export const CLARIFY_FLOOR = 0.5;
 const FULL = 0.999;
 const TIE = 1e-9;
+const LOOSE = 0.05;
 
 const cache = new WeakMap<readonly Fact[], Descriptor[]>();
 
@@ -66,7 +67,10 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { 
     return { kind: "clarify", candidates, uncovered: top.uncovered };
   }
   // Different quantities that fit equally well: statement order (status, table first) decides nothing.
-  const tied = scored.filter((x) => x.coverage >= FULL && x.preference >= top.preference - TIE);
+  // A best figure more specific than the words asked ("公务用车" → 购置(更新)公务用车) does not win by a
+  // whisker over another quantity: the question leaves the choice open.
+  const window = top.excess > 0 ? LOOSE : TIE;
+  const tied = scored.filter((x) => x.coverage >= FULL && x.preference >= top.preference - window);
   const values = distinctBy(tied, (x) => `${x.d.fact.unit}|${x.d.fact.value}`);
   if (values.length > 1 && values.some((x) => !sameValue(x.d.fact.value, top.d.fact.value))) {
     return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };

@@ -54,6 +54,8 @@ export interface Scored {
   readonly rank: number;
   /** The subject's content characters no label accounts for. */
   readonly uncovered: string;
+  /** Characters of the fact's own row name the question does not say: it is more specific than asked. */
+  readonly excess: number;
 }
 
 /** How a subject links to the facts of one department-year. */

@@ -15,10 +15,11 @@ function blankAll(text: string, part: string): string {
  */
 export function subjectOf(u: Understanding): string {
   if (u.lang === "en") {
-    // English words are read by the English recognisers into items; only Chinese words (class
-    // names from the glossary, quoted terms) are left for the labels to account for.
+    // English words are read by the English recognisers into items; Chinese words (class names
+    // from the glossary, quoted terms) and English words no item explains are left for the labels
+    // to account for ("fuel-cell vehicles promoted" is not the vehicles a body holds).
     const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
-    return [...u.items.map((i) => ITEMS[i.key].zh), zhTopic].filter(Boolean).join(" ");
+    return [...u.items.map((i) => ITEMS[i.key].zh), zhTopic, ...unexplainedEnglish(u)].filter(Boolean).join(" ");
   }
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
@@ -36,4 +37,30 @@ export function operandSubject(topic: string | undefined, item: string | undefin
   if (topic) return topic;
   const it = item ? (ITEMS as Record<string, { zh: string }>)[item] : undefined;
   return it?.zh;
+}
+
+// English words that say nothing about which quantity: question words, verbs of spending, articles.
+const EN_STOP = new Set(
+  "what how much many did does do is was were are be been a an the of on in for by to at from with which who whose its their it they there this that these those any have has had spend spent spending pay paid use used make made report reported total amount figure sum value money cost costs year years its overall all and or as than per according final accounts account disclosure please tell me show give number expenditure expenditures expense expenses went go goes going end start beginning hold held involve involved involving buy buying bought get got receive received allocate allocated fund funded funding source sources government official officially business wuhan district city municipal bureau committee commission department center centre office administrative administration zone level own its".split(" "),
+);
+
+function stemEn(w: string): string {
+  const x = w.toLowerCase().replace(/'s?$/, "");
+  return x.length > 4 ? x.replace(/(ies)$/, "y").replace(/(es|s)$/, "") : x;
+}
+
+/** English words of the topic that neither an item's English names nor a stop list explain. */
+function unexplainedEnglish(u: Understanding): string[] {
+  const topic = u.topic ?? "";
+  const words = topic.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+  if (words.length === 0) return [];
+  const known = new Set<string>();
+  for (const i of u.items) {
+    const it = ITEMS[i.key] as { en: string; names: readonly string[]; synonyms: readonly string[] };
+    for (const phrase of [it.en, ...it.names, ...it.synonyms]) for (const w of phrase.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) known.add(stemEn(w));
+  }
+  if (known.size === 0) return [];
+  const left = words.filter((w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))));
+  // One stray word is more often phrasing than a qualifier; two or more name something else.
+  return new Set(left.map((w) => w.toLowerCase())).size >= 2 ? left : [];
 }

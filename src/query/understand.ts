@@ -318,7 +318,9 @@ function decideIntent(
   split: PartSplit["by"] | null,
 ): Intent {
   if (cues.explain) return "explain";
-  if (cues.define) return "define";
+  // "2069999是什么科目？这一项支出多少？": a code asked about with a number wanted is a figure question
+  // (the reply names the row).
+  if (cues.define && !(code !== null && cues.figure)) return "define";
   if (cues.rank) return "rank";
   if (split === "compare" || (split === "join" && cues.compare)) return "compare";
   if (split === "join" && cues.sum && !cues.separately) return "sum";
