@@ -58,5 +58,6 @@ export function parseDisclosure(source: SourceFile): Result<Disclosure, ParseErr
     tables,
     paragraphs,
     toc: toc ? { line: toc.start + 1, lineEnd: toc.end + 1 } : null,
+    ...(source.pages ? { pages: source.pages } : {}),
   });
 }

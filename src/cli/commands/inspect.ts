@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { readSourceFile } from "../../corpus/index.js";
+import { describeIssue, readSourceFile } from "../../corpus/index.js";
 import { inspectJson, parseDisclosure, renderInspect } from "../../parse/index.js";
 import type { Config } from "../../config.js";
 
@@ -21,9 +21,7 @@ export async function runInspect(arg: string, opts: { json: boolean }, config: C
   }
   const source = readSourceFile(path);
   if (!source.ok) {
-    const e = source.error;
-    const why = e.code === "not_utf8" ? "不是 UTF-8 文本 not UTF-8 text" : e.code === "empty_file" ? "文件为空 empty file" : e.code;
-    process.stderr.write(`无法读取 cannot read ${e.file}: ${why}\n`);
+    process.stderr.write(`无法读取 cannot read ${describeIssue(source.error)}\n`);
     return 1;
   }
   const parsed = parseDisclosure(source.value);
