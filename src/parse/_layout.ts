@@ -206,13 +206,55 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   for (let k = firstData; k < lines.length; k++) {
     const row = out[k];
     if (!row) continue;
-    for (const tk of tokens[k] ?? []) {
-      const s = bestSpan(spans, tk);
-      row[s] = row[s] ? `${row[s]} ${tk.text}` : tk.text;
-    }
+    const placed = spreadFigures((tokens[k] ?? []).map((tk) => ({ tk, span: bestSpan(spans, tk) })), spans);
+    for (const { tk, span } of placed) row[span] = row[span] ? `${row[span]} ${tk.text}` : tk.text;
   }
   placeHeader(tokens.slice(0, firstData), spans, out);
   return out;
+}
+
+/**
+ * Two figures never share a cell: where pdftotext crowded a row's figures into one column's span
+ * ("2.22    2.22" left of the other rows' figures), the figure whose right edge is nearer the span's
+ * keeps it and the others move, in their order, to the next spans this line leaves empty.
+ */
+function spreadFigures(placed: { tk: Token; span: number }[], spans: readonly Span[]): { tk: Token; span: number }[] {
+  const used = new Set(placed.map((p) => p.span));
+  const bySpan = new Map<number, { tk: Token; span: number }[]>();
+  for (const p of placed) if (FIGURE.test(p.tk.text)) bySpan.set(p.span, [...(bySpan.get(p.span) ?? []), p]);
+  for (const [span, group] of bySpan) {
+    if (group.length < 2) continue;
+    const end = spans[span]?.end ?? 0;
+    const nearest = group.reduce((a, b) => (Math.abs(b.tk.end - end) < Math.abs(a.tk.end - end) ? b : a));
+    // Figures keep their order: without room on the left, the first keeps the span.
+    const roomLeft = (n: number): boolean => {
+      let free = 0;
+      for (let q = span - 1; q >= 0 && free < n; q--) if (!used.has(q)) free++;
+      return free >= n;
+    };
+    const at = roomLeft(group.indexOf(nearest)) ? group.indexOf(nearest) : 0;
+    group.slice(0, at).reverse().forEach((p, k) => {
+      const target = freeSpan(used, span, -1, k);
+      if (target !== null) p.span = target;
+    });
+    group.slice(at + 1).forEach((p, k) => {
+      const target = freeSpan(used, span, 1, k);
+      if (target !== null && target < spans.length) p.span = target;
+    });
+  }
+  return placed;
+}
+
+function freeSpan(used: Set<number>, from: number, step: 1 | -1, skip: number): number | null {
+  let seen = 0;
+  for (let s = from + step; s >= 0 && s < from + 20; s += step) {
+    if (used.has(s)) continue;
+    if (seen++ === skip) {
+      used.add(s);
+      return s;
+    }
+  }
+  return null;
 }
 
 // A piece of markup only ("<del>", "</del>", "<u> </u>") or a lone dash or dot: OCR debris or an
