@@ -5,6 +5,7 @@
  * as in `pdftotext -layout` (without its crowding). Every line keeps its page number.
  */
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { err, ok, type Result } from "../core/result.js";
 
@@ -22,7 +23,10 @@ export interface PdfText {
 /** Why a PDF gave no text. */
 export type PdfProblem = { readonly code: "pdf_no_text" } | { readonly code: "pdf_unreadable"; readonly reason: string };
 
-const WORKER = fileURLToPath(new URL("./pdf-worker.mjs", import.meta.url));
+// The worker is plain JavaScript kept in src/corpus; compiled code under dist/src/corpus finds it there.
+const WORKER = [new URL("./pdf-worker.mjs", import.meta.url), new URL("../../../src/corpus/pdf-worker.mjs", import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((p) => existsSync(p)) ?? fileURLToPath(new URL("./pdf-worker.mjs", import.meta.url));
 // East Asian wide and fullwidth characters take two columns.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
