@@ -11,6 +11,7 @@ import type { ConversationState } from "../src/answer/types.js";
 import { loadConfig } from "../src/config.js";
 import { configureLogging } from "../src/core/log.js";
 import { createEngine } from "../src/engine/index.js";
+import { benchPages } from "./bench/pages.js";
 import { benchRetrieval, renderRetrievalBench } from "./bench/retrieval.js";
 
 function pct(xs: number[], p: number): number {
@@ -53,6 +54,8 @@ async function main(): Promise<number> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const devPath = values.dev;
   if (!existsSync(devPath)) out(`(no dev set at ${devPath}: quality figures skipped)`);
+  out("== build time per page (read + parse + facts; PDF vs text) ==");
+  for (const line of benchPages(resolve("tests/fixtures/documents"))) out(line);
   const questions: (string | string[])[] = existsSync(devPath)
     ? readFileSync(devPath, "utf8")
         .split("\n")

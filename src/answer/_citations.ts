@@ -32,6 +32,7 @@ export function citeFact(f: Fact, read: LineReader): Citation {
       table: src.table,
       section: null,
       quote: clip(row !== undefined ? tidyRow(row) : src.raw),
+      ...(src.page !== undefined ? { page: src.page } : {}),
     };
   }
   return {
@@ -41,6 +42,7 @@ export function citeFact(f: Fact, read: LineReader): Citation {
     table: null,
     section: src.section,
     quote: clip(src.quote),
+    ...(src.page !== undefined ? { page: src.page } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface Citation {
   readonly section: string | null;
   /** The source text: the table row, or the sentence/passage. */
   readonly quote: string;
+  /** 1-based page, when the source is a PDF (lines are those of its extracted text under index/). */
+  readonly page?: number;
 }
 
 /** Which quantity a figure is, in the document's own labels (null parts allowed). */

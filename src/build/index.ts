@@ -4,7 +4,8 @@ import type { Config } from "../config.js";
 import { checkSeal, sealArtefacts } from "../core/integrity.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
-import { readCorpus, type SourceFile } from "../corpus/index.js";
+import { describeIssue, extractedTextPath, readCorpus, truncatedCopies, type SourceFile } from "../corpus/index.js";
+import { writeFileAtomic } from "../core/fs.js";
 import { identifyDocument } from "../corpus/identity.js";
 import { CHUNKER_VERSION, chunkDisclosure, type Chunk } from "../chunk/index.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
@@ -84,11 +85,25 @@ async function build(config: Config, files: readonly SourceFile[], rejected0: re
   const parsed: Disclosure[] = [];
   let facts: Fact[] = [];
   const chunks: Chunk[] = [];
+  // A truncated copy of another document (same body, year and type) is used once: the longer one.
+  const keys = files.map((f) => {
+    const p = parseDisclosure(f);
+    const id = p.ok ? identifyDocument(p.value.meta, f.entry, f.name) : null;
+    return { file: f.path, key: id && id.year !== null ? `${id.department}|${id.year}|${id.type ?? ""}` : null, text: f.text };
+  });
+  const copies = new Set<string>();
+  for (const issue of truncatedCopies(keys)) {
+    copies.add(issue.file);
+    progress(`  注意 note: ${describeIssue(issue)}`);
+  }
   step("parse", 0, files.length);
   for (const [i, f] of files.entries()) {
     // Yield between documents so a signal (Ctrl-C) is handled during a long parse.
     await new Promise((r) => setImmediate(r));
     step("parse", i, files.length);
+    if (copies.has(f.path)) continue;
+    // The text read from a PDF is kept beside the index, so that every cited line can be opened.
+    if (f.pages) writeFileAtomic(extractedTextPath(config.indexDir, f.name), f.text);
     const p = parseDisclosure(f);
     if (!p.ok) {
       const reason = "reason" in p.error ? p.error.reason : p.error.code;
@@ -153,10 +168,11 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
   const step: StepProgress = opts.onStep ?? (() => undefined);
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
+  const unusable = new Set(["not_utf8", "empty_file", "pdf_no_text", "pdf_unreadable"]);
   const rejected: Rejected[] = corpus.value.issues
-    .filter((i) => i.code === "not_utf8" || i.code === "empty_file")
-    .map((i) => ({ file: i.file, reason: i.code === "not_utf8" ? "not_utf8: 不是 UTF-8 文本 (not UTF-8 text)" : "empty_file: 空文件 (empty file)" }));
-  for (const i of corpus.value.issues) if (i.code !== "not_utf8" && i.code !== "empty_file") progress(`注意 note: ${i.code} ${i.file}`);
+    .filter((i) => unusable.has(i.code))
+    .map((i) => ({ file: i.file, reason: `${i.code}: ${describeIssue(i).replace(/^[^:]*: /, "")}` }));
+  for (const i of corpus.value.issues) progress(`注意 note: ${describeIssue(i)}`);
   const files = corpus.value.files;
   if (files.length === 0) return err({ code: "corpus_empty", message: `语料目录中没有可用的 .txt 决算公开文件 (no usable .txt disclosures in ${config.corpusDir})` });
 

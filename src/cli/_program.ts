@@ -61,7 +61,8 @@ export function createProgram(setCode: (code: number) => void): Command {
     .description("show what the parser understood of one disclosure")
     .argument("<file>", "path, or a file name in the corpus directory")
     .option("--json", "machine-readable output")
-    .action((file: string, o: { json?: boolean }) => act(withConfig(async (c) => (await import("./commands/inspect.js")).runInspect(file, { json: o.json === true }, c))));
+    .option("--text", "print the text read, line by line (a PDF's with page numbers)")
+    .action((file: string, o: { json?: boolean; text?: boolean }) => act(withConfig(async (c) => (await import("./commands/inspect.js")).runInspect(file, { json: o.json === true, text: o.text === true }, c))));
 
   program
     .command("facts")

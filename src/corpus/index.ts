@@ -3,8 +3,10 @@ import { join, relative } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
 import { ManifestSchema, type Manifest, type ManifestEntry } from "./manifest.js";
+import { readPdfText } from "./_pdf.js";
 
 export { ManifestSchema, ManifestEntrySchema } from "./manifest.js";
+export { truncatedCopies, type DocumentKey } from "./_duplicates.js";
 export type { Manifest, ManifestEntry } from "./manifest.js";
 
 /** A disclosure file as read from disk, before parsing. */
@@ -18,6 +20,8 @@ export interface SourceFile {
   readonly text: string;
   /** The manifest's entry for this file, when it has one. */
   readonly entry: ManifestEntry | undefined;
+  /** For a PDF: the 1-based page of each line of `text` (the text its glyphs spell). */
+  readonly pages?: readonly number[];
 }
 
 /** Why a corpus file (or the manifest) could not be read. */
@@ -26,7 +30,12 @@ export type CorpusIssue =
   | { readonly code: "empty_file"; readonly file: string }
   | { readonly code: "manifest_invalid"; readonly file: string; readonly issues: readonly string[] }
   | { readonly code: "manifest_hash_mismatch"; readonly file: string; readonly expected: string; readonly actual: string }
-  | { readonly code: "manifest_missing_file"; readonly file: string };
+  | { readonly code: "manifest_missing_file"; readonly file: string }
+  /** A scanned PDF: no text layer; OCR is not supported. */
+  | { readonly code: "pdf_no_text"; readonly file: string }
+  | { readonly code: "pdf_unreadable"; readonly file: string; readonly reason: string }
+  /** The same document twice: `file` is not used, `original` is. */
+  | { readonly code: "duplicate"; readonly file: string; readonly original: string; readonly reason: "same_hash" | "truncated_copy" };
 
 /** Everything read from a corpus directory: the usable files and what was wrong with the rest. */
 export interface Corpus {
@@ -38,10 +47,46 @@ export interface Corpus {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads one file as strict UTF-8; a broken or empty file is an issue naming it, not a crash. */
+/** One line on a corpus issue, Chinese first, naming the file(s). */
+export function describeIssue(i: CorpusIssue): string {
+  switch (i.code) {
+    case "not_utf8":
+      return `${i.file}: 不是 UTF-8 文本 (not UTF-8 text)`;
+    case "empty_file":
+      return `${i.file}: 空文件 (empty file)`;
+    case "manifest_invalid":
+      return `${i.file}: 清单无效 (manifest invalid) ${i.issues.join("; ")}`;
+    case "manifest_hash_mismatch":
+      return `${i.file}: 与清单的 sha256 不符 (sha256 differs from the manifest)`;
+    case "manifest_missing_file":
+      return `${i.file}: 清单中的文件不存在 (listed in the manifest, not found)`;
+    case "pdf_no_text":
+      return `${i.file}: PDF 没有文字层，可能是扫描件；不支持 OCR (no text layer; OCR is not supported)`;
+    case "pdf_unreadable":
+      return `${i.file}: 无法读取 PDF (cannot read the PDF: ${i.reason})`;
+    case "duplicate":
+      return `${i.file}: 与 ${i.original} 是同一文件${i.reason === "truncated_copy" ? "的截断副本" : ""}，只用 ${i.original} (duplicate of ${i.original}; used once)`;
+    default: {
+      const never: never = i;
+      return String(never);
+    }
+  }
+}
+
+/**
+ * Reads one file: text as strict UTF-8, a `.pdf` through its text layer; a broken, empty or
+ * scanned file is an issue naming it, not a crash.
+ */
 export function readSourceFile(path: string, entry?: ManifestEntry): Result<SourceFile, CorpusIssue> {
   const bytes = readFileSync(path);
   const display = displayPath(path);
+  if (/\.pdf$/i.test(path)) {
+    if (bytes.length === 0) return err({ code: "empty_file", file: display });
+    const pdf = readPdfText(path);
+    if (!pdf.ok) return err(pdf.error.code === "pdf_no_text" ? { code: "pdf_no_text", file: display } : { code: "pdf_unreadable", file: display, reason: pdf.error.reason });
+    const name = path.split(/[\\/]/).pop() ?? path;
+    return ok({ path: display, name, sha256: sha256(bytes), text: pdf.value.text, entry, pages: pdf.value.pages });
+  }
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -77,7 +122,7 @@ export function readCorpus(dir: string): Result<Corpus, CorpusIssue> {
   }
   const names = existsSync(dir)
     ? readdirSync(dir)
-        .filter((n) => n.endsWith(".txt") && statSync(join(dir, n)).isFile())
+        .filter((n) => /\.(?:txt|pdf)$/i.test(n) && statSync(join(dir, n)).isFile())
         .sort()
     : [];
   const files: SourceFile[] = [];
@@ -91,12 +136,23 @@ export function readCorpus(dir: string): Result<Corpus, CorpusIssue> {
     if (entry?.sha256 && entry.sha256 !== read.value.sha256) {
       issues.push({ code: "manifest_hash_mismatch", file: read.value.path, expected: entry.sha256, actual: read.value.sha256 });
     }
+    // A byte-identical copy under another name is the same document: used once.
+    const same = files.find((f) => f.sha256 === read.value.sha256);
+    if (same) {
+      issues.push({ code: "duplicate", file: read.value.path, original: same.path, reason: "same_hash" });
+      continue;
+    }
     files.push(read.value);
   }
   for (const d of manifest?.documents ?? []) {
     if (!names.includes(d.file)) issues.push({ code: "manifest_missing_file", file: d.file });
   }
   return ok({ dir, files, issues, manifest });
+}
+
+/** Where the text read from a PDF is kept in the index directory: `index/text/<file>.txt`. */
+export function extractedTextPath(indexDir: string, fileName: string): string {
+  return join(indexDir, "text", `${fileName}.txt`);
 }
 
 /** A path relative to the working directory when it lies inside it, else as given. */

@@ -124,7 +124,17 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
       });
     }
   }
-  return assignIds(dedupe(canonicalProjects(drafts, marks), performanceCount, tableCount));
+  return withPages(doc, assignIds(dedupe(canonicalProjects(drafts, marks), performanceCount, tableCount)));
+}
+
+// A PDF's facts carry the page their line stands on.
+function withPages(doc: Disclosure, facts: Fact[]): Fact[] {
+  const pages = doc.pages;
+  if (!pages) return facts;
+  return facts.map((f) => {
+    const page = pages[f.source.line - 1];
+    return page === undefined ? f : { ...f, source: { ...f.source, page } };
+  });
 }
 
 // "武汉东湖新技术开发区政务和大数据局业务经费", "发展改革局发改局业务经费": the narrative names a project

@@ -36,6 +36,8 @@ export interface TableSource {
   readonly column: readonly string[];
   /** The cell text exactly as in the file. */
   readonly raw: string;
+  /** 1-based page of `line`, for a PDF. */
+  readonly page?: number;
 }
 
 /** A figure stated in the narrative (情况说明 etc.). */
@@ -50,6 +52,8 @@ export interface NarrativeSource {
   readonly quote: string;
   /** The figure as written, e.g. "3.87". */
   readonly raw: string;
+  /** 1-based page of `line`, for a PDF. */
+  readonly page?: number;
 }
 
 export type FactSource = TableSource | NarrativeSource;

@@ -142,7 +142,27 @@ function joinCoded(out: string[][], slices: readonly Slice[], start: number, end
     (p.line < target.line ? entry.above : entry.below).push(p);
     joined.set(target, entry);
   }
-  for (const [anchor, { above, below }] of joined) merge(out, anchor, above, below, start, end, 1);
+  for (const [anchor, { above, below }] of joined) {
+    // "20598" / "安排的支出  6,304.68": the row is cited where its figures stand.
+    const carrier = anchor.figures ? null : [...above, ...below].filter((p) => p.figures).sort((a, b) => Math.abs(a.line - anchor.line) - Math.abs(b.line - anchor.line))[0];
+    if (!carrier) {
+      merge(out, anchor, above, below, start, end, 1);
+      continue;
+    }
+    const from = out[anchor.row];
+    const to = out[carrier.row];
+    if (!from || !to) continue;
+    const moved: Slice = { ...carrier, code: anchor.code, text: anchor.text };
+    // The code and the anchor's own label move to the figures' line; the rest joins as pieces.
+    to[start] = from[start] ?? "";
+    from[start] = "";
+    const ownLabel = anchor.text;
+    for (let c = start + 1; c < end; c++) if (isText(from[c])) from[c] = "";
+    const pieces = (xs: readonly Slice[]): Slice[] => xs.filter((p) => p !== carrier);
+    const up = [...pieces(above).filter((p) => p.line < carrier.line), ...(anchor.line < carrier.line && ownLabel ? [{ ...anchor, figures: false, figureAt: [] }] : [])];
+    const down = [...(anchor.line > carrier.line && ownLabel ? [{ ...anchor, figures: false, figureAt: [] }] : []), ...pieces([...above, ...below]).filter((p) => p.line > carrier.line)];
+    merge(out, moved, up, down, start, end, 1);
+  }
 }
 
 // Without codes, a line holding figures but no label takes the text-only lines touching it.

@@ -98,6 +98,50 @@ export function knownHeaderWord(word: string): boolean {
 }
 
 /**
+ * Column paths read word by word, for headers whose words `pdftotext -layout` crowded together:
+ * a cell holding two words over an empty neighbour ("本年收入合 财政拨款收" / "计 入") gives the
+ * second word to the neighbour; fragments of a wrapped word are joined until they make a word of
+ * the header vocabulary ("附属单" + "位上缴" + "收入"); a "其中：…" column belongs to the group of
+ * the column before it.
+ */
+export function stackedHeaderPaths(headerRows: readonly (readonly string[])[], positions: readonly number[]): string[][] {
+  const grid = positions.map((p) => headerRows.map((r) => (r[p] ?? "").trim().split(/\s+/).map(compact).filter((x) => x !== "")));
+  grid.forEach((rows, k) => {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    if (width < 2) return;
+    const free = grid.slice(k + 1, k + width).every((o) => o.every((r) => r.length === 0));
+    if (!free || k + width > grid.length) return;
+    rows.forEach((pieces, h) => {
+      if (pieces.length !== width) return;
+      for (let j = 1; j < width; j++) {
+        const target = grid[k + j];
+        if (target) target[h] = [pieces[j] ?? ""];
+      }
+      rows[h] = [pieces[0] ?? ""];
+    });
+  });
+  const paths = grid.map((rows) => joinWords(rows.flat().filter((w) => !NON_VALUE.test(w))));
+  return paths.map((path, k) => {
+    const prev = paths[k - 1];
+    const leaf = path[path.length - 1] ?? "";
+    return /^其中/.test(leaf) && path.length === 1 && prev && prev.length > 1 ? [...prev.slice(0, -1), leaf] : path;
+  });
+}
+
+function joinWords(fragments: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const f of fragments) {
+    if (current !== "" && known(current) && !known(`${current}${f}`)) {
+      out.push(current);
+      current = f;
+    } else current += f;
+  }
+  if (current !== "") out.push(current);
+  return out.filter((w, i) => out.indexOf(w) === i);
+}
+
+/**
  * Resolves the columns of a part: header text when readable and consistent with the number of
  * value cells, else the template's canonical paths for the kind (flagged `garbled`).
  */
@@ -118,6 +162,11 @@ export function resolveColumns(
     if (readable) break;
     const shifted = readHeaderPaths(headerRows, positions.map((p) => p + offset));
     if (isReadable(shifted)) [read, readable] = [shifted, true];
+  }
+  if (!readable) {
+    const stacked = stackedHeaderPaths(headerRows, positions);
+    // The template's own columns win when their number fits; the words read serve other templates.
+    if (!(canonical && canonical.length === positions.length) && stacked.every((p) => p.length > 0)) [read, readable] = [stacked, true];
   }
   const flags: OcrFlag[] = [];
   let paths: readonly (readonly string[])[];

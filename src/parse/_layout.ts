@@ -4,7 +4,7 @@
  * of each block of table lines, with multi-line headers placed over the spans they head.
  */
 import { joinFragments } from "./_fragments.js";
-import { knownHeaderWord } from "./_header.js";
+import { findLanciLine, knownHeaderWord } from "./_header.js";
 import { cleanLine, compact, splitCells, stripMarkup } from "./_lines.js";
 import { kindOfTitle } from "./_kinds.js";
 import { bareTitle, isTableTitle, normaliseMarker, PART_HEADING } from "./_titles.js";
@@ -35,7 +35,7 @@ export function layoutCellRows(lines: readonly string[], excluded: (i: number) =
   if (rows.filter((r) => r !== null).length >= 5) return rows;
   for (const block of findLayoutBlocks(lines, excluded)) {
     const aligned = alignRegion(block.map((i) => lines[i] ?? ""));
-    const cells = joinFragments(aligned.map((c) => c ?? []), block);
+    const cells = joinFragments(snapLanci(aligned.map((c) => c ?? [])), block);
     block.forEach((lineIndex, k) => {
       const c = cells[k];
       if (c) rows[lineIndex] = c;
@@ -206,13 +206,95 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   for (let k = firstData; k < lines.length; k++) {
     const row = out[k];
     if (!row) continue;
-    for (const tk of tokens[k] ?? []) {
-      const s = bestSpan(spans, tk);
-      row[s] = row[s] ? `${row[s]} ${tk.text}` : tk.text;
-    }
+    const placed = spreadFigures((tokens[k] ?? []).map((tk) => ({ tk, span: bestSpan(spans, tk) })), spans);
+    for (const { tk, span } of placed) row[span] = row[span] ? `${row[span]} ${tk.text}` : tk.text;
   }
   placeHeader(tokens.slice(0, firstData), spans, out);
   return out;
+}
+
+/**
+ * A 栏次 number centred in a wide column and the figures right-aligned under it may not overlap,
+ * so they land in neighbouring spans (Guangdong 2019: "3" over nothing, "0.00" beside it). A
+ * 栏次 column with no figures takes a neighbouring column holding figures and no 栏次 number,
+ * when no line fills both.
+ */
+export function snapLanci(rows: readonly string[][]): string[][] {
+  const lanci = findLanciLine(rows);
+  if (!lanci || lanci.positions.length < 2) return rows.map((r) => [...r]);
+  const body = rows.slice(lanci.index + 1);
+  const filled = (r: readonly string[], c: number): boolean => (r[c] ?? "").trim() !== "";
+  const hasFigure = (c: number): boolean => body.some((r) => FIGURE.test(compact(r[c] ?? "")));
+  const into = new Map<number, number>();
+  const moved = rows.map((r) => [...r]);
+  const lanciRow = moved[lanci.index];
+  const rowNumbers = (c: number): boolean => body.some((r) => filled(r, c)) && body.every((r) => !filled(r, c) || /^\d{1,3}$/.test(compact(r[c] ?? "")));
+  for (const c of lanci.positions) {
+    if (hasFigure(c)) continue;
+    // "栏次  2" printed over the 行次 column ("40", "41" …): the number heads the figures beside it.
+    const next = c + 1;
+    if (lanciRow && rowNumbers(c) && hasFigure(next) && !lanci.positions.includes(next) && !filled(lanciRow, next)) {
+      lanciRow[next] = lanciRow[c] ?? "";
+      lanciRow[c] = "";
+      continue;
+    }
+    for (const n of [c + 1, c - 1]) {
+      if (n < 0 || lanci.positions.includes(n) || into.has(n) || !hasFigure(n)) continue;
+      if (rows.some((r) => filled(r, c) && filled(r, n))) continue;
+      into.set(n, c);
+      break;
+    }
+  }
+  if (into.size === 0) return moved;
+  return moved.map((r) => {
+    const out = [...r];
+    for (const [from, to] of into) if (filled(r, from)) out[to] = r[from] ?? "";
+    return out.filter((_, c) => !into.has(c));
+  });
+}
+
+/**
+ * Two figures never share a cell: where pdftotext crowded a row's figures into one column's span
+ * ("2.22    2.22" left of the other rows' figures), the figure whose right edge is nearer the span's
+ * keeps it and the others move, in their order, to the next spans this line leaves empty.
+ */
+function spreadFigures(placed: { tk: Token; span: number }[], spans: readonly Span[]): { tk: Token; span: number }[] {
+  const used = new Set(placed.map((p) => p.span));
+  const bySpan = new Map<number, { tk: Token; span: number }[]>();
+  for (const p of placed) if (FIGURE.test(p.tk.text)) bySpan.set(p.span, [...(bySpan.get(p.span) ?? []), p]);
+  for (const [span, group] of bySpan) {
+    if (group.length < 2) continue;
+    const end = spans[span]?.end ?? 0;
+    const nearest = group.reduce((a, b) => (Math.abs(b.tk.end - end) < Math.abs(a.tk.end - end) ? b : a));
+    // Figures keep their order: without room on the left, the first keeps the span.
+    const roomLeft = (n: number): boolean => {
+      let free = 0;
+      for (let q = span - 1; q >= 0 && free < n; q--) if (!used.has(q)) free++;
+      return free >= n;
+    };
+    const at = roomLeft(group.indexOf(nearest)) ? group.indexOf(nearest) : 0;
+    group.slice(0, at).reverse().forEach((p, k) => {
+      const target = freeSpan(used, span, -1, k);
+      if (target !== null) p.span = target;
+    });
+    group.slice(at + 1).forEach((p, k) => {
+      const target = freeSpan(used, span, 1, k);
+      if (target !== null && target < spans.length) p.span = target;
+    });
+  }
+  return placed;
+}
+
+function freeSpan(used: Set<number>, from: number, step: 1 | -1, skip: number): number | null {
+  let seen = 0;
+  for (let s = from + step; s >= 0 && s < from + 20; s += step) {
+    if (used.has(s)) continue;
+    if (seen++ === skip) {
+      used.add(s);
+      return s;
+    }
+  }
+  return null;
 }
 
 // A piece of markup only ("<del>", "</del>", "<u> </u>") or a lone dash or dot: OCR debris or an

@@ -2,6 +2,17 @@
  * What `inspect` shows: a human summary of a parsed disclosure and its JSON form.
  */
 import type { Disclosure, Table } from "./types.js";
+import { parseHealth, type ParseHealth } from "./_health.js";
+
+const share = (n: number, d: number): string => (d === 0 ? "—" : `${((100 * n) / d).toFixed(1)}%`);
+
+function healthJson(h: ParseHealth): object {
+  return {
+    identities: { ...h.identities, share: h.identities.total === 0 ? null : h.identities.holding / h.identities.total },
+    figures: { ...h.figures, share: h.figures.printed === 0 ? null : h.figures.placed / h.figures.printed },
+    failures: h.failures,
+  };
+}
 
 function flagCount(d: Disclosure): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -51,6 +62,8 @@ export function inspectJson(d: Disclosure): object {
     tables: d.tables.map(tableSummary),
     paragraphCount: d.paragraphs.length,
     ocrFlags: flagCount(d),
+    health: healthJson(parseHealth(d)),
+    ...(d.pages ? { pageCount: Math.max(0, ...d.pages) } : {}),
   };
 }
 
@@ -77,5 +90,9 @@ export function renderInspect(d: Disclosure): string {
   const flags = flagCount(d);
   const total = Object.values(flags).reduce((a, b) => a + b, 0);
   out.push(`OCR 标记 flags: ${total}${total ? ` (${Object.entries(flags).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`);
+  const h = parseHealth(d);
+  out.push(`解析健康 parse health: 勾稽成立 identities hold ${h.identities.holding}/${h.identities.total} (${share(h.identities.holding, h.identities.total)}) · 数字入列 figures placed ${h.figures.placed}/${h.figures.printed} (${share(h.figures.placed, h.figures.printed)})`);
+  for (const f of h.failures.slice(0, 20)) out.push(`  ✗ ${f}`);
+  if (h.failures.length > 20) out.push(`  … ${h.failures.length - 20} more`);
   return `${out.join("\n")}\n`;
 }

@@ -266,12 +266,14 @@ function valuePositions(kind: TableKind, local: readonly (readonly string[])[]):
     lineNos = positions.map(() => null);
     bodyStart = lanci.index + 1;
   } else {
-    bodyStart = local.findIndex((r) => r.some((c) => /\d[.,]\d/.test(c)) || /^(合计|总计)$/.test(labelOf(r.find((c) => hasCjk(c)) ?? "")));
+    // "合计" alone is the total row of an empty table; beside "基本支出 | 项目支出" it is a header.
+    bodyStart = local.findIndex((r) => r.some((c) => /\d[.,]\d/.test(c)) || (r.filter((c) => hasCjk(c)).length === 1 && /^(合计|总计)$/.test(labelOf(r.find((c) => hasCjk(c)) ?? ""))));
     if (bodyStart < 0) bodyStart = local.length;
     const first = local[bodyStart] ?? [];
     const start = Math.max(0, first.findIndex((c) => /\d[.,]\d/.test(c)));
     const width = Math.max(...local.map((r) => r.length));
-    positions = range(start, width - 1).filter((p) => local.slice(bodyStart).some((r) => (r[p] ?? "").trim() !== ""));
+    // A column no figure fills still has its header ("上级补助收入" of a table without such income).
+    positions = range(start, width - 1).filter((p) => local.some((r) => (r[p] ?? "").trim() !== ""));
     lineNos = positions.map(() => null);
   }
   return { positions, lineNos, bodyStart, lanci };

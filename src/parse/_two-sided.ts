@@ -82,9 +82,15 @@ function findSides(rows: readonly (readonly string[])[], lanci: LanciLine | null
     if (idx.length >= 2) {
       const r0 = idx[1] ?? 3;
       const width = Math.max(...rows.map((r) => r.length));
-      const right = Array.from({ length: Math.max(1, width - r0 - 2) }, (_, k) => r0 + 2 + k);
+      // A 行次 column (its header says so, or it holds small whole numbers only) holds no values.
+      const isRowNo = (c: number): boolean =>
+        rows.some((r) => /^行次?$/.test(compact(r[c] ?? ""))) ||
+        (rows.some((r) => /^\d{1,3}$/.test(compact(r[c] ?? ""))) && rows.every((r) => /^(?:\d{1,3})?$/.test(compact(r[c] ?? "")) || !/\d/.test(r[c] ?? "")));
+      const values = (from: number, to: number): number[] => range(from, to).filter((c) => !isRowNo(c));
+      const left = values(idx[0] === undefined ? 1 : (idx[0] ?? 0) + 1, r0);
+      const right = values(r0 + 1, width);
       return [
-        { name: "收入", labelAt: 0, positions: range(2, r0), lineNos: range(2, r0).map(() => null) },
+        { name: "收入", labelAt: idx[0] ?? 0, positions: left, lineNos: left.map(() => null) },
         { name: "支出", labelAt: r0, positions: right, lineNos: right.map(() => null) },
       ];
     }

@@ -15,6 +15,7 @@ import { findToc } from "./_toc.js";
 
 export type * from "./types.js";
 export { renderInspect, inspectJson } from "./_render.js";
+export { parseHealth, type ParseHealth } from "./_health.js";
 export { lineAtOffset, sectionPathAt } from "./_paragraphs.js";
 
 /** Parses one disclosure; a file with no sign of a 决算 disclosure is `not_a_disclosure`, naming why. */
@@ -58,5 +59,6 @@ export function parseDisclosure(source: SourceFile): Result<Disclosure, ParseErr
     tables,
     paragraphs,
     toc: toc ? { line: toc.start + 1, lineEnd: toc.end + 1 } : null,
+    ...(source.pages ? { pages: source.pages } : {}),
   });
 }

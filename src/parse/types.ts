@@ -158,6 +158,8 @@ export interface Disclosure {
   readonly paragraphs: readonly Paragraph[];
   /** Line range of the table of contents (目录), when recognised. */
   readonly toc: { readonly line: number; readonly lineEnd: number } | null;
+  /** For a PDF: the 1-based page of each line (`pages[line - 1]`). */
+  readonly pages?: readonly number[];
 }
 
 /** Why a file could not be parsed as a disclosure. */

@@ -82,7 +82,7 @@ export function citationBlocks(citations: readonly Citation[], lang: Lang, maxQu
     kind: "citation",
     n: i + 1,
     file: c.file,
-    lines: L.lines(c.line, c.lineEnd),
+    lines: c.page !== undefined ? `${L.page(c.page)} ${L.lines(c.line, c.lineEnd)}` : L.lines(c.line, c.lineEnd),
     title: c.table ?? c.section,
     quote: tidyQuote(c.quote, maxQuote),
   }));

@@ -8,6 +8,8 @@ export interface RenderLabels {
   readonly sources: string;
   readonly colon: string;
   readonly lines: (line: number, lineEnd: number) => string;
+  /** "第3页" / "page 3" for a citation of a PDF. */
+  readonly page: (page: number) => string;
   readonly year: (year: number) => string;
   readonly unit: (unit: string) => string;
   readonly statusWords: Record<FactStatus, string>;
@@ -31,6 +33,7 @@ export const LABELS = {
     sources: "来源",
     colon: "：",
     lines: (a, b) => (b > a ? `第${a}–${b}行` : `第${a}行`),
+    page: (p) => `第${p}页`,
     year: (y) => `${y}年度`,
     unit: (u) => `单位：${u}`,
     statusWords: {
@@ -48,6 +51,7 @@ export const LABELS = {
     sources: "Sources",
     colon: ": ",
     lines: (a, b) => (b > a ? `lines ${a}–${b}` : `line ${a}`),
+    page: (p) => `page ${p}`,
     year: (y) => `FY${y}`,
     unit: (u) => `unit: ${u}`,
     statusWords: {
