@@ -8,6 +8,7 @@ import { classCode } from "./_classes.js";
 import { rowCodes } from "./_codes.js";
 import { quantityKey } from "./_key.js";
 import { danglingTopic, extractNarrative, type ClassPath } from "./_narrative.js";
+import { extractQuantities } from "./_quantities.js";
 import { extractPerformance, projectBefore, projectMarks, type ProjectMark } from "./_performance.js";
 import { extractTableDrafts } from "./_table.js";
 import { normLabel } from "./_text.js";
@@ -105,7 +106,9 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     // Definitions (名词解释) state no figures of the year; their "无…" are not zero statements.
     if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
     const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
-    const found = extractNarrative(para, ctx);
+    const stated = extractNarrative(para, ctx);
+    // A table laid out one cell per line reads as one long "paragraph": only sentences are described.
+    const found = cellLines(doc, para.line, para.lineEnd) ? stated : extractQuantities(para, ctx, stated);
     carried = danglingTopic(para, ctx);
     for (const d of found) {
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
@@ -116,6 +119,8 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
         code,
         measure: d.measure,
         qualifier: d.qualifier,
+        ...(d.predicate ? { predicate: d.predicate } : {}),
+        ...(d.period ? { period: d.period } : {}),
         value: d.value,
         unit: d.unit,
         key: quantityKey({ doc: doc.id, item: d.item, code, side: "支出", subject: d.subject, measure: d.measure, facet: d.facet }),
@@ -147,6 +152,14 @@ function tabular(doc: Disclosure, line: number, lineEnd: number): boolean {
   const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
   const tabbed = ls.filter((l) => /\S\t+\S|^\t+\S/.test(l)).length;
   return ls.length > 0 && tabbed * 2 > ls.length;
+}
+
+// "满意度 ≥90% 100% 10" / "（40" / "分）": most lines short and without sentence punctuation.
+function cellLines(doc: Disclosure, line: number, lineEnd: number): boolean {
+  const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
+  if (ls.length < 6) return false;
+  const cells = ls.filter((l) => l.trim().length <= 24 && !/[，。；,;]/.test(l)).length;
+  return cells * 10 >= ls.length * 7;
 }
 
 // Drafts arrive tables first, then 绩效 tables, then paragraphs. A 绩效 line may also be read as a
