@@ -14,9 +14,12 @@ export const COUNT_UNITS = [
 export const SCALES = ["万", "亿"] as const;
 type Scale = (typeof SCALES)[number];
 type Counter = (typeof COUNT_UNITS)[number];
-/** Units a figure can carry: money, rates, counts (optionally scaled), scores ("分"). */
-export type Unit = (typeof MONEY_UNITS)[number] | (typeof RATE_UNITS)[number] | Counter | `${Scale}${Counter}` | Scale | "分";
-/** Every unit, longest first (so "万人次" is read before "万人" and "人次" before "人"). */
+/**
+ * Units a figure can carry: money, rates, counts (optionally scaled), scores ("分"), or "" when the
+ * document writes none (a 绩效 table's "实际完成值 64").
+ */
+export type Unit = (typeof MONEY_UNITS)[number] | (typeof RATE_UNITS)[number] | Counter | `${Scale}${Counter}` | Scale | "分" | "";
+/** Every written unit, longest first (so "万人次" is read before "万人" and "人次" before "人"); "" is not listed. */
 export const UNITS: readonly Unit[] = [
   ...MONEY_UNITS,
   ...RATE_UNITS,
@@ -26,7 +29,7 @@ export const UNITS: readonly Unit[] = [
   "分" as const,
 ].sort((a, b) => b.length - a.length);
 
-const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
+const UNIT_SET: ReadonlySet<string> = new Set<string>([...UNITS, ""]);
 
 /** True when `s` is one of the known units. */
 export function isUnit(s: string): s is Unit {

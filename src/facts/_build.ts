@@ -106,9 +106,9 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     // Definitions (名词解释) state no figures of the year; their "无…" are not zero statements.
     if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
     const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
-    const stated = extractNarrative(para, ctx);
+    const stated = extractNarrative(withoutPageNumbers(para, doc.lines), ctx);
     // A table laid out one cell per line reads as one long "paragraph": only sentences are described.
-    const found = cellLines(doc, para.line, para.lineEnd) ? stated : extractQuantities(para, ctx, stated);
+    const found = cellLines(doc, para.line, para.lineEnd) ? stated : extractQuantities(withoutPageNumbers(para, doc.lines), ctx, stated);
     carried = danglingTopic(para, ctx);
     for (const d of found) {
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
@@ -152,6 +152,24 @@ function tabular(doc: Disclosure, line: number, lineEnd: number): boolean {
   const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
   const tabbed = ls.filter((l) => /\S\t+\S|^\t+\S/.test(l)).length;
   return ls.length > 0 && tabbed * 2 > ls.length;
+}
+
+type ParagraphLike = Disclosure["paragraphs"][number];
+
+// "…教\n  3\n育部高校科研优秀成果奖": a page number that pdftotext put inside a paragraph is not its text.
+function withoutPageNumbers<P extends Pick<ParagraphLike, "text" | "line" | "lineMap">>(para: P, lines: readonly string[]): P {
+  const map = para.lineMap;
+  const drop = map.filter((e, i) => i > 0 && i < map.length - 1 && /^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$/.test(lines[e.line - 1] ?? ""));
+  if (drop.length === 0) return para;
+  let text = "";
+  const lineMap: { offset: number; line: number }[] = [];
+  map.forEach((e, i) => {
+    if (drop.includes(e)) return;
+    const end = map[i + 1]?.offset ?? para.text.length;
+    lineMap.push({ offset: text.length, line: e.line });
+    text += para.text.slice(e.offset, end);
+  });
+  return { ...para, text, lineMap };
 }
 
 // "满意度 ≥90% 100% 10" / "（40" / "分）": most lines short and without sentence punctuation.

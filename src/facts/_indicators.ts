@@ -1,94 +1,171 @@
 /**
- * Actual values of the 绩效 indicator tables ("三级指标 | 年初目标值(A) | 实际完成值(B) | 得分"):
- * each row's 实际完成值 becomes a figure named by its indicator. Rows are tab-separated in most
- * files and space-separated in OCR'd ones ("补贴销售菜品数量 ≥150吨 155.86 40"); a bare actual value
- * takes its unit from the target ("≥150吨") or the indicator name ("(次)"), never a bare "%".
+ * Rows of the 绩效 indicator tables ("一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) |
+ * 得分"): each row's target, actual value, weight ("(1.5分)") and score become figures named by
+ * the indicator, with the project (and the 年度目标 the row serves) as qualifiers; level cells
+ * ("产出指标（13分）") give their weights, "年度目标1（1分）" its weight and "得分小计" its score.
+ * Rows are tab-separated in most files and space-separated in OCR'd ones ("补贴销售菜品数量 ≥150吨
+ * 155.86 40"); they are read from the right: score, actual, target, then the indicator's name.
  */
 import type { Unit } from "../core/money.js";
+import type { Measure } from "./types.js";
 import type { PerformanceDraft } from "./_performance.js";
-import { unitOf } from "./_text.js";
+import { normalizeWithMap, scanFigures, unitOf } from "./_text.js";
 
-const TARGET = /^(?:≥|≤|>|<|=|≧|≦|大于等于|小于等于|不低于|不少于|不高于)?\s*(\d+(?:\.\d+)?)\s*([^\d\s≥≤<>=]{0,4}?)\s*(?:以上|以下|左右|及以上)?$/;
-const ACTUAL = /^(\d+(?:\.\d+)?)\s*([^\d\s≥≤<>=]{0,4})$/;
-const LEVELS = /^(?:(?:一级|二级|三级)?指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|社会公众或服务对象满意度指标|经济成本指标|社会成本指标|生态环境成本指标)$/;
+const LEVELS = /^(?:(?:一级|二级|三级)?指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|社会公众或服务对象满意度指标|社会公众满意度指标|经济成本指标|社会成本指标|生态环境成本指标|产出|效益|满意度|成本)$/;
+const SCORE = /^(\d+(?:\.\d+)?)\s*分?$/;
+// A unit written apart from its number ("1 人", "69 册"), joined before the row is split.
+const LOOSE_UNIT = /(\d)\s+(人次|人|个|家|项|次|场次|场|批次|批|册|份|条|篇|户|辆|台|套|件|天|小时|万元|亿元|元|%)(?=\s|$)/g;
 
-/** 实际完成值 of indicator rows, with the project named before each table. */
+/** Indicator figures of the 绩效 tables, with the project named before each table. */
 export function extractIndicatorRows(lines: readonly string[], projectAt: (line: number) => string | null): PerformanceDraft[] {
   const out: PerformanceDraft[] = [];
   let until = -1;
+  let goal: string | null = null;
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i] ?? "";
     const l = raw.normalize("NFKC").replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, "");
     const compact = l.replace(/\s+/g, "");
+    const project = projectAt(i + 1);
+    const context = [...(project ? [project] : []), ...(goal ? [goal] : [])];
+    const push = (subject: string, measure: Measure, role: string, value: string, unit: Unit, written: string): void => {
+      out.push({ subject, measure, qualifier: [role, ...context], value, unit, raw: written, line: i + 1, quote: raw.trim() });
+    };
+    // "年度目标 1(1分)", "年度绩效目标1", "年度目标1（XX分）：…": the goal the rows below serve.
+    const g = /^(年度(?:绩效)?目标)\s*(\d{1,2})(?:\((\d+(?:\.\d+)?)分\))?/.exec(compact);
+    if (g) {
+      goal = `年度目标${g[2]}`;
+      if (g[3]) push(goal, "得分", "分值", g[3], "分", `${g[3]}分`);
+      continue;
+    }
     if (/三级指标|指标名称/.test(compact)) {
       until = i + 80;
+      // "年度绩效指标 （21.5分）": the weight of all the goal's indicators.
+      const w = /^(?:项目)?年度绩效指标\((\d+(?:\.\d+)?)分\)/.exec(compact);
+      if (w?.[1]) push(goal ?? "年度绩效指标", "得分", "分值", w[1], "分", `${w[1]}分`);
       continue;
     }
     if (i > until) continue;
+    const subtotal = /^得分小计\t*\s*(\d+(?:\.\d+)?)/.exec(l.trim());
+    if (subtotal?.[1]) {
+      push(goal ?? "年度绩效指标", "得分", "得分小计", subtotal[1], "分", subtotal[1]);
+      continue;
+    }
     if (/^(总分|偏差大|改进措施|得分小计)/.test(compact)) {
       until = -1;
+      goal = null;
       continue;
     }
     const row = readRow(l);
     if (!row) continue;
-    out.push({
-      subject: row.name,
-      measure: row.unit === "%" ? "占比" : "数量",
-      qualifier: ["实际完成值", ...(projectAt(i + 1) ? [projectAt(i + 1) ?? ""] : [])],
-      value: row.value,
-      unit: row.unit,
-      raw: row.raw,
-      line: i + 1,
-      quote: raw.trim(),
-    });
+    for (const level of row.levels) if (level.weight) push(level.name, "得分", "分值", level.weight, "分", `${level.weight}分`);
+    if (row.weight) push(row.name, "得分", "分值", row.weight, "分", `${row.weight}分`);
+    const targetUnit = row.target[0]?.unit ?? null;
+    for (const t of row.target) push(row.name, measureOf(t.unit, "目标值"), "目标值", t.value, t.unit, t.raw);
+    for (const a of row.actual) {
+      // "故障处理率 100% 1": a bare actual value takes the name's unit, else the target's (never a bare "%").
+      const unit = a.unit ?? row.unit ?? (targetUnit !== "%" ? targetUnit : null) ?? "";
+      push(row.name, measureOf(unit, "实际完成值"), "实际完成值", a.value, unit, a.raw);
+    }
+    if (row.score) push(row.name, "得分", "得分", row.score, "分", row.score);
   }
   return out;
 }
 
-interface Row {
-  readonly name: string;
+function measureOf(unit: Unit, role: "目标值" | "实际完成值"): Measure {
+  if (unit === "%") return "占比";
+  if (unit === "万元" || unit === "元") return role === "目标值" ? "预算" : "决算";
+  return "数量";
+}
+
+interface Figure {
   readonly value: string;
-  readonly unit: Unit;
+  readonly unit: Unit | null;
   readonly raw: string;
 }
 
-function readRow(l: string): Row | null {
-  const cells = (l.includes("\t") ? l.split("\t") : l.split(/\s+/)).map((c) => c.trim()).filter((c) => c !== "");
-  for (let k = 1; k + 1 < cells.length; k += 1) {
-    const target = TARGET.exec(cells[k] ?? "");
-    const actual = ACTUAL.exec(cells[k + 1] ?? "");
-    if (!target || !actual) continue;
-    const named = indicatorName(cells[k - 1] ?? "");
-    if (!named) return null;
-    const written = actual[2] ?? "";
-    const unit = written !== "" ? unitOf(written) : fallbackUnit(target[2] ?? "", named.unit);
-    if (!unit || unit === "分" || unit === "万元" || unit === "元" || unit === "亿元") return null;
-    return { name: named.name, value: actual[1] ?? "", unit, raw: cells[k + 1] ?? "" };
+interface Row {
+  readonly name: string;
+  readonly unit: Unit | null;
+  readonly weight: string | null;
+  readonly levels: readonly { readonly name: string; readonly weight: string | null }[];
+  readonly target: readonly (Figure & { readonly unit: Unit })[];
+  readonly actual: readonly Figure[];
+  readonly score: string | null;
+}
+
+/** One indicator row, or null when the line is not one. */
+export function readRow(l: string): Row | null {
+  const cells = splitCells(l);
+  // From the right: the score, the actual value, the target, the indicator's name.
+  let s = cells.length - 1;
+  while (s >= 0 && !SCORE.test(cells[s] ?? "") && /[\u4e00-\u9fff]/.test(cells[s] ?? "")) s -= 1;
+  const scoreCell = cells[s];
+  if (s < 3 || !scoreCell || !SCORE.test(scoreCell)) return null;
+  const nameCell = cells[s - 3] ?? "";
+  const named = indicatorName(nameCell);
+  if (!named) return null;
+  const levels = cells.slice(0, s - 3).map(levelOf).filter((x): x is { name: string; weight: string | null } => x !== null);
+  const target = figuresOf(cells[s - 2] ?? "").map((f) => ({ ...f, unit: f.unit ?? named.unit ?? ("" as const) }));
+  const actual = figuresOf(cells[s - 1] ?? "");
+  if (target.length === 0 && actual.length === 0 && !named.weight) return null;
+  return { name: named.name, unit: named.unit, weight: named.weight, levels, target, actual, score: SCORE.exec(scoreCell)?.[1] ?? null };
+}
+
+// Tab-separated cells, or whitespace-separated ones with a lone "(2分)" joined to the name before it
+// and a unit written apart joined to its number; OCR crumbs without a digit or a Chinese character go.
+function splitCells(l: string): string[] {
+  const tabbed = l.includes("\t");
+  const text = tabbed ? l : l.replace(LOOSE_UNIT, "$1$2");
+  const parts = (tabbed ? text.split("\t") : text.split(/\s+/)).map((c) => c.trim()).filter((c) => c !== "");
+  const out: string[] = [];
+  for (const c of parts) {
+    if (!/[\d\u4e00-\u9fff%]/.test(c)) continue;
+    const prev = out[out.length - 1];
+    if (!tabbed && prev !== undefined && /^\(?\d+(\.\d+)?分\)$/.test(c)) out[out.length - 1] = `${prev}${c.startsWith("(") ? c : `(${c}`}`;
+    else out.push(c);
   }
-  return null;
+  return out;
 }
 
-// "(次)" / "(%)" in the name, else the target's unit unless it is a bare "%" (a row "100% 1" means 100%).
-function fallbackUnit(targetUnit: string, nameUnit: Unit | null): Unit | null {
-  if (nameUnit) return nameUnit;
-  const u = targetUnit !== "" ? unitOf(targetUnit) : null;
-  return u === "%" ? null : u;
+function levelOf(cell: string): { name: string; weight: string | null } | null {
+  const c = cell.replace(/\s+/g, "");
+  const m = /^(.*?)(?:\((\d+(?:\.\d+)?)分\))?$/.exec(c);
+  const name = m?.[1] ?? "";
+  return LEVELS.test(name) && name.length > 2 ? { name, weight: m?.[2] ?? null } : null;
 }
 
-// "安全知识宣传活动次数（1.5分）", "开展帮代办工作培训(次)(□□□□分)": the name without weight and unit marks.
-function indicatorName(cell: string): { name: string; unit: Unit | null } | null {
+// "≥2000人", "20批、10人", "第一轮60天/第二轮60天", "100%", "4": every figure of a value cell.
+function figuresOf(cell: string): Figure[] {
+  const c = normalizeWithMap(cell).s;
+  if (c === "" || !/\d/.test(c)) return [];
+  const withUnit = scanFigures(c);
+  if (withUnit.length > 0) return withUnit.map((f) => ({ value: f.value, unit: f.unit, raw: f.raw }));
+  const bare = /^(?:≥|≤|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(?:以上|以下|左右)?$/.exec(c);
+  return bare?.[1] ? [{ value: bare[1], unit: null, raw: bare[1] }] : [];
+}
+
+// "安全知识宣传活动次数（1.5分）", "开展帮代办工作培训(次)(□□□□分)": the name, its weight and unit mark.
+function indicatorName(cell: string): { name: string; unit: Unit | null; weight: string | null } | null {
   // "工艺美术发展宣传等 5分)": a weight whose "(" went to the cell before.
-  let name = cell.replace(/\s+/g, "").replace(/(?<![(\d.])\d+(\.\d+)?分\)$/, "");
+  let name = cell.replace(/\s+/g, "");
   let unit: Unit | null = null;
+  let weight: string | null = null;
+  const loose = /(?<![(\d.])(\d+(?:\.\d+)?)分\)$/.exec(name);
+  if (loose) {
+    weight = loose[1] ?? null;
+    name = name.slice(0, loose.index);
+  }
   for (let k = 0; k < 3; k += 1) {
     const m = /\(([^()]*)\)$/.exec(name);
     if (!m) break;
     const inner = m[1] ?? "";
     const u = unitOf(inner);
+    const w = /^(\d+(?:\.\d+)?)分$/.exec(inner);
     if (u) unit = u;
-    else if (!/分$|^[□\d.]*分?$/.test(inner)) break;
+    else if (w) weight = w[1] ?? null;
+    else if (!/^[□\d.]*分?$/.test(inner)) break;
     name = name.slice(0, m.index);
   }
-  if (LEVELS.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 40) return null;
-  return { name, unit };
+  if (LEVELS.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 40 || /^(得分|总分|合计|小计)/.test(name)) return null;
+  return { name, unit, weight };
 }

@@ -93,9 +93,9 @@ function shareListPredicates(s: string, drafts: readonly NarrativeDraft[]): Narr
 type Read = Omit<NarrativeDraft, "line" | "quote">;
 
 // A count the recurring-statement reader named by the words before it ("高质量推进25项…事项"):
-// not an item, a 科目, a sum of money, a score or an indicator's value.
+// not an item, a 科目, a sum of money, a rate (its base is read there), a score or an indicator's value.
 function free(d: NarrativeDraft): boolean {
-  if (d.item !== null || d.classPath !== null || d.classCode !== null || d.unit === "万元" || d.unit === "元" || d.measure === "得分") return false;
+  if (d.item !== null || d.classPath !== null || d.classCode !== null || d.unit === "万元" || d.unit === "元" || d.unit === "%" || d.measure === "得分") return false;
   return !d.qualifier.some((q) => q === "目标值" || q === "实际完成值") && !/^(内设|下属单位)/.test(d.subject);
 }
 

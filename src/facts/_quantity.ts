@@ -40,6 +40,9 @@ export function isCounter(unit: string): boolean {
   return COUNTERS.test(unit);
 }
 
+// How something was done, not what: "线上对接332家" counts the enterprises named before.
+const MANNER = /^(线上|线下|实地|现场|上门|集中|联合|分别|先后|陆续|新|再|多次|全年|年内|其中|另|另外|共同|主动|入户|电话|视频|远程|异地|跨省|省内)$/;
+
 // Nouns that make the verb before them part of an organisation's or a facility's name.
 const ORG_NOUN = /^(专班|中心|平台|系统|机制|工作站|小组|办公室|窗口|专区|基地|园区|大厅)/;
 
@@ -187,16 +190,20 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
   let subject = "";
   let predicate: string | null = null;
   // The last introduced verb that leaves a subject: "为…活动提供交易场所服务2495场次" is 提供, not 服务.
-  for (const verb of ledVerbs(head).reverse()) {
+  const led = ledVerbs(head);
+  for (let k = led.length - 1; k >= 0; k -= 1) {
+    const verb = led[k] as Verb;
     const object = bare(head.slice(verb.end), ctx);
-    const before = bare(head.slice(0, verb.at), ctx).replace(/(实现|完成|达到|达|为)$/, "");
+    // "完成“小进限”企业入库99家": the subject stands between the verbs.
+    const from = k > 0 ? (led[k - 1]?.end ?? 0) : 0;
+    const before = bare(head.slice(from, verb.at), ctx).replace(/(实现|完成|达到|达|为)$/, "");
     if (object !== "" && !ATTRIBUTES.test(object)) subject = object;
     else if (object !== "") subject = joinAttribute(before, object, ctx);
-    else if (verb.final) subject = before;
+    else if (verb.final || (before !== "" && !MANNER.test(before))) subject = before || bare(head.slice(0, verb.at), ctx);
     else if (ctx.previous) {
       // "其中,接待411家、线上对接332家": the verb's object is the noun just counted.
       subject = ctx.previous.subject;
-      if (before !== "" && before.length <= 8) qualifiers.push(before);
+      if (before !== "") qualifiers.push(before);
     } else continue;
     predicate = serial(head, verb);
     break;
@@ -227,6 +234,9 @@ function serial(text: string, verb: Verb): string {
 // an aside in brackets at its end ("招商引资专项经费(自市商务局划转…)").
 function bare(s: string, ctx: DescribeContext): string {
   const t = s
+    .replace(/^(和|及|与|以及|并|且|有)(?=[\u4e00-\u9fff“"]{3})/, "")
+    .replace(/^\d{2,4}年(\d{1,2}月)?(以来|至今)/, "")
+    .replace(/^(?:截至|截止)?(?:目前|“?十[一二三四五六七八九]五”?(?:以来|期间))/, "")
     .replace(/(同比|与上年相比|与上年度相比|比上年|较上年|较去年|比去年|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?相比)/g, "")
     .replace(/^(?:[^()]{2,})\([^()]*\)$/, (m) => m.slice(0, m.indexOf("(")));
   const c = clean(t, ctx).replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "");
