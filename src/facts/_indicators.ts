@@ -107,7 +107,8 @@ export function readRow(l: string): Row | null {
   const levels = cells.slice(0, s - 3).map(levelOf).filter((x): x is { name: string; weight: string | null } => x !== null);
   const target = figuresOf(cells[s - 2] ?? "").map((f) => ({ ...f, unit: f.unit ?? named.unit ?? ("" as const) }));
   const actual = figuresOf(cells[s - 1] ?? "");
-  if (target.length === 0 && actual.length === 0 && !named.weight) return null;
+  // "保障系统稳定运行 正常运行 正常运行 6": a row stated in words still has its score.
+  if (target.length === 0 && actual.length === 0 && !named.weight && !/[\u4e00-\u9fff]/.test(`${cells[s - 2] ?? ""}${cells[s - 1] ?? ""}`)) return null;
   return { name: named.name, unit: named.unit, weight: named.weight, levels, target, actual, score: SCORE.exec(scoreCell)?.[1] ?? null };
 }
 
@@ -166,6 +167,6 @@ function indicatorName(cell: string): { name: string; unit: Unit | null; weight:
     else if (!/^[□\d.]*分?$/.test(inner)) break;
     name = name.slice(0, m.index);
   }
-  if (LEVELS.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 40 || /^(得分|总分|合计|小计)/.test(name)) return null;
+  if (LEVELS.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 80 || /^(得分|总分|合计|小计)/.test(name)) return null;
   return { name, unit, weight };
 }

@@ -105,6 +105,17 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
     if (/^\s*预算执行/.test(l.replace(/\t/g, " ")) || (/预算数/.test(l) && /执行数/.test(l))) {
       execUnit = "万元";
       execUntil = lineNo + 40;
+      // "预算执行情况（万元） （20分）": the weight of budget execution in the self-assessment.
+      const w = /^预算执行情况(?:\((?:万元|元)\))?\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
+      if (w?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: w[1], unit: "分", raw: `${w[1]}分`, line: lineNo, quote: rawLine.trim() });
+    }
+    // "项目绩效总目标 （20分）\t\t年初设定目标…得分", then the row in words with its score.
+    const goal = /^项目绩效总目标\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
+    if (goal?.[1] && project) {
+      out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标分值"], value: goal[1], unit: "分", raw: `${goal[1]}分`, line: lineNo, quote: rawLine.trim() });
+      const next = lines[i + 1] ?? "";
+      const score = /\t(\d+(?:\.\d+)?)\s*分?[\t\s]*$/.exec(next.normalize("NFKC"));
+      if (score?.[1] && /[\u4e00-\u9fff]/.test(next)) out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标得分"], value: score[1], unit: "分", raw: score[1], line: lineNo + 1, quote: next.trim() });
     }
     if (execUnit && /\((万元|元)\)/.test(l.replace(/\s/g, ""))) execUnit = /\(元\)/.test(l.replace(/\s/g, "")) ? "元" : "万元";
     if (execUnit && lineNo <= execUntil) {
@@ -117,6 +128,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
           out.push({ subject: project, measure: "预算", qualifier: [...q, "全年预算数"], value: exec.budget, unit: execUnit, raw: exec.budgetRaw, line: lineNo, quote: rawLine.trim() });
           out.push({ subject: project, measure: "决算", qualifier: [...q, "执行数"], value: exec.actual, unit: execUnit, raw: exec.actualRaw, line: lineNo, quote: rawLine.trim() });
           if (exec.rate) out.push({ subject: project, measure: "完成率", qualifier: [...q, "执行率"], value: exec.rate, unit: "%", raw: `${exec.rate}%`, line: lineNo, quote: rawLine.trim() });
+          if (exec.score) out.push({ subject: project, measure: "得分", qualifier: [...q, "预算执行得分"], value: exec.score, unit: "分", raw: exec.score, line: lineNo, quote: rawLine.trim() });
           execUnit = null;
         }
       }
@@ -155,7 +167,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
 function totalScore(l: string): { value: string; header: boolean } | null {
   const cells = l.split(/\t+|\s{2,}/).map((c) => c.trim()).filter((c) => c !== "");
   for (const c of cells) {
-    const m = /^(?:自评)?(?:总分|得分)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
+    const m = /^(?:自评)?(?:总分|得分|分数|分值)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
     if (m?.[1]) return { value: m[1], header: true };
   }
   // "总\t分\t\t51个指标\t\t\t94.96": the OCR split the word across cells.
@@ -168,14 +180,16 @@ function totalScore(l: string): { value: string; header: boolean } | null {
 
 // "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20",
 // "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分" (the label broken by a space).
-function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null } | null {
+function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null; score: string | null } | null {
   const tokens = l.replace(/年度财政资\s*金\s*总额|部门整体支出\s*总额|部门整体|支出\s*总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
   const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
   if (tokens.length < 3 || money.length < 2) return null;
   if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^(\d+(\.\d+)?)?分$/.test(t))) return null;
   const rate = tokens.find((t) => /^\d+(\.\d+)?%$/.test(t));
   const [b = "", a = ""] = money;
-  return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null };
+  // "1303.05 1115.55 85.61% 17.12": the score after the rate.
+  const after = rate ? tokens.slice(tokens.indexOf(rate) + 1).find((t) => /^\d+(\.\d+)?分?$/.test(t)) : undefined;
+  return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null, score: after ? after.replace(/分$/, "") : null };
 }
 
 function norm(s: string): string {

@@ -55,11 +55,12 @@ export function measureCoverage(doc: Disclosure, facts: readonly Fact[]): Covera
   const figures: (NumericToken & { covered: boolean })[] = [];
   const excluded: (NumericToken & { reason: Exclusion })[] = [];
   for (const t of numericTokens(doc)) {
-    if (t.reason) {
+    const covered = (byLine.get(t.token.line) ?? []).some((f) => states(f, t.token) || names(f, t.token));
+    // A structural number (行次, a list number) that a fact states after all is a figure.
+    if (t.reason && !(covered && t.reason === "ordinal")) {
       excluded.push({ ...t.token, reason: t.reason });
       continue;
     }
-    const covered = (byLine.get(t.token.line) ?? []).some((f) => states(f, t.token));
     figures.push({ ...t.token, covered });
   }
   return { doc: doc.id, figures, excluded };
@@ -70,6 +71,13 @@ function states(f: Fact, t: NumericToken): boolean {
   if (raws.some((r) => r !== "" && (r === t.raw || r.replace(/[%分]$/, "") === t.raw))) return true;
   if (t.value === null) return false;
   return sameValue(f.value, t.value) || sameValue(f.value.replace(/^-/, ""), t.value);
+}
+
+// "单位价值100万元以上设备 0台(套)", "统筹推动10亿元以上重点项目174个": a bound that is part of the
+// noun phrase a fact counts belongs to that fact.
+function names(f: Fact, t: NumericToken): boolean {
+  const words = [f.subject, ...f.qualifier].map((w) => w.normalize("NFKC").replace(/\s+/g, ""));
+  return words.some((w) => new RegExp(`(?<![\\d.])${t.raw.replace(/[.,]/g, "\\$&")}(?![\\d.])`).test(w));
 }
 
 function range(a: number, b: number): number[] {
@@ -91,7 +99,7 @@ export function numericTokens(doc: Disclosure): { token: NumericToken; reason: E
   doc.lines.forEach((rawLine, i) => {
     const lineNo = i + 1;
     // "1, 099.07" (spacing noise inside a grouped figure) is one token.
-    const l = rawLine.normalize("NFKC").replace(/(\d)\s?,\s(?=\d{3}(?!\d))/g, "$1,");
+    const l = spacingRepaired(rawLine);
     const inToc = toc !== null && lineNo >= toc.line && lineNo <= toc.lineEnd;
     for (const m of l.matchAll(RUN)) {
       const col = m.index ?? 0;
@@ -99,14 +107,22 @@ export function numericTokens(doc: Disclosure): { token: NumericToken; reason: E
       const plain = raw.replace(/,/g, "");
       const value = /^\d+(\.\d+)?$/.test(plain) ? plain : null;
       const token: NumericToken = { line: lineNo, col, raw, value, zone: zones.get(lineNo) ?? "other" };
-      const reason = inToc ? "page" : exclusion(l, col, raw, lineNo, codes, rowNumbers);
+      const reason = inToc ? "page" : exclusion(l, col, raw, lineNo, codes, rowNumbers, token.zone);
       out.push({ token, reason });
     }
   });
   return out;
 }
 
-function exclusion(l: string, col: number, raw: string, lineNo: number, codes: Map<number, Set<string>>, rowNumbers: Map<number, Set<string>>): Exclusion | null {
+/** A line with spacing noise inside figures removed: "1, 115. 55" → "1,115.55" (offsets are of this text). */
+export function spacingRepaired(line: string): string {
+  return line
+    .normalize("NFKC")
+    .replace(/(\d)\s?,\s(?=\d{3}(?!\d))/g, "$1,")
+    .replace(/(\d)\s*\.\s+(?=\d+(?!\d|\s*年))/g, "$1.");
+}
+
+function exclusion(l: string, col: number, raw: string, lineNo: number, codes: Map<number, Set<string>>, rowNumbers: Map<number, Set<string>>, zone: Zone): Exclusion | null {
   const before = l.slice(0, col);
   const after = l.slice(col + raw.length);
   const b1 = before.trimEnd().slice(-1);
@@ -116,6 +132,7 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   // Dates and years: "2024年", "2024 年度", "12月", "31日", "2025-01-20", "1-10月".
   if (/^(19|20)\d{2}$/.test(raw) && /^年/.test(a)) return "date";
   if (/^\d{1,2}$/.test(raw) && /^(月|日|号|时(?!间))/.test(a)) return "date";
+  if (/^\d{2}$/.test(raw) && /^年\s*\d{1,2}\s*月/.test(a)) return "date";
   if (/^[-~至到—]\s*\d{1,4}\s*(年|月|日)/.test(a)) return "date";
   if (/^(19|20)\d{2}$/.test(raw) && (/^[-./]\d/.test(after) || /[-./~至—]\s*$/.test(before) || /^\s*[-~至—]\s*(19|20)\d{2}/.test(after))) return "date";
   if (/^(19|20)\d{2}\.\d{1,2}(\.\d{1,2})?$/.test(raw) && /^[\s)）]*$|^[^\d万%亿元]/.test(after)) return "date";
@@ -126,13 +143,17 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   if (/^[123]\d{2}(\d{2}){0,2}$/.test(plain) && (/[(\[【]\s*$/.test(before) && /^\s*[)\]】]/.test(after))) return "code";
   if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after)) return "code";
   // List and column numbers: "1.", "1、", "(1)", "第3", "公开09表", "表1", 栏次 rows, 行次 cells.
-  if (/^[、.．](?!\d)/.test(after) && /^\d{1,2}$/.test(raw) && /(^|[\s:：;；。,，(（])$/.test(before)) return "ordinal";
+  if (/^(、|[.．](?!\d))/.test(after) && /^\d{1,2}$/.test(raw) && /(^|[\s:：;；。,，(（>])$/.test(before)) return "ordinal";
+  // "年度目标1", "满意度指标1": the number of a goal or indicator.
+  if (/^\d{1,2}$/.test(raw) && /(目标|指标)\s*$/.test(before)) return "ordinal";
   if (/^\d{1,2}\.$/.test(raw + after.slice(0, 1)) && /^\.\d{4}年/.test(after) ) return "ordinal";
   if (/[(（]\s*$/.test(before) && /^\s*[)）]/.test(after) && /^\d{1,2}$/.test(raw) && !/[)）]\s*[\d万元%个]/.test(after.slice(0, 3))) return "ordinal";
   if (/第\s*$/.test(before) || /^\s*(表|号|期|批次?(?=[\u4e00-\u9fff]))/.test(after) && /(公开|附表|表)\s*$/.test(before)) return "ordinal";
   if (/(公开|附件|附表|表|图)\s*$/.test(before) || /^表/.test(a)) return "ordinal";
   if (b1 === "第") return "ordinal";
   if (rowNumbers.get(lineNo)?.has(plain)) return "ordinal";
+  // "9\t九、卫生健康支出\t39\t58.65": the 行次 beside a row label (a fact stating the number wins).
+  if (zone === "table" && /^\d{1,2}$/.test(raw) && (/(^|[\u4e00-\u9fff)）])\s*$/.test(before) || /^\s+[\u4e00-\u9fff]/.test(after))) return "ordinal";
   if (/^[\s\d]+$/.test(l) && columnNumbers(l)) return "ordinal";
   if (/栏次|行次/.test(l) && /^\d{1,2}$/.test(raw)) return "ordinal";
   // Names and identifiers: "5G", "200M专网", "12345热线", "G42", phone numbers.
