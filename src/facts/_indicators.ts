@@ -34,8 +34,7 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
     const g = /^(年度(?:绩效)?目标)\s*(\d{1,2})(?:\((\d+(?:\.\d+)?)分\))?/.exec(compact);
     if (g) {
       goal = `年度目标${g[2]}`;
-      if (g[3]) push(goal, "得分", "分值", g[3], "分", `${g[3]}分`);
-      continue;
+      if (g[3]) out.push({ subject: goal, measure: "得分", qualifier: ["分值", ...(project ? [project] : [])], value: g[3], unit: "分", raw: `${g[3]}分`, line: i + 1, quote: raw.trim() });
     }
     if (/三级指标|指标名称/.test(compact)) {
       until = i + 80;
@@ -99,8 +98,14 @@ export function readRow(l: string): Row | null {
   // From the right: the score, the actual value, the target, the indicator's name.
   let s = cells.length - 1;
   while (s >= 0 && !SCORE.test(cells[s] ?? "") && /[\u4e00-\u9fff]/.test(cells[s] ?? "")) s -= 1;
-  const scoreCell = cells[s];
-  if (s < 3 || !scoreCell || !SCORE.test(scoreCell)) return null;
+  let scoreCell = cells[s];
+  // "系统安全故障处理时间（小时）（2分）\t<48\t<24": a row whose score cell is missing.
+  const noScore = cells.length >= 3 && /\d/.test(cells[cells.length - 1] ?? "") && /\d/.test(cells[cells.length - 2] ?? "") && indicatorName(cells[cells.length - 3] ?? "")?.weight;
+  const scored = scoreCell !== undefined && SCORE.test(scoreCell) && s >= 3 && indicatorName(cells[s - 3] ?? "") !== null;
+  if (!scored && (noScore || (cells.length >= 3 && /^[<>≤≥=]/.test(cells[cells.length - 1] ?? "") && /\d/.test(cells[cells.length - 2] ?? "")))) {
+    s = cells.length;
+    scoreCell = undefined;
+  } else if (s < 3 || !scoreCell || !SCORE.test(scoreCell)) return null;
   const nameCell = cells[s - 3] ?? "";
   const named = indicatorName(nameCell);
   if (!named) return null;
@@ -109,7 +114,7 @@ export function readRow(l: string): Row | null {
   const actual = figuresOf(cells[s - 1] ?? "");
   // "保障系统稳定运行 正常运行 正常运行 6": a row stated in words still has its score.
   if (target.length === 0 && actual.length === 0 && !named.weight && !/[\u4e00-\u9fff]/.test(`${cells[s - 2] ?? ""}${cells[s - 1] ?? ""}`)) return null;
-  return { name: named.name, unit: named.unit, weight: named.weight, levels, target, actual, score: SCORE.exec(scoreCell)?.[1] ?? null };
+  return { name: named.name, unit: named.unit, weight: named.weight, levels, target, actual, score: scoreCell ? (SCORE.exec(scoreCell)?.[1] ?? null) : null };
 }
 
 // Tab-separated cells, or whitespace-separated ones with a lone "(2分)" joined to the name before it
@@ -141,7 +146,7 @@ function figuresOf(cell: string): Figure[] {
   if (c === "" || !/\d/.test(c)) return [];
   const withUnit = scanFigures(c);
   if (withUnit.length > 0) return withUnit.map((f) => ({ value: f.value, unit: f.unit, raw: f.raw }));
-  const bare = /^(?:≥|≤|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(?:以上|以下|左右)?$/.exec(c);
+  const bare = /^(?:≥|≤|>|<|=|≧|≦)?(-?\d+(?:\.\d+)?)(?:以上|以下|左右)?$/.exec(c);
   return bare?.[1] ? [{ value: bare[1], unit: null, raw: bare[1] }] : [];
 }
 

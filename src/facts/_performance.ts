@@ -9,6 +9,7 @@ import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
+import { extractScoreSheets } from "./_scoresheet.js";
 import { extractSummaryRows } from "./_summary.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
@@ -88,7 +89,6 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
   const out: PerformanceDraft[] = [];
   let execUnit: Unit | null = null;
   let execUntil = -1;
-  let scoreColumn: number | null = null;
   for (let i = 0; i < lines.length; i += 1) {
     const rawLine = lines[i] ?? "";
     const l = norm(rawLine);
@@ -140,25 +140,10 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       const item: ItemKey = m[1] === "基本支出" ? "basic_expenditure" : "project_expenditure";
       out.push({ subject: m[1] ?? "", item, measure: "决算", qualifier: ["部门整体", `${m[1]}总额`], value: raw.replace(/,/g, ""), unit, raw, line: lineNo, quote: rawLine.trim() });
     }
-    // "评价项目 权重 评级分值 本项得分 得分率" … "综合绩效 100% 100 93.03 93.03%".
-    const cells = rawLine.split("\t").map((c) => norm(c).trim());
-    const scoreAt = cells.findIndex((c) => /^本项得分$/.test(c));
-    if (scoreAt >= 0) {
-      scoreColumn = scoreAt;
-      continue;
-    }
-    if (scoreColumn !== null && cells.length > scoreColumn) {
-      if (/^(综合绩效|合计|总分|总计)$/.test(cells[0] ?? "") && project) {
-        const v = cells[scoreColumn] ?? "";
-        if (/^\d+(\.\d+)?$/.test(v)) out.push({ subject: project, measure: "得分", qualifier: ["综合绩效"], value: v, unit: "分", raw: v, line: lineNo, quote: rawLine.trim() });
-        scoreColumn = null;
-      }
-    } else if (scoreColumn !== null && l.trim() === "") {
-      scoreColumn = null;
-    }
   }
   out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
   out.push(...extractSummaryRows(lines, marks));
+  out.push(...extractScoreSheets(lines, (line) => projectBefore(marks, line + 1, 400)));
   return out;
 }
 

@@ -154,9 +154,17 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   if (rowNumbers.get(lineNo)?.has(plain)) return "ordinal";
   // "9\t九、卫生健康支出\t39\t58.65": the 行次 beside a row label (a fact stating the number wins).
   if (zone === "table" && /^\d{1,2}$/.test(raw) && (/(^|[\u4e00-\u9fff)）])\s*$/.test(before) || /^\s+[\u4e00-\u9fff]/.test(after))) return "ordinal";
-  if (/^[\s\d]+$/.test(l) && columnNumbers(l)) return "ordinal";
+  if (columnNumbers(l)) return "ordinal";
+  // "①监管数据汇聚总量" read as "1监管…", "- 2发现…": a circled or list number run into its item.
+  if (/^\d{1,2}$/.test(raw) && /^[\u4e00-\u9fff“"](?<![个家项次人名台辆场批件户条万亿元分])/.test(after) && /(^|^[\s\-*#>]+|[。;；:：)）]\s*)$/.test(before)) return "ordinal";
+  if (/^\d{1,2}$/.test(raw) && /(目标|指标)\s*\d{1,2}\s*(和|、|及|与)\s*$/.test(before)) return "ordinal";
+  // "①2024年" read as "12024年".
+  if (/^[1-9⑴](19|20)\d{2}$/.test(raw) && /^\s*年/.test(after)) return "date";
   if (/栏次|行次/.test(l) && /^\d{1,2}$/.test(raw)) return "ordinal";
-  // Names and identifiers: "5G", "200M专网", "12345热线", "G42", phone numbers.
+  // "9\t…\t61": a 行次 alone at a table line's edge.
+  if (zone === "table" && /^\d{1,2}$/.test(raw) && (/^\s*$/.test(before) || /^\s*$/.test(after))) return "ordinal";
+  // Names and identifiers: "5G", "200M专网", "12345热线", "G42", phone numbers, "“1+4+3”体系".
+  if (/[+＋]\s*$/.test(before) || /^\s*[+＋]\s*\d/.test(after)) return "identifier";
   if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return "identifier";
   if (/^\d{5,}$/.test(plain) && /^\s*(热线|平台|服务热线)/.test(a)) return "identifier";
   if (/\d{3,4}-$/.test(before) || (/^-\d{7,8}/.test(after) && /^\d{3,4}$/.test(plain))) return "identifier";
@@ -164,9 +172,10 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   return null;
 }
 
-// "1 2 3 4 5 6": the 栏次 line of a table header.
+// "1 2 3 4 5 6", "类 款 项 1 2 3 4 5 6 7", "栏次 1 2 3": the 栏次 line of a table header.
 function columnNumbers(l: string): boolean {
-  const ns = l.trim().split(/\s+/).map(Number);
+  if (!/^[\s\d类款项栏次行合计金额单位:：()（）万元]+$/.test(l)) return false;
+  const ns = (l.match(/\d+/g) ?? []).map(Number);
   return ns.length >= 3 && ns.every((n, k) => k === 0 || n === (ns[k - 1] ?? 0) + 1);
 }
 
