@@ -67,7 +67,7 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
       qualifier: p.qualifier,
       value: p.value,
       unit: p.unit,
-      key: quantityKey({ doc: doc.id, item: p.item ?? null, code: null, subject: p.subject, measure: p.measure }),
+      key: quantityKey({ doc: doc.id, item: p.item ?? null, code: null, subject: p.subject, measure: p.measure, facet: performanceFacet(p.qualifier) }),
       source: { kind: "narrative", file: doc.file, line: p.line, lineEnd: p.line, section: sectionAt(doc, p.line), quote: p.quote, raw: p.raw },
     });
   }
@@ -107,8 +107,11 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
     const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
     const stated = extractNarrative(withoutPageNumbers(para, doc.lines), ctx);
-    // A table laid out one cell per line reads as one long "paragraph": only sentences are described.
-    const found = cellLines(doc, para.line, para.lineEnd) ? stated : extractQuantities(withoutPageNumbers(para, doc.lines), ctx, stated);
+    const described = extractQuantities(withoutPageNumbers(para, doc.lines), ctx, stated);
+    // A table laid out one cell per line reads as one long "paragraph": only its sentences
+    // ("…全市社零增幅仅为 2.1%。") are described, not its cells.
+    const statedAt = new Set(stated.map((d) => d.at));
+    const found = cellLines(doc, para.line, para.lineEnd) ? [...stated, ...described.filter((d) => !statedAt.has(d.at) && proseLine(doc.lines[d.line - 1] ?? ""))] : described;
     carried = danglingTopic(para, ctx);
     for (const d of found) {
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
@@ -147,6 +150,15 @@ function canonicalProjects(drafts: readonly Draft[], marks: readonly ProjectMark
   });
 }
 
+// An indicator's target, weight and score are other quantities than its actual value, and the same
+// indicator of two projects is two indicators: the role and the context distinguish them. Budget,
+// execution and total scores keep the plain key they share with the narrative.
+function performanceFacet(qualifier: readonly string[]): string {
+  const role = qualifier[0] ?? "";
+  if (!/^(目标值|实际完成值|分值|得分|得分小计|权重|得分率|预算执行分值|预算执行得分|项目绩效总目标分值|项目绩效总目标得分)$/.test(role)) return "";
+  return [role === "实际完成值" ? "" : role, ...qualifier.slice(1)].join("/");
+}
+
 // Tab-separated table rows the parser left as paragraphs (绩效 indicator tables) are not prose.
 function tabular(doc: Disclosure, line: number, lineEnd: number): boolean {
   const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
@@ -178,6 +190,10 @@ function cellLines(doc: Disclosure, line: number, lineEnd: number): boolean {
   if (ls.length < 6) return false;
   const cells = ls.filter((l) => l.trim().length <= 24 && !/[，。；,;]/.test(l)).length;
   return cells * 10 >= ls.length * 7;
+}
+
+function proseLine(l: string): boolean {
+  return /[，。；]/.test(l) || l.trim().length > 30;
 }
 
 // Drafts arrive tables first, then 绩效 tables, then paragraphs. A 绩效 line may also be read as a

@@ -9,6 +9,7 @@
 import type { Unit } from "../core/money.js";
 import type { Measure } from "./types.js";
 import type { PerformanceDraft } from "./_performance.js";
+import { oneCellPerLine, readCellStream } from "./_cellstream.js";
 import { normalizeWithMap, scanFigures, unitOf } from "./_text.js";
 
 const LEVELS = /^(?:(?:一级|二级|三级)?指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|社会公众或服务对象满意度指标|社会公众满意度指标|经济成本指标|社会成本指标|生态环境成本指标|产出|效益|满意度|成本)$/;
@@ -21,6 +22,7 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
   const out: PerformanceDraft[] = [];
   let until = -1;
   let goal: string | null = null;
+  let blockStart = 0;
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i] ?? "";
     const l = raw.normalize("NFKC").replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, "");
@@ -36,6 +38,17 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
       goal = `年度目标${g[2]}`;
       if (g[3]) out.push({ subject: goal, measure: "得分", qualifier: ["分值", ...(project ? [project] : [])], value: g[3], unit: "分", raw: `${g[3]}分`, line: i + 1, quote: raw.trim() });
     }
+    if (/三级指标|指标名称/.test(compact) && oneCellPerLine(lines, i)) {
+      // The block of this table: from the project's name (or the previous table) to its 总分.
+      const start = Math.max(blockStart, i - 80);
+      let end = i + 1;
+      while (end < lines.length && end < i + 400 && !/^(总分|偏差大|改进措施)/.test((lines[end] ?? "").normalize("NFKC").replace(/\s+/g, ""))) end += 1;
+      out.push(...readCellStream(lines, start, end, project ? [project] : []));
+      blockStart = end;
+      i = end;
+      continue;
+    }
+    if (/项目名称|单位名称/.test(compact)) blockStart = i;
     if (/三级指标|指标名称/.test(compact)) {
       until = i + 80;
       // "年度绩效指标 （21.5分）": the weight of all the goal's indicators.

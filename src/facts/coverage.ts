@@ -107,7 +107,10 @@ export function numericTokens(doc: Disclosure): { token: NumericToken; reason: E
       const plain = raw.replace(/,/g, "");
       const value = /^\d+(\.\d+)?$/.test(plain) ? plain : null;
       const token: NumericToken = { line: lineNo, col, raw, value, zone: zones.get(lineNo) ?? "other" };
-      const reason = inToc ? "page" : exclusion(l, col, raw, lineNo, codes, rowNumbers, token.zone);
+      // "制定了《东西湖区 2022" / "年…": a year whose 年 went to the next line.
+      const next = doc.lines.slice(i + 1, i + 4).find((x) => x.trim() !== "") ?? "";
+      const yearBroken = /^(19|20)\d{2}$/.test(raw) && l.slice(col + raw.length).trim() === "" && /^\s*年/.test(next);
+      const reason = inToc ? "page" : yearBroken ? "date" : exclusion(l, col, raw, lineNo, codes, rowNumbers, token.zone);
       out.push({ token, reason });
     }
   });
@@ -135,6 +138,11 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   if (/^\d{2}$/.test(raw) && /^年\s*\d{1,2}\s*月/.test(a)) return "date";
   if (/^[-~至到—]\s*\d{1,4}\s*(年|月|日)/.test(a)) return "date";
   if (/^(19|20)\d{2}$/.test(raw) && (/^[-./]\d/.test(after) || /[-./~至—]\s*$/.test(before) || /^\s*[-~至—]\s*(19|20)\d{2}/.test(after))) return "date";
+  // "武财绩〔2021〕546号", "东财[2023]5号": a document's number.
+  if (/[〔\[【(]\s*$/.test(before) && /^\s*[〕\]】)]/.test(after) && /^(19|20)\d{2}$/.test(raw)) return "identifier";
+  if (/[〕\]】]\s*$/.test(before) && /^\s*号/.test(after)) return "identifier";
+  // "2022 年度 2021 促消费市级奖励项目绩效自评表": a year in a title.
+  if (/^(19|20)\d{2}$/.test(raw) && /(表|报告|结果|说明|情况|公开)\s*$/.test(l) && l.trim().length <= 40) return "date";
   if (/^(19|20)\d{2}\.\d{1,2}(\.\d{1,2})?$/.test(raw) && /^[\s)）]*$|^[^\d万%亿元]/.test(after)) return "date";
   if (/\d{4}[-./]$/.test(before) && /^\d{1,2}$/.test(raw)) return "date";
   // 科目编码: a table row's code, one in brackets after a name ("小学教育(2050202)"), or one leading a row.

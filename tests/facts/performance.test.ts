@@ -153,8 +153,18 @@ describe("extractPerformance: project summary table (003 项目支出自评结�
     expect(read(withTable, 2022).find((d) => d.value === "814651")).toMatchObject({ subject: "政府购买服务人员经费", measure: "预算", unit: "元" });
   });
 
-  it("stops at 合计", () => {
-    expect(read([...header, "合计 115530851 113048518.64 98%  "], 2022)).toEqual([]);
+  it("reads the 合计 row as the total of the projects, then stops", () => {
+    const ds = read([...header, "合计 115530851 113048518.64 98%  ", "党员教育培训 5800 5800 100% "], 2022);
+    expect(ds.map((d) => [d.subject, d.measure, d.value, d.unit])).toEqual([
+      ["合计", "预算", "115530851", "元"],
+      ["合计", "决算", "113048518.64", "元"],
+      ["合计", "完成率", "98", "%"],
+    ]);
+  });
+
+  it("names a row after the use of the row before by what follows that use's full stop", () => {
+    const lines = [...header, "商贸专项工作经费 500000 332800 67% ", "保障商贸工作正常开展，用于组织", "筹备消费促进活动，组织企业参加", "大型展会相关费用支出。 ", "2021年促进消费升级", "(支持商贸企业做大", "4347300 4347300 100% "];
+    expect(read(lines, 2022).find((d) => d.value === "4347300")?.subject).toBe("2021年促进消费升级(支持商贸企业做大");
   });
 });
 
