@@ -52,7 +52,7 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
     if (/三级指标|指标名称/.test(compact)) {
       until = i + 80;
       // "年度绩效指标 （21.5分）": the weight of all the goal's indicators.
-      const w = /^(?:项目)?年度绩效指标\((\d+(?:\.\d+)?)分\)/.exec(compact);
+      const w = /^(?:项目)?年度绩效(?:指标|目标)\((\d+(?:\.\d+)?)分\)/.exec(compact);
       if (w?.[1]) push(goal ?? "年度绩效指标", "得分", "分值", w[1], "分", `${w[1]}分`);
       continue;
     }
@@ -68,7 +68,14 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
       continue;
     }
     const row = readRow(l);
-    if (!row) continue;
+    if (!row) {
+      // "效益 指标 (20分) 社会效益指标(20分) 降低入境人员…(10": the row goes on below; its levels' weights stand here.
+      for (const c of splitCells(l)) {
+        const level = levelOf(c);
+        if (level?.weight) push(level.name, "得分", "分值", level.weight, "分", `${level.weight}分`);
+      }
+      continue;
+    }
     for (const level of row.levels) if (level.weight) push(level.name, "得分", "分值", level.weight, "分", `${level.weight}分`);
     if (row.weight) push(row.name, "得分", "分值", row.weight, "分", `${row.weight}分`);
     const targetUnit = row.target[0]?.unit ?? null;
@@ -160,7 +167,10 @@ function figuresOf(cell: string): Figure[] {
   const withUnit = scanFigures(c);
   if (withUnit.length > 0) return withUnit.map((f) => ({ value: f.value, unit: f.unit, raw: f.raw }));
   const bare = /^(?:≥|≤|>|<|=|≧|≦)?(-?\d+(?:\.\d+)?)(?:以上|以下|左右)?$/.exec(c);
-  return bare?.[1] ? [{ value: bare[1], unit: null, raw: bare[1] }] : [];
+  if (bare?.[1]) return [{ value: bare[1], unit: null, raw: bare[1] }];
+  // "5、5、20": one figure per item of a list.
+  if (/^\d+(?:\.\d+)?(?:[、,]\d+(?:\.\d+)?)+$/.test(c)) return c.split(/[、,]/).map((v) => ({ value: v, unit: null, raw: v }));
+  return [];
 }
 
 // "安全知识宣传活动次数（1.5分）", "开展帮代办工作培训(次)(□□□□分)": the name, its weight and unit mark.

@@ -109,6 +109,9 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       const w = /^预算执行情况(?:\((?:万元|元)\))?\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
       if (w?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: w[1], unit: "分", raw: `${w[1]}分`, line: lineNo, quote: rawLine.trim() });
     }
+    // "(20分*执行率)", "得分（20分*执行率）" on a line of its own: the weight of budget execution restated.
+    const formula = /^(?:得分)?\((\d+(?:\.\d+)?)分\*执行率\)$/.exec(l.replace(/\s+/g, ""));
+    if (formula?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: formula[1], unit: "分", raw: `${formula[1]}分`, line: lineNo, quote: rawLine.trim() });
     // "项目绩效总目标 （20分）\t\t年初设定目标…得分", then the row in words with its score.
     const goal = /^项目绩效总目标\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
     if (goal?.[1] && project) {

@@ -8,7 +8,7 @@ import type { Measure } from "./types.js";
 import { flattenedRow, readClause } from "./_clause.js";
 import type { NarrativeContext, NarrativeDraft, NarrativeInput } from "./_narrative.js";
 import { describeFigure, isCounter, leadingTopic, type DescribeContext } from "./_quantity.js";
-import { inAside, isLimit, isWeight, spans } from "./_sentence.js";
+import { inAside, isLimit, isWeight, spans, statedLimit } from "./_sentence.js";
 import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken } from "./_text.js";
 
 /**
@@ -121,6 +121,7 @@ function readFigure(s: string, a: number, d: number, f: FigureToken, prefix: str
   const qualifier = unique([
     ...(isWeight(s, f) ? ["分值"] : []),
     ...(inAside(s, f) ? ["不含"] : []),
+    ...(statedLimit(s, f) ? [statedLimit(s, f) ?? ""] : []),
     ...reading.qualifier.filter((q) => q !== "无主语比率"),
     ...desc.qualifiers,
   ]);

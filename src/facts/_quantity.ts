@@ -5,6 +5,7 @@
  * "组织对7个一般公共预算项目支出开展绩效自评" → (一般公共预算项目, 开展绩效自评, 7个).
  * Works on normalised text (see `normalizeWithMap`).
  */
+import { COUNT_UNITS } from "../core/money.js";
 import { cleanSubject } from "./_clause.js";
 import { ATTRIBUTES, ATTRIBUTE_TAIL, NOUN_COMPOUNDS, NOUN_STOPS, PERIODS, PREDICATES, PREDICATE_LEADS, QUALIFIER_WORDS } from "./_lexicon.js";
 import type { FigureToken } from "./_text.js";
@@ -33,11 +34,10 @@ export interface DescribeContext {
   readonly aside?: string;
 }
 
-const COUNTERS = /^(个|家|项|次|人次|批次|批|辆|台|套|台\(套\)|吨|名|人|件|户|条|场|场次|篇|部|期|份|类|所|座|位|处|种|支|本|册|张|间|栋|笔|例|宗|单|门|届|轮|万[^元美]{1,2}|亿次)$/;
-
 /** True when a unit counts things (a noun may follow it: "7个项目"). */
 export function isCounter(unit: string): boolean {
-  return COUNTERS.test(unit);
+  const base = /^[万亿]./.test(unit) ? unit.slice(1) : unit;
+  return (COUNT_UNITS as readonly string[]).includes(base) && !/^(天|小时|个月|周|年|倍|学时|课时|人天)$/.test(base);
 }
 
 // How something was done, not what: "线上对接332家" counts the enterprises named before.

@@ -11,7 +11,7 @@ import type { PerformanceDraft } from "./_performance.js";
 const COLUMNS: readonly { readonly re: RegExp; readonly role: string; readonly measure: Measure; readonly unit: Unit }[] = [
   { re: /^权重$/, role: "权重", measure: "占比", unit: "%" },
   { re: /^(评级分值|分值|标准分值)$/, role: "分值", measure: "得分", unit: "分" },
-  { re: /^(本项得分|得分)$/, role: "得分", measure: "得分", unit: "分" },
+  { re: /^(本项得分|评价得分|得分)$/, role: "得分", measure: "得分", unit: "分" },
   { re: /^得分率$/, role: "得分率", measure: "占比", unit: "%" },
 ];
 
@@ -22,7 +22,7 @@ export function extractScoreSheets(lines: readonly string[], projectAt: (line: n
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i] ?? "";
     const cells = raw.split("\t").map((c) => c.normalize("NFKC").replace(/\s+/g, ""));
-    if (cells.some((c) => /^本项得分$/.test(c))) {
+    if (cells.some((c) => /^(本项得分|评价得分)$/.test(c)) || (cells.some((c) => c === "权重") && cells.some((c) => c === "得分"))) {
       columns = cells.flatMap((c, index) => COLUMNS.filter((k) => k.re.test(c)).map((k) => ({ index, role: k.role, measure: k.measure, unit: k.unit })));
       continue;
     }
@@ -40,7 +40,9 @@ export function extractScoreSheets(lines: readonly string[], projectAt: (line: n
       const subject = total && project ? project : label;
       // The 综合绩效 row's score is the overall score ("综合绩效"); its other cells describe that row.
       const qualifier = total && c.role === "得分" ? ["综合绩效"] : [c.role, ...(total ? ["综合绩效"] : []), ...(!total && project ? [project] : [])];
-      out.push({ subject, measure: c.measure, qualifier, value: v[1], unit: c.unit, raw: cells[c.index] ?? v[1], line: i + 1, quote: raw.trim() });
+      // "权重 20.00": a weight written without "%" keeps no unit.
+      const unit: Unit = c.role === "权重" && v[2] !== "%" ? "" : c.unit;
+      out.push({ subject, measure: c.measure, qualifier, value: v[1], unit, raw: cells[c.index] ?? v[1], line: i + 1, quote: raw.trim() });
     }
     if (total) columns = null;
   }

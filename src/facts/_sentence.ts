@@ -34,13 +34,17 @@ export function spans(s: string, from: number, to: number, delim: RegExp, figure
 export function isLimit(s: string, f: FigureToken): boolean {
   // "10亿元以上重点项目" bounds a noun; "同比增长26.9%以上," states a figure.
   if (/^(\(含\))?的?(以上|以下|及以上|以内)的?[\u4e00-\u9fff“"]/.test(s.slice(f.unitEnd, f.unitEnd + 8))) return true;
-  if (s[f.unitEnd] === "/") return true;
-  return /(未超过?|不超过|不低于|不高于)[^,;。:]{0,12}$/.test(s.slice(Math.max(0, f.start - 14), f.start));
+  return s[f.unitEnd] === "/";
+}
+
+/** "预算调整幅度未超年初预算数的10%": a ceiling or floor a rule states (a figure, qualified as such). */
+export function statedLimit(s: string, f: FigureToken): string | null {
+  return /(未超过?|不超过|不低于|不高于)[^,;。:]{0,12}$/.exec(s.slice(Math.max(0, f.start - 14), f.start))?.[1] ?? null;
 }
 
 /** A limit, an approximate bound ("左右"), or money left over ("存在80.8万元结余收回"), which is not money spent. */
 export function isThreshold(s: string, f: FigureToken): boolean {
-  if (isLimit(s, f) || /^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6))) return true;
+  if (isLimit(s, f) || statedLimit(s, f) || /^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6))) return true;
   return (f.unit === "万元" || f.unit === "元") && /^的?(结余|结转)/.test(s.slice(f.unitEnd, f.unitEnd + 4));
 }
 

@@ -6,6 +6,7 @@
 import { sameValue } from "../core/money.js";
 import type { Disclosure } from "../parse/types.js";
 import type { Fact } from "./types.js";
+import { scanFigures } from "./_text.js";
 
 /** Why a numeric token is not a figure. */
 export type Exclusion = "date" | "page" | "code" | "ordinal" | "identifier";
@@ -155,7 +156,11 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   // "年度目标1", "满意度指标1": the number of a goal or indicator.
   if (/^\d{1,2}$/.test(raw) && /(目标|指标)\s*$/.test(before)) return "ordinal";
   if (/^\d{1,2}\.$/.test(raw + after.slice(0, 1)) && /^\.\d{4}年/.test(after) ) return "ordinal";
-  if (/[(（]\s*$/.test(before) && /^\s*[)）]/.test(after) && /^\d{1,2}$/.test(raw) && !/[)）]\s*[\d万元%个]/.test(after.slice(0, 3))) return "ordinal";
+  if (/[(（]\s*$/.test(before) && /^\s*[)）]/.test(after) && /^\d{1,2}$/.test(raw) && !/^\s*[)）]\s*(万元|元|%|个|家|人)/.test(after)) return "ordinal";
+  // "①2023年" read as "1.2023年".
+  if (/^\d\.(19|20)\d{2}$/.test(raw) && /^\s*年/.test(after)) return "ordinal";
+  // "“4·15”期间": a date.
+  if (/^\d{1,2}$/.test(raw) && (/^\s*·\s*\d/.test(after) || /\d\s*·\s*$/.test(before))) return "date";
   if (/第\s*$/.test(before) || /^\s*(表|号|期|批次?(?=[\u4e00-\u9fff]))/.test(after) && /(公开|附表|表)\s*$/.test(before)) return "ordinal";
   if (/(公开|附件|附表|表|图)\s*$/.test(before) || /^表/.test(a)) return "ordinal";
   if (b1 === "第") return "ordinal";
@@ -173,11 +178,22 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   if (zone === "table" && /^\d{1,2}$/.test(raw) && (/^\s*$/.test(before) || /^\s*$/.test(after))) return "ordinal";
   // Names and identifiers: "5G", "200M专网", "12345热线", "G42", phone numbers, "“1+4+3”体系".
   if (/[+＋]\s*$/.test(before) || /^\s*[+＋]\s*\d/.test(after)) return "identifier";
+  // "6栏各行 = (1 + 2 - 3) 栏各行": column numbers in a formula.
+  if (/^\d{1,2}$/.test(raw) && (/^\s*[)）]?\s*栏/.test(after) || /[=\-(（]\s*$/.test(before) && /^\s*[+\-)）]/.test(after))) return "ordinal";
+  // "“紫东太初 2.0”", "中国光谷 3551 国际创业大赛": a number inside a name, with no unit of its own.
+  if (/“[^”]*$/.test(before) && /^\s*”/.test(after)) return "identifier";
+  if (zone === "narrative" && /[\u4e00-\u9fff]\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after) && !unitAhead(after)) return "identifier";
   if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return "identifier";
   if (/^\d{5,}$/.test(plain) && /^\s*(热线|平台|服务热线)/.test(a)) return "identifier";
   if (/\d{3,4}-$/.test(before) || (/^-\d{7,8}/.test(after) && /^\d{3,4}$/.test(plain))) return "identifier";
   if (/^\d{7,8}$/.test(plain) && /(电话|传真)[:：]?\s*(\d{3,4}-)?$/.test(before)) return "identifier";
   return null;
+}
+
+// Whether a unit follows the number (then it is a figure, not part of a name).
+function unitAhead(after: string): boolean {
+  const a = after.trimStart();
+  return scanFigures(`1${a.slice(0, 8)}`).some((f) => f.start === 0) || /^(余|多)/.test(a);
 }
 
 // "1 2 3 4 5 6", "类 款 项 1 2 3 4 5 6 7", "栏次 1 2 3": the 栏次 line of a table header.
