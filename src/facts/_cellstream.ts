@@ -18,7 +18,7 @@ interface Cell {
   lineEnd: boolean;
 }
 
-const SCORE = /^\d+(?:\.\d+)?$/;
+const SCORE = /^\d+(?:\.\d+)?分?$/;
 const WEIGHT = /^\((\d+(?:\.\d+)?)分(?:\*执行率)?\)$/;
 // "0.5 0.5 100% 20": a budget execution row (read with the project's execution figures elsewhere).
 const EXECUTION = /^\d[\d,.]*\s+\d[\d,.]*\s+\d+(\.\d+)?%\s+\d+(\.\d+)?$/;
@@ -27,7 +27,7 @@ const UNIT_PIECE = /^(人次|人|个|家|项|次|场次|场|批次|批|册|份|�
 /** True when the table starting at `header` is laid out one cell per line (its header cells stand alone). */
 export function oneCellPerLine(lines: readonly string[], header: number): boolean {
   const l = lines[header] ?? "";
-  return !l.includes("\t") && l.trim().replace(/\s+/g, "").length <= 10;
+  return !l.includes("\t") && l.trim().length <= 30 && l.trim().split(/\s+/).every((c) => c.length <= 6);
 }
 
 /** The stream of cells of lines [from, to). */
@@ -93,13 +93,13 @@ export function readCellStream(lines: readonly string[], from: number, to: numbe
           const unit = f.unit ?? (unitOfRow !== "%" ? unitOfRow : null) ?? "";
           push(name, measureOf(unit), "实际完成值", f.value, unit, f.raw, actual.line);
         }
-        push(name, "得分", "得分", text, "分", text, c.line);
+        push(name, "得分", "得分", text.replace(/分$/, ""), "分", text, c.line);
       }
       pending = [];
       continue;
     }
     // Headers and the goal's description are not part of any indicator's name.
-    if (/^(年度|绩效|目标|一级指标?|二级指标?|三级指标|年初目标值?|实际完成值?|值\([AB]\)|\([AB]\)|得分|指标)$/.test(text) || /[,，。]/.test(text)) {
+    if (/^(年度|绩效|目标|一级指标?|二级指标?|三级指标|年初目标值?|实际完成值?|值\([AB]\)|\([AB]\)|得分|指标|小于|大于|不低于|不高于|不少于)$/.test(text) || /[,，。]/.test(text)) {
       pending = [];
       continue;
     }
@@ -113,7 +113,8 @@ export function readCellStream(lines: readonly string[], from: number, to: numbe
 // Level labels that OCR ran into the name ("服务对象指标企业满意度", "数量指参加大型展会次数").
 const LEVEL_PREFIX = /^(?:产出|效益|满意度|成本)?(?:指标?)?(?:数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续效益|可持续影响|服务对象满意度|服务对象|社会公众或服务对象满意度)?(?:指标?|指)?(?:标)?/;
 
-function indicatorName(joined: string): string {
+/** The indicator's name without level labels OCR ran into it ("服务对象指标企业满意度" → 企业满意度). */
+export function indicatorName(joined: string): string {
   let n = joined.replace(/\s+/g, "");
   for (let k = 0; k < 3; k += 1) {
     const m = LEVEL_PREFIX.exec(n);

@@ -9,7 +9,7 @@
 import type { Unit } from "../core/money.js";
 import type { Measure } from "./types.js";
 import type { PerformanceDraft } from "./_performance.js";
-import { oneCellPerLine, readCellStream } from "./_cellstream.js";
+import { indicatorName as stripLevels, oneCellPerLine, readCellStream } from "./_cellstream.js";
 import { normalizeWithMap, scanFigures, unitOf } from "./_text.js";
 
 const LEVELS = /^(?:(?:一级|二级|三级)?指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|社会公众或服务对象满意度指标|社会公众满意度指标|经济成本指标|社会成本指标|生态环境成本指标|产出|效益|满意度|成本)$/;
@@ -33,7 +33,7 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
       out.push({ subject, measure, qualifier: [role, ...context], value, unit, raw: written, line: i + 1, quote: raw.trim() });
     };
     // "年度目标 1(1分)", "年度绩效目标1", "年度目标1（XX分）：…": the goal the rows below serve.
-    const g = /^(年度(?:绩效)?目标)\s*(\d{1,2})(?:\((\d+(?:\.\d+)?)分\))?/.exec(compact);
+    const g = /^(年度(?:绩效)?目标)\s*(\d{1,2})[:：]?(?:\((\d+(?:\.\d+)?)分\))?/.exec(compact);
     if (g) {
       goal = `年度目标${g[2]}`;
       if (g[3]) out.push({ subject: goal, measure: "得分", qualifier: ["分值", ...(project ? [project] : [])], value: g[3], unit: "分", raw: `${g[3]}分`, line: i + 1, quote: raw.trim() });
@@ -67,6 +67,20 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
       goal = null;
       continue;
     }
+    // A table flattened into one line ("…软件业务收入(亿元)(2分) 2500 3023.8 2.00 经济效益指标 年营收过亿元软件企业(2分)
+    // 300家 330家 2.00 …"): read as rows ending at each score written with two decimals.
+    const flat = flattened(l);
+    if (flat) {
+      for (const seg of flat) {
+        const r = readRow(seg);
+        if (!r) continue;
+        if (r.weight) push(r.name, "得分", "分值", r.weight, "分", `${r.weight}分`);
+        for (const t of r.target) push(r.name, measureOf(t.unit, "目标值"), "目标值", t.value, t.unit, t.raw);
+        for (const a of r.actual) push(r.name, measureOf(a.unit ?? r.unit ?? ""), "实际完成值", a.value, a.unit ?? r.unit ?? "", a.raw);
+        if (r.score) push(r.name, "得分", "得分", r.score, "分", r.score);
+      }
+      continue;
+    }
     const row = readRow(l);
     if (!row) {
       // "效益 指标 (20分) 社会效益指标(20分) 降低入境人员…(10": the row goes on below; its levels' weights stand here.
@@ -90,7 +104,21 @@ export function extractIndicatorRows(lines: readonly string[], projectAt: (line:
   return out;
 }
 
-function measureOf(unit: Unit, role: "目标值" | "实际完成值"): Measure {
+function flattened(l: string): string[] | null {
+  if (l.includes("\t") || l.length < 150 || !/指标/.test(l)) return null;
+  const scores = [...l.matchAll(/(?<=\s)\d+\.\d{2}(?=\s|$)/g)];
+  if (scores.length < 3) return null;
+  const out: string[] = [];
+  let from = 0;
+  for (const m of scores) {
+    const end = (m.index ?? 0) + m[0].length;
+    out.push(l.slice(from, end));
+    from = end;
+  }
+  return out;
+}
+
+function measureOf(unit: Unit, role: "目标值" | "实际完成值" = "实际完成值"): Measure {
   if (unit === "%") return "占比";
   if (unit === "万元" || unit === "元") return role === "目标值" ? "预算" : "决算";
   return "数量";
@@ -126,10 +154,14 @@ export function readRow(l: string): Row | null {
     s = cells.length;
     scoreCell = undefined;
   } else if (s < 3 || !scoreCell || !SCORE.test(scoreCell)) return null;
-  const nameCell = cells[s - 3] ?? "";
+  let nameCell = cells[s - 3] ?? "";
+  let first = s - 3;
+  // "工业经济主要 指标 (10分)", "工作完成及时\t寸率(2.5分)": the name may be cut into several cells.
+  while (first > 0 && /^[\u4e00-\u9fff“"(（]/.test(cells[first - 1] ?? "") && !/\d/.test(cells[first - 1] ?? "") && levelOf(cells[first - 1] ?? "") === null) first -= 1;
+  if (first < s - 3) nameCell = stripLevels(cells.slice(first, s - 2).join(""));
   const named = indicatorName(nameCell);
   if (!named) return null;
-  const levels = cells.slice(0, s - 3).map(levelOf).filter((x): x is { name: string; weight: string | null } => x !== null);
+  const levels = cells.slice(0, first).map(levelOf).filter((x): x is { name: string; weight: string | null } => x !== null);
   const target = figuresOf(cells[s - 2] ?? "").map((f) => ({ ...f, unit: f.unit ?? named.unit ?? ("" as const) }));
   const actual = figuresOf(cells[s - 1] ?? "");
   // "保障系统稳定运行 正常运行 正常运行 6": a row stated in words still has its score.

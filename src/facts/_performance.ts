@@ -169,6 +169,12 @@ function totalScore(l: string): { value: string; header: boolean } | null {
 // "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20",
 // "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分" (the label broken by a space).
 function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null; score: string | null } | null {
+  // "预算执行情况(万元)( 20分) 总额 113,311.99 113,311.47 100.00% 20.00": the label on the row's own line.
+  const inline = /(?:^|\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)%(?:\s+(\d+(?:\.\d+)?)\s*分?)?\s*$/.exec(l.replace(/\t/g, " "));
+  if (inline && /[\u4e00-\u9fff]/.test(l)) {
+    const [, b = "", a = "", rate = "", score] = inline;
+    return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate, score: score ?? null };
+  }
   const tokens = l.replace(/年度财政资\s*金\s*总额|部门整体支出\s*总额|部门整体|支出\s*总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
   const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
   if (tokens.length < 3 || money.length < 2) return null;

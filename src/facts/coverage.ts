@@ -181,7 +181,11 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   // "6栏各行 = (1 + 2 - 3) 栏各行": column numbers in a formula.
   if (/^\d{1,2}$/.test(raw) && (/^\s*[)）]?\s*栏/.test(after) || /[=\-(（]\s*$/.test(before) && /^\s*[+\-)）]/.test(after))) return "ordinal";
   // "“紫东太初 2.0”", "中国光谷 3551 国际创业大赛": a number inside a name, with no unit of its own.
-  if (/“[^”]*$/.test(before) && /^\s*”/.test(after)) return "identifier";
+  if (/[“"][^”"]*$/.test(before) && /^\s*[”"]/.test(after)) return "identifier";
+  // "“2024中英清洁能源(氢能)”合作论坛", "对2023全年…": a year in a name or before 全年.
+  if (/^(19|20)\d{2}$/.test(raw) && (/[“"][^”"]*$/.test(before) || /^\s*(全年|年度|上半年|下半年)/.test(after))) return "date";
+  // "人选500强民营企业": digits glued into a text (no unit) are part of a name.
+  if (/[\u4e00-\u9fff]$/.test(before) && /^[\u4e00-\u9fff]/.test(after) && !unitAhead(after)) return "identifier";
   if (zone === "narrative" && /[\u4e00-\u9fff]\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after) && !unitAhead(after)) return "identifier";
   if (/[A-Za-z]$/.test(before) || /^[A-Za-z]/.test(after)) return "identifier";
   if (/^\d{5,}$/.test(plain) && /^\s*(热线|平台|服务热线)/.test(a)) return "identifier";
