@@ -22,7 +22,7 @@ import { loadConfig } from "../src/config.js";
 import { sameValue } from "../src/core/money.js";
 import { readSourceFile } from "../src/corpus/index.js";
 import { identifyDocument } from "../src/corpus/identity.js";
-import { coverageShare, measureCoverage, type Coverage } from "../src/facts/coverage.js";
+import { coverageShare, measureCoverage, spacingRepaired, type Coverage } from "../src/facts/coverage.js";
 import { factsFromCorpus } from "../src/facts/from-corpus.js";
 import { extractFacts } from "../src/facts/index.js";
 import { parseDisclosure } from "../src/parse/index.js";
@@ -99,7 +99,7 @@ function printDetails(doc: Disclosure, c: Coverage, listExcluded: boolean): void
 
 // The token in its line, cut to a window around it.
 function around(line: string, col: number, len: number): string {
-  const l = line.normalize("NFKC");
+  const l = spacingRepaired(line);
   const from = Math.max(0, col - 30);
   return `${from > 0 ? "…" : ""}${l.slice(from, col)}【${l.slice(col, col + len)}】${l.slice(col + len, col + len + 30)}`.replace(/\s+/g, " ");
 }

@@ -8,15 +8,19 @@ export const RATE_UNITS = ["%", "‰"] as const;
 export const COUNT_UNITS = [
   "个", "家", "项", "次", "人次", "批次", "批", "辆", "台", "套", "台(套)", "吨", "平方米", "亩", "公里", "千米",
   "名", "人", "件", "户", "条", "场", "场次", "篇", "部", "期", "份", "类", "所", "座", "位", "处", "种", "支",
-  "本", "册", "张", "间", "栋", "笔", "例", "宗", "单", "门", "届", "轮", "课时", "学时", "天", "小时", "倍",
+  "本", "册", "张", "间", "栋", "笔", "例", "宗", "单", "门", "届", "轮", "课时", "学时", "天", "小时", "个月", "周", "倍",
+  "卷", "幅", "根", "起", "组", "平方公里", "公顷", "千瓦", "兆瓦", "米", "人天", "年",
 ] as const;
 /** Scale words in front of a counter ("16.1万家", "255万次") or alone ("≥ 920 万"). */
 export const SCALES = ["万", "亿"] as const;
 type Scale = (typeof SCALES)[number];
 type Counter = (typeof COUNT_UNITS)[number];
-/** Units a figure can carry: money, rates, counts (optionally scaled), scores ("分"). */
-export type Unit = (typeof MONEY_UNITS)[number] | (typeof RATE_UNITS)[number] | Counter | `${Scale}${Counter}` | Scale | "分";
-/** Every unit, longest first (so "万人次" is read before "万人" and "人次" before "人"). */
+/**
+ * Units a figure can carry: money, rates, counts (optionally scaled), scores ("分"), or "" when the
+ * document writes none (a 绩效 table's "实际完成值 64").
+ */
+export type Unit = (typeof MONEY_UNITS)[number] | (typeof RATE_UNITS)[number] | Counter | `${Scale}${Counter}` | Scale | "分" | "";
+/** Every written unit, longest first (so "万人次" is read before "万人" and "人次" before "人"); "" is not listed. */
 export const UNITS: readonly Unit[] = [
   ...MONEY_UNITS,
   ...RATE_UNITS,
@@ -26,7 +30,7 @@ export const UNITS: readonly Unit[] = [
   "分" as const,
 ].sort((a, b) => b.length - a.length);
 
-const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
+const UNIT_SET: ReadonlySet<string> = new Set<string>([...UNITS, ""]);
 
 /** True when `s` is one of the known units. */
 export function isUnit(s: string): s is Unit {

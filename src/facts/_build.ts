@@ -8,6 +8,7 @@ import { classCode } from "./_classes.js";
 import { rowCodes } from "./_codes.js";
 import { quantityKey } from "./_key.js";
 import { danglingTopic, extractNarrative, type ClassPath } from "./_narrative.js";
+import { extractQuantities } from "./_quantities.js";
 import { extractPerformance, projectBefore, projectMarks, type ProjectMark } from "./_performance.js";
 import { extractTableDrafts } from "./_table.js";
 import { normLabel } from "./_text.js";
@@ -66,7 +67,7 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
       qualifier: p.qualifier,
       value: p.value,
       unit: p.unit,
-      key: quantityKey({ doc: doc.id, item: p.item ?? null, code: null, subject: p.subject, measure: p.measure }),
+      key: quantityKey({ doc: doc.id, item: p.item ?? null, code: null, subject: p.subject, measure: p.measure, facet: performanceFacet(p.qualifier) }),
       source: { kind: "narrative", file: doc.file, line: p.line, lineEnd: p.line, section: sectionAt(doc, p.line), quote: p.quote, raw: p.raw },
     });
   }
@@ -105,7 +106,12 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     // Definitions (名词解释) state no figures of the year; their "无…" are not zero statements.
     if (para.sectionPath.some((h) => /名词解释/.test(h))) continue;
     const ctx = { departmentNames: names, projectBefore: projectBefore(marks, para.line, 60), year: identity.year, carried };
-    const found = extractNarrative(para, ctx);
+    const stated = extractNarrative(withoutPageNumbers(para, doc.lines), ctx);
+    const described = extractQuantities(withoutPageNumbers(para, doc.lines), ctx, stated);
+    // A table laid out one cell per line reads as one long "paragraph": only its sentences
+    // ("…全市社零增幅仅为 2.1%。") are described, not its cells.
+    const statedAt = new Set(stated.map((d) => d.at));
+    const found = cellLines(doc, para.line, para.lineEnd) ? [...stated, ...described.filter((d) => !statedAt.has(d.at) && proseLine(doc.lines[d.line - 1] ?? ""))] : described;
     carried = danglingTopic(para, ctx);
     for (const d of found) {
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
@@ -116,6 +122,8 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
         code,
         measure: d.measure,
         qualifier: d.qualifier,
+        ...(d.predicate ? { predicate: d.predicate } : {}),
+        ...(d.period ? { period: d.period } : {}),
         value: d.value,
         unit: d.unit,
         key: quantityKey({ doc: doc.id, item: d.item, code, side: "支出", subject: d.subject, measure: d.measure, facet: d.facet }),
@@ -152,11 +160,50 @@ function canonicalProjects(drafts: readonly Draft[], marks: readonly ProjectMark
   });
 }
 
+// An indicator's target, weight and score are other quantities than its actual value, and the same
+// indicator of two projects is two indicators: the role and the context distinguish them. Budget,
+// execution and total scores keep the plain key they share with the narrative.
+function performanceFacet(qualifier: readonly string[]): string {
+  const role = qualifier[0] ?? "";
+  if (!/^(目标值|实际完成值|分值|得分|得分小计|权重|得分率|预算执行分值|预算执行得分|项目绩效总目标分值|项目绩效总目标得分)$/.test(role)) return "";
+  return [role === "实际完成值" ? "" : role, ...qualifier.slice(1)].join("/");
+}
+
 // Tab-separated table rows the parser left as paragraphs (绩效 indicator tables) are not prose.
 function tabular(doc: Disclosure, line: number, lineEnd: number): boolean {
   const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
   const tabbed = ls.filter((l) => /\S\t+\S|^\t+\S/.test(l)).length;
   return ls.length > 0 && tabbed * 2 > ls.length;
+}
+
+type ParagraphLike = Disclosure["paragraphs"][number];
+
+// "…教\n  3\n育部高校科研优秀成果奖": a page number that pdftotext put inside a paragraph is not its text.
+function withoutPageNumbers<P extends Pick<ParagraphLike, "text" | "line" | "lineMap">>(para: P, lines: readonly string[]): P {
+  const map = para.lineMap;
+  const drop = map.filter((e, i) => i > 0 && i < map.length - 1 && /^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$/.test(lines[e.line - 1] ?? ""));
+  if (drop.length === 0) return para;
+  let text = "";
+  const lineMap: { offset: number; line: number }[] = [];
+  map.forEach((e, i) => {
+    if (drop.includes(e)) return;
+    const end = map[i + 1]?.offset ?? para.text.length;
+    lineMap.push({ offset: text.length, line: e.line });
+    text += para.text.slice(e.offset, end);
+  });
+  return { ...para, text, lineMap };
+}
+
+// "满意度 ≥90% 100% 10" / "（40" / "分）": most lines short and without sentence punctuation.
+function cellLines(doc: Disclosure, line: number, lineEnd: number): boolean {
+  const ls = doc.lines.slice(line - 1, lineEnd).filter((l) => l.trim() !== "");
+  if (ls.length < 6) return false;
+  const cells = ls.filter((l) => l.trim().length <= 24 && !/[，。；,;]/.test(l)).length;
+  return cells * 10 >= ls.length * 7;
+}
+
+function proseLine(l: string): boolean {
+  return /[，。；]/.test(l) || l.trim().length > 30;
 }
 
 // Drafts arrive tables first, then 绩效 tables, then paragraphs. A 绩效 line may also be read as a

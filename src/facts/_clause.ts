@@ -74,7 +74,7 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     p = p.replace(PREDICATE_RATE, "");
   } else if (PREDICATE_CHANGE.test(p)) {
     const verb = PREDICATE_CHANGE.exec(p)?.[1] ?? "";
-    measure = unit === "%" ? "增长率" : "增减";
+    measure = unit === "%" || unit === "倍" ? "增长率" : "增减";
     if (/减|下降|降低|节约/.test(verb)) sign = -1;
     p = p.replace(PREDICATE_CHANGE, "");
     basis = comparisonBasis(`${sentenceBefore}${prefix}`);
@@ -180,7 +180,7 @@ export function cleanSubject(head: string, departmentNames: readonly string[], d
   s = s.replace(/^\d(?=\d{4}年)/, "");
   // "5获得支持外贸项目数量", "质量指标加工贸易进出口总额": a table's stray score cell and indicator
   // level run into the indicator (OCR'd 绩效 tables).
-  s = s.replace(/^\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号])/, "").replace(/^(产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益)指标?(?=.{4,})/, "");
+  s = s.replace(/^\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号万亿元千个家项次人名台辆场批件户条强余多])/, "").replace(/^(产出|效益|满意度|成本|数量|质量|时效|社会效益|经济效益)指标?(?=.{4,})/, "");
   // "东湖新技术开发区政法委2023年政法委业务经费": the year after an organisation name starts the subject.
   const inner = /^(.{2,}?)(\d{4}年(?:度)?)(.+)$/.exec(s);
   if (inner && !/\d/.test(inner[1] ?? "")) s = inner[3] ?? s;

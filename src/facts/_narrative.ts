@@ -11,6 +11,8 @@ import type { Measure } from "./types.js";
 import { classCode } from "./_classes.js";
 import { cleanSubject, flattenedRow, readClause, stripLead } from "./_clause.js";
 import { matchItem, scopeOf, sectionScope, type Scope } from "./_match.js";
+import { periodOf, predicateOf } from "./_quantity.js";
+import { inAside, isThreshold, isWeight, spans } from "./_sentence.js";
 import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken, type NormText } from "./_text.js";
 
 /** 类/款/项 names of a 科目 as the narrative writes them. */
@@ -38,6 +40,14 @@ export interface NarrativeDraft {
   readonly raw: string;
   readonly line: number;
   readonly quote: string;
+  /** Offset of the figure in the paragraph's normalised text (absent for stated zeros). */
+  readonly at?: number;
+  /** The verb stating the figure ("签约", "增加", "占"), when the sentence has one. */
+  readonly predicate?: string;
+  /** The period the sentence states for the figure ("截至2024年底"), when it states one. */
+  readonly period?: string;
+  /** The predicate follows the counted noun ("…指标达到预期"), so a list before it shares it. */
+  readonly predicateAfter?: boolean;
 }
 
 /** A paragraph as the parser gives it. */
@@ -120,12 +130,12 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           let name = indicatorName(cleanSubject(reading.head.replace(/[“”"]/g, ""), ctx.departmentNames, ctx.year ?? null));
           if (name === "" || GENERIC_HEADS.test(name) || /^(本年|今年|当年)$/.test(name)) name = indicatorOf(s.slice(a, f.start)) ?? "";
           if (name === "" || name.length > 30) continue;
-          out.push({ subject: name, item: null, classPath: null, classCode: null, measure: reading.measure, qualifier: reading.qualifier, facet: reading.qualifier[0] === "目标值" ? "目标值" : "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+          out.push({ subject: name, item: null, classPath: null, classCode: null, measure: reading.measure, qualifier: reading.qualifier, facet: reading.qualifier[0] === "目标值" ? "目标值" : "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote, ...statement(s, a, d, f, prefix) });
           continue;
         }
         const org = isCount ? unitCount(s, f, s.slice(a, b)) : null;
         if (org) {
-          out.push({ subject: org, item: null, classPath: null, classCode: null, measure: "数量", qualifier: [], facet: "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+          out.push({ subject: org, item: null, classPath: null, classCode: null, measure: "数量", qualifier: [], facet: "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote, ...statement(s, a, d, f, prefix) });
           continue;
         }
         if (isCount && !countBoundary(s, f)) continue;
@@ -198,6 +208,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           raw: f.raw,
           line: lineAt(p.lineMap, origin(n, f.start), p.line),
           quote,
+          ...statement(s, a, d, f, prefix),
         });
       }
       prevClause = clause;
@@ -206,58 +217,19 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
   return out;
 }
 
+// Where the figure stands, the verb stating it and the period its sentence names.
+function statement(s: string, sentenceStart: number, clauseEnd: number, f: FigureToken, prefix: string): Pick<NarrativeDraft, "at" | "predicate" | "period"> {
+  const predicate = predicateOf(prefix, s.slice(f.unitEnd, clauseEnd));
+  const period = periodOf(s.slice(sentenceStart, f.start));
+  return { at: f.start, ...(predicate ? { predicate } : {}), ...(period ? { period } : {}) };
+}
+
 /** The paragraph's text when it only names a 科目 for the next paragraph, else null. */
 export function danglingTopic(p: NarrativeInput, ctx: NarrativeContext): string | null {
   const n = normalizeWithMap(p.text);
   if (scanFigures(n.s).length > 0) return null;
   const t = n.s.replace(/[。.:;,]+$/, "");
   return topicOf(t, ctx)?.classPath ? p.text : null;
-}
-
-// Splits [from, to) at delimiter characters that are not inside a figure ("1,099.07").
-function spans(s: string, from: number, to: number, delim: RegExp, figures: readonly FigureToken[], listAware = false): [number, number][] {
-  const cuts: number[] = [];
-  for (const m of s.slice(from, to).matchAll(delim)) {
-    const at = from + (m.index ?? 0);
-    if (figures.some((f) => at >= f.start && at < f.end)) continue;
-    // "恩施州、宜昌市五峰县招商引资专项": a 、 separates list items only after a stated figure.
-    if (listAware && s[at] === "、") {
-      const prev = cuts.length > 0 ? (cuts[cuts.length - 1] ?? from) : from;
-      if (!figures.some((f) => f.start >= prev && f.end <= at)) continue;
-    }
-    cuts.push(at);
-  }
-  const out: [number, number][] = [];
-  let start = from;
-  for (const c of cuts) {
-    if (c > start) out.push([start, c]);
-    start = c + 1;
-  }
-  if (start < to) out.push([start, to]);
-  return out;
-}
-
-// "单位价值100万元以上设备", "100万元(含)以上": a threshold, not a stated figure; "(1万元/户)" is a
-// rate; "预算调整幅度未超年初预算数的10%" is a limit.
-function isThreshold(s: string, f: FigureToken): boolean {
-  if (/^(\(含\))?(以上|以下|及以上|以内|左右)/.test(s.slice(f.unitEnd, f.unitEnd + 6))) return true;
-  if (s[f.unitEnd] === "/") return true;
-  // "存在80.8万元结余收回": money left over, not money spent.
-  if ((f.unit === "万元" || f.unit === "元") && /^的?(结余|结转)/.test(s.slice(f.unitEnd, f.unitEnd + 4))) return true;
-  return /(未超过?|不超过|不低于|不高于)[^,;。:]{0,12}$/.test(s.slice(Math.max(0, f.start - 14), f.start));
-}
-
-// "党校培训学员总人次(1.5分)", "得分(20分*执行率)": the weight of an indicator in a 绩效 table, not a score.
-function isWeight(s: string, f: FigureToken): boolean {
-  return f.unit === "分" && s[f.start - 1] === "(" && /^[)*×xX]/.test(s[f.unitEnd] ?? "");
-}
-
-// "13人次(不包括陪同人员:3人次)": a figure inside a "not including" aside is not the sentence's figure.
-function inAside(s: string, f: FigureToken): boolean {
-  const open = s.lastIndexOf("(", f.start);
-  if (open < 0 || f.start - open > 20) return false;
-  const close = s.indexOf(")", open);
-  return (close < 0 || close > f.start) && /^\((不包括|不含|不计)/.test(s.slice(open, open + 4));
 }
 
 function earlierYear(head: string, year: number | null): boolean {

@@ -9,6 +9,7 @@ import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
+import { extractScoreSheets } from "./_scoresheet.js";
 import { extractSummaryRows } from "./_summary.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
@@ -88,7 +89,6 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
   const out: PerformanceDraft[] = [];
   let execUnit: Unit | null = null;
   let execUntil = -1;
-  let scoreColumn: number | null = null;
   for (let i = 0; i < lines.length; i += 1) {
     const rawLine = lines[i] ?? "";
     const l = norm(rawLine);
@@ -105,6 +105,20 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
     if (/^\s*预算执行/.test(l.replace(/\t/g, " ")) || (/预算数/.test(l) && /执行数/.test(l))) {
       execUnit = "万元";
       execUntil = lineNo + 40;
+      // "预算执行情况（万元） （20分）": the weight of budget execution in the self-assessment.
+      const w = /^预算执行情况(?:\((?:万元|元)\))?\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
+      if (w?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: w[1], unit: "分", raw: `${w[1]}分`, line: lineNo, quote: rawLine.trim() });
+    }
+    // "(20分*执行率)", "得分（20分*执行率）" on a line of its own: the weight of budget execution restated.
+    const formula = /^(?:得分)?\((\d+(?:\.\d+)?)分\*执行率\)$/.exec(l.replace(/\s+/g, ""));
+    if (formula?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: formula[1], unit: "分", raw: `${formula[1]}分`, line: lineNo, quote: rawLine.trim() });
+    // "项目绩效总目标 （20分）\t\t年初设定目标…得分", then the row in words with its score.
+    const goal = /^项目绩效总目标\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
+    if (goal?.[1] && project) {
+      out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标分值"], value: goal[1], unit: "分", raw: `${goal[1]}分`, line: lineNo, quote: rawLine.trim() });
+      const next = lines[i + 1] ?? "";
+      const score = /\t(\d+(?:\.\d+)?)\s*分?[\t\s]*$/.exec(next.normalize("NFKC"));
+      if (score?.[1] && /[\u4e00-\u9fff]/.test(next)) out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标得分"], value: score[1], unit: "分", raw: score[1], line: lineNo + 1, quote: next.trim() });
     }
     if (execUnit && /\((万元|元)\)/.test(l.replace(/\s/g, ""))) execUnit = /\(元\)/.test(l.replace(/\s/g, "")) ? "元" : "万元";
     if (execUnit && lineNo <= execUntil) {
@@ -117,6 +131,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
           out.push({ subject: project, measure: "预算", qualifier: [...q, "全年预算数"], value: exec.budget, unit: execUnit, raw: exec.budgetRaw, line: lineNo, quote: rawLine.trim() });
           out.push({ subject: project, measure: "决算", qualifier: [...q, "执行数"], value: exec.actual, unit: execUnit, raw: exec.actualRaw, line: lineNo, quote: rawLine.trim() });
           if (exec.rate) out.push({ subject: project, measure: "完成率", qualifier: [...q, "执行率"], value: exec.rate, unit: "%", raw: `${exec.rate}%`, line: lineNo, quote: rawLine.trim() });
+          if (exec.score) out.push({ subject: project, measure: "得分", qualifier: [...q, "预算执行得分"], value: exec.score, unit: "分", raw: exec.score, line: lineNo, quote: rawLine.trim() });
           execUnit = null;
         }
       }
@@ -128,25 +143,10 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       const item: ItemKey = m[1] === "基本支出" ? "basic_expenditure" : "project_expenditure";
       out.push({ subject: m[1] ?? "", item, measure: "决算", qualifier: ["部门整体", `${m[1]}总额`], value: raw.replace(/,/g, ""), unit, raw, line: lineNo, quote: rawLine.trim() });
     }
-    // "评价项目 权重 评级分值 本项得分 得分率" … "综合绩效 100% 100 93.03 93.03%".
-    const cells = rawLine.split("\t").map((c) => norm(c).trim());
-    const scoreAt = cells.findIndex((c) => /^本项得分$/.test(c));
-    if (scoreAt >= 0) {
-      scoreColumn = scoreAt;
-      continue;
-    }
-    if (scoreColumn !== null && cells.length > scoreColumn) {
-      if (/^(综合绩效|合计|总分|总计)$/.test(cells[0] ?? "") && project) {
-        const v = cells[scoreColumn] ?? "";
-        if (/^\d+(\.\d+)?$/.test(v)) out.push({ subject: project, measure: "得分", qualifier: ["综合绩效"], value: v, unit: "分", raw: v, line: lineNo, quote: rawLine.trim() });
-        scoreColumn = null;
-      }
-    } else if (scoreColumn !== null && l.trim() === "") {
-      scoreColumn = null;
-    }
   }
   out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
   out.push(...extractSummaryRows(lines, marks));
+  out.push(...extractScoreSheets(lines, (line) => projectBefore(marks, line + 1, 400)));
   return out;
 }
 
@@ -155,7 +155,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
 function totalScore(l: string): { value: string; header: boolean } | null {
   const cells = l.split(/\t+|\s{2,}/).map((c) => c.trim()).filter((c) => c !== "");
   for (const c of cells) {
-    const m = /^(?:自评)?(?:总分|得分)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
+    const m = /^(?:自评)?(?:总分|得分|分数|分值)[:：]\s*(\d+(?:\.\d+)?)\s*分?$/.exec(c);
     if (m?.[1]) return { value: m[1], header: true };
   }
   // "总\t分\t\t51个指标\t\t\t94.96": the OCR split the word across cells.
@@ -168,14 +168,22 @@ function totalScore(l: string): { value: string; header: boolean } | null {
 
 // "\t\t\t855.53\t855.53\t100%\t20\t", "\t\t年度财政资金总额\t5,799.20\t5,799.20\t100%\t20分", "14.03 14.03 100% 20",
 // "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分" (the label broken by a space).
-function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null } | null {
+function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null; score: string | null } | null {
+  // "预算执行情况(万元)( 20分) 总额 113,311.99 113,311.47 100.00% 20.00": the label on the row's own line.
+  const inline = /(?:^|\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)%(?:\s+(\d+(?:\.\d+)?)\s*分?)?\s*$/.exec(l.replace(/\t/g, " "));
+  if (inline && /[\u4e00-\u9fff]/.test(l)) {
+    const [, b = "", a = "", rate = "", score] = inline;
+    return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate, score: score ?? null };
+  }
   const tokens = l.replace(/年度财政资\s*金\s*总额|部门整体支出\s*总额|部门整体|支出\s*总额/g, " ").split(/[\t ]+/).filter((t) => t !== "");
   const money = tokens.filter((t) => /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(t));
   if (tokens.length < 3 || money.length < 2) return null;
   if (tokens.some((t) => /[\u4e00-\u9fff]/.test(t) && !/^(\d+(\.\d+)?)?分$/.test(t))) return null;
   const rate = tokens.find((t) => /^\d+(\.\d+)?%$/.test(t));
   const [b = "", a = ""] = money;
-  return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null };
+  // "1303.05 1115.55 85.61% 17.12": the score after the rate.
+  const after = rate ? tokens.slice(tokens.indexOf(rate) + 1).find((t) => /^\d+(\.\d+)?分?$/.test(t)) : undefined;
+  return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate: rate ? rate.slice(0, -1) : null, score: after ? after.replace(/分$/, "") : null };
 }
 
 function norm(s: string): string {

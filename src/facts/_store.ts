@@ -12,7 +12,7 @@ import { ITEM_KEYS, type ItemKey } from "./items.js";
 import type { Fact, Finding } from "./types.js";
 
 /** Bumped whenever the stored shape or the extraction rules change meaningfully. */
-export const FACT_STORE_FORMAT = 1;
+export const FACT_STORE_FORMAT = 2;
 
 /** Everything the build path stores about facts. */
 export interface FactStore {
@@ -91,6 +91,8 @@ const FactSchema = z.object({
   code: z.string().nullable(),
   measure: z.enum(MEASURES),
   qualifier: z.array(z.string()),
+  predicate: z.string().optional(),
+  period: z.string().optional(),
   value: z.string().regex(/^-?\d+(\.\d+)?$/),
   unit: z.string().refine((s): s is Unit => isUnit(s)),
   key: z.string(),

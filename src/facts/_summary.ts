@@ -38,6 +38,11 @@ export function extractSummaryRows(lines: readonly string[], marks: readonly Pro
     const before = gap;
     gap = [];
     if (/^合计/.test(row[1] ?? "")) {
+      // The total of the projects self-assessed.
+      const quote = (lines[i] ?? "").trim();
+      out.push({ subject: "合计", measure: "预算", qualifier: ["预算数", "项目支出自评结果"], value: row[2] ?? "", unit, raw: row[2] ?? "", line: i + 1, quote });
+      out.push({ subject: "合计", measure: "决算", qualifier: ["执行数", "项目支出自评结果"], value: row[3] ?? "", unit, raw: row[3] ?? "", line: i + 1, quote });
+      out.push({ subject: "合计", measure: "完成率", qualifier: ["完成预算率", "项目支出自评结果"], value: row[4] ?? "", unit: "%", raw: `${row[4] ?? ""}%`, line: i + 1, quote });
       unit = null;
       continue;
     }
@@ -59,6 +64,8 @@ function rowName(sameLine: string, before: readonly string[], known: readonly st
   const n = normLabel(joined);
   const mark = known.find((k) => n.endsWith(normLabel(k)));
   if (mark) return mark;
-  // Only the wrapped name lies between this row and the previous one.
-  return joined.length >= 2 && joined.length <= 24 && /^[\u4e00-\u9fff\d(（]/.test(joined) ? joined : null;
+  // Only the wrapped name lies between this row and the previous one, or after the previous row's
+  // use ("…相关费用支出。2021年促进消费升级(支持商贸企业做大").
+  const tail = /[。;；]/.test(joined) ? joined.slice(Math.max(joined.lastIndexOf("。"), joined.lastIndexOf(";"), joined.lastIndexOf("；")) + 1) : joined;
+  return tail.length >= 2 && tail.length <= 30 && /^[\u4e00-\u9fff\d(（]/.test(tail) ? tail : null;
 }

@@ -143,6 +143,13 @@ const NOT_UNIT: Partial<Record<string, RegExp>> = {
   册: /^册(子)/,
   万: /^万(一|众|物|象|达)/,
   亿: /^亿(万)/,
+  起: /^起(草|步|点|诉|始|来|到|码|止|算|跑|飞|航|因|见|源)/,
+  组: /^组(织|建|成|长|团|合|别)/,
+  根: /^根(据|本|源)/,
+  幅: /^幅(度)/,
+  卷: /^卷(入|烟)/,
+  米: /^米(粮)/,
+  周: /^周(边|期|年|末|转|密|围)/,
 };
 
 /** The unit as written ("场次", "台(套)"), or null when the text is not one. */
@@ -174,6 +181,8 @@ export function scanFigures(s: string): FigureToken[] {
     const after = s.slice(unitAt, unitAt + 6);
     const written = UNIT_FORMS.find((w) => after.startsWith(w) && !NOT_UNIT[w]?.test(after));
     if (!written) continue;
+    // "连续 5 年", "近 13 年": a count of years; any other "N年" is a date.
+    if (written === "年" && !/(连续|近|满|长达|超过|超|逾|≤|≥|<|>)\s*$/.test(s.slice(Math.max(0, start - 3), start))) continue;
     // "2024年", "12月" are dates; "第3名"/"1号" never reach here because 年/月/日/号 are not units.
     if (written === "元" && start > 0 && s[start - 1] === "第") continue;
     // "2024-2025年度" and "5.1%-2.3%": a range, not a statement of one figure.

@@ -83,6 +83,13 @@ export interface Fact {
   readonly measure: Measure;
   /** Qualifier path: table column path, or narrative qualifiers such as ["国内"]; [] for the headline figure. */
   readonly qualifier: readonly string[];
+  /**
+   * What the sentence says was done with the subject, as written: "签约", "建成", "增长", "占",
+   * "开展绩效自评"; absent for table cells and figures stated without a verb.
+   */
+  readonly predicate?: string;
+  /** The period the sentence states for the figure, as written ("截至2024年底", "2022年1-10月"); absent when none. */
+  readonly period?: string;
   /** Plain decimal string. */
   readonly value: string;
   readonly unit: Unit;

@@ -45,29 +45,61 @@ describe("extractPerformance: total scores", () => {
 
 describe("extractPerformance: indicator rows", () => {
   const header = "年度绩效指标（26.5分）\t一级指标\t二级指标\t三级指标\t年初目标值（A）\t实际完成值（B）\t得分";
+  const rows = (ds: readonly PerformanceDraft[]): unknown[] => ds.map((d) => [d.subject, d.qualifier[0], d.measure, d.value, d.unit]);
 
-  it("reads the actual value of a tab-separated row without the weight (004)", () => {
+  it("reads target, actual, weight and score of a tab-separated row, with the project as context (004)", () => {
     const ds = read(["项目名称\t\t政法委业务经费", header, "\t产出指标（15.5分）\t数量指标（9分）\t安全知识宣传活动次数（1.5分）\t3次\t10次\t1.5分"], 2023);
-    expect(brief(ds)).toEqual([["安全知识宣传活动次数", "数量", "10", "次", ["实际完成值", "政法委业务经费"], 3]]);
+    expect(rows(ds)).toEqual([
+      ["年度绩效指标", "分值", "得分", "26.5", "分"],
+      ["产出指标", "分值", "得分", "15.5", "分"],
+      ["数量指标", "分值", "得分", "9", "分"],
+      ["安全知识宣传活动次数", "分值", "得分", "1.5", "分"],
+      ["安全知识宣传活动次数", "目标值", "数量", "3", "次"],
+      ["安全知识宣传活动次数", "实际完成值", "数量", "10", "次"],
+      ["安全知识宣传活动次数", "得分", "得分", "1.5", "分"],
+    ]);
+    expect(ds.every((d) => d.qualifier.includes("政法委业务经费"))).toBe(true);
+    expect(ds[4]?.line).toBe(3);
   });
 
-  it("takes a bare actual value's unit from the target of a space-separated row (003 '补贴销售菜品数量 ≥150吨 155.86 40')", () => {
-    const ds = read(["项目名称 平价菜销售补贴资金", "三级指标 ", "数量指", "标 ", "补贴销售菜品数量 ≥150吨 155.86 40 "], 2022);
-    expect(ds.map((d) => [d.subject, d.value, d.unit])).toEqual([["补贴销售菜品数量", "155.86", "吨"]]);
+  it.each([
+    // 003: space-separated OCR row; the bare actual value takes the target's unit.
+    ["补贴销售菜品数量 ≥150吨 155.86 40 ", [["目标值", "150", "吨"], ["实际完成值", "155.86", "吨"], ["得分", "40", "分"]]],
+    // 000: the unit from the indicator name.
+    ["\t\t\t范围内的帮办代办服务的项目数 (个)(0.5分)\t\t20\t40\t0.5", [["分值", "0.5", "分"], ["目标值", "20", "个"], ["实际完成值", "40", "个"], ["得分", "0.5", "分"]]],
+    // 002: a bare % is never lent to a bare actual value; the value stays as written, without a unit.
+    ["\t\t质量指标\t故障处理率\t\t100%\t1\t\t6", [["目标值", "100", "%"], ["实际完成值", "1", ""], ["得分", "6", "分"]]],
+    // 003: a unit written apart from its number ("1 人").
+    ["人数 1人 1 人 40 ", [["目标值", "1", "人"], ["实际完成值", "1", "人"], ["得分", "40", "分"]]],
+    // 003: no unit anywhere: the values as written.
+    ["带动企业参加展会数 60 64 10 ", [["目标值", "60", ""], ["实际完成值", "64", ""], ["得分", "10", "分"]]],
+    // 004: two figures in one cell.
+    ["\t\t\t纪检业务培训完成批次、“以案代训”人数（1.5分）\t\t20批、10人\t20批、10人\t1.5分", [["分值", "1.5", "分"], ["目标值", "20", "批"], ["目标值", "10", "人"], ["实际完成值", "20", "批"], ["实际完成值", "10", "人"], ["得分", "1.5", "分"]]],
+    // 001: an OCR row whose weight stands apart from the name ("(2 分)").
+    [" 经济效益指标 新能源汽车产量(万辆) (2分) 25万辆 33.4万辆 2.00 ", [["分值", "2", "分"], ["目标值", "25", "万辆"], ["实际完成值", "33.4", "万辆"], ["得分", "2.00", "分"]]],
+    // 004: a text target and actual state no figure; the score still does.
+    ["\t\t\t提升基层党员干部服务能力（2分）\t\t提升\t有效提升\t2分", [["分值", "2", "分"], ["得分", "2", "分"]]],
+  ])("reads the row %j", (line, expected) => {
+    const ds = read([header, line]).filter((d) => d.subject !== "年度绩效指标" && !/指标$/.test(d.subject));
+    expect(ds.map((d) => [d.qualifier[0], d.value, d.unit])).toEqual(expected);
   });
 
-  it("takes the unit from the indicator name (000 '范围内的帮办代办服务的项目数 (个)(0.5分)')", () => {
-    const ds = read(["年度绩效 指标\t一级 指标\t二级指标\t三级指标\t\t年初目标值 (A)\t实际完成值 (B)\t得分", "\t\t\t范围内的帮办代办服务的项目数 (个)(0.5分)\t\t20\t40\t0.5"]);
-    expect(ds.map((d) => [d.subject, d.value, d.unit])).toEqual([["范围内的帮办代办服务的项目数", "40", "个"]]);
-  });
-
-  it("never lends a bare % to a bare actual value (002 '故障处理率 100% 1')", () => {
-    expect(read(["年度绩效指标\t一级指标\t二级指标\t指标名称\t年初目标值 （A）\t实际完成值 （B）\t得分", "\t\t质量指标\t故障处理率\t\t100%\t1\t\t6"])).toEqual([]);
+  it("names the 年度目标 a row serves and reads its weight and 得分小计 (000)", () => {
+    const ds = read(["项目名称\t\t营商环境建设", "年度目标 1(1分)\t依托帮办代办服务队伍\t\t\t\t\t\t", header, "\t\t\t窗口收件办结率(%) (1分)\t100\t100\t1", "得分小计\t1\t\t\t\t\t\t"]);
+    expect(ds.map((d) => [d.subject, d.qualifier.join("/"), d.value, d.unit])).toEqual([
+      ["年度目标1", "分值/营商环境建设", "1", "分"],
+      ["年度目标1", "分值/营商环境建设/年度目标1", "26.5", "分"],
+      ["窗口收件办结率", "分值/营商环境建设/年度目标1", "1", "分"],
+      ["窗口收件办结率", "目标值/营商环境建设/年度目标1", "100", "%"],
+      ["窗口收件办结率", "实际完成值/营商环境建设/年度目标1", "100", "%"],
+      ["窗口收件办结率", "得分/营商环境建设/年度目标1", "1", "分"],
+      ["年度目标1", "得分小计/营商环境建设/年度目标1", "1", "分"],
+    ]);
   });
 
   it("stops at the table's 总分 row", () => {
     const ds = read([header, "总分\t#REF!\t\t\t\t\t", "\t产出指标\t数量指标\t课题研究数量\t5个\t7个\t4分"]);
-    expect(ds).toEqual([]);
+    expect(ds.filter((d) => d.subject === "课题研究数量")).toEqual([]);
   });
 });
 
@@ -87,10 +119,12 @@ describe("extractPerformance: OCR-split labels", () => {
 
   it("reads an execution row whose label is broken by a space (004 '年度财政资金 总额')", () => {
     const ds = read(["项目名称\t\t东湖高新区低空共享无人机应用示范区建设项目", "预算执行情况 (万元) (20 分)\t\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分 (20 分*执行率)\t", "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分\t"], 2023);
-    expect(ds.map((d) => [d.measure, d.value, d.line])).toEqual([
-      ["预算", "5701.46", 3],
-      ["决算", "5701.46", 3],
-      ["完成率", "100", 3],
+    expect(ds.map((d) => [d.measure, d.qualifier.join("/"), d.value, d.line])).toEqual([
+      ["得分", "预算执行分值", "20", 2],
+      ["预算", "全年预算数", "5701.46", 3],
+      ["决算", "执行数", "5701.46", 3],
+      ["完成率", "执行率", "100", 3],
+      ["得分", "预算执行得分", "20", 3],
     ]);
   });
 });
@@ -119,8 +153,18 @@ describe("extractPerformance: project summary table (003 项目支出自评结�
     expect(read(withTable, 2022).find((d) => d.value === "814651")).toMatchObject({ subject: "政府购买服务人员经费", measure: "预算", unit: "元" });
   });
 
-  it("stops at 合计", () => {
-    expect(read([...header, "合计 115530851 113048518.64 98%  "], 2022)).toEqual([]);
+  it("reads the 合计 row as the total of the projects, then stops", () => {
+    const ds = read([...header, "合计 115530851 113048518.64 98%  ", "党员教育培训 5800 5800 100% "], 2022);
+    expect(ds.map((d) => [d.subject, d.measure, d.value, d.unit])).toEqual([
+      ["合计", "预算", "115530851", "元"],
+      ["合计", "决算", "113048518.64", "元"],
+      ["合计", "完成率", "98", "%"],
+    ]);
+  });
+
+  it("names a row after the use of the row before by what follows that use's full stop", () => {
+    const lines = [...header, "商贸专项工作经费 500000 332800 67% ", "保障商贸工作正常开展，用于组织", "筹备消费促进活动，组织企业参加", "大型展会相关费用支出。 ", "2021年促进消费升级", "(支持商贸企业做大", "4347300 4347300 100% "];
+    expect(read(lines, 2022).find((d) => d.value === "4347300")?.subject).toBe("2021年促进消费升级(支持商贸企业做大");
   });
 });
 

@@ -64,11 +64,14 @@ describe("scanFigures", () => {
     ["年度目标值为 ≥ 920 万,实际完成 496 万", "920万|496万"],
     ["进入 ESI 全球排名前 1‰", "1‰"],
     ["平均落地周期缩短 16 天", "16天"],
+    ["3 个月完成政务大厅系统软硬件部署", "3个月"],
+    ["全区连续 5 年获评", "5年"],
+    ["整理档案 100633 卷", "100633卷"],
   ])("reads the unit as written in %j", (text, expected) => {
     expect(scanFigures(normalizeWithMap(text).s).map((f) => `${f.value}${f.unit}`).join("|")).toBe(expected);
   });
 
-  it.each([["3个月"], ["2人员"], ["5项目"], ["3部门"], ["4支出"], ["2本年"], ["6单位"], ["1名称"]])("reads no unit in %j", (text) => {
+  it.each([["2024年"], ["2人员"], ["5项目"], ["3部门"], ["4支出"], ["2本年"], ["6单位"], ["1名称"]])("reads no unit in %j", (text) => {
     expect(scanFigures(text)).toEqual([]);
   });
 

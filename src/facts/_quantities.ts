@@ -1,0 +1,151 @@
+/**
+ * Every other figure of a paragraph: what the recurring-statement reader (`extractNarrative`) did
+ * not take becomes a fact described by its own sentence (subject, predicate, qualifiers, period):
+ * counts of things built, served or supported, activity amounts in 亿元 or 万美元, rates, the
+ * weights and scores of indicators written out in prose.
+ */
+import type { Measure } from "./types.js";
+import { flattenedRow, readClause } from "./_clause.js";
+import type { NarrativeContext, NarrativeDraft, NarrativeInput } from "./_narrative.js";
+import { describeFigure, isCounter, leadingTopic, type DescribeContext } from "./_quantity.js";
+import { inAside, isLimit, isWeight, spans, statedLimit } from "./_sentence.js";
+import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken } from "./_text.js";
+
+/**
+ * The figures of `p`: `claimed` (the recurring-statement drafts of the same paragraph), with the
+ * free counts among them described by their sentence, and every figure they left out.
+ */
+export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, claimed: readonly NarrativeDraft[]): NarrativeDraft[] {
+  const n = normalizeWithMap(p.text);
+  const s = n.s;
+  const figures = scanFigures(s);
+  const byAt = new Map<number, NarrativeDraft>();
+  for (const d of claimed) if (d.at !== undefined && !byAt.has(d.at)) byAt.set(d.at, d);
+  const section = (p.sectionPath[p.sectionPath.length - 1] ?? "").replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.]\s*/, "");
+  const out: NarrativeDraft[] = claimed.filter((d) => d.at === undefined);
+  for (const [a, b] of spans(s, 0, s.length, /[。;!?]/g, figures)) {
+    const start = out.length;
+    const quote = p.text.slice(origin(n, a), origin(n, b - 1) + 1).trim();
+    let previous: DescribeContext["previous"] = null;
+    const firstFigure = figures.find((f) => f.start >= a && f.start < b);
+    const lead = firstFigure ? leadingTopic(s.slice(a, firstFigure.start), { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous: null }) : null;
+    let topic = lead;
+    for (const [c, d] of spans(s, a, b, /[,:、]/g, figures, true)) {
+      let from = c;
+      let last: FigureToken | null = null;
+      for (const f of figures.filter((x) => x.start >= c && x.start < d)) {
+        const prefix = s.slice(from, f.start);
+        // A limit stays in the next figure's words: "推动10亿元以上重点项目174个".
+        if (!isLimit(s, f)) from = f.unitEnd;
+        const open = s.lastIndexOf("(", f.start);
+        const aside = last && open >= last.unitEnd && !s.slice(open, f.start).includes(")") && f.start - open <= 12 ? s.slice(open + 1, f.start) : undefined;
+        last = f;
+        const dctx: DescribeContext = { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous, ...(topic ? { topic } : {}), ...(lead ? { lead } : {}), ...(aside !== undefined && !inAside(s, f) ? { aside } : {}) };
+        const mine = byAt.get(f.start);
+        if (mine) {
+          const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? revise(x, readFigure(s, a, d, f, prefix, dctx)) : x));
+          out.push(...own);
+          const first = own[0] ?? mine;
+          previous = { subject: first.subject, predicate: first.predicate ?? null, count: isCounter(first.unit) };
+          topic ??= first.subject;
+          continue;
+        }
+        // A limit bounds the noun phrase it stands in ("10亿元以上重点项目"); that phrase's figure carries it.
+        if (isLimit(s, f)) continue;
+        // "(30分)指标实际利用外资金额12亿元14亿元…": a 绩效 table flattened into one line says nothing by sentence.
+        if (flattenedRow(prefix)) continue;
+        const draft = readFigure(s, a, d, f, prefix, dctx);
+        if (!draft) continue;
+        const subject = draft.subject || previous?.subject || ctx.projectBefore || section;
+        if (!subject) continue;
+        out.push({ ...draft, subject, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+        previous = { subject, predicate: draft.predicate ?? null, count: isCounter(f.unit) };
+        topic ??= subject;
+      }
+    }
+    out.splice(start, out.length - start, ...shareListPredicates(s, out.slice(start)));
+  }
+  return out;
+}
+
+// "共设置8个产出指标、4个效益指标和1个满意度指标", "本年6个产出指标、4个效益指标和1个满意度指标达到
+// 预期": counts listed one after another share the list's predicate (stated after its last noun, or
+// before its first).
+function shareListPredicates(s: string, drafts: readonly NarrativeDraft[]): NarrativeDraft[] {
+  const chains: NarrativeDraft[][] = [];
+  let prev: NarrativeDraft | null = null;
+  for (const d of drafts) {
+    const between = prev?.at !== undefined && d.at !== undefined ? s.slice(prev.at, d.at) : null;
+    const listed = prev !== null && isCounter(prev.unit) && isCounter(d.unit) && between !== null && /^[\d.,]+[^\d,;。]{0,30}?(、|和|及|与|以及)$/.test(between);
+    if (listed) chains[chains.length - 1]?.push(d);
+    else chains.push([d]);
+    prev = d;
+  }
+  return chains.flatMap((chain) => {
+    const last = chain[chain.length - 1];
+    if (chain.length < 2 || !last) return chain;
+    const shared = (last.predicateAfter ? last.predicate : chain[0]?.predicate) ?? null;
+    if (!shared) return chain;
+    return chain.map((d) => (d.predicate === shared || (d.predicateAfter && d !== last) ? d : { ...d, predicate: shared, facet: [shared, ...d.qualifier].join("/") }));
+  });
+}
+
+type Read = Omit<NarrativeDraft, "line" | "quote">;
+
+// A count the recurring-statement reader named by the words before it ("高质量推进25项…事项"):
+// not an item, a 科目, a sum of money, a rate (its base is read there), a score or an indicator's value.
+function free(d: NarrativeDraft): boolean {
+  if (d.item !== null || d.classPath !== null || d.classCode !== null || d.unit === "万元" || d.unit === "元" || d.unit === "%" || d.measure === "得分") return false;
+  return !d.qualifier.some((q) => q === "目标值" || q === "实际完成值") && !/^(内设|下属单位)/.test(d.subject);
+}
+
+function revise(d: NarrativeDraft, r: Read | null): NarrativeDraft {
+  if (!r || r.subject === "") return d;
+  const qualifier = [...new Set([...d.qualifier, ...r.qualifier])];
+  const { predicate: _p, period: _q, ...rest } = d;
+  return {
+    ...rest,
+    subject: r.subject,
+    measure: r.measure,
+    qualifier,
+    facet: [r.predicate ?? "", ...qualifier].join("/"),
+    ...(r.predicate ? { predicate: r.predicate } : {}),
+    ...(r.period ? { period: r.period } : {}),
+  };
+}
+
+function readFigure(s: string, a: number, d: number, f: FigureToken, prefix: string, ctx: DescribeContext): Read | null {
+  const rest = s.slice(f.unitEnd, d);
+  const reading = readClause(prefix, f.unit, s.slice(a, f.start - prefix.length));
+  const desc = describeFigure(f, prefix, rest, s.slice(a, f.start), ctx);
+  const qualifier = unique([
+    ...(isWeight(s, f) ? ["分值"] : []),
+    ...(inAside(s, f) ? ["不含"] : []),
+    ...(statedLimit(s, f) ? [statedLimit(s, f) ?? ""] : []),
+    ...reading.qualifier.filter((q) => q !== "无主语比率"),
+    ...desc.qualifiers,
+  ]);
+  const measure: Measure = isWeight(s, f) ? "得分" : reading.measure;
+  const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
+  return {
+    subject: desc.subject,
+    item: null,
+    classPath: null,
+    classCode: null,
+    measure,
+    qualifier,
+    facet: [desc.predicate ?? "", ...qualifier].join("/"),
+    scope: null,
+    value,
+    unit: f.unit,
+    raw: f.raw,
+    at: f.start,
+    ...(desc.predicate ? { predicate: desc.predicate } : {}),
+    ...(desc.period ? { period: desc.period } : {}),
+    ...(desc.predicateAfter ? { predicateAfter: true } : {}),
+  };
+}
+
+function unique(xs: readonly string[]): string[] {
+  return [...new Set(xs.filter((x) => x !== ""))];
+}
