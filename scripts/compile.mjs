@@ -5,7 +5,9 @@
  * `prepare` (npm install / npm ci) and before every npm script that runs dist/. Plain JavaScript on
  * purpose: it must run before anything is compiled.
  *
- * `node scripts/compile.mjs [--force] [--quiet]`; exit 0 when dist/ is up to date, else tsc's code.
+ * `node scripts/compile.mjs [--force] [--quiet] [--if-possible]`; exit 0 when dist/ is up to date,
+ * else tsc's code. `--if-possible` (for `prepare`) only warns when TypeScript is not installed, so
+ * an install without dev dependencies does not fail.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -19,10 +21,10 @@ const stampPath = join(dist, ".source-sha256");
 const lockPath = join(dist, ".compile-lock");
 const args = new Set(process.argv.slice(2));
 if (args.has("--help") || args.has("-h")) {
-  process.stdout.write("usage: node scripts/compile.mjs [--force] [--quiet]\n  compiles src/ and scripts/ to dist/ when they changed (tsc -p tsconfig.build.json)\n");
+  process.stdout.write("usage: node scripts/compile.mjs [--force] [--quiet] [--if-possible]\n  compiles src/ and scripts/ to dist/ when they changed (tsc -p tsconfig.build.json)\n");
   process.exit(0);
 }
-const unknown = [...args].filter((a) => a !== "--force" && a !== "--quiet");
+const unknown = [...args].filter((a) => a !== "--force" && a !== "--quiet" && a !== "--if-possible");
 if (unknown.length > 0) {
   process.stderr.write(`compile: unknown option ${unknown.join(" ")}\n`);
   process.exit(2);
@@ -84,7 +86,7 @@ if (!existsSync(tsc)) {
     process.exit(0);
   }
   process.stderr.write("无法编译 cannot compile: TypeScript is not installed; run `npm install` (with dev dependencies)\n");
-  process.exit(1);
+  process.exit(args.has("--if-possible") ? 0 : 1);
 }
 lock();
 let code = 0;

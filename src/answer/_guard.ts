@@ -87,6 +87,9 @@ export function quoteInCorpus(c: Citation, read: ReadLine): boolean {
   return pieces.every((p) => before.includes(p));
 }
 
+/** Lines a wrapped table row may span on either side of its cited line. */
+const ROW_WRAP = 2;
+
 /** The figure as written, read as a number ("1, 115. 55" → 1115.55), or null when it has no digits. */
 function readRaw(raw: string): Decimal | null {
   const m = /-?\d+(?:\.\d+)?/.exec(raw.replace(/[\s,，]/g, ""));
@@ -100,8 +103,10 @@ function readRaw(raw: string): Decimal | null {
  */
 export function figureOnLine(f: Fact, read: ReadLine): boolean {
   const s = f.source;
-  const end = s.kind === "table" ? s.line : Math.max(s.line, s.lineEnd);
-  const text = linesOf(read, s.file, Math.min(s.line, end), end).replace(/\s+/g, "");
+  // A table row of layout text may wrap: its figures can sit a line or two off the row's cited line
+  // ("208  15,171.49  15,077.81" / "支出  93.68").
+  const [from, end] = s.kind === "table" ? [s.line - ROW_WRAP, s.line + ROW_WRAP] : [Math.min(s.line, s.lineEnd), Math.max(s.line, s.lineEnd)];
+  const text = linesOf(read, s.file, from, end).replace(/\s+/g, "");
   const raw = s.raw.replace(/\s+/g, "");
   if (text === "" || raw === "") return false;
   const none = /^(无|没有|未)/.exec(raw);
@@ -109,9 +114,10 @@ export function figureOnLine(f: Fact, read: ReadLine): boolean {
   const onLine = text.includes(raw) || (none !== null && text.includes(none[0]) && text.includes(raw.slice(none[0].length)));
   if (!onLine) return false;
   if (f.repairedFrom !== null) return true;
+  // "无2023年度…支出", "无单位价值100万元以上设备": the digits name the thing; the figure is zero.
+  if (none !== null) return new Decimal(f.value).isZero();
   const written = readRaw(raw);
-  if (written === null) return none === null || new Decimal(f.value).isZero();
-  return written.abs().eq(new Decimal(f.value).abs());
+  return written === null || written.abs().eq(new Decimal(f.value).abs());
 }
 
 /** What the corpus does not back: citations whose quotes are not in it, facts whose figures are not on their cited lines. */

@@ -4,13 +4,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv, killGroup, spawnGroup } from "../fixtures/process/spawn.js";
 
-// End to end on the real corpus and a real index built into a temporary directory.
+// End to end on the real corpus and a real index built into a temporary directory. Keyword-only
+// (no model): the CLI contract is what is tested here; embedding 2,500 passages would take minutes
+// (tests/embed/real-model.test.ts covers the real model and hnswlib).
 const indexDir = mkdtempSync(join(tmpdir(), "juesuan-ask-"));
 
 // Asynchronous on purpose: a blocked test worker cannot report progress to vitest.
 async function run(args: string[], input: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawnGroup("node", ["dist/src/cli/main.js", ...args], { env: childEnv({ JUESUAN_INDEX: indexDir, JUESUAN_LOG_LEVEL: "warn", ...env }) });
+    const child = spawnGroup("node", ["dist/src/cli/main.js", ...args], { env: childEnv({ JUESUAN_INDEX: indexDir, JUESUAN_MODEL_SOURCE: "off", JUESUAN_LOG_LEVEL: "warn", ...env }) });
     let stdout = "";
     let stderr = "";
     child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -88,8 +90,7 @@ describe("ask --json", () => {
 describe("a stale or corrupt index", () => {
   it("is rebuilt before answering, not a crash", async () => {
     writeFileSync(join(indexDir, "facts.json"), "{ not json");
-    // Without the model the rebuild skips embedding: the point here is the rebuild, not the vectors.
-    const r = await cli(["ask", "--json", "经信局工会经费有多少"], { env: { JUESUAN_MODEL_SOURCE: "off" } });
+    const r = await cli(["ask", "--json", "经信局工会经费有多少"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("index_corrupt");
     expect(r.json[0]).toMatchObject({ kind: "number", value: "105.73" });
