@@ -6,6 +6,7 @@
 import type { Table, TableKind } from "../parse/types.js";
 import type { AuditContext } from "./_context.js";
 import { TEMPLATE_ORDER } from "./_document.js";
+import { TEMPLATE_TEXT } from "./_patterns.js";
 import { compactTitle, headingKey, headingMarker, kindOfTitle, tocEntries, type TocEntry } from "./_toc.js";
 
 /** Body lines that title a table: short, ending in 决算表/决算总表, not a sentence or a part heading. */
@@ -106,14 +107,20 @@ function lcs(a: string, b: string): number {
 // Every section the contents list has a heading-like line in the body.
 function promisedSections(ctx: AuditContext, entries: readonly TocEntry[], outsideToc: (l: number) => boolean, names: readonly string[]): void {
   const keys: { line: number; key: string; marker: string }[] = [];
+  // Headings, not table rows ("三、国有资本经营预算财政拨款收入	3	…" reads like "三、…").
+  const inTable = new Set(ctx.doc.tables.flatMap((t) => t.parts.flatMap((p) => p.rows.map((r) => r.line))));
+  const heading = (i: number): boolean => {
+    const raw = ctx.doc.lines[i] ?? "";
+    return outsideToc(i + 1) && !inTable.has(i + 1) && !raw.includes("\t") && !/\d\.\d|\S\s{2,}\d+\s*$/.test(raw);
+  };
   ctx.doc.lines.forEach((raw, i) => {
-    if (!outsideToc(i + 1)) return;
+    if (!heading(i)) return;
     const c = compactTitle(raw);
     if (c === "" || c.length > 70) return;
     const marker = headingMarker(c);
     keys.push({ line: i + 1, key: headingKey(raw, names), marker });
     const next = ctx.doc.lines[i + 1];
-    if (next !== undefined && c.length < 40) keys.push({ line: i + 1, key: headingKey(raw + next, names), marker });
+    if (next !== undefined && c.length < 40 && heading(i + 1)) keys.push({ line: i + 1, key: headingKey(raw + next, names), marker });
   });
   for (const e of entries) {
     if (e.key.length < 3) continue;
@@ -121,11 +128,13 @@ function promisedSections(ctx: AuditContext, entries: readonly TocEntry[], outsi
     const explains = /说明|情况$/.test(e.key);
     const found = keys.some((k) => {
       if (k.key.length === 0 || (explains && /表$/.test(k.key))) return false;
-      if (k.key.includes(e.key)) return true;
-      if (k.key.length > e.key.length + 15) return false;
+      if (k.key === e.key) return true;
       const common = lcs(e.key, k.key);
       // "十一、政府采购支出说明" listed, "十一、政府采购支出情况" written: the same numbered section.
-      return common >= Math.ceil(e.key.length * 0.8) || (e.marker !== "" && k.marker === e.marker && common >= Math.ceil(e.key.length * 0.5));
+      if (e.marker !== "" && k.marker === e.marker) return common >= Math.ceil(e.key.length * 0.5);
+      // Otherwise only a near copy: "支出决算情况说明" is neither "收入决算情况说明" nor
+      // "一般公共预算财政拨款支出决算情况说明".
+      return common >= Math.ceil(e.key.length * 0.9) && Math.abs(k.key.length - e.key.length) <= 2;
     });
     if (found) continue;
     const rule = /说明|情况/.test(e.key) ? "completeness.section-missing" : "completeness.toc-entry";
@@ -188,7 +197,8 @@ function emptyTables(ctx: AuditContext): void {
     const kind = kindOfTitle(t.title);
     if (!kind || !NOTE_KINDS.has(kind) || hasFigure(ctx.doc.lines.slice(t.line - 1, windowEnd(ctx, i)))) continue;
     const until = windowEnd(ctx, i);
-    const text = ctx.doc.lines.slice(t.line - 1, until).join("");
+    // The template's own instruction ("无…的，仍保留该表格式，并在本表下方作下述说明") is not the note.
+    const text = ctx.doc.lines.slice(t.line - 1, until).filter((l) => !TEMPLATE_TEXT.some((re) => re.test(l))).join("");
     if (EMPTY_NOTE.test(text.replace(/\s+/g, ""))) continue;
     ctx.find("completeness.empty-table-note", { zh: `${t.title.trim()}没有数据，也没有说明原因`, en: `${t.title.trim()} is empty and carries no note saying why` }, "说明", null, [ctx.cite(t.line)]);
   }

@@ -56,7 +56,9 @@ export function createRereader(doc: Disclosure): Rereader {
   };
   return {
     cellDoubt(ref) {
-      const flags = [...(ref.cell?.flags ?? []), ...ref.row.flags].filter((f) => DAMAGE.has(f.kind));
+      // The cell's own damage; a row's flags concern its label ("尖 款 顷" for "类 款 项"), and a
+      // misplaced figure shows in the line re-read below.
+      const flags = (ref.cell?.flags ?? []).filter((f) => DAMAGE.has(f.kind));
       if (flags.length > 0 && !ref.repaired) {
         const raw = ref.cell?.raw ?? ref.row.rawLabel;
         return { zh: `第${ref.row.line}行“${raw}”识别存疑（${flags.map((f) => f.kind).join("、")}）`, en: `line ${ref.row.line}: “${raw}” looks damaged (${flags.map((f) => f.kind).join(", ")})` };
@@ -72,7 +74,11 @@ function norm(s: string): string {
 
 // The figures on the line, less the rows' 科目编码 (also when split: "210110	2") and 行次.
 function rereadLine(raw: string, placed: readonly Placed[], line: number): Bilingual | null {
-  const tokens = [...raw.replace(/\f/g, "").matchAll(CHUNK)].map((m) => norm(m[0]));
+  // OCR spacing inside a figure ("1, 115. 55") is not a column break.
+  const text = raw.replace(/\f/g, "").replace(/(\d)[ ]*([,.])[ ]*(?=\d)/g, "$1$2");
+  // Before the row's label stand only its 科目编码 columns (类/款/项, "21011	1") and 行次.
+  const labelAt = text.search(/[\u4e00-\u9fff]/);
+  const tokens = [...text.matchAll(CHUNK)].filter((m) => labelAt < 0 || (m.index ?? 0) > labelAt).map((m) => norm(m[0]));
   for (const { row } of placed) {
     if (row.code) removeCode(tokens, row.code);
     if (row.rowNo) removeOnce(tokens, row.rowNo);

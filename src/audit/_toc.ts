@@ -32,7 +32,7 @@ export function compactTitle(s: string): string {
 /** The template kind a table title names, null when none of the nine (or not a title). */
 export function kindOfTitle(title: string): TableKind | null {
   const c = compactTitle(title);
-  if (!/决算表|决算总表|汇总表/.test(c)) return null;
+  if (!/决算(?:明细|总|汇总)?表/.test(c)) return null;
   for (const [re, kind] of TITLE_KINDS) if (re.test(c)) return kind;
   return null;
 }
