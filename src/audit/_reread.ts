@@ -5,6 +5,7 @@
  */
 import type { Cell, Column, Disclosure, Table, TablePart, TableRow } from "../parse/types.js";
 import type { Bilingual } from "./_context.js";
+import { knownHeader } from "./_headers.js";
 
 /** A cell as the re-reader needs it (an `AuditCell` or verification's `CellRef`). */
 export interface PlacedCell {
@@ -132,9 +133,8 @@ function removeCode(tokens: string[], code: string): void {
 
 // A column holding 行次 (1, 2, 3 … down the rows) or without a recognised header is not a figure column.
 function rereadColumn(part: TablePart, column: Column): Bilingual | null {
-  const leaf = column.path[column.path.length - 1] ?? "";
-  if (/^第\s*\d+\s*[列栏]$/.test(leaf.trim()) || column.path.length === 0) {
-    return { zh: `列“${column.path.join(">")}”的表头未能识别`, en: `column “${column.path.join(">")}” has no recognised header` };
+  if (!knownHeader(column.path)) {
+    return { zh: `列“${column.path.join(">")}”的表头未能完整识别`, en: `column “${column.path.join(">")}” has no header read whole` };
   }
   const ints: number[] = [];
   for (const r of part.rows) {

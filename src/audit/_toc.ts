@@ -13,8 +13,8 @@ const TITLE_KINDS: readonly (readonly [RegExp, TableKind | null])[] = [
   [/政府性基金预算(?:财政拨款)?收(?:入)?支(?:出)?决算表|政府性基金.{0,8}决算表/, "政府性基金预算财政拨款收入支出决算表"],
   [/国有资本经营预算(?:财政拨款)?(?:收入)?支出决算表|国有资本经营.{0,8}决算表/, "国有资本经营预算财政拨款支出决算表"],
   [/三公.{0,4}经费.{0,8}决算表/, "三公经费支出决算表"],
-  // "高等学校财政拨款支出决算表": a table of its own template, none of the national nine.
-  [/财政拨款支出决算表/, null],
+  // "高等学校财政拨款支出决算表": all fiscal appropriations by function (university template).
+  [/财政拨款支出决算表/, "财政拨款支出决算表"],
   [/收入决算表/, "收入决算表"],
   [/支出决算表/, "支出决算表"],
 ];
