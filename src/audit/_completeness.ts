@@ -47,7 +47,8 @@ export function auditCompleteness(ctx: AuditContext): void {
   titles.sort((a, b) => a.line - b.line);
   const present = new Set(titles.map((t) => t.kind).filter((k): k is TableKind => k !== null));
   if (present.size === 0) {
-    ctx.skip("completeness.table-missing", { zh: "正文中没有可读的决算表（表格可能是图片），无法核对表格", en: "No readable tables in the body (they may be images); tables could not be checked" }, [ctx.cite(1)]);
+    const part = doc.sections.find((s) => s.level === 1 && /决算表|报表/.test(s.title))?.line ?? Math.max(1, doc.lines.findIndex((l) => l.trim() !== "") + 1);
+    ctx.skip("completeness.table-missing", { zh: "正文中没有可读的决算表（表格可能是图片），无法核对表格", en: "No readable tables in the body (they may be images); tables could not be checked" }, [ctx.cite(part)]);
   } else if (toc) {
     promisedTables(ctx, toc.entries, titles);
   } else if (present.size >= 6) {
@@ -210,11 +211,16 @@ function hasFigure(lines: readonly string[]): boolean {
   return lines.some((l) => /(?<![\d.])\d[\d,]*\.\d+(?![\d.])/.test(l.replace(/注[:：].*$/, "")));
 }
 
+// The unit as the table's own header lines write it ("单位：万元", "金额单位：元", "（万元）").
 function tableUnits(ctx: AuditContext): void {
   for (const t of ctx.doc.tables) {
-    if (!kindOfTitle(t.title) || t.unit !== null) continue;
-    const head = ctx.doc.lines.slice(Math.max(0, t.line - 3), t.line + 4).join("");
-    if (/单位\s*[:：]\s*(万元|元|亿元)|[（(](万元|元)[)）]/.test(head)) continue;
+    if (!kindOfTitle(t.title)) continue;
+    const firstRow = Math.min(t.lineEnd, ...t.parts.flatMap((p) => p.rows.map((r) => r.line)));
+    const headLines = ctx.doc.lines.slice(Math.max(0, t.line - 4), Math.max(firstRow, t.line + 1));
+    // A header the text lost with its title (OCR) says nothing about the unit the table printed.
+    if (!headLines.some((l) => kindOfTitle(l) === kindOfTitle(t.title))) continue;
+    const head = headLines.join("");
+    if (/单位\s*[:：]\s*(万元|元|亿元)|[（(]\s*(万元|元)\s*[)）]/.test(head)) continue;
     ctx.find("completeness.table-unit", { zh: `${t.title.trim()}未标明金额单位`, en: `${t.title.trim()} does not state its unit` }, "单位：万元", null, [ctx.cite(t.line)]);
   }
 }

@@ -117,14 +117,20 @@ function departments(ctx: AuditContext): void {
     const name = bodyName(t.departmentLine);
     if (name.length < 3 || PLACEHOLDER.test(name) || sameBody(name, own) || sameBody(name, ctx.department)) continue;
     const line = findLine(ctx.doc, t.line, t.lineEnd, t.departmentLine);
-    ctx.find("identity.department", { zh: `${t.number ?? t.title}表头单位为“${name}”，与封面“${own}”不一致`, en: `${t.number ?? t.title} names “${name}”, the cover “${own}”` }, own, name, [ctx.cite(1), ctx.cite(line)]);
+    ctx.find("identity.department", { zh: `${t.number ?? t.title}表头单位为“${name}”，与封面“${own}”不一致`, en: `${t.number ?? t.title} names “${name}”, the cover “${own}”` }, own, name, [ctx.cite(titleLine(ctx)), ctx.cite(line)]);
   }
   for (const s of ctx.doc.sections) {
     const m = /^(.{3,40}?)(?:概况|\s*20\d{2}\s*年度)/.exec(s.title.replace(/\s+/g, ""));
     if (s.level !== 1 || !m?.[1] || PLACEHOLDER.test(m[1])) continue;
     if (sameBody(m[1], own) || sameBody(m[1], ctx.department) || !/(局|委|会|中心|部|办公室|院|所|校|学|站|队|处|厅|办)$/.test(m[1])) continue;
-    ctx.find("identity.department", { zh: `第${s.line}行标题单位为“${m[1]}”，与封面“${own}”不一致`, en: `line ${s.line} names “${m[1]}”, the cover “${own}”` }, own, m[1], [ctx.cite(1), ctx.cite(s.line)]);
+    ctx.find("identity.department", { zh: `第${s.line}行标题单位为“${m[1]}”，与封面“${own}”不一致`, en: `line ${s.line} names “${m[1]}”, the cover “${own}”` }, own, m[1], [ctx.cite(titleLine(ctx)), ctx.cite(s.line)]);
   }
+}
+
+// The first written line: where the cover names the body.
+function titleLine(ctx: AuditContext): number {
+  const i = ctx.doc.lines.findIndex((l) => l.trim() !== "");
+  return i < 0 ? 1 : i + 1;
 }
 
 function findLine(doc: Disclosure, from: number, to: number, text: string): number {
