@@ -1,4 +1,5 @@
-import type { FactStatus, Finding } from "../facts/types.js";
+import type { DocumentAudit } from "../audit/types.js";
+import type { FactStatus } from "../facts/types.js";
 
 /** What kind of reply this is: a figure, a cited passage, or a refusal. */
 export type AnswerKind = "number" | "text" | "refuse" | "clarify";
@@ -112,14 +113,20 @@ export interface DepartmentInfo {
   readonly files: readonly string[];
 }
 
+/** One department's audit: each of its disclosures with findings and the checks not possible. */
+export interface DepartmentAudit {
+  readonly department: string;
+  readonly documents: readonly DocumentAudit[];
+}
+
 /** The answering engine as the interfaces (CLI, console, bot) see it. */
 export interface Engine {
   /** Answers one turn; returns the reply and the conversation state for the next turn. */
   ask(question: string, state?: ConversationState): Promise<{ answer: Answer; state: ConversationState }>;
   /** Departments and years the corpus covers. */
   departments(): readonly DepartmentInfo[];
-  /** Consistency findings of one department's disclosures (name or alias); null when unknown. */
-  audit(department: string): { department: string; findings: readonly Finding[] } | null;
+  /** The audit of one department's disclosures (name or alias), messages in `lang`; null when unknown. */
+  audit(department: string, opts?: { readonly lang?: Lang }): DepartmentAudit | null;
   /** Whether semantic search is on, and where the model came from. */
   status(): { semantic: boolean; modelSource: string | null; facts: number; chunks: number };
 }

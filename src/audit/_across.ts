@@ -78,9 +78,10 @@ export const RELATIONS: readonly Relation[] = [
   { rule: "across.fiscal", left: { table: T04, part: /支出/, row: /^本年支出合计$/, column: /一般公共预算/ }, right: [{ table: T05, row: TOTAL_ROW }], op: "=" },
   { rule: "across.fiscal", left: { table: T04, part: /支出/, row: /^本年支出合计$/, column: /政府性基金/ }, right: [{ table: T07, row: TOTAL_ROW, column: /本年支出.*(小计|合计)$|^支出.*(小计|合计)$/ }], op: "=" },
   { rule: "across.fiscal", left: { table: T04, part: /支出/, row: /^本年支出合计$/, column: /国有资本/ }, right: [{ table: T08, row: TOTAL_ROW }], op: "=" },
-  sangongCap(/^公务接待费$/, /^决算.*公务接待费$/),
-  sangongCap(/^公务用车运行维护费$/, /^决算.*运行维护费$/),
-  sangongCap(/^因公出国\(境\)费用?$/, /^决算.*因公出国/),
+  // Labels cut short in narrow columns ("公务用车运行维") still name their row.
+  sangongCap(/^公务接待费?$/, /^决算.*公务接待费$/),
+  sangongCap(/^公务用车运行维护?费?$/, /^决算.*运行维护费$/),
+  sangongCap(/^因公出国\(境\)费?用?$/, /^决算.*因公出国/),
 ];
 
 const fmt = (d: Decimal): string => formatFigure(d.toFixed());

@@ -5,6 +5,7 @@
 import { Decimal } from "../core/money.js";
 import type { Fact } from "../facts/index.js";
 import type { Cell, Column, Disclosure, Table, TableKind, TablePart, TableRow } from "../parse/types.js";
+import { kindOfTitle } from "./_toc.js";
 
 /** One located cell. */
 export interface AuditCell {
@@ -71,7 +72,8 @@ export function indexCells(doc: Disclosure, facts: readonly Fact[]): CellIndex {
       const value = fact && (!damaged || fact.repairedFrom !== null) ? new Decimal(fact.value) : damaged ? null : empty ? new Decimal(0) : new Decimal(cell?.value ?? "0");
       return { table, part, row, column, cell, value, repaired: fact?.repairedFrom != null };
     },
-    table: (kind) => doc.tables.find((t) => t.kind === kind),
+    // The parser's kind only when the title's own words agree (a 基本支出决算表 read as 支出决算表 is neither).
+    table: (kind) => doc.tables.find((t) => t.kind === kind && (kindOfTitle(t.title) ?? kind) === kind),
   };
   return index;
 }

@@ -11,6 +11,7 @@ import { normCell } from "./_cells.js";
 import type { AuditContext } from "./_context.js";
 
 const TEMPLATE_TABLES = new Set<TableKind>([
+  "财政拨款支出决算表",
   "收入支出决算总表",
   "收入决算表",
   "支出决算表",
@@ -39,8 +40,17 @@ export function auditNarrative(ctx: AuditContext): void {
     if (keyStrength(n.key) === "name") continue;
     // Tables print 全年预算 (the adjusted budget); a 年初预算 in the narrative is another figure.
     if (n.measure === "预算" && n.qualifier.some((q) => /年初/.test(q))) continue;
-    const peers = (tableFacts.get(baseOf(n.key)) ?? []).filter((t) => n.scope === undefined || t.scope === n.scope);
+    const all = tableFacts.get(baseOf(n.key)) ?? [];
+    // The narrative figure equal to the same quantity in any table: at worst its 口径 was misread.
+    if (all.some((t) => inWan(t).eq(inWan(n)))) continue;
+    const hint = sectionScope(n);
+    const scope = n.scope ?? hint ?? undefined;
+    const peers = all.filter((t) => scope === undefined || t.scope === scope);
     if (peers.length === 0) continue;
+    if (hint !== null && scope !== undefined && hint !== scope && !(hint === "财政拨款" && scope !== "全部")) {
+      ctx.skip("narrative.figure", { zh: `说明所在章节为${hint}口径，与读出的${n.scope}口径不一致，未核对`, en: `the narrative's section is about ${hint} but the figure was read as ${n.scope}; not checked` }, [ctx.citeFact(n)]);
+      continue;
+    }
     checkAgainst(ctx, n, peers);
   }
 }
@@ -92,6 +102,17 @@ function checkAgainst(ctx: AuditContext, n: Fact, peers: readonly Fact[]): void 
     fmt(nv),
     citations,
   );
+}
+
+// The 口径 a 情况说明 section is about, from its headings ("财政拨款支出决算表说明" → 财政拨款).
+function sectionScope(n: Fact): Fact["scope"] | null {
+  if (n.source.kind !== "narrative") return null;
+  const s = n.source.section.split(" > ").slice(1).join(" ");
+  if (/一般公共预算/.test(s)) return "一般公共预算";
+  if (/政府性基金/.test(s)) return "政府性基金";
+  if (/国有资本/.test(s)) return "国有资本经营";
+  if (/财政拨款|三公/.test(s)) return "财政拨款";
+  return null;
 }
 
 function tableName(t: Fact, cell: AuditCell | null): string {

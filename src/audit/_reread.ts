@@ -5,6 +5,7 @@
  */
 import type { Cell, Column, Disclosure, Table, TablePart, TableRow } from "../parse/types.js";
 import type { Bilingual } from "./_context.js";
+import { knownHeader } from "./_headers.js";
 
 /** A cell as the re-reader needs it (an `AuditCell` or verification's `CellRef`). */
 export interface PlacedCell {
@@ -56,7 +57,9 @@ export function createRereader(doc: Disclosure): Rereader {
   };
   return {
     cellDoubt(ref) {
-      const flags = [...(ref.cell?.flags ?? []), ...ref.row.flags].filter((f) => DAMAGE.has(f.kind));
+      // The cell's own damage; a row's flags concern its label ("尖 款 顷" for "类 款 项"), and a
+      // misplaced figure shows in the line re-read below.
+      const flags = (ref.cell?.flags ?? []).filter((f) => DAMAGE.has(f.kind));
       if (flags.length > 0 && !ref.repaired) {
         const raw = ref.cell?.raw ?? ref.row.rawLabel;
         return { zh: `第${ref.row.line}行“${raw}”识别存疑（${flags.map((f) => f.kind).join("、")}）`, en: `line ${ref.row.line}: “${raw}” looks damaged (${flags.map((f) => f.kind).join(", ")})` };
@@ -72,7 +75,11 @@ function norm(s: string): string {
 
 // The figures on the line, less the rows' 科目编码 (also when split: "210110	2") and 行次.
 function rereadLine(raw: string, placed: readonly Placed[], line: number): Bilingual | null {
-  const tokens = [...raw.replace(/\f/g, "").matchAll(CHUNK)].map((m) => norm(m[0]));
+  // OCR spacing inside a figure ("1, 115. 55") is not a column break.
+  const text = raw.replace(/\f/g, "").replace(/(\d)[ ]*([,.])[ ]*(?=\d)/g, "$1$2");
+  // Before the row's label stand only its 科目编码 columns (类/款/项, "21011	1") and 行次.
+  const labelAt = text.search(/[\u4e00-\u9fff]/);
+  const tokens = [...text.matchAll(CHUNK)].filter((m) => labelAt < 0 || (m.index ?? 0) > labelAt).map((m) => norm(m[0]));
   for (const { row } of placed) {
     if (row.code) removeCode(tokens, row.code);
     if (row.rowNo) removeOnce(tokens, row.rowNo);
@@ -126,9 +133,8 @@ function removeCode(tokens: string[], code: string): void {
 
 // A column holding 行次 (1, 2, 3 … down the rows) or without a recognised header is not a figure column.
 function rereadColumn(part: TablePart, column: Column): Bilingual | null {
-  const leaf = column.path[column.path.length - 1] ?? "";
-  if (/^第\s*\d+\s*[列栏]$/.test(leaf.trim()) || column.path.length === 0) {
-    return { zh: `列“${column.path.join(">")}”的表头未能识别`, en: `column “${column.path.join(">")}” has no recognised header` };
+  if (!knownHeader(column.path)) {
+    return { zh: `列“${column.path.join(">")}”的表头未能完整识别`, en: `column “${column.path.join(">")}” has no header read whole` };
   }
   const ints: number[] = [];
   for (const r of part.rows) {

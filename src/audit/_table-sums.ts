@@ -6,7 +6,7 @@
  */
 import { Decimal, formatFigure } from "../core/money.js";
 import { checkTableIdentities, type CellRef, type IdentityCheck, type IdentityFamily } from "../verify/index.js";
-import type { AuditContext } from "./_context.js";
+import type { AuditContext, Bilingual } from "./_context.js";
 import type { RuleId } from "./_rules.js";
 
 const RULE_OF: Record<IdentityFamily, RuleId> = {
@@ -39,7 +39,7 @@ export function auditTableSums(ctx: AuditContext): void {
     const terms = [c.total, ...c.addends];
     const rule = RULE_OF[c.family];
     const citations = [...new Set(terms.map((t) => t.row.line))].sort((a, b) => a - b).map((l) => ctx.cite(l));
-    const doubt = terms.map((t) => reread.cellDoubt({ ...t, repaired: t.fact?.repairedFrom != null })).find((d) => d !== null);
+    const doubt = nestedHeader(c) ?? terms.map((t) => reread.cellDoubt({ ...t, repaired: t.fact?.repairedFrom != null })).find((d) => d !== null);
     if (doubt) {
       if (c.outcome === "fails" || c.outcome === "unknown") ctx.skip(rule, doubt, citations);
       continue;
@@ -87,6 +87,14 @@ export function auditTableSums(ctx: AuditContext): void {
     );
     void terms;
   }
+}
+
+// A row total whose breakdown holds a 合计/小计 column: the header's levels were not read apart
+// ("合计 | 基本支出 | 项目支出>小计 | 其中:…").
+function nestedHeader(c: IdentityCheck): Bilingual | null {
+  if (c.family !== "行合计") return null;
+  const sub = c.addends.find((t) => /^(合计|小计)$/.test((t.column.path[t.column.path.length - 1] ?? "").replace(/\s+/g, "")));
+  return sub ? { zh: `${sub.table.number ?? sub.table.title}的分列中含“${sub.column.path.join(">")}”，表头层次未能识别`, en: `the breakdown includes “${sub.column.path.join(">")}”: header levels not read apart` } : null;
 }
 
 function sumOf(c: IdentityCheck): Decimal {

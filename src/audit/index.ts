@@ -57,17 +57,19 @@ export function auditDisclosure(doc: Disclosure, facts: readonly Fact[], who: { 
 /** Why a file could not be audited. */
 export type AuditError = ParseError | { readonly code: "year_unknown"; readonly file: string };
 
-/** Reads, parses, extracts, verifies and audits one file (the path used by `audit FILE` and the mutation script). */
-export function auditSource(source: SourceFile, opts: AuditOptions = {}): Result<DocumentAudit, AuditError> {
+/**
+ * Parses and audits one file (the path of `audit FILE`, the bot and the mutation script). Its facts
+ * are extracted and verified here unless `facts` already holds them (an index's verified facts).
+ */
+export function auditSource(source: SourceFile, opts: AuditOptions & { readonly facts?: readonly Fact[] } = {}): Result<DocumentAudit, AuditError> {
   const parsed = parseDisclosure(source);
   if (!parsed.ok) return err(parsed.error);
   const doc = parsed.value;
   const id = identifyDocument(doc.meta, source.entry, source.name);
   const year = id.year ?? documentYear(doc);
   if (year === null) return err({ code: "year_unknown", file: source.path });
-  const facts = extractFacts(doc, { department: id.department, year });
-  const verified = verifyFacts(facts, [doc]);
-  return ok(auditDisclosure(doc, verified.facts, { department: id.department, year }, opts));
+  const facts = opts.facts ?? verifyFacts(extractFacts(doc, { department: id.department, year }), [doc]).facts;
+  return ok(auditDisclosure(doc, facts, { department: id.department, year }, opts));
 }
 
 /** Number of findings of each severity. */

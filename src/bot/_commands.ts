@@ -1,6 +1,7 @@
 import type { Composer } from "grammy";
 import type { Lang } from "../answer/types.js";
-import type { Finding } from "../facts/types.js";
+import { InputFile } from "grammy";
+import { renderAuditMarkdown, renderAuditSummary } from "../audit/index.js";
 import { escapeHtml, renderSourcesHtml, splitHtml } from "../render/index.js";
 import { uiLang, type BotContext } from "./_context.js";
 import { BOT_MESSAGES } from "./_messages.js";
@@ -44,26 +45,32 @@ function renderDepts(deps: BotDeps, lang: Lang): string {
   return [M.deptsTitle, ...blocks].join("\n");
 }
 
-function renderAudit(deps: BotDeps, lang: Lang, asked: string): string {
+/** The /audit reply: a summary line per document and the errors, with the Markdown report attached when there is more. */
+export function renderAudit(deps: BotDeps, lang: Lang, asked: string): { html: string; report: { markdown: string; filename: string; caption: string } | null } {
   const M = BOT_MESSAGES[lang];
-  if (!asked) return escapeHtml(M.auditUsage);
-  const report = deps.engine.audit(asked);
-  if (report === null) return escapeHtml(M.auditUnknown(asked));
-  const { findings } = report;
-  const lines = [M.auditTitle(escapeHtml(report.department))];
+  if (!asked) return { html: escapeHtml(M.auditUsage), report: null };
+  const audit = deps.engine.audit(asked, { lang });
+  if (audit === null) return { html: escapeHtml(M.auditUnknown(asked)), report: null };
+  const lines = [M.auditTitle(escapeHtml(audit.department))];
+  for (const d of audit.documents) lines.push(escapeHtml(renderAuditSummary(d, lang)));
+  const findings = audit.documents.flatMap((d) => d.findings);
   if (findings.length === 0) {
     lines.push(escapeHtml(M.auditClean));
-    return lines.join("\n");
+    return { html: lines.join("\n"), report: null };
   }
-  const counts = new Map<Finding["kind"], number>();
-  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-  const byKind = [...counts].map(([k, n]) => `${M.findingKind[k]} ${n}`).join(lang === "zh" ? "，" : ", ");
-  lines.push(escapeHtml(M.auditSummary(findings.length, byKind)), "");
-  findings.slice(0, AUDIT_ITEMS_MAX).forEach((f, i) => {
-    lines.push(`${i + 1}. [${escapeHtml(M.findingKind[f.kind])}] ${escapeHtml(f.note)}${escapeHtml(M.lines(f.lines))}`);
+  const errors = findings.filter((f) => f.severity === "error");
+  lines.push("", escapeHtml(errors.length > 0 ? M.auditErrors : M.auditNoErrors));
+  errors.slice(0, AUDIT_ITEMS_MAX).forEach((f, i) => {
+    lines.push(`${i + 1}. ${escapeHtml(f.message)}${escapeHtml(M.lines([...new Set(f.citations.map((c) => c.line))]))}`);
   });
-  if (findings.length > AUDIT_ITEMS_MAX) lines.push(escapeHtml(M.auditMore(findings.length - AUDIT_ITEMS_MAX)));
-  return lines.join("\n");
+  if (errors.length > AUDIT_ITEMS_MAX) lines.push(escapeHtml(M.auditMore(errors.length - AUDIT_ITEMS_MAX)));
+  const unchecked = audit.documents.reduce((n, d) => n + d.unchecked.length, 0);
+  const attach = findings.length > Math.min(errors.length, AUDIT_ITEMS_MAX) || unchecked > 0;
+  if (!attach) return { html: lines.join("\n"), report: null };
+  lines.push("", escapeHtml(M.auditAttached));
+  const markdown = renderAuditMarkdown({ documents: audit.documents }, lang);
+  const slug = audit.documents.map((d) => d.file.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "audit").join("_") || "audit";
+  return { html: lines.join("\n"), report: { markdown, filename: `audit-${slug}.md`, caption: M.auditCaption(audit.department) } };
 }
 
 /** Registers /start, /help, /depts, /sources, /audit, /lang. */
@@ -71,7 +78,11 @@ export function installCommands(bot: Composer<BotContext>, deps: BotDeps): void 
   bot.command("start", async (ctx) => replyHtml(ctx, splitHtml(renderStart(deps, uiLang(ctx)))));
   bot.command("help", async (ctx) => replyHtml(ctx, [BOT_MESSAGES[uiLang(ctx)].help]));
   bot.command("depts", async (ctx) => replyHtml(ctx, splitHtml(renderDepts(deps, uiLang(ctx)))));
-  bot.command("audit", async (ctx) => replyHtml(ctx, splitHtml(renderAudit(deps, uiLang(ctx), ctx.match.trim()))));
+  bot.command("audit", async (ctx) => {
+    const { html, report } = renderAudit(deps, uiLang(ctx), ctx.match.trim());
+    await replyHtml(ctx, splitHtml(html));
+    if (report) await ctx.replyWithDocument(new InputFile(Buffer.from(report.markdown, "utf8"), report.filename), { caption: report.caption });
+  });
   bot.command("sources", async (ctx) => {
     const last = ctx.session.last;
     const lang = uiLang(ctx);

@@ -1,5 +1,4 @@
 import type { Lang } from "../answer/types.js";
-import type { Finding } from "../facts/types.js";
 
 /** Everything the bot itself says (answers come from the engine); both languages must be complete. */
 export interface BotMessages {
@@ -17,10 +16,12 @@ export interface BotMessages {
   readonly auditUsage: string;
   readonly auditUnknown: (asked: string) => string;
   readonly auditTitle: (department: string) => string;
-  readonly auditSummary: (total: number, byKind: string) => string;
   readonly auditClean: string;
+  readonly auditErrors: string;
+  readonly auditNoErrors: string;
   readonly auditMore: (n: number) => string;
-  readonly findingKind: Record<Finding["kind"], string>;
+  readonly auditAttached: string;
+  readonly auditCaption: (department: string) => string;
   readonly lines: (lines: readonly number[]) => string;
   readonly noSources: string;
   readonly lastHadNoSources: string;
@@ -59,7 +60,7 @@ export const BOT_MESSAGES = {
       "",
       "/depts — 收录的部门、简称和年度",
       "/sources — 上一条回答引用的原文",
-      "/audit 部门 — 该部门决算公开的勾稽、冲突和 OCR 修复情况",
+      "/audit 部门 — 审核该部门的决算公开：勾稽、表间一致、说明与表格、说明中的计算，附完整报告",
       "/lang — 中文 / English（英文提问会自动用英文回答）",
       "",
       "在任意聊天里输入 @机器人名 加问题，可以分享一张带出处的事实卡片。",
@@ -71,10 +72,12 @@ export const BOT_MESSAGES = {
     auditUsage: "用法：/audit 部门名称或简称，例如 /audit 经信局",
     auditUnknown: (asked) => `未找到该部门：${asked}。发送 /depts 查看收录的部门。`,
     auditTitle: (d) => `<b>${d}</b> 一致性检查`,
-    auditSummary: (total, byKind) => `共 ${total} 条：${byKind}`,
     auditClean: "未发现问题：表内勾稽一致，各处数字没有冲突。",
-    auditMore: (n) => `……另有 ${n} 条未列出。`,
-    findingKind: { identity_failed: "勾稽不符", conflict: "来源冲突", repair: "已修复", unrepaired_damage: "未修复的损坏" },
+    auditErrors: "错误：",
+    auditNoErrors: "没有错误级别的问题。",
+    auditMore: (n) => `……另有 ${n} 条错误未列出。`,
+    auditAttached: "完整报告（含警告、提示和未能核对的项目）见附件。",
+    auditCaption: (d) => `${d} 决算公开审核报告`,
     lines: (ls) => (ls.length ? `（第${ls.join("、")}行）` : ""),
     noSources: "还没有可以引用的回答，先问一个问题吧。",
     lastHadNoSources: "上一条回答没有引用出处。",
@@ -117,7 +120,7 @@ export const BOT_MESSAGES = {
       "",
       "/depts — departments, short names and years",
       "/sources — quoted sources of the last answer",
-      "/audit <dept> — consistency checks, conflicts and OCR repairs",
+      "/audit <dept> — audit the disclosure: sums, tables against each other, narrative against tables, the narrative\u2019s arithmetic, with the full report",
       "/lang — 中文 / English (English questions get English replies anyway)",
       "",
       "Type @botname and a question in any chat to share a fact card with its citation.",
@@ -129,10 +132,12 @@ export const BOT_MESSAGES = {
     auditUsage: "Usage: /audit <department or short name>, e.g. /audit 经信局",
     auditUnknown: (asked) => `Department not found: ${asked}. Send /depts for the list.`,
     auditTitle: (d) => `<b>${d}</b> consistency check`,
-    auditSummary: (total, byKind) => `${total} finding(s): ${byKind}`,
     auditClean: "No problems found: totals add up and no figures conflict.",
-    auditMore: (n) => `…and ${n} more.`,
-    findingKind: { identity_failed: "identity failed", conflict: "conflict", repair: "repaired", unrepaired_damage: "unrepaired damage" },
+    auditErrors: "Errors:",
+    auditNoErrors: "No error-level findings.",
+    auditMore: (n) => `…and ${n} more error(s).`,
+    auditAttached: "The full report (warnings, hints and checks not possible) is attached.",
+    auditCaption: (d) => `${d}: disclosure audit report`,
     lines: (ls) => (ls.length ? ` (line ${ls.join(", ")})` : ""),
     noSources: "No answer to cite yet; ask a question first.",
     lastHadNoSources: "The last answer cited no source.",

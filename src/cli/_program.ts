@@ -10,7 +10,7 @@ export const EXIT = {
   failure: 1,
   /** Usage: unknown command or option, missing or excess argument, invalid value or configuration. */
   usage: 2,
-  /** Done, and found problems: `audit` found failed identities or conflicts; `status`: the index is not ready. */
+  /** Done, and found problems: `audit` found an error-severity finding; `status`: the index is not ready. */
   findings: 3,
 } as const;
 
@@ -75,10 +75,14 @@ export function createProgram(setCode: (code: number) => void): Command {
 
   program
     .command("audit")
-    .description("consistency report: failed identities, conflicts, repairs (exit 3 on failed identities or conflicts)")
-    .argument("[file]", "one disclosure (file name, path or id); default all")
+    .description("audit disclosures against the rule catalogue: cited findings by severity (exit 3 when any finding is an error)")
+    .argument("[file]", "a file path, or a corpus file (name, path or id); default all")
     .option("--json", "machine-readable output")
-    .action((file: string | undefined, o: { json?: boolean }) => act(withConfig(async (c) => (await import("./commands/audit.js")).runAudit(file, { json: o.json === true }, c))));
+    .option("--md <file>", "also write the Markdown report to this file")
+    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
+    .action((file: string | undefined, o: { json?: boolean; md?: string; lang: "zh" | "en" }) =>
+      act(withConfig(async (c) => (await import("./commands/audit.js")).runAudit(file, { json: o.json === true, lang: o.lang, ...(o.md ? { md: o.md } : {}) }, c))),
+    );
 
   program
     .command("build-index")

@@ -1,6 +1,7 @@
+import { auditSource, type DocumentAudit } from "../audit/index.js";
 import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
-import type { Answer, ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
+import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
@@ -128,6 +129,10 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     files: d.files,
   }));
 
+  // Audits are computed on first request and kept: the index does not change under a running engine.
+  const audits = new Map<string, DocumentAudit>();
+  const factsByDoc = groupBy(idx.store.facts, (f) => f.doc);
+
   return {
     async ask(question: string, state?: ConversationState) {
       const st = state ?? EMPTY_CONVERSATION;
@@ -155,12 +160,27 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       return { answer, state: nextState(u, resolved) };
     },
     departments: () => departments,
-    audit(name: string) {
+    audit(name: string, auditOpts: { lang?: Lang } = {}) {
       const u = understandQuestion(name, EMPTY_CONVERSATION, catalog);
       const dept = u.department.kind === "resolved" ? u.department.names[0] : undefined;
       if (!dept) return null;
-      const docs = new Set(idx.documents.filter((d) => d.department === dept).map((d) => d.id));
-      return { department: dept, findings: idx.store.findings.filter((f) => docs.has(f.doc)) };
+      const lang = auditOpts.lang ?? "zh";
+      const documents = idx.documents.filter((d) => d.department === dept).flatMap((d) => {
+        const key = `${d.id}|${lang}`;
+        const hit = audits.get(key);
+        if (hit) return [hit];
+        const lines = idx.lines.get(d.file);
+        if (!lines) return [];
+        // The index's verified facts of the document; the text parsed again for its structure.
+        const facts = factsByDoc.get(d.id) ?? [];
+        const source = { path: d.file, name: d.name, sha256: d.sha256, text: lines.join("\n"), entry: undefined };
+        const r = auditSource(source, { lang, facts });
+        if (!r.ok) return [];
+        const audit = { ...r.value, department: d.department, year: d.year };
+        audits.set(key, audit);
+        return [audit];
+      });
+      return { department: dept, documents };
     },
     status: () => ({
       semantic: idx.embedder !== null,

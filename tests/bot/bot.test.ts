@@ -13,6 +13,7 @@ import {
   textUpdate,
   type ApiRequest,
   type FakeBotApi,
+  type UploadedFile,
 } from "../fixtures/bot/fake-bot-api.js";
 import { checkTelegramHtml } from "../fixtures/bot/html-check.js";
 
@@ -263,26 +264,54 @@ describe("commands", () => {
     expect(textOf(reply)).toContain("• <b>武汉市洪山区企业服务中心</b>（单位决算）\n  简称：企业服务中心、洪山区企业服务中心\n  年度：2024");
   });
 
-  it("/audit 经信局 summarises the findings and lists the first eight", async () => {
+  it("/audit 经信局 gives the summary and the first eight errors, then the Markdown report as a document", async () => {
     api.push(textUpdate(122, "/audit 经信局"));
     const [reply] = await api.waitFor(messagesTo(122));
     const text = textOf(reply);
-    expect(text.split("\n").slice(0, 4)).toEqual([
+    expect(text.split("\n").slice(0, 5)).toEqual([
       "<b>武汉市经济和信息化局</b> 一致性检查",
-      "共 12 条：勾稽不符 1，已修复 2，未修复的损坏 9",
+      "武汉市经济和信息化局 2024 年度：错误 12 项，警告 2 项，提示 0 项；未能核对 1 项",
       "",
-      "1. [勾稽不符] 支出合计 ≠ 基本支出 + 项目支出 (1,099.0 ≠ 1,099.07 + 0)（第200行）",
+      "错误：",
+      "1. 科学技术支出 718.91 占 一般公共预算财政拨款支出 1,115.55 的比重应为 64.4%，说明写作 46.4%（第415行）",
     ]);
-    expect(text).toContain("2. [已修复] 第1处 OCR 损坏：“2.432.62” &lt;已修复&gt;（第201行）");
-    expect(text).toContain("8. [");
-    expect(text).not.toContain("9. [");
-    expect(text).toContain("……另有 4 条未列出。");
+    expect(text).toContain("2. 第1处占比不符 &lt;已修复&gt;（第416行）");
+    expect(text).toContain("\n8. ");
+    expect(text).not.toContain("\n9. ");
+    expect(text).toContain("……另有 4 条错误未列出。");
+    expect(text).toContain("完整报告（含警告、提示和未能核对的项目）见附件。");
+    expect(checkTelegramHtml(text)).toEqual([]);
+    const [doc] = await api.waitFor((r) => r.method === "sendDocument" && Number(r.body.chat_id) === 122);
+    const file = doc?.body.document as UploadedFile;
+    expect(file.filename).toBe("audit-2024-wuhan-jingxinju.md");
+    expect(doc?.body.caption).toBe("武汉市经济和信息化局 决算公开审核报告");
+    expect(file.text).toContain("# 决算公开审核报告");
+    expect(file.text).toContain("**武汉市经济和信息化局 2024 年度：错误 12 项，警告 2 项，提示 0 项；未能核对 1 项**");
+    expect(file.text).toContain("### 错误（12）");
+    expect(file.text).toContain("### 警告（2）");
+    expect(file.text).toContain("### 未能核对（1）");
+    expect(file.text).toContain("`rounding.figure`");
+    expect(file.text).toContain("出处：corpus/2024-wuhan-jingxinju.txt 第458行：“收入合计 113,062.78 万元”");
+  });
+
+  it("/audit in English after /lang: the summary, the errors and an English report", async () => {
+    api.push(textUpdate(161, "/lang"));
+    api.push(textUpdate(161, "/audit 经信局"));
+    const replies = await api.waitFor(messagesTo(161), 2);
+    expect(textOf(replies[1]).split("\n").slice(0, 4)).toEqual([
+      "<b>武汉市经济和信息化局</b> consistency check",
+      "武汉市经济和信息化局 2024: 12 error(s), 2 warning(s), 0 hint(s); 1 check(s) not possible",
+      "",
+      "Errors:",
+    ]);
+    const [doc] = await api.waitFor((r) => r.method === "sendDocument" && Number(r.body.chat_id) === 161);
+    expect((doc?.body.document as UploadedFile).text).toContain("# Disclosure audit report");
   });
 
   it.each([
     ["/audit 火星局", "未找到该部门：火星局。发送 /depts 查看收录的部门。"],
     ["/audit", "用法：/audit 部门名称或简称，例如 /audit 经信局"],
-    ["/audit 东西湖商务局", "<b>武汉市东西湖区商务局</b> 一致性检查\n未发现问题：表内勾稽一致，各处数字没有冲突。"],
+    ["/audit 东西湖商务局", "<b>武汉市东西湖区商务局</b> 一致性检查\n武汉市东西湖区商务局 2022 年度：错误 0 项，警告 0 项，提示 0 项；未能核对 0 项\n未发现问题：表内勾稽一致，各处数字没有冲突。"],
     ["/nonsense", "没有这个命令。发送 /help 查看可用命令。"],
   ])("%s", async (command, expected) => {
     const chat = 130 + command.length;

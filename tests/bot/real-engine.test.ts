@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeBotApi, textUpdate, TEST_TOKEN, type FakeBotApi } from "../fixtures/bot/fake-bot-api.js";
+import { startFakeBotApi, textUpdate, TEST_TOKEN, type FakeBotApi, type UploadedFile } from "../fixtures/bot/fake-bot-api.js";
 import { childEnv, killGroup, spawnGroup } from "../fixtures/process/spawn.js";
 
 // The product as users meet it: `npm start`'s entry with a token, the real engine on the real
@@ -57,5 +57,20 @@ describe("the bot with the real engine", () => {
     const replies = await api.waitFor(sent(501), 2, 30_000);
     expect(String(replies[1]?.body.text)).toContain("28.94");
     expect(stderr).not.toContain(TEST_TOKEN);
+  }, 60_000);
+
+  it("/audit 经信局 audits the real disclosure: summary, no errors, the Markdown report with both known findings", async () => {
+    api.push(textUpdate(502, "/audit 经信局"));
+    const [reply] = await api.waitFor(sent(502), 1, 30_000);
+    const text = String(reply?.body.text);
+    expect(text).toContain("武汉市经济和信息化局 2024 年度：错误 0 项，警告 2 项");
+    expect(text).toContain("没有错误级别的问题。");
+    const [doc] = await api.waitFor((r) => r.method === "sendDocument" && Number(r.body.chat_id) === 502, 1, 30_000);
+    const report = (doc?.body.document as UploadedFile).text;
+    // 本年收入合计: 公开01表 113,062.79, the narrative 113,062.78; 事业单位医疗's 基本支出 cell blank.
+    expect(report).toContain("`rounding.figure`");
+    expect(report).toContain("113,062.78");
+    expect(report).toContain("corpus/2024-wuhan-jingxinju.txt 第458行");
+    expect(report).toContain("`table.blank-cell`");
   }, 60_000);
 });

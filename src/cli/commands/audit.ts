@@ -1,47 +1,50 @@
-import type { Finding } from "../../facts/index.js";
-import { factsFromCorpus } from "../../facts/from-corpus.js";
+import { existsSync, writeFileSync } from "node:fs";
+import { auditSource, renderAuditMarkdown, renderAuditText, type AuditReport, type DocumentAudit } from "../../audit/index.js";
+import type { Lang } from "../../answer/types.js";
 import type { Config } from "../../config.js";
+import { readCorpus, readSourceFile, type SourceFile } from "../../corpus/index.js";
 
-const KIND_ZH: Record<Finding["kind"], string> = {
-  identity_failed: "勾稽不符 identity failed",
-  conflict: "数值冲突 conflict",
-  repair: "识别修复 repair",
-  unrepaired_damage: "未能修复 unrepaired damage",
-};
+/** Options of `audit`. */
+export interface AuditCliOptions {
+  readonly json: boolean;
+  /** Write the Markdown report to this file. */
+  readonly md?: string;
+  readonly lang: Lang;
+}
+
+// A path on disk is audited as it is; otherwise FILE names a corpus file (name, path or id).
+function sources(fileArg: string | undefined, config: Config): { files: SourceFile[]; problems: string[] } {
+  if (fileArg !== undefined && existsSync(fileArg) && !fileArg.endsWith("/")) {
+    const r = readSourceFile(fileArg);
+    return r.ok ? { files: [r.value], problems: [] } : { files: [], problems: [`${r.error.file}: ${r.error.code}`] };
+  }
+  const corpus = readCorpus(config.corpusDir);
+  if (!corpus.ok) return { files: [], problems: [`${corpus.error.file}: ${corpus.error.code}`] };
+  const problems = corpus.value.issues.map((i) => `${i.file}: ${i.code}`);
+  const f = fileArg;
+  const files = f === undefined ? [...corpus.value.files] : corpus.value.files.filter((s) => s.name === f || s.path === f || s.name === `${f}.txt` || s.name.replace(/\.[^.]+$/, "") === f || s.path.endsWith(f));
+  return { files, problems };
+}
 
 /**
- * `audit [FILE] [--json]`: failed identities, conflicts, repairs and unrepaired damage, by document;
- * exit 3 when a failed identity or a conflict is found.
+ * `audit [FILE] [--json] [--md FILE] [--lang en]`: the rule catalogue's findings per disclosure
+ * (text, JSON, or a Markdown report written to a file); exit 3 when any finding is an error.
  */
-export async function runAudit(fileArg: string | undefined, opts: { json: boolean }, config: Config): Promise<number> {
-  const json = opts.json;
-  const file = fileArg ?? null;
-  // The corpus itself, not index/: an audit reports what the files say now.
-  const { store, documents, skipped } = factsFromCorpus(config);
-  for (const s of skipped) process.stderr.write(`注意 note: ${s.file}: ${s.reason}\n`);
-  const docs = file === null ? documents : documents.filter((d) => d.file.name === file || d.file.path === file || d.doc.id === file || d.file.name === `${file}.txt` || d.file.path.endsWith(file));
-  if (docs.length === 0) {
-    process.stderr.write(`找不到文件 file not found in the corpus: ${file ?? ""}\n`);
+export async function runAudit(fileArg: string | undefined, opts: AuditCliOptions, config: Config): Promise<number> {
+  const { files, problems } = sources(fileArg, config);
+  for (const p of problems) process.stderr.write(`注意 note: ${p}\n`);
+  if (files.length === 0) {
+    process.stderr.write(`找不到文件 file not found: ${fileArg ?? config.corpusDir}\n`);
     return 1;
   }
-  const ids = new Set(docs.map((d) => d.doc.id));
-  const findings = store.findings.filter((f) => ids.has(f.doc));
-  if (json) {
-    process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-    return 0;
+  const documents: DocumentAudit[] = [];
+  for (const file of files) {
+    const r = auditSource(file, { lang: opts.lang });
+    if (r.ok) documents.push(r.value);
+    else process.stderr.write(`跳过 skipped ${file.path}: ${r.error.code}\n`);
   }
-  for (const d of docs) {
-    const mine = findings.filter((f) => f.doc === d.doc.id);
-    const facts = store.facts.filter((f) => f.doc === d.doc.id);
-    const counts = (["verified", "repaired", "single-source", "conflict"] as const).map((s) => `${s} ${facts.filter((f) => f.status === s).length}`);
-    process.stdout.write(`\n== ${d.file.path} (${d.department} ${d.year ?? "?"}): ${facts.length} facts — ${counts.join(", ")}\n`);
-    for (const kind of ["identity_failed", "conflict", "repair", "unrepaired_damage"] as const) {
-      const list = mine.filter((f) => f.kind === kind);
-      if (list.length === 0) continue;
-      process.stdout.write(`  ${KIND_ZH[kind]} (${list.length})\n`);
-      for (const f of list) process.stdout.write(`    L${f.lines.join(",")}: ${f.note}\n`);
-    }
-    if (mine.length === 0) process.stdout.write("  无发现 no findings\n");
-  }
-  return findings.some((f) => f.kind === "identity_failed" || f.kind === "conflict") ? 3 : 0;
+  const report: AuditReport = { documents };
+  if (opts.md) writeFileSync(opts.md, renderAuditMarkdown(report, opts.lang));
+  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditText(report, opts.lang));
+  return documents.some((d) => d.findings.some((f) => f.severity === "error")) ? 3 : 0;
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { RULES, type DocumentAudit } from "../../src/audit/index.js";
+import { auditSeed, findingsAt, indexOf, sub, type Edit } from "./_seed.js";
+
+const HS = "corpus/2024-hongshan-qiyefuwu.txt";
+const JXJ = "corpus/2024-wuhan-jingxinju.txt";
+
+// Whole blocks of the 洪山 seed, found by their headings.
+const dropBlock =
+  (start: string, end: string): Edit =>
+  (lines) => {
+    const i = indexOf(lines, start, 46);
+    const j = indexOf(lines, end, i + 1);
+    return [...lines.slice(0, i), ...lines.slice(j)];
+  };
+const moveBlockAfter =
+  (start: string, end: string, before: string): Edit =>
+  (lines) => {
+    const i = indexOf(lines, start, 46);
+    const j = indexOf(lines, end, i + 1);
+    const block = lines.slice(i, j);
+    const rest = [...lines.slice(0, i), ...lines.slice(j)];
+    const k = indexOf(rest, before, i);
+    return [...rest.slice(0, k), ...block, ...rest.slice(k)];
+  };
+const copyBlockBefore =
+  (start: string, end: string, before: string): Edit =>
+  (lines) => {
+    const i = indexOf(lines, start, 46);
+    const j = indexOf(lines, end, i + 1);
+    const k = indexOf(lines, before, 46);
+    return [...lines.slice(0, k), ...lines.slice(i, j), ...lines.slice(k)];
+  };
+const dropLine =
+  (n: number): Edit =>
+  (lines) => [...lines.slice(0, n - 1), ...lines.slice(n)];
+
+/**
+ * One planted defect per rule, in a real seed: [rule, file, edits, first and last line a citation
+ * must touch]. Every rule of the catalogue has its case (checked below).
+ */
+const CASES: readonly (readonly [string, string, readonly Edit[], number, number])[] = [
+  ["completeness.table-missing", HS, [dropBlock("二、收入决算表", "三、支出决算表")], 15, 15],
+  ["completeness.table-duplicate", HS, [copyBlockBefore("九、财政拨款“三公”经费支出决算表", "第三部分 2024 年度单位决算情况说明", "三、支出决算表")], 155, 155],
+  ["completeness.table-order", HS, [moveBlockAfter("二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表")], 16, 16],
+  ["completeness.empty-table-note", HS, [dropLine(329)], 311, 315],
+  ["completeness.section-missing", HS, [dropBlock("三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明")], 28, 28],
+  ["completeness.toc-entry", HS, [dropLine(618)], 43, 43],
+  ["completeness.table-unit", HS, [sub(320, "单位：万元", ""), sub(317, "单位：", "编制：")], 311, 318],
+  ["identity.department", HS, [sub(125, "武汉市洪山区企业服务中心", "武汉市江岸区商务局")], 125, 125],
+  ["identity.year-heading", HS, [sub(367, "2024", "2023")], 367, 367],
+  ["identity.year-narrative", HS, [sub(380, "2024 年度收入合计", "2022 年度收入合计")], 380, 380],
+  ["identity.year-comparison", HS, [sub(380, "与 2023 年度相比", "与 2021 年度相比")], 380, 380],
+  ["identity.unit", HS, [sub(127, "单位：万元", "单位：元")], 121, 130],
+  ["identity.placeholder", HS, [sub(125, "武汉市洪山区企业服务中心", "XX局")], 125, 125],
+  ["identity.template-text", HS, [sub(389, "下降 1.6%。", "下降 1.6%（如持平作持平表述）。")], 389, 389],
+  ["identity.repeated-punctuation", HS, [sub(415, "万元，占", "万元，，占")], 415, 415],
+  ["identity.repeated-word", HS, [sub(415, "主要是用于", "主要是是用于")], 415, 415],
+  ["table.row-sum", HS, [sub(171, "693. 35", "699. 35")], 171, 171],
+  ["table.hierarchy", HS, [sub(169, "718. 91\t693. 35", "818. 91\t793. 35")], 169, 169],
+  ["table.balance", HS, [sub(112, "本年收入合计\t27\t1,115.55", "本年收入合计\t27\t1,125.55")], 112, 112],
+  ["table.sangong", HS, [sub(362, "0.92\t\t0.92", "10.92\t\t0.92")], 362, 362],
+  ["table.basic-detail", HS, [sub(309, "984.20", "994.20")], 309, 309],
+  ["table.blank-cell", HS, [sub(259, "38.83\t38.83", "38.83\t")], 259, 259],
+  ["across.totals", HS, [sub(134, "1, 115. 55\t1, 115. 55", "1, 125. 55\t1, 125. 55")], 134, 134],
+  ["across.class-rows", HS, [sub(91, "718.91", "728.91")], 91, 91],
+  ["across.fiscal", HS, [sub(227, "1,115.55\t1,115.55", "1,115.55\t1,125.55")], 227, 227],
+  ["across.basic", HS, [sub(248, "1,070.17\t45.38", "1,080.17\t35.38")], 248, 248],
+  ["across.sangong-basic", JXJ, [sub(379, "3.87", "5.87")], 379, 379],
+  ["narrative.figure", HS, [sub(389, "基本支出 1070.17 万元", "基本支出 1080.17 万元")], 389, 389],
+  ["narrative.zero-claim", HS, [sub(389, "基本支出 1070.17 万元", "基本支出 0 万元")], 389, 389],
+  ["narrative.unit", HS, [sub(380, "收入合计 1115.55 万元", "收入合计 1115.55 元")], 380, 380],
+  ["arithmetic.share", HS, [sub(415, "占 64.4%", "占 46.4%")], 415, 415],
+  ["arithmetic.growth", HS, [sub(477, "下降 68.3%", "下降 60.3%")], 477, 477],
+  ["arithmetic.completion", HS, [sub(431, "完成年初预算的 84.7%", "完成年初预算的 94.7%")], 431, 431],
+  ["arithmetic.zero-budget", HS, [sub(431, "年初预算为 849.21 万元", "年初预算为 0 万元")], 431, 431],
+  ["arithmetic.compare-budget", HS, [sub(431, "支出决算数小于年初预算数", "支出决算数大于年初预算数")], 431, 431],
+  ["arithmetic.compare-prior", HS, [sub(477, "较上年减少 1.98 万元", "较上年增加 1.98 万元")], 477, 477],
+  ["arithmetic.parts-sum", HS, [sub(499, "政府采购服务支出 9.52 万元", "政府采购服务支出 19.52 万元")], 499, 499],
+  // Rounding: the unmutated seed's own tails (公开06 301 = Σ 款 off by 0.01; 事业单位医疗 38.83 / 38.82).
+  ["rounding.sum", HS, [], 281, 294],
+  ["rounding.figure", HS, [], 445, 445],
+];
+
+describe("the rule catalogue", () => {
+  it("gives every rule a unique id, a severity and a one-line Chinese description", () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^(completeness|identity|table|across|narrative|arithmetic|rounding)\.[a-z-]+$/);
+      expect(r.id.startsWith(`${r.kind}.`)).toBe(true);
+      expect(["error", "warning", "hint"]).toContain(r.severity);
+      expect(r.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.zh).not.toContain("\n");
+      expect(r.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("has a planted-defect case for every rule", () => {
+    expect(new Set(CASES.map((c) => c[0]))).toEqual(new Set(RULES.map((r) => r.id)));
+  });
+
+  it("rates a difference within rounding a hint, never an error", () => {
+    expect(RULES.filter((r) => r.kind === "rounding").map((r) => r.severity)).not.toContain("error");
+  });
+});
+
+describe("each rule finds its planted defect at the right line", () => {
+  const clean: Record<string, DocumentAudit> = { [HS]: auditSeed(HS), [JXJ]: auditSeed(JXJ) };
+  it.each(CASES)("%s", (rule, file, edits, from, to) => {
+    const audit = auditSeed(file, ...edits);
+    const hits = findingsAt(audit, rule, from, to);
+    expect(hits.length, audit.findings.map((f) => `${f.rule} L${f.citations.map((c) => c.line).join(",")} ${f.message}`).join("\n")).toBeGreaterThan(0);
+    const f = hits[0];
+    expect(f?.severity).toBe(RULES.find((r) => r.id === rule)?.severity);
+    expect(f?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(f?.citations.every((c) => c.file === file && c.quote.length > 0 && c.lineEnd >= c.line)).toBe(true);
+    // The unmutated seed does not report it there (rounding cases are the seed's own).
+    if (edits.length > 0) expect(findingsAt(clean[file] as DocumentAudit, rule, from, to)).toEqual([]);
+  });
+});
