@@ -3,8 +3,7 @@ import { loadConfig } from "../src/config.js";
 import { configureLogging } from "../src/core/log.js";
 import { ensureIndex } from "../src/build/index.js";
 import { buildCatalog, understandQuestion, subjectOf } from "../src/query/index.js";
-import { descriptorsOf } from "../src/link/index.js";
-import { readSubject, scoreDescriptor } from "../src/link/_score.js";
+import { scoreAll } from "../src/link/index.js";
 
 const cfg = loadConfig();
 if (!cfg.ok) throw new Error("config");
@@ -20,9 +19,6 @@ for (const q of process.argv.slice(2)) {
   const dep = u.department.names[0];
   const year = "value" in u.year && u.year.value ? u.year.value : catalog.departments.find((d) => d.name === dep)?.years.at(-1);
   const pool = idx.value.store.facts.filter((f) => f.department === dep && f.year === year);
-  const s = readSubject(subject, u.code);
-  console.log(`  content=${[...subject].filter((_, i) => s.mask[i]).join("")}`);
-  const scored = descriptorsOf(pool).map((d) => scoreDescriptor(d, s, /表/.test(subject))).filter((x) => x !== null);
-  scored.sort((a, b) => b!.coverage - a!.coverage || b!.preference - a!.preference);
-  for (const x of scored.slice(0, 8)) console.log(`  ${x!.coverage.toFixed(2)} ${x!.preference.toFixed(2)} ${x!.d.fact.value}${x!.d.fact.unit} ${x!.d.fact.measure} L${x!.d.fact.source.line} ${x!.d.quantity.table ?? ""} | ${x!.d.quantity.row} | ${x!.d.quantity.column ?? ""} | left:${x!.uncovered}`);
+  const scored = scoreAll(pool, subject, { code: u.code, accept: (f) => u.aspect.value === f.measure || (u.aspect.value === "决算" && f.measure === "数量") });
+  for (const x of scored.slice(0, 8)) console.log(`  ${x.coverage.toFixed(2)} p=${x.preference.toFixed(3)} ex=${x.excess} ${x.d.fact.value}${x.d.fact.unit} ${x.d.fact.measure} L${x.d.fact.source.line} ${x.d.quantity.table ?? ""} | ${x.d.quantity.row} | ${x.d.quantity.column ?? ""} | left:${x.uncovered}`);
 }

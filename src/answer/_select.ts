@@ -179,7 +179,7 @@ function better(a: { f: Fact; s: number }, b: { f: Fact; s: number }): number {
  */
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
   if (t.subject === undefined) return selectByScore(pool, t);
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && trustworthy(f) });
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && unitFits(f, t) && trustworthy(f) });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;
@@ -204,6 +204,15 @@ export function selectFigure(pool: readonly Fact[], t: FigureTarget): Selection 
 /** True when a resolution is a clarification. */
 export function isClarification(r: Selection | Clarification | null): r is Clarification {
   return r !== null && "candidates" in r;
+}
+
+// Counters that count the same things ("多少名" of 人).
+const SAME_COUNT: readonly (readonly string[])[] = [["名", "人"], ["个", "项"]];
+
+/** A count asked in one counter ("几辆") is answered only by a figure counted in it. */
+function unitFits(f: Fact, t: FigureTarget): boolean {
+  if (t.aspect !== "数量" || t.unitHint === null || f.unit === t.unitHint) return true;
+  return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
 }
 
 /** The older item/topic scorer, for targets without subject words. */

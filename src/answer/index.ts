@@ -1,4 +1,5 @@
 import { createLogger } from "../core/log.js";
+import { Decimal } from "../core/money.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
@@ -118,7 +119,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const quantity = quantityOf(pool, sel.best);
       const [head, ...rest] = figure.text.split("\n");
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
-      const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity };
+      const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
     }
     case "sum":
@@ -183,6 +184,30 @@ function codesOf(facts: readonly Fact[]): string[] {
  * number that is not a cited fact, an exact computation, a year or a line number is withheld.
  */
 export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promise<Answer> {
+  const composed = await composeGuarded(req, data);
+  return withUnitAlternatives(composed);
+}
+
+// The same amount in the other money unit a question may expect: 元 → 万元, 亿元 → 万元 (exact).
+const TO_WAN: Readonly<Record<string, string>> = { 元: "0.0001", 亿元: "10000" };
+
+/** Adds the amount in 万元 to an answer stated in 元 or 亿元 (one alternative per unit). */
+function withUnitAlternatives(a: Answer): Answer {
+  const factor = a.unit ? TO_WAN[a.unit] : undefined;
+  if (a.kind !== "number" || a.value === null || factor === undefined) return a;
+  const wan = { value: new Decimal(a.value).times(factor).toFixed(), unit: "万元" };
+  return { ...a, alternatives: [...(a.alternatives ?? []), wan] };
+}
+
+/** A change stated both ways ("增加1.77万元，增长84.3%"): the other form beside the one answered. */
+function changeAlternatives(pool: readonly Fact[], best: Fact): { value: string; unit: string }[] {
+  const other = best.measure === "增减" ? "增长率" : best.measure === "增长率" ? "增减" : null;
+  if (other === null) return [];
+  const twin = pool.find((f) => f.measure === other && f.source.line === best.source.line && f.subject === best.subject);
+  return twin ? [{ value: twin.value.replace(/^-/, ""), unit: twin.unit }] : [];
+}
+
+async function composeGuarded(req: AnswerRequest, data: AnswerData): Promise<Answer> {
   const { answer, values, extra, facts } = await compose(req, data);
   const guarded = guardAnswer(answer, { values, extra: [...extra, ...numbersOfQuestion(req.question)] });
   return guarded === answer ? guardSources(answer, facts ?? [], data.readLine) : guarded;

@@ -59,6 +59,9 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       path.push(fact.subject);
       for (const q of fact.qualifier) add(q, "column");
       add(src.quote, "sentence");
+      // The heading names what a bare "占 64.4%" is a share of.
+      const heading = src.section.split(" > ").at(-1);
+      if (heading) add(heading.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]\s*/, ""), "section");
     }
     if (fact.subject !== (src.kind === "table" ? src.row : "")) add(fact.subject, "row");
     if (fact.item) {

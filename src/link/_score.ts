@@ -55,7 +55,7 @@ export interface Subject {
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
 function sideOf(d: Descriptor): "收入" | "支出" | null {
-  const own = d.labels.filter((l) => l.role === "row" || l.role === "item" || l.role === "table").map((l) => l.text).join(" ");
+  const own = d.labels.filter((l) => l.role === "row" || l.role === "item").map((l) => l.text).join(" ");
   const income = own.includes("收入");
   const spending = own.includes("支出");
   return income && !spending ? "收入" : spending && !income ? "支出" : null;
@@ -67,7 +67,11 @@ function sideOf(d: Descriptor): "收入" | "支出" | null {
  */
 function rowExcess(d: Descriptor, text: string): number {
   const row = d.labels.find((l) => l.role === "row")?.text ?? "";
-  const bare = row.replace(/\([^)]{1,8}\)/g, "").replace(/(支出|费用|经费|资金|数)$/, "");
+  // 口径 words (财政拨款, 一般公共预算 …) say whose money, not which quantity.
+  const bare = row
+    .replace(/\([^)]{1,8}\)/g, "")
+    .replace(/一般公共预算|政府性基金预算|财政拨款|合计|决算/g, "")
+    .replace(/(支出|费用|经费|资金|数)$/, "");
   let n = 0;
   for (const ch of bare) if (!text.includes(ch)) n++;
   return n;
@@ -80,7 +84,7 @@ const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人�
 export function markExact(s: Subject, ds: readonly Descriptor[]): void {
   for (const d of ds)
     for (const l of d.labels) {
-      if (l.role === "sentence" || l.role === "table") continue;
+      if (l.role === "sentence" || l.role === "section" || l.role === "table") continue;
       for (const c of coversOf(s.text, l.text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
     }
 }
@@ -98,6 +102,9 @@ export function readSubject(text: string, code: string | null): Subject {
     exact: new Set<string>(),
   };
 }
+
+// Qualifiers that only say which statement of the quantity it is (its measure or basis), not a part of it.
+const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计"]);
 
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
@@ -123,11 +130,13 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   let rowWords = Infinity;
   let excess = Infinity;
   let columnNamed = false;
+  let qualifierLeft = false;
   let tableHit = false;
   for (const l of d.labels) {
     const covers =
-      l.role === "table" ? tableCovers(s.text, l.text, s.mask) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
+      l.role === "table" ? tableCovers(s.text, l.text, s.mask) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : l.role === "section" ? sentenceCovers(s.text, l.text) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
     // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.
+    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.text)) qualifierLeft = true;
     const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !s.exact.has(`${c.start}:${c.end}`));
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
@@ -163,6 +172,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.05;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
   }
+  // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
+  // breakdown not asked for, as a table's breakdown column is.
+  if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
   return { d, coverage, preference, rank, uncovered, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
 }

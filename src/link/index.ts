@@ -53,6 +53,12 @@ function order(a: Scored, b: Scored): number {
  * equally, or a best fit that leaves words over, make a clarification; nothing named is none.
  */
 export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { code: string | null; accept: (f: Fact) => boolean }): Link {
+  const scored = scoreAll(pool, subjectText, opts);
+  return decide(scored);
+}
+
+/** Every descriptor of the pool that names the subject, best first (for `linkSubject` and debugging). */
+export function scoreAll(pool: readonly Fact[], subjectText: string, opts: { code: string | null; accept: (f: Fact) => boolean }): Scored[] {
   const s = readSubject(subjectText, opts.code);
   const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
   // A table the question names restricts the answer to it, when the document has such a table.
@@ -60,6 +66,10 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { 
   markExact(s, ds);
   const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed)).filter((x): x is Scored => x !== null);
   scored.sort(order);
+  return scored;
+}
+
+function decide(scored: readonly Scored[]): Link {
   const top = scored[0];
   if (!top || top.coverage < CLARIFY_FLOOR) return { kind: "none" };
   if (top.coverage < FULL) {
@@ -98,6 +108,6 @@ export function quantityLabel(q: Descriptor["quantity"]): string {
  */
 export function vocabularyOf(pools: Iterable<readonly Fact[]>): Set<string> {
   const words = new Set<string>();
-  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence") words.add(l.text);
+  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section") words.add(l.text);
   return words;
 }

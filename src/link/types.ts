@@ -13,7 +13,9 @@ export type LabelRole =
   /** The table's number, title or kind. */
   | "table"
   /** The sentence stating a narrative figure. */
-  | "sentence";
+  | "sentence"
+  /** The heading a narrative figure stands under ("一般公共预算财政拨款支出决算结构情况"). */
+  | "section";
 
 /** One piece of a descriptor, normalised for matching. */
 export interface Label {
