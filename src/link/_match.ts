@@ -57,7 +57,8 @@ function contrasting(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] ?? "";
     const y = b[i] ?? "";
-    if (x !== y) return CONTRASTS.some((c) => c.includes(x) && c.includes(y));
+    // A different digit is another year or number, never a typo ("2020年度…" is not 2021年度…).
+    if (x !== y) return /\d/.test(x + y) || CONTRASTS.some((c) => c.includes(x) && c.includes(y));
   }
   return false;
 }

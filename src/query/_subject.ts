@@ -24,7 +24,9 @@ export function subjectOf(u: Understanding): string {
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
   if (u.code) q = blankAll(q, u.code);
-  q = q.replace(YEARS, (m) => "\u0000".repeat(m.length));
+  // The years the year recogniser read are blanked; another year is part of a name ("2020年度…奖励资金").
+  const read = yearsRead(u);
+  q = q.replace(YEARS, (m) => (/\d/.test(m) && !read.has(m.slice(0, 4)) ? m : "\u0000".repeat(m.length)));
   // "其中…是多少" after a question: a part of the conversation's subject.
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
@@ -63,4 +65,14 @@ function unexplainedEnglish(u: Understanding): string[] {
   const left = words.filter((w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))));
   // One stray word is more often phrasing than a qualifier; two or more name something else.
   return new Set(left.map((w) => w.toLowerCase())).size >= 2 ? left : [];
+}
+
+function yearsRead(u: Understanding): Set<string> {
+  const y = u.year;
+  const out = new Set<string>();
+  if (y.kind === "explicit") {
+    for (const v of y.values) out.add(String(v));
+    if (y.baseYear !== undefined) out.add(String(y.baseYear));
+  } else if (y.kind === "relative" && y.base !== null) out.add(String(y.base));
+  return out;
 }

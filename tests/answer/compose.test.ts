@@ -1,3 +1,4 @@
+import { ITEMS } from "../../src/facts/items.js";
 import { describe, expect, it } from "vitest";
 import { composeAnswer, type AnswerData, type AnswerRequest, type FigureTarget } from "../../src/answer/index.js";
 import type { Fact } from "../../src/facts/types.js";
@@ -26,7 +27,8 @@ const data: AnswerData = {
 };
 
 function t(p: Partial<FigureTarget>): FigureTarget {
-  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: "", ...p };
+  const named = p.items?.[0] ? ITEMS[p.items[0]].zh : "";
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: "", subject: p.topic ?? named, ...p };
 }
 
 const ask = (req: AnswerRequest) => composeAnswer(req, data);

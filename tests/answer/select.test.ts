@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MATCH_THRESHOLD, selectFigure, subjectScore, type FigureTarget } from "../../src/answer/index.js";
+import { selectFigure, type FigureTarget } from "../../src/answer/index.js";
+import { ITEMS } from "../../src/facts/items.js";
 import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 function target(p: Partial<FigureTarget>): FigureTarget {
-  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: p.topic ?? "", ...p };
+  const named = p.items?.[0] ? ITEMS[p.items[0]].zh : "";
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: p.topic ?? "", subject: p.context ?? p.topic ?? named, ...p };
 }
 
 const reception09 = tableFact({ subject: "公务接待费", value: "3.87", line: 440, item: "reception", column: ["决算数", "公务接待费"], status: "verified", key: "reception:决算" });
@@ -64,32 +66,11 @@ describe("selectFigure", () => {
   });
 });
 
-describe("subjectScore", () => {
-  it.each([
-    ["住房公基金", "住房公积金", true],
-    ["工会经费", "工会经费", true],
-    ["社保和就业支出", "社会保障和就业支出", true],
-    ["死亡抚恤支出", "死亡抚恤", true],
-    ["在职人员", "派遣人员到岗", false],
-    ["办公用房", "办公费", false],
-  ])("%s ~ %s trusted: %s", (topic, subject, trusted) => {
-    expect(subjectScore(topic, subject) >= MATCH_THRESHOLD).toBe(trusted);
-  });
-});
-
 describe("selectFigure on damaged figures", () => {
   it("never states an unconfirmed figure that fails a table identity (regression: 公开07 row shifted into 年初结转和结余)", () => {
     const shifted = { ...tableFact({ subject: "制造业", value: "16179.00", line: 407, code: "2159802", column: ["年初结转和结余"] }), evidence: [{ kind: "identity_failed" as const, note: "小计 = 基本支出 + 项目支出: 16,179 ≠ 0 + 0", facts: [] }] };
     const stated = narrativeFact({ subject: "年初结转和结余", value: "0", line: 560, quote: "政府性基金预算财政拨款年初结转和结余 0 万元" });
     const sel = selectFigure([shifted, stated], target({ topic: "制造业年初结转和结余", code: "2159802" }));
     expect(sel?.best.value ?? null).not.toBe("16179.00");
-  });
-});
-
-describe("subjectScore with years in names", () => {
-  it("never matches a fund of another year (regression: 2020年度 summed as 2021年度)", () => {
-    expect(subjectScore("2020年度小进限企业奖励资金", "2021年度小进限企业奖励资金")).toBe(0);
-    expect(subjectScore("2021年度小进限企业奖励资金", "2021年度小进限企业奖励资金")).toBe(1);
-    expect(subjectScore("财政局业务经费", "财政局业务经费2023年")).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
   });
 });

@@ -152,6 +152,12 @@ describe("linkSubject", () => {
     expect(value("全年完成项目交易总额多少亿元")).toBe("1533.56");
   });
 
+  it("never links a fund of another year (regression: 2020年度 summed as 2021年度)", () => {
+    const pool = [narrativeFact({ subject: "2021年度小进限企业奖励资金", value: "110", line: 500, quote: "2021年度小进限企业奖励资金110万元" })];
+    expect(linkSubject(pool, "2020年度小进限企业奖励资金多少", { code: null, accept }).kind).not.toBe("match");
+    expect(linkSubject(pool, "2021年度小进限企业奖励资金多少", { code: null, accept }).kind).toBe("match");
+  });
+
   it("names the quantity it answered", () => {
     const f = POOL[5];
     if (!f) throw new Error("fixture");
