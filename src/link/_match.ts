@@ -95,12 +95,14 @@ function abbreviation(text: string, form: string): Cover[] {
   // Short names are typed whole or mistyped, not abbreviated ("办公费" is not 办公经费).
   if (form.length < 6 || first === undefined) return out;
   for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+    if (/\d/.test(text[i - 1] ?? "")) continue;
     let j = i;
     let k = 0;
     while (j < text.length) {
       const ch = text[j] ?? "";
       const at = form.indexOf(ch, k);
-      if (at < 0 || !isWordChar(ch) || at - k > MAX_GAP) break;
+      // Digits are never left out: "20年度…" does not shorten 2021年度….
+      if (at < 0 || !isWordChar(ch) || at - k > MAX_GAP || /\d/.test(form.slice(k, at))) break;
       k = at + 1;
       j++;
     }
