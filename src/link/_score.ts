@@ -55,6 +55,8 @@ export interface Subject {
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
 function sideOf(d: Descriptor): "收入" | "支出" | null {
+  // The income table lists income by the function it pays for ("…支出" rows are income there).
+  if (d.fact.source.kind === "table" && d.fact.source.tableKind === "收入决算表") return "收入";
   const own = d.labels.filter((l) => l.role === "row" || l.role === "item").map((l) => l.text).join(" ");
   const income = own.includes("收入");
   const spending = own.includes("支出");

@@ -10,6 +10,7 @@ import { contentMask } from "./_fillers.js";
 const MIN = 4;
 const MAX = 6;
 const CJK = /^[\u3400-\u9fff]+$/;
+const ORG = /[区市县省州局委厅办院会心部]/;
 // One of these swapped for the other is another word, not a typo.
 const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月"];
 
@@ -18,6 +19,8 @@ export interface Spelling {
   readonly runs: ReadonlySet<string>;
   /** "政?采购" → the runs it stands for. */
   readonly wild: ReadonlyMap<string, readonly string[]>;
+  /** Every character the vocabulary uses. */
+  readonly chars: ReadonlySet<string>;
 }
 
 /** Indexes every run of 3–6 characters of the vocabulary's words. */
@@ -38,7 +41,9 @@ export function buildSpelling(words: Iterable<string>): Spelling {
       else wild.set(key, [r]);
     }
   }
-  return { runs, wild };
+  const chars = new Set<string>();
+  for (const r of runs) for (const c of r) chars.add(c);
+  return { runs, wild, chars };
 }
 
 function contrast(a: string, b: string): boolean {
@@ -60,11 +65,15 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
   for (let len = MAX; len >= MIN; len--) {
     for (let i = 0; i + len <= chars.length; i++) {
       const w = chars.slice(i, i + len).join("");
-      if (!CJK.test(w) || sp.runs.has(w)) continue;
+      // Names of places and bodies are the department recogniser's ("汉阳区" is no typo of another district).
+      if (!CJK.test(w) || sp.runs.has(w) || ORG.test(w)) continue;
       const repairs = new Set<string>();
       let at = -1;
       // Only inside the run: a changed first or last character is as likely the edge of another word.
-      for (let p = 1; p < len - 1; p++) {
+      for (let p = 0; p < len; p++) {
+        // At the edge of the run the character may belong to the next word: only one the
+        // vocabulary never uses is a typo there ("全年预箅" → 全年预算).
+        if ((p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "")) continue;
         for (const r of sp.wild.get(`${w.slice(0, p)}?${w.slice(p + 1)}`) ?? []) {
           if (contrast(w[p] ?? "", r[p] ?? "")) continue;
           repairs.add(`${p}:${r[p]}`);

@@ -1,5 +1,7 @@
 import type { Fact } from "../facts/types.js";
 import { sameValue } from "../core/money.js";
+import { ITEMS } from "../facts/items.js";
+import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
 import { markExact, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_match.js";
@@ -103,11 +105,13 @@ export function quantityLabel(q: Descriptor["quantity"]): string {
 }
 
 /**
- * Every label word of the given department-year pools (rows, parents, columns, tables, subjects,
- * items): the documents' vocabulary. Describes each pool once (the descriptors are kept for linking).
+ * The documents' own vocabulary for typo repair: every label of the given department-year pools
+ * (rows, parents, columns, tables, subjects) and the official names of items — not the everyday
+ * synonyms, which are phrasing. Describes each pool once (the descriptors are kept for linking).
  */
 export function vocabularyOf(pools: Iterable<readonly Fact[]>): Set<string> {
   const words = new Set<string>();
-  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section") words.add(l.text);
+  for (const it of Object.values(ITEMS)) for (const n of [it.zh, ...it.names]) words.add(norm(n));
+  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section" && l.role !== "item") words.add(l.text);
   return words;
 }
