@@ -1,4 +1,3 @@
-import { editDistance } from "../core/text.js";
 import { SYNONYMS } from "./_synonyms.js";
 import { isWordChar } from "./_fillers.js";
 
@@ -17,7 +16,17 @@ const TAILS = ["支出决算数", "决算数", "支出", "费用", "经费", "�
 const ASIDE = /\([^)]{1,8}\)/g;
 
 /** The forms of a label a question may type: as written, without asides, without a generic tail. */
+const formsMemo = new Map<string, string[]>();
+
 export function labelForms(label: string): string[] {
+  const known = formsMemo.get(label);
+  if (known) return known;
+  const forms = computeForms(label);
+  formsMemo.set(label, forms);
+  return forms;
+}
+
+function computeForms(label: string): string[] {
   const out = new Set<string>([label]);
   const bare = label.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
@@ -53,6 +62,13 @@ function exact(text: string, forms: readonly string[], content: readonly boolean
 // Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.
 const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区"];
 
+/** Equal-length strings one substitution apart (an edit distance of one between runs of one length). */
+function hamming1(a: string, b: string): boolean {
+  let diff = 0;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && ++diff > 1) return false;
+  return diff === 1;
+}
+
 function contrasting(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] ?? "";
@@ -75,7 +91,7 @@ function typo(text: string, forms: readonly string[]): Cover[] {
       const w = text.slice(i, i + f.length);
       // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
       if (w === f || (w[0] !== f[0] && f.length < 4) || ![...w].every(isWordChar)) continue;
-      if (editDistance(w, f, 1) <= 1 && !contrasting(w, f)) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
+      if (hamming1(w, f) && !contrasting(w, f)) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
     }
   }
   return out;

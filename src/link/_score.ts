@@ -51,6 +51,8 @@ export interface Subject {
   readonly unit: string | null;
   /** Spans ("start:end") some label of the pool matches exactly: a typo reading of the same span never overrides them. */
   readonly exact: Set<string>;
+  /** Covers of each distinct label, computed once per question (labels repeat across facts). */
+  readonly memo: Map<string, Cover[]>;
 }
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
@@ -84,9 +86,11 @@ const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人�
 
 /** Marks the positions some label of the pool matches exactly (see `Subject.exact`). */
 export function markExact(s: Subject, ds: readonly Descriptor[]): void {
+  const seen = new Set<string>();
   for (const d of ds)
     for (const l of d.labels) {
-      if (l.role === "sentence" || l.role === "section" || l.role === "table") continue;
+      if (l.role === "sentence" || l.role === "section" || l.role === "table" || seen.has(l.text)) continue;
+      seen.add(l.text);
       for (const c of coversOf(s.text, l.text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
     }
 }
@@ -102,6 +106,7 @@ export function readSubject(text: string, code: string | null): Subject {
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
     exact: new Set<string>(),
+    memo: new Map<string, Cover[]>(),
   };
 }
 
@@ -135,8 +140,14 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   let qualifierLeft = false;
   let tableHit = false;
   for (const l of d.labels) {
-    const covers =
-      l.role === "table" ? tableCovers(s.text, l.text, s.mask) : l.role === "sentence" ? sentenceCovers(s.text, clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "")) : l.role === "section" ? sentenceCovers(s.text, l.text) : coversOf(s.text, l.text, { fuzzy: l.role !== "column" || l.text.length >= 4, content: s.mask });
+    const text = l.role === "sentence" ? clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "") : l.text;
+    const key = `${l.role}|${text}`;
+    let covers = s.memo.get(key);
+    if (!covers) {
+      covers =
+        l.role === "table" ? tableCovers(s.text, text, s.mask) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
+      s.memo.set(key, covers);
+    }
     // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.
     if (covers.length === 0 && l.role === "column" && !BASIS.has(l.text)) qualifierLeft = true;
     const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !s.exact.has(`${c.start}:${c.end}`));
