@@ -120,7 +120,7 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
  * for, and a preference among equals. Null when the descriptor's own row (or item) is not named,
  * or when the question's 科目编码 is another row's.
  */
-export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean): Scored | null {
+export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
   const f = d.fact;
   if (s.unit !== null && f.unit !== s.unit) return null;
   // Spending asked, an income figure offered (or the reverse): another quantity.
@@ -188,6 +188,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean):
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
   // breakdown not asked for, as a table's breakdown column is.
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
+  // "那公务用车呢" after a money question: the money figure, not the count of cars.
+  if (measure !== null && f.measure !== measure) preference -= 0.05;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
   return { d, coverage, preference, rank, uncovered, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
 }

@@ -17,6 +17,14 @@ const FULL = 0.999;
 const TIE = 1e-9;
 const LOOSE = 0.05;
 
+/** What linking needs besides the words: the 科目编码 asked, which facts are admissible, the measure asked. */
+export interface LinkOptions {
+  readonly code: string | null;
+  readonly accept: (f: Fact) => boolean;
+  /** The measure asked (决算 by default): an admissible figure of another measure (a count) ranks below. */
+  readonly measure?: string;
+}
+
 const cache = new WeakMap<readonly Fact[], Descriptor[]>();
 
 /** The descriptors of one department-year's facts (built once per pool). */
@@ -54,19 +62,19 @@ function order(a: Scored, b: Scored): number {
  * department-year. A match accounts for every content word; several different figures that fit
  * equally, or a best fit that leaves words over, make a clarification; nothing named is none.
  */
-export function linkSubject(pool: readonly Fact[], subjectText: string, opts: { code: string | null; accept: (f: Fact) => boolean }): Link {
+export function linkSubject(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Link {
   const scored = scoreAll(pool, subjectText, opts);
   return decide(scored);
 }
 
 /** Every descriptor of the pool that names the subject, best first (for `linkSubject` and debugging). */
-export function scoreAll(pool: readonly Fact[], subjectText: string, opts: { code: string | null; accept: (f: Fact) => boolean }): Scored[] {
+export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Scored[] {
   const s = readSubject(subjectText, opts.code);
   const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
   // A table the question names restricts the answer to it, when the document has such a table.
   const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text, s.mask).length > 0));
   markExact(s, ds);
-  const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed)).filter((x): x is Scored => x !== null);
+  const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
   scored.sort(order);
   return scored;
 }

@@ -9,6 +9,7 @@ import {
   type PlaceMention,
 } from "./_places.js";
 import { editDistance, isCjk, type Span } from "./_text.js";
+import { readingsOf } from "./_pinyin.js";
 import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
 
 /** Departments named in a question, with the spans that named them. */
@@ -65,11 +66,7 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     const region = regionOnly(text, catalog);
     if (region) {
       const start = text.indexOf(region.asked);
-      const span: Span = { start, end: start + region.asked.length, kind: "department" };
-      // A region only one body of the corpus lies in names that body's disclosure ("东西湖区完成整车进口…").
-      const only = region.candidates.length === 1 ? region.candidates[0] : undefined;
-      if (only) return { ref: { kind: "resolved", names: [only], via: "explicit", phrases: [region.asked] }, spans: [span] };
-      return { ref: region, spans: [span] };
+      return { ref: region, spans: [{ start, end: start + region.asked.length, kind: "department" }] };
     }
     const foreign = foreignRegion(text, catalog);
     if (foreign) {
@@ -131,9 +128,13 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
         const w = text.slice(i, i + len);
         if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
         const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
-        // The suffix may be mistyped ("经信句", "商务居", "服务中新") but not swapped for another
-        // organisation's ("经信委" is not 经信局).
-        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1) && (len !== a.length || ORG_SUFFIX.test(w) || w.slice(0, -1) !== a.slice(0, -1))) continue;
+        // The suffix may be mistyped as a homophone, as input methods do ("经信句", "商务居", "服务中新",
+        // "管委汇"), but not swapped for another
+        // organisation's ("经信委" is not 经信局), nor for the first character of an item ("经信三公经费").
+        const typed = text.slice(i + len - 1);
+        const suffixTypo =
+          len === a.length && w.slice(0, -1) === a.slice(0, -1) && homophone(w.at(-1) ?? "", a.at(-1) ?? "") && !STEM_BOUNDARY.test(typed) && !/^(中心|委员会|办公室|管委会)/.test(typed) && !startsItem(text, i + len - 1, i + len);
+        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1) && !suffixTypo) continue;
         // Two characters are too few to be a typo of anything ("政局" is no 政务局).
         if (len < 3 && !stemOnly) continue;
         // A stem must end where a name can end ("经信的…", "经信三公经费"), and must not begin an
@@ -145,6 +146,13 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
     }
   }
   return out;
+}
+
+/** Two characters an input method confuses: different, sharing a toneless reading (局/句, 心/新). */
+function homophone(a: string, b: string): boolean {
+  if (a === b || ORG_SUFFIX.test(a)) return false;
+  const rb = readingsOf(b);
+  return readingsOf(a).some((r) => rb.includes(r));
 }
 
 function startsItem(text: string, start: number, end: number): boolean {
@@ -270,7 +278,8 @@ function unknownMention(
     // region the corpus lacks makes it another organisation ("汉阳区企业服务中心").
     if (!GOVERNMENT_SHAPE.test(m[0]) && !ZONE_SUFFIX.test(m[0]) && !foreignPrefix(mention, catalog)) continue;
     // Mid-conversation, "信息中心运维费呢" is more likely a unit inside the department being discussed.
-    if (picked.length === 0 && inConversation && !regional) continue;
+    // A bureau, commission or office of its own ("财政局公务接待费呢") is another department, never a unit.
+    if (picked.length === 0 && inConversation && !regional && !/(局|委员会|委|厅)$/.test(m[0])) continue;
     if (picked.length > 0) {
       // Next to a covered department, only a separate organisation counts: one with a region, or
       // one joined to it ("经信局和武汉市商务局"); "投促局机关党委" is part of the question's topic.

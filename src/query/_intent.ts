@@ -31,7 +31,7 @@ const LIST = /有哪些|包括哪些|包含哪些|都有什么|有什么|哪些|
 const RANK =
   /哪个部门|哪些部门|哪个单位|哪家|排名|排序|排第几|最多|最少|最高|最低|最大|最小|\bwhich (department|unit|bureau|agency|office)s?\b|\brank(ing|ed)?\b|\b(most|least|highest|lowest|largest|smallest)\b/;
 const COMPARE =
-  /对比|比较|相比|比一比|哪个多|哪个少|哪个高|哪个低|哪个大|谁多|谁少|谁高|差多少|相差|差距|差额|区别|不同|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference\b/;
+  /(?:跟|和|与|同)[^，。？?,]{1,16}比(?:呢|一下|一比)?(?:[？?]|$)|对比|比较|相比|比一比|哪个多|哪个少|哪个高|哪个低|哪个大|谁多|谁少|谁高|差多少|相差|差距|差额|区别|不同|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference\b/;
 const SUM =
   /加起来|加在一起|合起来|一共|总共|共计|合计|之和|总和|总额|一起|\btotal\b|\bcombined\b|\btogether\b|\bin all\b|\bsum\b|\baltogether\b/;
 const FIGURE =

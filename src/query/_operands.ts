@@ -5,7 +5,8 @@ import type { ItemHit } from "./types.js";
 
 const BLANK = "\u0000";
 // Where a sum or comparison joins its operands; 比 only compares ("A比B多多少").
-const JOINERS = /加上|以及|[和与及、跟+]/g;
+// "A加B": 加 joins amounts, but not inside words (增加, 加班, 加油, 加起来 is a sum cue of its own).
+const JOINERS = /加上|以及|[和与及、跟+]|(?<![增追附参叠施])加(?![班油强快大起上入])/g;
 const GLUE = /[的里中之在了有是]/;
 // The head nouns a phrase for an amount ends in: "行政单位医疗", "提租补贴", "伙食费".
 const AMOUNT_HEAD =

@@ -89,6 +89,11 @@ export function understandQuestion(
     department = { kind: "resolved", names: [stateDept], via: "conversation", phrases: [] };
     followUp = true;
   }
+  // "跟投促局比呢": the department named is compared with the one the conversation is about.
+  if (cues.compare && department.kind === "resolved" && department.via === "explicit" && department.names.length === 1 && stateDept && !department.names.includes(stateDept)) {
+    department = { ...department, names: [stateDept, ...department.names] };
+    followUp = true;
+  }
   const names = department.kind === "resolved" ? department.names : [];
 
   // Operands named by one phrase: "A比B多多少", "A和B加起来" (when items alone do not give two).

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { subjectOf } from "../../src/query/index.js";
+import { JINGXIN, TOUCHU } from "../fixtures/query/catalogs.js";
+import { converse } from "../fixtures/query/converse.js";
+
+describe("understandQuestion: follow-ups that name a department", () => {
+  it.each([
+    [["经信局公务接待费多少", "财政局公务接待费多少"], "财政局"],
+    [["经信局公务接待费多少", "那市财政局呢？"], "市财政局"],
+  ])("refuses a department the corpus lacks instead of keeping the conversation's: %j", (turns, asked) => {
+    expect(converse(turns).department).toMatchObject({ kind: "unknown", asked });
+  });
+
+  it("answers for the department a follow-up names, not the conversation's", () => {
+    const u = converse(["经信局公务接待费多少", "投促局公务接待费多少"]);
+    expect(u.department).toMatchObject({ kind: "resolved", names: [TOUCHU] });
+  });
+
+  it.each([["跟投促局比呢？"], ["和投促局比一比呢"]])("compares the conversation's department with the one named: %s", (q) => {
+    const u = converse(["经信局公务接待费多少", q]);
+    expect(u.department).toMatchObject({ kind: "resolved", names: [JINGXIN, TOUCHU] });
+    expect(u.intent).toBe("compare");
+  });
+});
+
+describe("subjectOf", () => {
+  it.each([
+    ["经信局2024年公务接待费多少", "公务接待费"],
+    ["东西湖商务局2022年2020年度小进限企业奖励资金多少", "2020年度小进限企业奖励资金"],
+    ["2069999是什么科目？东湖高新区管委会2023年这一项支出多少？", "是什么科目"],
+  ])("leaves the words about the quantity: %s", (q, kept) => {
+    expect(subjectOf(converse([q])).replace(/\u0000/g, "")).toContain(kept);
+  });
+});
