@@ -29,6 +29,9 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
     let previous: DescribeContext["previous"] = null;
     const firstFigure = figures.find((f) => f.start >= a && f.start < b);
     const lead = firstFigure ? leadingTopic(s.slice(a, firstFigure.start), { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous: null }) : null;
+    // A score stated without its own subject ("…执行率100%,总分20分,得20分") is the part the
+    // sentence opens with, else the part the section is about ("1.执行率情况" → 执行率).
+    const part = section.replace(/(完成)?情况$/, "");
     let topic = lead;
     for (const [c, d] of spans(s, a, b, /[,:、]/g, figures, true)) {
       let from = c;
@@ -40,7 +43,8 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         const open = s.lastIndexOf("(", f.start);
         const aside = last && open >= last.unitEnd && !s.slice(open, f.start).includes(")") && f.start - open <= 12 ? s.slice(open + 1, f.start) : undefined;
         last = f;
-        const dctx: DescribeContext = { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous, ...(topic ? { topic } : {}), ...(lead ? { lead } : {}), ...(aside !== undefined && !inAside(s, f) ? { aside } : {}) };
+        const scoreTopic = f.unit === "分" && !lead && part.length >= 2 && part.length <= 12 ? part : topic;
+        const dctx: DescribeContext = { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous, ...(scoreTopic ? { topic: scoreTopic } : {}), ...(lead ? { lead } : {}), ...(aside !== undefined && !inAside(s, f) ? { aside } : {}) };
         const mine = byAt.get(f.start);
         if (mine) {
           const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? revise(x, readFigure(s, a, d, f, prefix, dctx)) : x));
@@ -54,11 +58,16 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         if (isLimit(s, f)) continue;
         // "(30分)指标实际利用外资金额12亿元14亿元…": a 绩效 table flattened into one line says nothing by sentence.
         if (flattenedRow(prefix)) continue;
-        const draft = readFigure(s, a, d, f, prefix, dctx);
+        const excluded = inAside(s, f) ? asideNoun(s, f) : null;
+        const read = readFigure(s, a, d, f, prefix, dctx);
+        // "13人次(不包括陪同人员:3人次)": the aside counts the escorts, which the figure before leaves out.
+        const draft = read && excluded ? { ...read, subject: excluded, qualifier: ["未计入"], facet: "未计入" } : read;
         if (!draft) continue;
         const subject = draft.subject || previous?.subject || ctx.projectBefore || section;
         if (!subject) continue;
-        out.push({ ...draft, subject, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
+        // A part's score names the project it belongs to.
+        const withProject = f.unit === "分" && ctx.projectBefore && subject !== ctx.projectBefore ? { qualifier: [...draft.qualifier, ctx.projectBefore], facet: `${draft.facet}/${ctx.projectBefore}` } : {};
+        out.push({ ...draft, ...withProject, subject, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote });
         previous = { subject, predicate: draft.predicate ?? null, count: isCounter(f.unit) };
         topic ??= subject;
       }
@@ -120,7 +129,6 @@ function readFigure(s: string, a: number, d: number, f: FigureToken, prefix: str
   const desc = describeFigure(f, prefix, rest, s.slice(a, f.start), ctx);
   const qualifier = unique([
     ...(isWeight(s, f) ? ["分值"] : []),
-    ...(inAside(s, f) ? ["不含"] : []),
     ...(statedLimit(s, f) ? [statedLimit(s, f) ?? ""] : []),
     ...reading.qualifier.filter((q) => q !== "无主语比率"),
     ...desc.qualifiers,
@@ -144,6 +152,13 @@ function readFigure(s: string, a: number, d: number, f: FigureToken, prefix: str
     ...(desc.period ? { period: desc.period } : {}),
     ...(desc.predicateAfter ? { predicateAfter: true } : {}),
   };
+}
+
+// "(不包括陪同人员:3人次)" → 陪同人员.
+function asideNoun(s: string, f: FigureToken): string | null {
+  const open = s.lastIndexOf("(", f.start);
+  const m = /^\((?:不包括|不含|不计)([^:,()]{2,12})/.exec(s.slice(open, f.start));
+  return m?.[1] ?? null;
 }
 
 function unique(xs: readonly string[]): string[] {

@@ -239,7 +239,9 @@ function bare(s: string, ctx: DescribeContext): string {
     .replace(/^(?:截至|截止)?(?:目前|“?十[一二三四五六七八九]五”?(?:以来|期间))/, "")
     .replace(/(同比|与上年相比|与上年度相比|比上年|较上年|较去年|比去年|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?相比)/g, "")
     .replace(/^(?:[^()]{2,})\([^()]*\)$/, (m) => m.slice(0, m.indexOf("(")));
-  const c = clean(t, ctx).replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "");
+  const c = clean(t, ctx)
+    .replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "")
+    .replace(/(?<=.{2})(本项目|该项目|本单位|本部门)$/, "");
   return /^(年初目标值?|年度目标值?|全年目标|目标值?|预期|预计|实际(完成)?|完成|对|为|向|给|在|将|把|其中|另|分别|均|各|以上|共|计|得|得分|总分|评分|自评得分|自评总分|总得分)$/.test(c) ? "" : c;
 }
 
@@ -291,7 +293,11 @@ export function leadingTopic(sentence: string, ctx: DescribeContext): string | n
   const t = trimFillers(sentence);
   const v = ledVerbs(t)[0];
   if (!v || v.at === 0) return null;
+  // "(1)产出指标本项目共设置…": a heading run into the paragraph names the part.
+  const heading = /^(产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标)/.exec(t)?.[1];
+  if (heading) return heading;
   const head = bare(t.slice(0, v.at), ctx);
+  if (/^(本项目|该项目|本单位|本部门|项目|部门|单位|本局|我局|中心)$/.test(head)) return null;
   return head.length >= 2 && head.length <= 20 && !/\d{2,}/.test(head) ? head : null;
 }
 

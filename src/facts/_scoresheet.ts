@@ -37,9 +37,11 @@ export function extractScoreSheets(lines: readonly string[], projectAt: (line: n
     for (const c of columns) {
       const v = /^(\d+(?:\.\d+)?)(%|分)?$/.exec(cells[c.index] ?? "");
       if (!v?.[1]) continue;
-      const subject = total && project ? project : label;
-      // The 综合绩效 row's score is the overall score ("综合绩效"); its other cells describe that row.
-      const qualifier = total && c.role === "得分" ? ["综合绩效"] : [c.role, ...(total ? ["综合绩效"] : []), ...(!total && project ? [project] : [])];
+      // The 综合绩效 row's score is the project's overall score; every other cell is a part's (or the
+      // total row's weight and maximum), named by its row with the project as context.
+      const overall = total && c.role === "得分" && project !== null;
+      const subject = overall && project ? project : label;
+      const qualifier = overall ? ["综合绩效"] : [c.role, ...(project ? [project] : [])];
       // "权重 20.00": a weight written without "%" keeps no unit.
       const unit: Unit = c.role === "权重" && v[2] !== "%" ? "" : c.unit;
       out.push({ subject, measure: c.measure, qualifier, value: v[1], unit, raw: cells[c.index] ?? v[1], line: i + 1, quote: raw.trim() });
