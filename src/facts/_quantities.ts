@@ -7,7 +7,7 @@
 import type { Measure } from "./types.js";
 import { flattenedRow, readClause } from "./_clause.js";
 import type { NarrativeContext, NarrativeDraft, NarrativeInput } from "./_narrative.js";
-import { describeFigure, isCounter, leadingTopic, type DescribeContext } from "./_quantity.js";
+import { describeFigure, isCounter, leadingTopic, qualifierWords, type DescribeContext } from "./_quantity.js";
 import { inAside, isLimit, isWeight, spans, statedLimit } from "./_sentence.js";
 import { lineAt, normalizeWithMap, origin, scanFigures, type FigureToken } from "./_text.js";
 
@@ -47,7 +47,7 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         const dctx: DescribeContext = { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous, ...(scoreTopic ? { topic: scoreTopic } : {}), ...(lead ? { lead } : {}), ...(aside !== undefined && !inAside(s, f) ? { aside } : {}) };
         const mine = byAt.get(f.start);
         if (mine) {
-          const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? revise(x, readFigure(s, a, d, f, prefix, dctx)) : x));
+          const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? revise(x, readFigure(s, a, d, f, prefix, dctx)) : counted(x)));
           out.push(...own);
           const first = own[0] ?? mine;
           previous = { subject: first.subject, predicate: first.predicate ?? null, count: isCounter(first.unit) };
@@ -72,9 +72,32 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         topic ??= subject;
       }
     }
-    out.splice(start, out.length - start, ...shareListPredicates(s, out.slice(start)));
+    // "预算数为 0,因此…": a zero stated without a unit keeps none.
+    for (const m of s.slice(a, b).matchAll(/(?<=[为是])0(?![\d.%]|,\d)(?=[,;。、)]|$)/g)) {
+      const at = a + (m.index ?? 0);
+      if (figures.some((f) => f.start === at)) continue;
+      const clauseStart = Math.max(s.lastIndexOf(",", at), s.lastIndexOf(":", at), a - 1) + 1;
+      const head = s.slice(clauseStart, at).replace(/[为是]$/, "");
+      const subject = head.replace(/^(因此|因为|所以|其中|但|而)/, "");
+      if (!/[\u4e00-\u9fff]{2}/.test(subject)) continue;
+      const measure: Measure = /预算/.test(head) ? "预算" : /决算|支出/.test(head) ? "决算" : "数量";
+      out.push({ subject, item: null, classPath: null, classCode: null, measure, qualifier: [], facet: "", scope: null, value: "0", unit: "", raw: "0", at, line: lineAt(p.lineMap, origin(n, at), p.line), quote });
+    }
+    out.splice(start, out.length - start, ...carryDomain(shareListPredicates(s, out.slice(start))));
   }
   return out;
+}
+
+// "发生国内接待1次,接待人数共13人": the domain (国内, 外事) a sentence states holds for its later counts
+// of the same receptions or trips.
+function carryDomain(drafts: readonly NarrativeDraft[]): NarrativeDraft[] {
+  let domain: string | null = null;
+  return drafts.map((d) => {
+    const own = d.qualifier.find((q) => q === "国内" || q === "外事") ?? null;
+    if (own) domain = own;
+    if (own || !domain || !isCounter(d.unit) || !/接待|来访|出国|出访|团组|人数|人次|外宾/.test(`${d.subject}${d.predicate ?? ""}`)) return d;
+    return { ...d, qualifier: [...d.qualifier, domain], facet: `${d.facet}/${domain}` };
+  });
 }
 
 // "共设置8个产出指标、4个效益指标和1个满意度指标", "本年6个产出指标、4个效益指标和1个满意度指标达到
@@ -106,6 +129,14 @@ type Read = Omit<NarrativeDraft, "line" | "quote">;
 function free(d: NarrativeDraft): boolean {
   if (d.item !== null || d.classPath !== null || d.classCode !== null || d.unit === "万元" || d.unit === "元" || d.unit === "%" || d.measure === "得分") return false;
   return !d.qualifier.some((q) => q === "目标值" || q === "实际完成值") && !/^(内设|下属单位)/.test(d.subject);
+}
+
+// A recurring count (团组, 人次, 车辆) states its qualifiers in its own name: "接待国外来访团组" → 外事,
+// "公务用车保有量" → 保有, "公务用车购置数" → 购置.
+function counted(d: NarrativeDraft): NarrativeDraft {
+  if (!isCounter(d.unit)) return d;
+  const add = qualifierWords(d.subject).filter((q) => !d.qualifier.includes(q));
+  return add.length === 0 ? d : { ...d, qualifier: [...d.qualifier, ...add] };
 }
 
 function revise(d: NarrativeDraft, r: Read | null): NarrativeDraft {

@@ -131,10 +131,16 @@ export function nounAfter(rest: string): { noun: string; after: string } | null 
     end += 1;
   }
   // "项目支出": what is counted is the projects, not their money.
-  const noun = rest
+  let noun = rest
     .slice(0, end)
     .replace(/(?<=.{2})(支出|资金|经费|金额)$/, "")
     .replace(/[“"]$/, "");
+  // "下属0个单位公务用车保有量为0辆": an organisation counted, then what it has.
+  const org = /^(单位|部门|科室|处室|机构|二级单位|下属单位)(?=.)/.exec(noun);
+  if (org) {
+    end = org[0].length;
+    noun = org[0];
+  }
   if (noun.length < 2 || !/[\u4e00-\u9fff]{2}/.test(noun)) return null;
   return { noun, after: rest.slice(end) };
 }
@@ -150,9 +156,11 @@ function startsWithVerb(text: string, at: number): boolean {
 /** The predicate a counted noun's clause states after it: "…项目支出开展绩效自评" → 开展绩效自评. */
 function predicateAfter(after: string): string | null {
   const t = after.replace(/^(的|均|已|全部|共同|都)/, "");
-  const v = findPredicate(t.split(/[,;:。、]/)[0] ?? "");
+  // The predicate's own words, up to a clause mark or the next figure ("出国团组0个" is not one).
+  const clause = (t.split(/[,;:。、]/)[0] ?? "").replace(/[为是]?\d.*$/, "");
+  const v = findPredicate(clause);
   if (!v) return null;
-  const phrase = (t.split(/[,;:。、]/)[0] ?? "").slice(v.at).replace(/了|过/g, "");
+  const phrase = clause.slice(v.at).replace(/了|过/g, "");
   return phrase.length <= 10 ? phrase : v.verb;
 }
 
@@ -180,7 +188,8 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
   if (counted) {
     const before = findPredicate(trimFillers(prefix));
     const after = predicateAfter(counted.after);
-    const noun = clean(counted.noun, ctx);
+    // The counted noun as written: "单位" is what is counted, not the department's self-reference.
+    const noun = clean(counted.noun, ctx) || counted.noun;
     if (ctx.lead && ctx.lead !== noun && !noun.includes(ctx.lead) && ctx.lead.length <= 12) qualifiers.push(ctx.lead);
     return { subject: noun, predicate: after ?? (before ? serial(trimFillers(prefix), before) : null), qualifiers, period, ...(after ? { predicateAfter: true } : {}) };
   }
@@ -197,6 +206,12 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
     // "完成“小进限”企业入库99家": the subject stands between the verbs.
     const from = k > 0 ? (led[k - 1]?.end ?? 0) : 0;
     const before = bare(head.slice(from, verb.at), ctx).replace(/(实现|完成|达到|达|为)$/, "");
+    // "发生国内接待1次": a domain word and the verb name the thing counted.
+    if (object === "" && /^(国内|国外|境外|境内|外事|外宾|对外|异地|线上|线下)$/.test(before)) {
+      subject = `${before}${verb.verb}`;
+      predicate = k > 0 ? (led[k - 1]?.verb ?? null) : null;
+      break;
+    }
     if (object !== "" && !ATTRIBUTES.test(object)) subject = object;
     else if (object !== "") subject = joinAttribute(before, object, ctx);
     else if (verb.final || (before !== "" && !MANNER.test(before))) subject = before || bare(head.slice(0, verb.at), ctx);
@@ -268,9 +283,15 @@ function trimFillers(prefix: string): string {
     .replace(/(为|达到|达|是|约|近|超过|超|逾|共|计|合计|累计|仅|已|:|≥|≤|>|<|=)+$/, "");
 }
 
-function qualifiersOf(text: string, f: FigureToken, prefix: string, rest: string): string[] {
+/** The qualifier words a phrase states ("接待国外来访团组" → 外事, "公务用车保有量" → 保有). */
+export function qualifierWords(text: string): string[] {
   const out: string[] = [];
   for (const q of QUALIFIER_WORDS) if (q.re.test(text) && !out.includes(q.qualifier)) out.push(q.qualifier);
+  return out;
+}
+
+function qualifiersOf(text: string, f: FigureToken, prefix: string, rest: string): string[] {
+  const out = qualifierWords(text);
   if (/^其中/.test(stripLeadMarkers(prefix))) out.push("其中");
   const near = /(近|约|超过|超|逾|不少于|不低于|≥|≤|>|<)\s*$/.exec(prefix)?.[1];
   if (near) out.push(near);
