@@ -158,7 +158,8 @@ function predicateAfter(after: string): string | null {
   const t = after.replace(/^(的|均|已|全部|共同|都)/, "");
   // The predicate's own words, up to a clause mark or the next figure ("出国团组0个" is not one).
   const clause = (t.split(/[,;:。、]/)[0] ?? "").replace(/[为是]?\d.*$/, "");
-  const v = findPredicate(clause);
+  // The verb right after the counted noun is its predicate ("22家企业完成了企业规模认证").
+  const v = ledVerbs(clause)[0];
   if (!v) return null;
   const phrase = clause.slice(v.at).replace(/了|过/g, "");
   return phrase.length <= 10 ? phrase : v.verb;
@@ -185,6 +186,8 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
   // "24项(年度目标20项)政务服务…事项": the aside stands between the count and its noun.
   const counted = isCounter(f.unit) ? nounAfter(rest.replace(/^\([^()]*\)/, "")) : null;
   const qualifiers: string[] = qualifiersOf(counted ? `${prefix}${counted.noun}` : prefix, f, prefix, rest);
+  // "其中,应急保障用车6辆": a part of the figure before.
+  if (!qualifiers.includes("其中") && /其中[,:]?$/.test(sentenceBefore.slice(0, sentenceBefore.length - prefix.length))) qualifiers.push("其中");
   if (counted) {
     const before = findPredicate(trimFillers(prefix));
     const after = predicateAfter(counted.after);
@@ -207,7 +210,7 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
     const from = k > 0 ? (led[k - 1]?.end ?? 0) : 0;
     const before = bare(head.slice(from, verb.at), ctx).replace(/(实现|完成|达到|达|为)$/, "");
     // "发生国内接待1次": a domain word and the verb name the thing counted.
-    if (object === "" && /^(国内|国外|境外|境内|外事|外宾|对外|异地|线上|线下)$/.test(before)) {
+    if (object === "" && /^(国内|国外|境外|境内|外事|外宾|对外|异地)$/.test(before)) {
       subject = `${before}${verb.verb}`;
       predicate = k > 0 ? (led[k - 1]?.verb ?? null) : null;
       break;
@@ -311,7 +314,8 @@ function stripLeadMarkers(s: string): string {
 
 /** The noun phrase a sentence opens with, before its first verb ("(1)年度目标1共设置…" → 年度目标1), or null. */
 export function leadingTopic(sentence: string, ctx: DescribeContext): string | null {
-  const t = trimFillers(sentence);
+  // Within the clause of the sentence's first figure: "根据…要求,本部门组织对7个…" opens with 本部门.
+  const t = trimFillers(sentence.slice(Math.max(sentence.lastIndexOf(","), sentence.lastIndexOf(";")) + 1));
   const v = ledVerbs(t)[0];
   if (!v || v.at === 0) return null;
   // "(1)产出指标本项目共设置…": a heading run into the paragraph names the part.
@@ -324,12 +328,13 @@ export function leadingTopic(sentence: string, ctx: DescribeContext): string | n
 
 /** The last period stated in the text before a figure ("截至2024年底", "2022年1-10月"), or null. */
 export function periodOf(before: string): string | null {
-  let best: { at: number; text: string } | null = null;
+  // The period that ends last wins; of two ending together, the longer ("截至2024年12月31日").
+  let best: { end: number; text: string } | null = null;
   for (const re of PERIODS) {
     for (const m of before.matchAll(re)) {
-      const at = m.index ?? 0;
+      const end = (m.index ?? 0) + m[0].length;
       if (m[0] === "") continue;
-      if (!best || at > best.at || (at === best.at && m[0].length > best.text.length)) best = { at, text: m[0] };
+      if (!best || end > best.end || (end === best.end && m[0].length > best.text.length)) best = { end, text: m[0] };
     }
   }
   // "2024年度…2023年度决算数": the period of the figure is the one nearest before it.
