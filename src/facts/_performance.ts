@@ -9,7 +9,7 @@ import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
-import { extractScoreSheets } from "./_scoresheet.js";
+import { extractScoreLists, extractScoreSheets } from "./_scoresheet.js";
 import { extractSummaryRows } from "./_summary.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
@@ -148,6 +148,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
   out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
   out.push(...extractSummaryRows(lines, marks));
   out.push(...extractScoreSheets(lines, (line) => projectBefore(marks, line + 1, 400)));
+  out.push(...extractScoreLists(lines));
   return out;
 }
 

@@ -47,7 +47,7 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         const dctx: DescribeContext = { departmentNames: ctx.departmentNames, year: ctx.year ?? null, previous, ...(scoreTopic ? { topic: scoreTopic } : {}), ...(lead ? { lead } : {}), ...(aside !== undefined && !inAside(s, f) ? { aside } : {}) };
         const mine = byAt.get(f.start);
         if (mine) {
-          const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? revise(x, readFigure(s, a, d, f, prefix, dctx)) : counted(x)));
+          const own = claimed.filter((x) => x.at === f.start).map((x) => (free(x) ? asideOf(s, f, revise(x, readFigure(s, a, d, f, prefix, dctx))) : counted(x)));
           out.push(...own);
           const first = own[0] ?? mine;
           previous = { subject: first.subject, predicate: first.predicate ?? null, count: isCounter(first.unit) };
@@ -58,10 +58,8 @@ export function extractQuantities(p: NarrativeInput, ctx: NarrativeContext, clai
         if (isLimit(s, f)) continue;
         // "(30分)指标实际利用外资金额12亿元14亿元…": a 绩效 table flattened into one line says nothing by sentence.
         if (flattenedRow(prefix)) continue;
-        const excluded = inAside(s, f) ? asideNoun(s, f) : null;
         const read = readFigure(s, a, d, f, prefix, dctx);
-        // "13人次(不包括陪同人员:3人次)": the aside counts the escorts, which the figure before leaves out.
-        const draft = read && excluded ? { ...read, subject: excluded, qualifier: ["未计入"], facet: "未计入" } : read;
+        const draft = read ? asideOf(s, f, read) : null;
         if (!draft) continue;
         const subject = draft.subject || previous?.subject || ctx.projectBefore || section;
         if (!subject) continue;
@@ -190,6 +188,22 @@ function asideNoun(s: string, f: FigureToken): string | null {
   const open = s.lastIndexOf("(", f.start);
   const m = /^\((?:不包括|不含|不计)([^:,()]{2,12})/.exec(s.slice(open, f.start));
   return m?.[1] ?? null;
+}
+
+// "13人次(不包括陪同人员:3人次)": the aside counts the escorts, which the figure before leaves out;
+// "(含下属单位 0 个)" counts what the phrase before includes.
+function asideOf<D extends Read>(s: string, f: FigureToken, d: D): D {
+  const excluded = inAside(s, f) ? asideNoun(s, f) : null;
+  if (excluded) return { ...d, subject: excluded, qualifier: ["未计入"], facet: "未计入" };
+  const included = includedNoun(s, f);
+  return included ? { ...d, subject: included, qualifier: ["含"], facet: `${d.predicate ?? ""}/含` } : d;
+}
+
+// "(含下属单位 0 个)" → 下属单位.
+function includedNoun(s: string, f: FigureToken): string | null {
+  const open = s.lastIndexOf("(", f.start);
+  if (open < 0 || f.start - open > 16 || s.slice(open, f.start).includes(")")) return null;
+  return /^\(含([^:,()\d]{2,12})$/.exec(s.slice(open, f.start))?.[1] ?? null;
 }
 
 function unique(xs: readonly string[]): string[] {

@@ -134,6 +134,7 @@ export function nounAfter(rest: string): { noun: string; after: string } | null 
   let noun = rest
     .slice(0, end)
     .replace(/(?<=.{2})(支出|资金|经费|金额)$/, "")
+    .replace(/(?<=.{2})(具体|分别|共同|统一|全部)$/, "")
     .replace(/[“"]$/, "");
   // "下属0个单位公务用车保有量为0辆": an organisation counted, then what it has.
   const org = /^(单位|部门|科室|处室|机构|二级单位|下属单位)(?=.)/.exec(noun);
@@ -161,8 +162,8 @@ function predicateAfter(after: string): string | null {
   // The verb right after the counted noun is its predicate ("22家企业完成了企业规模认证").
   const v = ledVerbs(clause)[0];
   if (!v) return null;
-  const phrase = clause.slice(v.at).replace(/了|过/g, "");
-  return phrase.length <= 10 ? phrase : v.verb;
+  const phrase = clause.slice(v.at).replace(/了|过/g, "").replace(/\((如有|如适用)\)/g, "");
+  return phrase.length <= 12 ? phrase : v.verb;
 }
 
 /** The predicate of a figure stated by the recurring-statement reader: the verb before it, else one after it. */

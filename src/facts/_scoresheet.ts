@@ -50,3 +50,30 @@ export function extractScoreSheets(lines: readonly string[], projectAt: (line: n
   }
   return out;
 }
+
+/**
+ * A list of projects with their self-assessment scores ("项目名称 自评分数" / "质量抽检和试验检测管理
+ * 100"): each row is the project's total score.
+ */
+export function extractScoreLists(lines: readonly string[]): PerformanceDraft[] {
+  const out: PerformanceDraft[] = [];
+  let open = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const raw = lines[i] ?? "";
+    const l = raw.normalize("NFKC");
+    if (/^\s*项目名称[\s\t]+(自评)?(得分|分数|分值|评分)\s*$/.test(l)) {
+      open = true;
+      continue;
+    }
+    if (!open) continue;
+    const row = /^\s*(\S.*?\S)(?:\s{2,}|\t+)(\d+(?:\.\d+)?)\s*分?\s*$/.exec(l);
+    if (!row?.[1] || !row[2] || !/[\u4e00-\u9fff]{2}/.test(row[1])) {
+      open = false;
+      continue;
+    }
+    // "2019 年度聘请专家人员经费": spacing noise inside the name.
+    const name = row[1].replace(/\s+/g, "");
+    out.push({ subject: name, measure: "得分", qualifier: ["自评总分"], value: row[2], unit: "分", raw: row[2], line: i + 1, quote: raw.trim() });
+  }
+  return out;
+}

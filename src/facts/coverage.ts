@@ -154,7 +154,7 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   const plain = raw.replace(/,/g, "");
   if (codes.get(lineNo)?.has(plain)) return "code";
   if (/^[123]\d{2}(\d{2}){0,2}$/.test(plain) && (/[(\[【]\s*$/.test(before) && /^\s*[)\]】]/.test(after))) return "code";
-  if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after)) return "code";
+  if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*([\u4e00-\u9fff]|$)/.test(after)) return "code";
   // List and column numbers: "1.", "1、", "(1)", "第3", "公开09表", "表1", 栏次 rows, 行次 cells.
   if (/^(、|[.．](?!\d))/.test(after) && /^\d{1,2}$/.test(raw) && /(^|[\s:：;；。,，(（>])$/.test(before)) return "ordinal";
   // "年度目标1", "满意度指标1": the number of a goal or indicator.
