@@ -165,7 +165,7 @@ function canonicalProjects(drafts: readonly Draft[], marks: readonly ProjectMark
 // execution and total scores keep the plain key they share with the narrative.
 function performanceFacet(qualifier: readonly string[]): string {
   const role = qualifier[0] ?? "";
-  if (!/^(目标值|实际完成值|分值|得分|得分小计|权重|得分率|预算执行分值|预算执行得分|项目绩效总目标分值|项目绩效总目标得分)$/.test(role)) return "";
+  if (!/^(目标值|实际完成值|分值|得分|得分小计|权重|得分率)$/.test(role)) return "";
   return [role === "实际完成值" ? "" : role, ...qualifier.slice(1)].join("/");
 }
 

@@ -71,7 +71,7 @@ export function readCellStream(lines: readonly string[], from: number, to: numbe
       const label = (w.length === 2 ? pending.map((p) => p.text).join("") : `${pending.map((p) => p.text).join("")}${w[1] ?? ""}`).replace(/\s+/g, "");
       // "预算执行情况（万元）（20分）", "得分（20分*执行率）": the weight of the project's budget execution.
       if (/预算执行|执行率|得分|预算数|执行数/.test(label) && context[0]) {
-        out.push({ subject: context[0], measure: "得分", qualifier: ["预算执行分值"], value: weight, unit: "分", raw: `${weight}分`, line: c.line, quote: (lines[c.line - 1] ?? "").trim() });
+        out.push({ subject: "预算执行", measure: "得分", qualifier: ["分值", context[0]], value: weight, unit: "分", raw: `${weight}分`, line: c.line, quote: (lines[c.line - 1] ?? "").trim() });
       } else {
         const goalLabel = /年度(?:绩效)?目标(\d{1,2})/.exec(label);
         push(goalLabel ? `年度目标${goalLabel[1]}` : label.replace(/[:：]$/, "") || "年度绩效指标", "得分", "分值", weight, "分", `${weight}分`, c.line);

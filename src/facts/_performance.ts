@@ -9,7 +9,7 @@ import type { ItemKey } from "./items.js";
 import type { Measure } from "./types.js";
 import { extractIndicatorRows } from "./_indicators.js";
 import { WHOLE_SUBJECT } from "./_narrative.js";
-import { extractScoreSheets } from "./_scoresheet.js";
+import { extractScoreLists, extractScoreSheets } from "./_scoresheet.js";
 import { extractSummaryRows } from "./_summary.js";
 
 /** A 绩效 figure before ids, keys and statuses are assigned. */
@@ -107,18 +107,18 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
       execUntil = lineNo + 40;
       // "预算执行情况（万元） （20分）": the weight of budget execution in the self-assessment.
       const w = /^预算执行情况(?:\((?:万元|元)\))?\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
-      if (w?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: w[1], unit: "分", raw: `${w[1]}分`, line: lineNo, quote: rawLine.trim() });
+      if (w?.[1] && project) out.push({ subject: "预算执行", measure: "得分", qualifier: ["分值", project], value: w[1], unit: "分", raw: `${w[1]}分`, line: lineNo, quote: rawLine.trim() });
     }
     // "(20分*执行率)", "得分（20分*执行率）" on a line of its own: the weight of budget execution restated.
     const formula = /^(?:得分)?\((\d+(?:\.\d+)?)分\*执行率\)$/.exec(l.replace(/\s+/g, ""));
-    if (formula?.[1] && project) out.push({ subject: project, measure: "得分", qualifier: [...(project === WHOLE ? ["部门整体"] : []), "预算执行分值"], value: formula[1], unit: "分", raw: `${formula[1]}分`, line: lineNo, quote: rawLine.trim() });
+    if (formula?.[1] && project) out.push({ subject: "预算执行", measure: "得分", qualifier: ["分值", project], value: formula[1], unit: "分", raw: `${formula[1]}分`, line: lineNo, quote: rawLine.trim() });
     // "项目绩效总目标 （20分）\t\t年初设定目标…得分", then the row in words with its score.
     const goal = /^项目绩效总目标\((\d+(?:\.\d+)?)分\)/.exec(l.replace(/\s+/g, ""));
     if (goal?.[1] && project) {
-      out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标分值"], value: goal[1], unit: "分", raw: `${goal[1]}分`, line: lineNo, quote: rawLine.trim() });
+      out.push({ subject: "项目绩效总目标", measure: "得分", qualifier: ["分值", project], value: goal[1], unit: "分", raw: `${goal[1]}分`, line: lineNo, quote: rawLine.trim() });
       const next = lines[i + 1] ?? "";
       const score = /\t(\d+(?:\.\d+)?)\s*分?[\t\s]*$/.exec(next.normalize("NFKC"));
-      if (score?.[1] && /[\u4e00-\u9fff]/.test(next)) out.push({ subject: project, measure: "得分", qualifier: ["项目绩效总目标得分"], value: score[1], unit: "分", raw: score[1], line: lineNo + 1, quote: next.trim() });
+      if (score?.[1] && /[\u4e00-\u9fff]/.test(next)) out.push({ subject: "项目绩效总目标", measure: "得分", qualifier: ["得分", project], value: score[1], unit: "分", raw: score[1], line: lineNo + 1, quote: next.trim() });
     }
     if (execUnit && /\((万元|元)\)/.test(l.replace(/\s/g, ""))) execUnit = /\(元\)/.test(l.replace(/\s/g, "")) ? "元" : "万元";
     if (execUnit && lineNo <= execUntil) {
@@ -131,7 +131,8 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
           out.push({ subject: project, measure: "预算", qualifier: [...q, "全年预算数"], value: exec.budget, unit: execUnit, raw: exec.budgetRaw, line: lineNo, quote: rawLine.trim() });
           out.push({ subject: project, measure: "决算", qualifier: [...q, "执行数"], value: exec.actual, unit: execUnit, raw: exec.actualRaw, line: lineNo, quote: rawLine.trim() });
           if (exec.rate) out.push({ subject: project, measure: "完成率", qualifier: [...q, "执行率"], value: exec.rate, unit: "%", raw: `${exec.rate}%`, line: lineNo, quote: rawLine.trim() });
-          if (exec.score) out.push({ subject: project, measure: "得分", qualifier: [...q, "预算执行得分"], value: exec.score, unit: "分", raw: exec.score, line: lineNo, quote: rawLine.trim() });
+          // A part's score is the part's ("预算执行"), with the project as context: never the project's total.
+          if (exec.score) out.push({ subject: "预算执行", measure: "得分", qualifier: ["得分", project], value: exec.score, unit: "分", raw: exec.score, line: lineNo, quote: rawLine.trim() });
           execUnit = null;
         }
       }
@@ -147,6 +148,7 @@ export function extractPerformance(lines: readonly string[], marks: readonly Pro
   out.push(...extractIndicatorRows(lines, (line) => projectBefore(marks, line + 1, 400)));
   out.push(...extractSummaryRows(lines, marks));
   out.push(...extractScoreSheets(lines, (line) => projectBefore(marks, line + 1, 400)));
+  out.push(...extractScoreLists(lines));
   return out;
 }
 

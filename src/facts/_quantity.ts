@@ -131,10 +131,17 @@ export function nounAfter(rest: string): { noun: string; after: string } | null 
     end += 1;
   }
   // "项目支出": what is counted is the projects, not their money.
-  const noun = rest
+  let noun = rest
     .slice(0, end)
     .replace(/(?<=.{2})(支出|资金|经费|金额)$/, "")
+    .replace(/(?<=.{2})(具体|分别|共同|统一|全部)$/, "")
     .replace(/[“"]$/, "");
+  // "下属0个单位公务用车保有量为0辆": an organisation counted, then what it has.
+  const org = /^(单位|部门|科室|处室|机构|二级单位|下属单位)(?=.)/.exec(noun);
+  if (org) {
+    end = org[0].length;
+    noun = org[0];
+  }
   if (noun.length < 2 || !/[\u4e00-\u9fff]{2}/.test(noun)) return null;
   return { noun, after: rest.slice(end) };
 }
@@ -150,10 +157,13 @@ function startsWithVerb(text: string, at: number): boolean {
 /** The predicate a counted noun's clause states after it: "…项目支出开展绩效自评" → 开展绩效自评. */
 function predicateAfter(after: string): string | null {
   const t = after.replace(/^(的|均|已|全部|共同|都)/, "");
-  const v = findPredicate(t.split(/[,;:。、]/)[0] ?? "");
+  // The predicate's own words, up to a clause mark or the next figure ("出国团组0个" is not one).
+  const clause = (t.split(/[,;:。、]/)[0] ?? "").replace(/[为是]?\d.*$/, "");
+  // The verb right after the counted noun is its predicate ("22家企业完成了企业规模认证").
+  const v = ledVerbs(clause)[0];
   if (!v) return null;
-  const phrase = (t.split(/[,;:。、]/)[0] ?? "").slice(v.at).replace(/了|过/g, "");
-  return phrase.length <= 10 ? phrase : v.verb;
+  const phrase = clause.slice(v.at).replace(/了|过/g, "").replace(/\((如有|如适用)\)/g, "");
+  return phrase.length <= 12 ? phrase : v.verb;
 }
 
 /** The predicate of a figure stated by the recurring-statement reader: the verb before it, else one after it. */
@@ -177,10 +187,13 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
   // "24项(年度目标20项)政务服务…事项": the aside stands between the count and its noun.
   const counted = isCounter(f.unit) ? nounAfter(rest.replace(/^\([^()]*\)/, "")) : null;
   const qualifiers: string[] = qualifiersOf(counted ? `${prefix}${counted.noun}` : prefix, f, prefix, rest);
+  // "其中,应急保障用车6辆": a part of the figure before.
+  if (!qualifiers.includes("其中") && /其中[,:]?$/.test(sentenceBefore.slice(0, sentenceBefore.length - prefix.length))) qualifiers.push("其中");
   if (counted) {
     const before = findPredicate(trimFillers(prefix));
     const after = predicateAfter(counted.after);
-    const noun = clean(counted.noun, ctx);
+    // The counted noun as written: "单位" is what is counted, not the department's self-reference.
+    const noun = clean(counted.noun, ctx) || counted.noun;
     if (ctx.lead && ctx.lead !== noun && !noun.includes(ctx.lead) && ctx.lead.length <= 12) qualifiers.push(ctx.lead);
     return { subject: noun, predicate: after ?? (before ? serial(trimFillers(prefix), before) : null), qualifiers, period, ...(after ? { predicateAfter: true } : {}) };
   }
@@ -197,6 +210,12 @@ export function describeFigure(f: FigureToken, prefix: string, rest: string, sen
     // "完成“小进限”企业入库99家": the subject stands between the verbs.
     const from = k > 0 ? (led[k - 1]?.end ?? 0) : 0;
     const before = bare(head.slice(from, verb.at), ctx).replace(/(实现|完成|达到|达|为)$/, "");
+    // "发生国内接待1次": a domain word and the verb name the thing counted.
+    if (object === "" && /^(国内|国外|境外|境内|外事|外宾|对外|异地)$/.test(before)) {
+      subject = `${before}${verb.verb}`;
+      predicate = k > 0 ? (led[k - 1]?.verb ?? null) : null;
+      break;
+    }
     if (object !== "" && !ATTRIBUTES.test(object)) subject = object;
     else if (object !== "") subject = joinAttribute(before, object, ctx);
     else if (verb.final || (before !== "" && !MANNER.test(before))) subject = before || bare(head.slice(0, verb.at), ctx);
@@ -239,7 +258,9 @@ function bare(s: string, ctx: DescribeContext): string {
     .replace(/^(?:截至|截止)?(?:目前|“?十[一二三四五六七八九]五”?(?:以来|期间))/, "")
     .replace(/(同比|与上年相比|与上年度相比|比上年|较上年|较去年|比去年|较\d{4}年度?|比\d{4}年度?|与\d{4}年度?相比)/g, "")
     .replace(/^(?:[^()]{2,})\([^()]*\)$/, (m) => m.slice(0, m.indexOf("(")));
-  const c = clean(t, ctx).replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "");
+  const c = clean(t, ctx)
+    .replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "")
+    .replace(/(?<=.{2})(本项目|该项目|本单位|本部门)$/, "");
   return /^(年初目标值?|年度目标值?|全年目标|目标值?|预期|预计|实际(完成)?|完成|对|为|向|给|在|将|把|其中|另|分别|均|各|以上|共|计|得|得分|总分|评分|自评得分|自评总分|总得分)$/.test(c) ? "" : c;
 }
 
@@ -266,9 +287,15 @@ function trimFillers(prefix: string): string {
     .replace(/(为|达到|达|是|约|近|超过|超|逾|共|计|合计|累计|仅|已|:|≥|≤|>|<|=)+$/, "");
 }
 
-function qualifiersOf(text: string, f: FigureToken, prefix: string, rest: string): string[] {
+/** The qualifier words a phrase states ("接待国外来访团组" → 外事, "公务用车保有量" → 保有). */
+export function qualifierWords(text: string): string[] {
   const out: string[] = [];
   for (const q of QUALIFIER_WORDS) if (q.re.test(text) && !out.includes(q.qualifier)) out.push(q.qualifier);
+  return out;
+}
+
+function qualifiersOf(text: string, f: FigureToken, prefix: string, rest: string): string[] {
+  const out = qualifierWords(text);
   if (/^其中/.test(stripLeadMarkers(prefix))) out.push("其中");
   const near = /(近|约|超过|超|逾|不少于|不低于|≥|≤|>|<)\s*$/.exec(prefix)?.[1];
   if (near) out.push(near);
@@ -288,21 +315,27 @@ function stripLeadMarkers(s: string): string {
 
 /** The noun phrase a sentence opens with, before its first verb ("(1)年度目标1共设置…" → 年度目标1), or null. */
 export function leadingTopic(sentence: string, ctx: DescribeContext): string | null {
-  const t = trimFillers(sentence);
+  // Within the clause of the sentence's first figure: "根据…要求,本部门组织对7个…" opens with 本部门.
+  const t = trimFillers(sentence.slice(Math.max(sentence.lastIndexOf(","), sentence.lastIndexOf(";")) + 1));
   const v = ledVerbs(t)[0];
   if (!v || v.at === 0) return null;
+  // "(1)产出指标本项目共设置…": a heading run into the paragraph names the part.
+  const heading = /^(产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标)/.exec(t)?.[1];
+  if (heading) return heading;
   const head = bare(t.slice(0, v.at), ctx);
+  if (/^(本项目|该项目|本单位|本部门|项目|部门|单位|本局|我局|中心)$/.test(head)) return null;
   return head.length >= 2 && head.length <= 20 && !/\d{2,}/.test(head) ? head : null;
 }
 
 /** The last period stated in the text before a figure ("截至2024年底", "2022年1-10月"), or null. */
 export function periodOf(before: string): string | null {
-  let best: { at: number; text: string } | null = null;
+  // The period that ends last wins; of two ending together, the longer ("截至2024年12月31日").
+  let best: { end: number; text: string } | null = null;
   for (const re of PERIODS) {
     for (const m of before.matchAll(re)) {
-      const at = m.index ?? 0;
+      const end = (m.index ?? 0) + m[0].length;
       if (m[0] === "") continue;
-      if (!best || at > best.at || (at === best.at && m[0].length > best.text.length)) best = { at, text: m[0] };
+      if (!best || end > best.end || (end === best.end && m[0].length > best.text.length)) best = { end, text: m[0] };
     }
   }
   // "2024年度…2023年度决算数": the period of the figure is the one nearest before it.

@@ -37,14 +37,43 @@ export function extractScoreSheets(lines: readonly string[], projectAt: (line: n
     for (const c of columns) {
       const v = /^(\d+(?:\.\d+)?)(%|分)?$/.exec(cells[c.index] ?? "");
       if (!v?.[1]) continue;
-      const subject = total && project ? project : label;
-      // The 综合绩效 row's score is the overall score ("综合绩效"); its other cells describe that row.
-      const qualifier = total && c.role === "得分" ? ["综合绩效"] : [c.role, ...(total ? ["综合绩效"] : []), ...(!total && project ? [project] : [])];
+      // The 综合绩效 row's score is the project's overall score; every other cell is a part's (or the
+      // total row's weight and maximum), named by its row with the project as context.
+      const overall = total && c.role === "得分" && project !== null;
+      const subject = overall && project ? project : label;
+      const qualifier = overall ? ["综合绩效"] : [c.role, ...(project ? [project] : [])];
       // "权重 20.00": a weight written without "%" keeps no unit.
       const unit: Unit = c.role === "权重" && v[2] !== "%" ? "" : c.unit;
       out.push({ subject, measure: c.measure, qualifier, value: v[1], unit, raw: cells[c.index] ?? v[1], line: i + 1, quote: raw.trim() });
     }
     if (total) columns = null;
+  }
+  return out;
+}
+
+/**
+ * A list of projects with their self-assessment scores ("项目名称 自评分数" / "质量抽检和试验检测管理
+ * 100"): each row is the project's total score.
+ */
+export function extractScoreLists(lines: readonly string[]): PerformanceDraft[] {
+  const out: PerformanceDraft[] = [];
+  let open = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const raw = lines[i] ?? "";
+    const l = raw.normalize("NFKC");
+    if (/^\s*项目名称[\s\t]+(自评)?(得分|分数|分值|评分)\s*$/.test(l)) {
+      open = true;
+      continue;
+    }
+    if (!open) continue;
+    const row = /^\s*(\S.*?\S)(?:\s{2,}|\t+)(\d+(?:\.\d+)?)\s*分?\s*$/.exec(l);
+    if (!row?.[1] || !row[2] || !/[\u4e00-\u9fff]{2}/.test(row[1])) {
+      open = false;
+      continue;
+    }
+    // "2019 年度聘请专家人员经费": spacing noise inside the name.
+    const name = row[1].replace(/\s+/g, "");
+    out.push({ subject: name, measure: "得分", qualifier: ["自评总分"], value: row[2], unit: "分", raw: row[2], line: i + 1, quote: raw.trim() });
   }
   return out;
 }

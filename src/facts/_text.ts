@@ -184,7 +184,8 @@ export function scanFigures(s: string): FigureToken[] {
     // "连续 5 年", "近 13 年": a count of years; any other "N年" is a date.
     if (written === "年" && !/(连续|近|满|长达|超过|超|逾|≤|≥|<|>)\s*$/.test(s.slice(Math.max(0, start - 3), start))) continue;
     // "2024年", "12月" are dates; "第3名"/"1号" never reach here because 年/月/日/号 are not units.
-    if (written === "元" && start > 0 && s[start - 1] === "第") continue;
+    // "第5个", "第3名": an ordinal, not a count.
+    if (start > 0 && s[start - 1] === "第") continue;
     // "2024-2025年度" and "5.1%-2.3%": a range, not a statement of one figure.
     if (s[start - 1] === "-" || s[start - 1] === "~") continue;
     const value = raw.replace(/,/g, "").replace("−", "-");

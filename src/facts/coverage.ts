@@ -56,7 +56,9 @@ export function measureCoverage(doc: Disclosure, facts: readonly Fact[]): Covera
   const figures: (NumericToken & { covered: boolean })[] = [];
   const excluded: (NumericToken & { reason: Exclusion })[] = [];
   for (const t of numericTokens(doc)) {
-    const covered = (byLine.get(t.token.line) ?? []).some((f) => states(f, t.token) || names(f, t.token));
+    // A bound inside a noun phrase may stand a line or two before the figure that counts it.
+    const near = [t.token.line, t.token.line + 1, t.token.line + 2].flatMap((l) => byLine.get(l) ?? []);
+    const covered = (byLine.get(t.token.line) ?? []).some((f) => states(f, t.token)) || near.some((f) => names(f, t.token));
     // A structural number (行次, a list number) that a fact states after all is a figure.
     if (t.reason && !(covered && t.reason === "ordinal")) {
       excluded.push({ ...t.token, reason: t.reason });
@@ -131,6 +133,8 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   const after = l.slice(col + raw.length);
   const b1 = before.trimEnd().slice(-1);
   const a = after.trimStart();
+  // A table of contents' page numbers: "三、决算报表说明 ……… 15".
+  if (/(\.{3,}|…{2,}|·{3,})\s*$/.test(before) && /^\s*$/.test(after)) return "page";
   // Page numbers: a line holding only the number ("13", "- 13 -", "第 3 页", "3/42").
   if (/^[\s\-—–第页/\d共]*$/.test(l) && /^\s*(?:[-—–]\s*)?(?:第\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?\s*(?:页)?(?:\s*[-—–])?\s*(?:共\s*\d+\s*页)?\s*$/.test(l)) return "page";
   // Dates and years: "2024年", "2024 年度", "12月", "31日", "2025-01-20", "1-10月".
@@ -150,7 +154,7 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   const plain = raw.replace(/,/g, "");
   if (codes.get(lineNo)?.has(plain)) return "code";
   if (/^[123]\d{2}(\d{2}){0,2}$/.test(plain) && (/[(\[【]\s*$/.test(before) && /^\s*[)\]】]/.test(after))) return "code";
-  if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*[\u4e00-\u9fff]/.test(after)) return "code";
+  if (/^[23]\d{2}(\d{2}){0,2}$/.test(plain) && plain.length >= 5 && /^\s*$/.test(before) && /^\s*([\u4e00-\u9fff]|$)/.test(after)) return "code";
   // List and column numbers: "1.", "1、", "(1)", "第3", "公开09表", "表1", 栏次 rows, 行次 cells.
   if (/^(、|[.．](?!\d))/.test(after) && /^\d{1,2}$/.test(raw) && /(^|[\s:：;；。,，(（>])$/.test(before)) return "ordinal";
   // "年度目标1", "满意度指标1": the number of a goal or indicator.
@@ -181,7 +185,9 @@ function exclusion(l: string, col: number, raw: string, lineNo: number, codes: M
   // "6栏各行 = (1 + 2 - 3) 栏各行": column numbers in a formula.
   if (/^\d{1,2}$/.test(raw) && (/^\s*[)）]?\s*栏/.test(after) || /[=\-(（]\s*$/.test(before) && /^\s*[+\-)）]/.test(after))) return "ordinal";
   // "“紫东太初 2.0”", "中国光谷 3551 国际创业大赛": a number inside a name, with no unit of its own.
-  if (/[“"][^”"]*$/.test(before) && /^\s*[”"]/.test(after)) return "identifier";
+  if (/[“"][^”"]*$/.test(before) && (/^\s*[”"]/.test(after) || (/^\s*[\u4e00-\u9fff]{1,6}[”"]/.test(after) && !unitAhead(after)))) return "identifier";
+  // "1  中共上海市普陀区委社会工作部(本级)": the 序号 of a list of units.
+  if (/^\d{1,2}$/.test(raw) && /^\s*$/.test(before) && /^\s+[\u4e00-\u9fff]/.test(after) && !unitAhead(after)) return "ordinal";
   // "“2024中英清洁能源(氢能)”合作论坛", "对2023全年…": a year in a name or before 全年.
   if (/^(19|20)\d{2}$/.test(raw) && (/[“"][^”"]*$/.test(before) || /^\s*(全年|年度|上半年|下半年)/.test(after))) return "date";
   // "人选500强民营企业": digits glued into a text (no unit) are part of a name.
@@ -211,6 +217,13 @@ function zoneMap(doc: Disclosure): Map<number, Zone> {
   const z = new Map<number, Zone>();
   for (const p of doc.paragraphs) for (let l = p.line; l <= p.lineEnd; l += 1) z.set(l, "narrative");
   for (const t of doc.tables) for (let l = t.line; l <= t.lineEnd; l += 1) z.set(l, "table");
+  // Rows the parser left as paragraphs are tables too: cells apart by two spaces or more
+  // (pdftotext -layout), or one cell per line with figures and no sentence.
+  doc.lines.forEach((l, i) => {
+    const t = l.trim();
+    const gaps = (t.match(/\S\s{2,}(?=\S)/g) ?? []).length;
+    if (z.get(i + 1) !== "table" && /\d/.test(t) && !/[，。；]/.test(t) && (gaps >= 2 || (gaps >= 1 && /\s{2,}[\d.,%-]+$/.test(t)))) z.set(i + 1, "table");
+  });
   // Tab-separated rows the parser left as paragraphs (绩效 tables) are tables too.
   for (const p of doc.paragraphs) {
     const ls = doc.lines.slice(p.line - 1, p.lineEnd).filter((l) => l.trim() !== "");

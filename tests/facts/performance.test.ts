@@ -119,12 +119,13 @@ describe("extractPerformance: OCR-split labels", () => {
 
   it("reads an execution row whose label is broken by a space (004 '年度财政资金 总额')", () => {
     const ds = read(["项目名称\t\t东湖高新区低空共享无人机应用示范区建设项目", "预算执行情况 (万元) (20 分)\t\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分 (20 分*执行率)\t", "\t\t年度财政资金 总额\t5,701.46\t5,701.46\t100%\t20 分\t"], 2023);
-    expect(ds.map((d) => [d.measure, d.qualifier.join("/"), d.value, d.line])).toEqual([
-      ["得分", "预算执行分值", "20", 2],
-      ["预算", "全年预算数", "5701.46", 3],
-      ["决算", "执行数", "5701.46", 3],
-      ["完成率", "执行率", "100", 3],
-      ["得分", "预算执行得分", "20", 3],
+    const project = "东湖高新区低空共享无人机应用示范区建设项目";
+    expect(ds.map((d) => [d.subject === project ? "项目" : d.subject, d.measure, d.qualifier.join("/").replace(project, "项目"), d.value, d.line])).toEqual([
+      ["预算执行", "得分", "分值/项目", "20", 2],
+      ["项目", "预算", "全年预算数", "5701.46", 3],
+      ["项目", "决算", "执行数", "5701.46", 3],
+      ["项目", "完成率", "执行率", "100", 3],
+      ["预算执行", "得分", "得分/项目", "20", 3],
     ]);
   });
 });
