@@ -120,7 +120,8 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string):
     addends = cols.filter((c) => /基本支出|项目支出/.test(leafOf(c)));
   } else {
     total = cols.find((c) => /合计|小计/.test(leafOf(c)));
-    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)));
+    // "项目支出>其中:基本建设资金支出" breaks down a column already counted ("项目支出>小计").
+    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)) && !c.path.some((seg) => /^其中/.test(norm(seg))));
   }
   if (!total || addends.length < 2) return [];
   const out: Identity[] = [];
