@@ -123,7 +123,7 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string):
     // "项目支出>其中:基本建设资金支出" breaks down a column already counted ("项目支出>小计").
     addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)) && !c.path.some((seg) => /^其中/.test(norm(seg))));
   }
-  if (!total || addends.length < 2) return [];
+  if (!total || addends.length === 0) return [];
   const out: Identity[] = [];
   for (const row of part.rows.filter(hasFigure)) {
     out.push({
@@ -165,9 +165,13 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
       const r = part.rows[j];
       if (!r) break;
       if (r.code && r.code.length <= pl && !isTotal) break;
+      // A 合计 row closing the table (Shanghai template) ends the hierarchy above it.
+      if (!r.code && TOTAL_LABEL.test(norm(r.label))) break;
       if (!hasFigure(r) && !r.code) continue;
       span.push(r);
     }
+    // The total printed below its 类 rows: the rows above it are its span.
+    if (isTotal && span.length === 0) span.push(...part.rows.slice(0, i).filter((r) => r.code !== null || hasFigure(r)));
     if (span.some((r) => !r.code || ![3, 5, 7].includes(r.code.length))) return;
     const children = span.filter((r) => r.code?.length === childLen && (isTotal || r.code.startsWith(parent.code ?? "")));
     if (children.length === 0 || children.some((c) => (counts.get(c.code ?? "") ?? 0) > 1)) return;
@@ -185,6 +189,8 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
   });
   return out;
 }
+
+const TOTAL_LABEL = /^(合计|总计)$/;
 
 const FUND_ROWS = /^(一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款)$/;
 
