@@ -87,7 +87,8 @@ function dropTable(lines: readonly string[], title: RegExp): Mutation[] {
     const c = compact(lines[i] ?? "");
     if (!isTitle(c) || !title.test(c)) continue;
     let j = i + 1;
-    while (j < lines.length && !isTitle(compact(lines[j] ?? "")) && !/^第.部分/.test(compact(lines[j] ?? ""))) j++;
+    // Through its continuation pages (the same title repeated), up to the next table's title.
+    while (j < lines.length && !/^第.部分/.test(compact(lines[j] ?? "")) && (!isTitle(compact(lines[j] ?? "")) || compact(lines[j] ?? "") === c)) j++;
     // The next table's number line ("公开 03 表") may stand just before its title.
     while (j - 1 > i && /^[（(]?公开\d+表|^表\d+$/.test(compact(lines[j - 1] ?? ""))) j--;
     // The contents' entry of this very table: its title less year and numbering.

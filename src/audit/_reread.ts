@@ -45,6 +45,9 @@ export function createRereader(doc: Disclosure): Rereader {
       }
     }
   }
+  const tableOf = new Map<TablePart, Table>();
+  for (const t of doc.tables) for (const p of t.parts) tableOf.set(p, t);
+  const tableCache = new Map<Table, Bilingual | null>();
   const lineCache = new Map<number, Bilingual | null>();
   const columnCache = new Map<Column, Bilingual | null>();
   const lineDoubt = (line: number): Bilingual | null => {
@@ -64,7 +67,9 @@ export function createRereader(doc: Disclosure): Rereader {
         const raw = ref.cell?.raw ?? ref.row.rawLabel;
         return { zh: `第${ref.row.line}行“${raw}”识别存疑（${flags.map((f) => f.kind).join("、")}）`, en: `line ${ref.row.line}: “${raw}” looks damaged (${flags.map((f) => f.kind).join(", ")})` };
       }
-      return lineDoubt(ref.row.line) ?? columnDoubt(ref.part, ref.column);
+      const table = tableOf.get(ref.part);
+      if (table && !tableCache.has(table)) tableCache.set(table, rereadTable(doc, table));
+      return lineDoubt(ref.row.line) ?? columnDoubt(ref.part, ref.column) ?? (table ? (tableCache.get(table) ?? null) : null);
     },
   };
 }
@@ -106,6 +111,24 @@ function rereadLine(raw: string, placed: readonly Placed[], line: number): Bilin
   for (const c of cells) if (!removeOnce(left, c)) missing.push(c);
   if (missing.length > 0) return { zh: `第${line}行原文中找不到读入的数字 ${missing.join("、")}`, en: `line ${line}: figures ${missing.join(", ")} are not on the line as read` };
   if (left.length > 0) return { zh: `第${line}行原文的数字 ${left.join("、")} 未被读入任何列`, en: `line ${line}: figures ${left.join(", ")} on the line were not placed in any column` };
+  return null;
+}
+
+// A coded row with figures inside the table's lines that no parsed row holds: a sum over the
+// table's rows may be missing it ("221 住房保障支出 160.87 …" not read on a continuation page).
+function rereadTable(doc: Disclosure, table: Table): Bilingual | null {
+  const parsed = new Set(doc.tables.flatMap((t) => t.parts.flatMap((p) => p.rows.map((r) => r.line))));
+  // Up to the next table: a continuation page the parser left out still belongs to this one.
+  const next = doc.tables.map((t) => t.line).filter((l) => l > table.line).reduce((a, b) => Math.min(a, b), doc.lines.length + 1);
+  const end = Math.min(next - 1, table.lineEnd + 80);
+  for (let l = table.line; l <= end; l++) {
+    if (parsed.has(l)) continue;
+    const raw = (doc.lines[l - 1] ?? "").replace(/\f/g, "");
+    const m = /^\s*(\d{3}|\d{5}|\d{7})(?:\t+|\s+)[\u4e00-\u9fff]/.exec(raw);
+    if (m && /\d\.\d/.test(raw.slice(m[0].length))) {
+      return { zh: `第${l}行的科目 ${m[1]} 未读入${table.number ?? table.title}`, en: `line ${l}: row ${m[1]} was not read into ${table.number ?? table.title}` };
+    }
+  }
   return null;
 }
 

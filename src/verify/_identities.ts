@@ -154,8 +154,11 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
   for (const r of part.rows) if (r.code) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
   const out: Identity[] = [];
   const level = (r: TableRow): number => (r.code ? r.code.length : 0);
+  // A 合计 repeated at the top of a continuation page is a header, not a second total.
+  const firstTotal = part.rows.findIndex((r) => !r.code && /^合计$/.test(norm(r.label)));
   part.rows.forEach((parent, i) => {
-    const isTotal = !parent.code && /^合计$/.test(norm(parent.label));
+    const isTotal = i === firstTotal;
+    if (!parent.code && /^合计$/.test(norm(parent.label)) && !isTotal) return;
     if (!isTotal && (!parent.code || (parent.code.length !== 3 && parent.code.length !== 5))) return;
     if (parent.code && (counts.get(parent.code) ?? 0) > 1) return;
     const pl = level(parent);
@@ -165,8 +168,12 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
       const r = part.rows[j];
       if (!r) break;
       if (r.code && r.code.length <= pl && !isTotal) break;
-      // A 合计 row closing the table (Shanghai template) ends the hierarchy above it.
-      if (!r.code && TOTAL_LABEL.test(norm(r.label))) break;
+      // A 合计 row closing the table (Shanghai template) ends the hierarchy above it; one repeated
+      // on a continuation page, with coded rows after it, is passed over.
+      if (!r.code && TOTAL_LABEL.test(norm(r.label))) {
+        if (part.rows.slice(j + 1).some((x) => x.code !== null)) continue;
+        break;
+      }
       if (!hasFigure(r) && !r.code) continue;
       span.push(r);
     }
