@@ -44,8 +44,9 @@ export function auditNarrative(ctx: AuditContext): void {
     // The narrative figure equal to the same quantity in any table: at worst its 口径 was misread.
     if (all.some((t) => inWan(t).eq(inWan(n)))) continue;
     const hint = sectionScope(n);
-    const scope = n.scope ?? hint ?? undefined;
-    const peers = all.filter((t) => scope === undefined || t.scope === scope);
+    // No 口径 read and none in the section's heading: the figure is about all funds (全部).
+    const scope = n.scope ?? hint ?? "全部";
+    const peers = all.filter((t) => t.scope === undefined || t.scope === scope);
     if (peers.length === 0) continue;
     if (hint !== null && scope !== undefined && hint !== scope && !(hint === "财政拨款" && scope !== "全部")) {
       ctx.skip("narrative.figure", { zh: `说明所在章节为${hint}口径，与读出的${n.scope}口径不一致，未核对`, en: `the narrative's section is about ${hint} but the figure was read as ${n.scope}; not checked` }, [ctx.citeFact(n)]);
