@@ -156,6 +156,9 @@ function removeCode(tokens: string[], code: string): void {
 
 // A column holding 行次 (1, 2, 3 … down the rows) or without a recognised header is not a figure column.
 function rereadColumn(part: TablePart, column: Column): Bilingual | null {
+  // A column holding no figure but 0 adds nothing to any sum, whatever its header says.
+  const figures = part.rows.map((r) => r.cells.find((c) => c.column === column.index)).filter((c) => c !== undefined && c.raw.trim() !== "");
+  if (figures.every((c) => c?.value !== null && c?.value !== undefined && Number(c.value) === 0)) return null;
   if (!knownHeader(column.path)) {
     return { zh: `列“${column.path.join(">")}”的表头未能完整识别`, en: `column “${column.path.join(">")}” has no header read whole` };
   }
