@@ -3,6 +3,8 @@
  * (a changed narrative total, a dropped table, another year in a heading, 大于 and 小于 swapped,
  * a broken 类 sum, an altered share, XX局 in a header, doubled punctuation …) and checks that the
  * audit reports it with the right rule at the right line, and that the unmutated copy does not.
+ * "errors elsewhere" counts plants after which a new error cites none of the planted lines
+ * (often a true consequence, e.g. a total above the changed row; -v lists them to inspect).
  *
  *   npx tsx scripts/audit-mutations.ts [FILE…] [--per-kind N] [--json] [-v]
  *
@@ -23,6 +25,8 @@ interface Outcome {
   readonly detected: boolean;
   /** The unmutated document already reports this rule here: not a valid plant. */
   readonly preexisting: boolean;
+  /** New error findings of the mutated copy citing none of the planted lines (to inspect). */
+  readonly collateral: readonly string[];
 }
 
 function defaultFiles(): string[] {
@@ -66,7 +70,15 @@ function main(): void {
         const preexisting = reports(clean, m);
         const mutated = audit(source, m.lines_.join("\n"));
         const detected = mutated !== null && reports(mutated, m);
-        outcomes.push({ file, kind: mutator.kind, rule: m.rules.join("|"), line: m.lines[0]?.[0] ?? 0, what: m.what, detected, preexisting });
+        // Findings compared by rule and quoted text: dropped lines shift every line number after them.
+        const sig = (f: DocumentAudit["findings"][number]): string => `${f.rule}|${f.citations.map((c) => c.quote).join("|")}`;
+        const before = new Set(clean.findings.map(sig));
+        const collateral = (mutated?.findings ?? [])
+          .filter((f) => f.severity === "error" && !before.has(sig(f)))
+          .filter((f) => !f.citations.some((c) => m.lines.some(([a, b]) => c.line <= b + 1 && c.lineEnd >= a - 1)))
+          .map((f) => `${f.rule} L${f.citations.map((c) => c.line).join(",")}: ${f.message.slice(0, 120)}`);
+        outcomes.push({ file, kind: mutator.kind, rule: m.rules.join("|"), line: m.lines[0]?.[0] ?? 0, what: m.what, detected, preexisting, collateral });
+        if (verbose) for (const c of collateral) process.stderr.write(`COLLATERAL ${mutator.kind} ${file}:${m.lines[0]?.[0]} ${c}\n`);
         if (verbose && !detected) {
           process.stderr.write(`MISS ${mutator.kind} ${file}:${m.lines[0]?.[0]} ${m.what}\n`);
           for (const f of mutated?.findings ?? []) if (f.citations.some((c) => Math.abs(c.line - (m.lines[0]?.[0] ?? 0)) <= 3)) process.stderr.write(`     got ${f.rule} L${f.citations.map((c) => c.line).join(",")}: ${f.message.slice(0, 140)}\n`);
@@ -78,14 +90,15 @@ function main(): void {
   const table = kinds.map((kind) => {
     const valid = outcomes.filter((o) => o.kind === kind && !o.preexisting);
     const hit = valid.filter((o) => o.detected).length;
-    return { kind, planted: valid.length, detected: hit, recall: valid.length ? hit / valid.length : null };
+    const elsewhere = valid.filter((o) => o.collateral.length > 0).length;
+    return { kind, planted: valid.length, detected: hit, recall: valid.length ? hit / valid.length : null, elsewhere };
   });
   if (json) {
     process.stdout.write(`${JSON.stringify({ recall: table, baseline, outcomes }, null, 2)}\n`);
     return;
   }
-  process.stdout.write("kind                      planted  detected  recall\n");
-  for (const r of table) process.stdout.write(`${r.kind.padEnd(26)}${String(r.planted).padStart(7)}${String(r.detected).padStart(10)}  ${r.recall === null ? "—" : `${(r.recall * 100).toFixed(1)}%`}\n`);
+  process.stdout.write("kind                      planted  detected  recall   errors elsewhere\n");
+  for (const r of table) process.stdout.write(`${r.kind.padEnd(26)}${String(r.planted).padStart(7)}${String(r.detected).padStart(10)}  ${(r.recall === null ? "—" : `${(r.recall * 100).toFixed(1)}%`).padEnd(8)}${String(r.elsewhere).padStart(6)}\n`);
   const all = outcomes.filter((o) => !o.preexisting);
   process.stdout.write(`all                       ${String(all.length).padStart(7)}${String(all.filter((o) => o.detected).length).padStart(10)}  ${((all.filter((o) => o.detected).length / Math.max(1, all.length)) * 100).toFixed(1)}%\n`);
   process.stdout.write("\nunmutated documents (findings by rule):\n");

@@ -87,10 +87,13 @@ function dropTable(lines: readonly string[], title: RegExp): Mutation[] {
     const c = compact(lines[i] ?? "");
     if (!isTitle(c) || !title.test(c)) continue;
     let j = i + 1;
-    while (j < lines.length && !isTitle(compact(lines[j] ?? "")) && !/^第.部分/.test(compact(lines[j] ?? ""))) j++;
+    // Through its continuation pages (the same title repeated), up to the next table's title.
+    while (j < lines.length && !/^第.部分/.test(compact(lines[j] ?? "")) && (!isTitle(compact(lines[j] ?? "")) || compact(lines[j] ?? "") === c)) j++;
     // The next table's number line ("公开 03 表") may stand just before its title.
     while (j - 1 > i && /^[（(]?公开\d+表|^表\d+$/.test(compact(lines[j - 1] ?? ""))) j--;
-    const toc = tocLine(lines, (x) => title.test(x) && !/说明/.test(x));
+    // The contents' entry of this very table: its title less year and numbering.
+    const core = c.replace(/^.*?20\d{2}年度?/, "").replace(/^[一二三四五六七八九十]+、/, "").replace(/^表\d+[:：]/, "");
+    const toc = tocLine(lines, (x) => x.endsWith(core) && !/说明/.test(x));
     if (toc === null) return [];
     return [{ lines_: [...lines.slice(0, i), ...lines.slice(j)], lines: [[toc, toc]], rules: ["completeness.table-missing"], what: `dropped “${c}” (lines ${i + 1}-${j})` }];
   }

@@ -95,7 +95,8 @@ function resolve(cells: CellIndex, a: Anchor): AuditCell[] | null {
     if (a.part && !a.part.test(part.name ?? "")) continue;
     const column = a.column ? part.columns.find((c) => a.column?.test(pathOf(c))) : part.columns.find(figureColumn);
     if (!column) continue;
-    const rows = part.rows.filter((r) => a.row.test(normCell(r.label)));
+    // "其中：政府性基金预算财政拨款" breaks down the row above it; it is never an addend beside it.
+    const rows = part.rows.filter((r) => a.row.test(normCell(r.label)) && !/^\s*其中/.test(r.rawLabel || r.label));
     if (rows.length === 0) continue;
     return (a.all ? rows : rows.slice(0, 1)).map((r) => cells.at(table, part, r, column));
   }

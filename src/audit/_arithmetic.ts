@@ -20,16 +20,20 @@ const rawOf = (f: Fact): string => f.source.raw;
 
 /** Checks every paragraph's percentages and comparison words. */
 export function auditArithmetic(ctx: AuditContext): void {
-  for (const p of ctx.doc.paragraphs) {
+  ctx.doc.paragraphs.forEach((p, i) => {
     const groups = sentenceGroups(p, ctx.facts);
-    if (groups.length === 0) continue;
     for (const g of groups) {
       completion(ctx, g);
       growth(ctx, g);
     }
-    compareWords(ctx, p, groups);
+    const section = p.sectionPath.join(">");
+    const earlier = ctx.doc.paragraphs
+      .slice(Math.max(0, i - 2), i)
+      .filter((q) => q.sectionPath.join(">") === section)
+      .flatMap((q) => sentenceGroups(q, ctx.facts));
+    compareWords(ctx, p, groups, earlier);
     partsSum(ctx, groups);
-  }
+  });
   checkShares(ctx);
 }
 
@@ -77,22 +81,35 @@ function growth(ctx: AuditContext, g: Group): void {
   const d = new Decimal(change.fact.value);
   const r = new Decimal(rate.fact.value);
   const cites = [ctx.citeFact(rate.fact)];
-  if (!d.isZero() && !r.isZero() && d.isNegative() !== r.isNegative()) {
+  // The words before the two figures ("减少 1.98 万元，增长 0%"), else their signs.
+  const dd = directionBefore(change) ?? (d.isZero() ? 0 : d.isNegative() ? -1 : 1);
+  const rd = directionBefore(rate) ?? (r.isZero() ? 0 : r.isNegative() ? -1 : 1);
+  if (dd !== 0 && rd !== 0 && dd !== rd) {
     ctx.find(
       "arithmetic.compare-prior",
-      { zh: `${change.fact.subject}较上年${d.isNegative() ? "减少" : "增加"} ${fmt(d.abs())} 万元，幅度却写作“${r.isNegative() ? "下降" : "增长"} ${rawOf(rate.fact)}%”，方向矛盾`, en: `${change.fact.subject}: the change is ${d.isNegative() ? "a decrease" : "an increase"} of ${fmt(d.abs())} 万元 but the rate says ${r.isNegative() ? "down" : "up"} ${rawOf(rate.fact)}%` },
-      d.isNegative() ? "减少/下降" : "增加/增长",
-      `${d.isNegative() ? "减少" : "增加"} / ${r.isNegative() ? "下降" : "增长"}`,
+      { zh: `${change.fact.subject}${dd < 0 ? "减少" : "增加"} ${fmt(d.abs())} 万元，幅度却写作“${rd < 0 ? "下降" : "增长"} ${rawOf(rate.fact)}%”，方向矛盾`, en: `${change.fact.subject}: the change is ${dd < 0 ? "a decrease" : "an increase"} of ${fmt(d.abs())} 万元 but the rate says ${rd < 0 ? "down" : "up"} ${rawOf(rate.fact)}%` },
+      dd < 0 ? "减少/下降" : "增加/增长",
+      `${dd < 0 ? "减少" : "增加"} / ${rd < 0 ? "下降" : "增长"}`,
       cites,
     );
     return;
   }
   if (!current || !isMoneyUnit(current.fact.unit)) return;
   const prior = new Decimal(current.fact.value).minus(d);
-  // A body new this year ("增长 100%" from nothing) has no rate to check.
+  const places = placesOf(rawOf(rate.fact));
+  // From nothing (a body new this year) the rate is written 100% by convention (or left at 0).
+  if (prior.isZero() && d.gt(0) && !r.abs().eq(hundred) && !r.isZero()) {
+    ctx.find(
+      "arithmetic.growth",
+      { zh: `${rate.fact.subject}上年为 0（本年 ${fmt(new Decimal(current.fact.value))} 全部为增加额），增长幅度却写作 ${r.toFixed()}%`, en: `${rate.fact.subject}: last year was 0 (all of this year's ${fmt(new Decimal(current.fact.value))} is new), yet the rate is ${r.toFixed()}%` },
+      "100%",
+      `${r.toFixed()}%`,
+      cites,
+    );
+    return;
+  }
   if (prior.lte(0)) return;
   const computed = d.div(prior).mul(hundred);
-  const places = placesOf(rawOf(rate.fact));
   if (within(computed.abs(), r.abs(), places)) return;
   ctx.find(
     "arithmetic.growth",
@@ -108,13 +125,15 @@ function growth(ctx: AuditContext, g: Group): void {
 
 // 决算数大于/小于/等于/持平 (年初/全年)预算数; 较上年增加/减少/持平: the words against the figures
 // of the nearest group before them that states both sides.
-function compareWords(ctx: AuditContext, p: Paragraph, groups: readonly Group[]): void {
+function compareWords(ctx: AuditContext, p: Paragraph, groups: readonly Group[], earlier: readonly Group[]): void {
   for (const cmp of COMPARISONS) {
     for (const m of p.text.matchAll(cmp.pattern)) {
       const at = m.index ?? 0;
       const word = m.groups?.word ?? "";
       const named = m.groups?.budget ?? "";
-      const g = [...groups].reverse().find((x) => x.start <= at && x.of("决算").length > 0 && x.of("预算").length > 0);
+      const both = (x: Group): boolean => x.of("决算").length > 0 && x.of("预算").length > 0;
+      // "…决算大于预算数的主要情况：" may open a paragraph of its own after the figures.
+      const g = [...groups].reverse().find((x) => x.start <= at && both(x)) ?? [...earlier].reverse().find(both);
       if (!g) continue;
       const actual = new Decimal((g.of("决算")[0] as Placed).fact.value);
       const budgets = g.of("预算").filter((b) => named === "" || budgetKind(b) === named || budgetKind(b) === null);
@@ -173,6 +192,15 @@ function partsSum(ctx: AuditContext, groups: readonly Group[]): void {
       [ctx.citeFact(total.fact)],
     );
   }
+}
+
+// +1 for 增加/增长/上升/提高, −1 for 减少/下降/降低, written just before the figure; null if none.
+function directionBefore(x: Placed): 1 | -1 | null {
+  if (x.at < 0 || x.fact.source.kind !== "narrative") return null;
+  const before = x.fact.source.quote.slice(Math.max(0, x.at - 8), x.at);
+  const m = [...before.matchAll(/增加|增长|上升|提高|减少|下降|降低/g)].pop();
+  if (!m) return null;
+  return /增|升|提/.test(m[0]) ? 1 : -1;
 }
 
 /** Whether a computed percentage rounds (or truncates) to the stated one at its decimals. */

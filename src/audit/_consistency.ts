@@ -48,6 +48,11 @@ function headingYears(ctx: AuditContext): void {
     const first = t.parts.flatMap((p) => p.rows.map((r) => r.line)).reduce((a, b) => Math.min(a, b), t.lineEnd);
     for (let l = t.line; l < first; l++) lines.add(l);
   }
+  // Title lines the parser did not take for headings ("中共…社会工作部 2024 年度部门决算表").
+  doc.lines.forEach((raw, i) => {
+    const c = raw.replace(/\s+/g, "").replace(/^[#*>-]+/, "");
+    if (c.length <= 60 && !/[。，；]/.test(c) && /20\d{2}年度?.{0,24}(?:决算|决算表|决算公开|决算情况说明|决算报表)$/.test(c)) lines.add(i + 1);
+  });
   for (const l of [...lines].sort((a, b) => a - b)) {
     const raw = doc.lines[l - 1] ?? "";
     for (const m of raw.matchAll(PERIOD_YEAR)) {

@@ -37,15 +37,19 @@ export function auditNarrative(ctx: AuditContext): void {
   }
   for (const n of ctx.facts) {
     if (n.source.kind !== "narrative" || !isMoneyUnit(n.unit) || (n.measure !== "决算" && n.measure !== "预算")) continue;
-    if (keyStrength(n.key) === "name") continue;
+    if (keyStrength(n.key) === "name") {
+      namedTotal(ctx, n, tableFacts);
+      continue;
+    }
     // Tables print 全年预算 (the adjusted budget); a 年初预算 in the narrative is another figure.
     if (n.measure === "预算" && n.qualifier.some((q) => /年初/.test(q))) continue;
     const all = tableFacts.get(baseOf(n.key)) ?? [];
     // The narrative figure equal to the same quantity in any table: at worst its 口径 was misread.
     if (all.some((t) => inWan(t).eq(inWan(n)))) continue;
     const hint = sectionScope(n);
-    const scope = n.scope ?? hint ?? undefined;
-    const peers = all.filter((t) => scope === undefined || t.scope === scope);
+    // No 口径 read and none in the section's heading: the figure is about all funds (全部).
+    const scope = n.scope ?? hint ?? "全部";
+    const peers = all.filter((t) => t.scope === undefined || t.scope === scope);
     if (peers.length === 0) continue;
     if (hint !== null && scope !== undefined && hint !== scope && !(hint === "财政拨款" && scope !== "全部")) {
       ctx.skip("narrative.figure", { zh: `说明所在章节为${hint}口径，与读出的${n.scope}口径不一致，未核对`, en: `the narrative's section is about ${hint} but the figure was read as ${n.scope}; not checked` }, [ctx.citeFact(n)]);
@@ -53,6 +57,27 @@ export function auditNarrative(ctx: AuditContext): void {
     }
     checkAgainst(ctx, n, peers);
   }
+}
+
+// "收入总计 477,447.73 万元": a total the facts could not tie to one item may be the table's 总计
+// or its 本年收入合计; it must be one of them.
+const NAMED_TOTALS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^收入(总计|合计)$/, ["grand_total", "revenue_total"]],
+  [/^支出(总计|合计)$/, ["grand_total", "expenditure_total"]],
+  [/^收支(总计|合计)$/, ["grand_total"]],
+];
+
+function namedTotal(ctx: AuditContext, n: Fact, tableFacts: ReadonlyMap<string, Fact[]>): void {
+  // Only the whole department's totals: not a fund's ("政府性基金…本年收入") or any other 口径.
+  if (n.measure !== "决算" || n.qualifier.length > 0 || sectionScope(n) !== null || (n.scope !== undefined && n.scope !== "全部")) return;
+  const items = NAMED_TOTALS.find(([re]) => re.test(normCell(n.subject)))?.[1];
+  if (!items) return;
+  const peers = items.flatMap((i) => tableFacts.get(`item:${i}|决算|`) ?? []).filter((t) => t.scope === undefined || t.scope === "全部");
+  if (peers.length === 0) return;
+  const nv = inWan(n);
+  if (peers.some((t) => inWan(t).eq(nv) || coarser(n.value, t.value))) return;
+  const nearest = [...peers].sort((a, b) => inWan(a).minus(nv).abs().comparedTo(inWan(b).minus(nv).abs()))[0] as Fact;
+  checkAgainst(ctx, n, [nearest]);
 }
 
 function checkAgainst(ctx: AuditContext, n: Fact, peers: readonly Fact[]): void {

@@ -45,6 +45,9 @@ export function createRereader(doc: Disclosure): Rereader {
       }
     }
   }
+  const tableOf = new Map<TablePart, Table>();
+  for (const t of doc.tables) for (const p of t.parts) tableOf.set(p, t);
+  const tableCache = new Map<Table, Bilingual | null>();
   const lineCache = new Map<number, Bilingual | null>();
   const columnCache = new Map<Column, Bilingual | null>();
   const lineDoubt = (line: number): Bilingual | null => {
@@ -64,7 +67,9 @@ export function createRereader(doc: Disclosure): Rereader {
         const raw = ref.cell?.raw ?? ref.row.rawLabel;
         return { zh: `第${ref.row.line}行“${raw}”识别存疑（${flags.map((f) => f.kind).join("、")}）`, en: `line ${ref.row.line}: “${raw}” looks damaged (${flags.map((f) => f.kind).join(", ")})` };
       }
-      return lineDoubt(ref.row.line) ?? columnDoubt(ref.part, ref.column);
+      const table = tableOf.get(ref.part);
+      if (table && !tableCache.has(table)) tableCache.set(table, rereadTable(doc, table));
+      return lineDoubt(ref.row.line) ?? columnDoubt(ref.part, ref.column) ?? (table ? (tableCache.get(table) ?? null) : null);
     },
   };
 }
@@ -109,6 +114,24 @@ function rereadLine(raw: string, placed: readonly Placed[], line: number): Bilin
   return null;
 }
 
+// A coded row with figures inside the table's lines that no parsed row holds: a sum over the
+// table's rows may be missing it ("221 住房保障支出 160.87 …" not read on a continuation page).
+function rereadTable(doc: Disclosure, table: Table): Bilingual | null {
+  const parsed = new Set(doc.tables.flatMap((t) => t.parts.flatMap((p) => p.rows.map((r) => r.line))));
+  // Up to the next table: a continuation page the parser left out still belongs to this one.
+  const next = doc.tables.map((t) => t.line).filter((l) => l > table.line).reduce((a, b) => Math.min(a, b), doc.lines.length + 1);
+  const end = Math.min(next - 1, table.lineEnd + 80);
+  for (let l = table.line; l <= end; l++) {
+    if (parsed.has(l)) continue;
+    const raw = (doc.lines[l - 1] ?? "").replace(/\f/g, "");
+    const m = /^\s*(\d{3}|\d{5}|\d{7})(?:\t+|\s+)[\u4e00-\u9fff]/.exec(raw);
+    if (m && /\d\.\d/.test(raw.slice(m[0].length))) {
+      return { zh: `第${l}行的科目 ${m[1]} 未读入${table.number ?? table.title}`, en: `line ${l}: row ${m[1]} was not read into ${table.number ?? table.title}` };
+    }
+  }
+  return null;
+}
+
 function removeOnce(list: string[], value: string): boolean {
   const i = list.indexOf(value);
   if (i < 0) return false;
@@ -133,6 +156,9 @@ function removeCode(tokens: string[], code: string): void {
 
 // A column holding 行次 (1, 2, 3 … down the rows) or without a recognised header is not a figure column.
 function rereadColumn(part: TablePart, column: Column): Bilingual | null {
+  // A column holding no figure but 0 adds nothing to any sum, whatever its header says.
+  const figures = part.rows.map((r) => r.cells.find((c) => c.column === column.index)).filter((c) => c !== undefined && c.raw.trim() !== "");
+  if (figures.every((c) => c?.value !== null && c?.value !== undefined && Number(c.value) === 0)) return null;
   if (!knownHeader(column.path)) {
     return { zh: `列“${column.path.join(">")}”的表头未能完整识别`, en: `column “${column.path.join(">")}” has no header read whole` };
   }

@@ -30,12 +30,43 @@ export function baseOf(key: string): string {
   return key.split("|")[1] ?? "";
 }
 
+// Per fact list: narrative facts by line, and each paragraph's groups once computed.
+const memo = new WeakMap<readonly Fact[], { byLine: Map<number, Fact[]>; groups: WeakMap<Paragraph, Group[]> }>();
+
+function memoOf(facts: readonly Fact[]): { byLine: Map<number, Fact[]>; groups: WeakMap<Paragraph, Group[]> } {
+  let m = memo.get(facts);
+  if (!m) {
+    const byLine = new Map<number, Fact[]>();
+    for (const f of facts) {
+      if (f.source.kind !== "narrative") continue;
+      const list = byLine.get(f.source.line);
+      if (list) list.push(f);
+      else byLine.set(f.source.line, [f]);
+    }
+    m = { byLine, groups: new WeakMap() };
+    memo.set(facts, m);
+  }
+  return m;
+}
+
 /** The paragraph's narrative facts grouped by sentence and quantity, in text order. */
 export function sentenceGroups(p: Paragraph, facts: readonly Fact[]): Group[] {
+  const m = memoOf(facts);
+  const hit = m.groups.get(p);
+  if (hit) return hit;
+  const groups = computeGroups(p, m.byLine);
+  m.groups.set(p, groups);
+  return groups;
+}
+
+function computeGroups(p: Paragraph, byLine: ReadonlyMap<number, readonly Fact[]>): Group[] {
   const placed: Placed[] = [];
   const cursor = new Map<number, number>();
-  for (const f of facts) {
-    if (f.source.kind !== "narrative" || f.source.line < p.line || f.source.line > p.lineEnd) continue;
+  const mine: Fact[] = [];
+  // By line, and within a line in extraction order: equal figures of a sentence go left to right.
+  for (let l = p.line; l <= p.lineEnd; l++) mine.push(...(byLine.get(l) ?? []));
+  for (const f of mine) {
+    if (f.source.kind !== "narrative") continue;
     const start = p.text.indexOf(f.source.quote);
     if (start < 0) continue;
     const from = cursor.get(start) ?? 0;

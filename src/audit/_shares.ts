@@ -42,6 +42,26 @@ const TOTALS = new Set<string>([
   "procurement_sme",
 ]);
 
+/** The whole a part's share is usually taken of, by item. */
+const PARENT: Readonly<Record<string, string>> = {
+  outbound_travel: "sangong_total",
+  vehicle_total: "sangong_total",
+  reception: "sangong_total",
+  vehicle_purchase: "vehicle_total",
+  vehicle_operation: "vehicle_total",
+  basic_expenditure: "expenditure_total",
+  project_expenditure: "expenditure_total",
+  personnel_expenses: "basic_expenditure",
+  public_expenses: "basic_expenditure",
+  fiscal_appropriation_revenue: "revenue_total",
+  other_revenue: "revenue_total",
+  procurement_goods: "procurement_total",
+  procurement_works: "procurement_total",
+  procurement_services: "procurement_total",
+  procurement_sme: "procurement_total",
+  procurement_small_micro: "procurement_sme",
+};
+
 interface Candidate {
   readonly value: Decimal;
   readonly fact: Fact;
@@ -63,7 +83,7 @@ export function checkShares(ctx: AuditContext): void {
       const lead = leadFigure(ctx, paragraphs, i, share, n);
       const candidates = [...(named ? namedCandidates(ctx, named) : []), ...leadCandidates(ctx, paragraphs, i, p, share), ...(lead ? [lead] : [])];
       if (candidates.some((c) => !c.value.isZero() && fits(n, c.value, stated, places))) continue;
-      const base = (named ? namedCandidates(ctx, named)[0] : undefined) ?? lead;
+      const base = (named ? namedCandidates(ctx, named)[0] : undefined) ?? lead ?? parentOf(ctx, part.fact);
       if (!base || base.value.lt(n)) continue;
       const computed = n.div(base.value).mul(hundred);
       ctx.find(
@@ -78,6 +98,16 @@ export function checkShares(ctx: AuditContext): void {
       );
     }
   });
+}
+
+// The part's whole by the item table, as the narrative states it (else a table).
+function parentOf(ctx: AuditContext, part: Fact): Candidate | undefined {
+  const parent = part.item ? PARENT[part.item] : undefined;
+  if (!parent) return undefined;
+  const f = ctx.facts
+    .filter((x) => x.item === parent && x.measure === "决算" && isMoneyUnit(x.unit) && x.qualifier.length === 0 && (part.scope === undefined || x.scope === undefined || x.scope === part.scope))
+    .sort((a, b) => (a.source.kind === "narrative" ? 0 : 1) - (b.source.kind === "narrative" ? 0 : 1))[0];
+  return f ? { value: inWan(f), fact: f } : undefined;
 }
 
 function inWan(f: Fact): Decimal {

@@ -89,11 +89,14 @@ export function auditTableSums(ctx: AuditContext): void {
   }
 }
 
-// A row total whose breakdown holds a 合计/小计 column: the header's levels were not read apart
-// ("合计 | 基本支出 | 项目支出>小计 | 其中:…").
+// A row total whose breakdown holds a bare 合计/小计 column, or a column beside its own parts
+// ("项目支出" and "项目支出>…"): the header's levels were not read apart.
 function nestedHeader(c: IdentityCheck): Bilingual | null {
   if (c.family !== "行合计") return null;
-  const sub = c.addends.find((t) => /^(合计|小计)$/.test((t.column.path[t.column.path.length - 1] ?? "").replace(/\s+/g, "")));
+  const paths = c.addends.map((t) => t.column.path.map((s) => s.replace(/\s+/g, "")));
+  const bare = c.addends.find((_, i) => (paths[i] ?? []).length === 1 && /^(合计|小计)$/.test(paths[i]?.[0] ?? ""));
+  const nested = c.addends.find((_, i) => paths.some((q, j) => j !== i && q.length < (paths[i] ?? []).length && q.every((seg, k) => seg === paths[i]?.[k])));
+  const sub = bare ?? nested;
   return sub ? { zh: `${sub.table.number ?? sub.table.title}的分列中含“${sub.column.path.join(">")}”，表头层次未能识别`, en: `the breakdown includes “${sub.column.path.join(">")}”: header levels not read apart` } : null;
 }
 

@@ -30,8 +30,19 @@ export interface Identity {
   readonly addends: readonly CellRef[];
 }
 
+/**
+ * How far identities read the tables. The extended reading (used by the audit) also leaves 其中
+ * columns out of row totals, keeps row totals over a single column, and places a 合计 printed below
+ * its rows (Shanghai template) or repeated on a continuation page; verification keeps the reading
+ * its statuses were tuned on.
+ */
+export interface IdentityOptions {
+  readonly extended?: boolean;
+}
+
 /** Every identity the disclosure's tables allow. */
-export function identitiesOf(doc: Disclosure, grid: CellGrid): Identity[] {
+export function identitiesOf(doc: Disclosure, grid: CellGrid, opts: IdentityOptions = {}): Identity[] {
+  const x = opts.extended === true;
   const out: Identity[] = [];
   const codes = rowCodes(doc);
   for (const table of doc.tables) {
@@ -47,8 +58,8 @@ export function identitiesOf(doc: Disclosure, grid: CellGrid): Identity[] {
       case "政府性基金预算财政拨款收入支出决算表":
       case "国有资本经营预算财政拨款支出决算表":
         for (const part of table.parts) {
-          out.push(...rowTotals(table, part, grid, name));
-          out.push(...hierarchy(part, grid, name, codes));
+          out.push(...rowTotals(table, part, grid, name, x));
+          out.push(...hierarchy(part, grid, name, codes, x));
         }
         break;
       case "收入支出决算总表":
@@ -111,7 +122,7 @@ function sangong(table: Table, grid: CellGrid, name: string): Identity[] {
 }
 
 // 合计 column = Σ the breakdown columns, row by row.
-function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string): Identity[] {
+function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string, extended: boolean): Identity[] {
   const cols = part.columns;
   let total: Column | undefined;
   let addends: Column[] = [];
@@ -120,9 +131,10 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string):
     addends = cols.filter((c) => /基本支出|项目支出/.test(leafOf(c)));
   } else {
     total = cols.find((c) => /合计|小计/.test(leafOf(c)));
-    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)));
+    // "项目支出>其中:基本建设资金支出" breaks down a column already counted ("项目支出>小计").
+    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)) && !(extended && c.path.some((seg) => /^其中/.test(norm(seg)))));
   }
-  if (!total || addends.length < 2) return [];
+  if (!total || addends.length < (extended ? 1 : 2)) return [];
   const out: Identity[] = [];
   for (const row of part.rows.filter(hasFigure)) {
     out.push({
@@ -138,7 +150,7 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string):
 // 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, read positionally: a row's children follow it until a row of
 // its own level or higher. A span with an uncoded row or a repeated code is left unchecked (OCR
 // lost a code there, e.g. 001 公开02 "21508 / 行政运行").
-function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: ReadonlyMap<TableRow, string | null>): Identity[] {
+function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: ReadonlyMap<TableRow, string | null>, extended: boolean): Identity[] {
   // Codes as the facts stage trusts them: a 类 row whose code OCR dropped still names its 类.
   const coded = new Map<TableRow, TableRow>();
   const rowsWithCodes = part0.rows.map((r) => {
@@ -153,8 +165,11 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
   for (const r of part.rows) if (r.code) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
   const out: Identity[] = [];
   const level = (r: TableRow): number => (r.code ? r.code.length : 0);
+  // A 合计 repeated at the top of a continuation page is a header, not a second total.
+  const firstTotal = part.rows.findIndex((r) => !r.code && /^合计$/.test(norm(r.label)));
   part.rows.forEach((parent, i) => {
-    const isTotal = !parent.code && /^合计$/.test(norm(parent.label));
+    const isTotal = !parent.code && /^合计$/.test(norm(parent.label)) && (!extended || i === firstTotal);
+    if (extended && !parent.code && /^合计$/.test(norm(parent.label)) && !isTotal) return;
     if (!isTotal && (!parent.code || (parent.code.length !== 3 && parent.code.length !== 5))) return;
     if (parent.code && (counts.get(parent.code) ?? 0) > 1) return;
     const pl = level(parent);
@@ -164,9 +179,17 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
       const r = part.rows[j];
       if (!r) break;
       if (r.code && r.code.length <= pl && !isTotal) break;
+      // A 合计 row closing the table (Shanghai template) ends the hierarchy above it; one repeated
+      // on a continuation page, with coded rows after it, is passed over.
+      if (extended && !r.code && TOTAL_LABEL.test(norm(r.label))) {
+        if (part.rows.slice(j + 1).some((x) => x.code !== null)) continue;
+        break;
+      }
       if (!hasFigure(r) && !r.code) continue;
       span.push(r);
     }
+    // The total printed below its 类 rows: the rows above it are its span.
+    if (extended && isTotal && span.length === 0) span.push(...part.rows.slice(0, i).filter((r) => r.code !== null || hasFigure(r)));
     if (span.some((r) => !r.code || ![3, 5, 7].includes(r.code.length))) return;
     const children = span.filter((r) => r.code?.length === childLen && (isTotal || r.code.startsWith(parent.code ?? "")));
     if (children.length === 0 || children.some((c) => (counts.get(c.code ?? "") ?? 0) > 1)) return;
@@ -184,6 +207,8 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
   });
   return out;
 }
+
+const TOTAL_LABEL = /^(合计|总计)$/;
 
 const FUND_ROWS = /^(一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款)$/;
 

@@ -34,12 +34,12 @@ export interface IdentityCheck {
 
 /**
  * The table identities of one disclosure checked on its verified facts (`verifyFacts` output):
- * the same arithmetic that gives facts their status, exposed for the audit.
+ * the arithmetic that gives facts their status, in its extended reading (see `IdentityOptions`).
  */
 export function checkTableIdentities(doc: Disclosure, facts: readonly Fact[]): IdentityCheck[] {
   const grid = buildGrid(doc, facts.filter((f) => f.doc === doc.id));
   const valueOf = (t: CellRef): Decimal | null => (t.fact ? new Decimal(t.fact.value) : t.value);
-  return identitiesOf(doc, grid).map((id) => {
+  return identitiesOf(doc, grid, { extended: true }).map((id) => {
     const terms = [id.total, ...id.addends];
     const values = terms.map(valueOf);
     const tolerance = sumTolerance(id.addends.length, id.total.unit);
