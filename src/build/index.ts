@@ -122,6 +122,7 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
   const vectorsStale = model.key !== null && dense === null;
   if (plan.changed || vectorsStale) {
     const started = Date.now();
+    if (model.problem) progress(`语义检索关闭 semantic search off: ${model.problem}`);
     const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
     const fresh = before !== null && before === searchGeneration(db);
     report = applyPlan(db, store, plan, progress);
