@@ -1,10 +1,11 @@
 /**
- * Chunk vectors: a content-addressed embedding cache (`embeddings.db`, keyed by model and the
- * sha256 of the embedded text, so a text is embedded once per model, ever) and the HNSW graph
- * (`vectors.hnsw`) kept in step with the index database by adding and deleting points.
+ * Chunk vectors: a content-addressed embedding cache (an SQLite file beside the model, keyed by
+ * model and the sha256 of the embedded text, so a text is embedded once per model whatever index
+ * or corpus it belongs to) and the HNSW graph (`<index>/vectors.hnsw`) kept in step with the index
+ * database by adding and deleting points.
  */
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { writeFileAtomic } from "../core/fs.js";
 import type { Embedder } from "../embed/index.js";
@@ -12,7 +13,6 @@ import { addVectors, createDense, deleteLabels, readDense, searchGeneration, wri
 
 const GRAPH = "vectors.hnsw";
 const META = "vectors.json";
-const CACHE = "embeddings.db";
 const META_FORMAT = 1;
 /** Texts embedded between progress reports and cache commits. */
 const STEP = 64;
@@ -39,15 +39,20 @@ export function dropVectors(indexDir: string): void {
   rmSync(join(indexDir, GRAPH), { force: true });
 }
 
-/** The saved graph when it was made by `model` for the database's current chunk set, else null. */
-export function loadVectors(indexDir: string, db: Database.Database, model: string): DenseIndex | null {
+/**
+ * A loader of the saved graph when it was made by `model` for the database's current chunk set
+ * (checked from its meta file; the graph itself is read on first call), else null.
+ */
+export function savedVectors(indexDir: string, db: Database.Database, model: string): (() => DenseIndex | null) | null {
   const m = readMeta(indexDir);
   if (m === null || m.model !== model || m.generation !== searchGeneration(db) || !existsSync(join(indexDir, GRAPH))) return null;
-  try {
-    return readDense(join(indexDir, GRAPH), m.dim);
-  } catch {
-    return null;
-  }
+  return () => {
+    try {
+      return readDense(join(indexDir, GRAPH), m.dim);
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** What changed in the chunk set since the graph was saved. */
@@ -68,10 +73,15 @@ export interface VectorReport {
   readonly problem: string | null;
 }
 
-function openCache(indexDir: string): Database.Database {
-  const db = new Database(join(indexDir, CACHE));
+/** The embedding cache's file name (beside the model files, in the model directory). */
+export const EMBEDDING_CACHE = "embeddings.db";
+
+function openCache(path: string): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 10000");
   db.exec("CREATE TABLE IF NOT EXISTS vectors(model TEXT NOT NULL, text_sha TEXT NOT NULL, vec BLOB NOT NULL, PRIMARY KEY(model, text_sha)) WITHOUT ROWID");
   return db;
 }
@@ -92,6 +102,8 @@ function chunksToPlace(db: Database.Database, docs: readonly number[] | null): {
  */
 export async function syncVectors(opts: {
   readonly indexDir: string;
+  /** The embedding cache file. */
+  readonly cache: string;
   readonly db: Database.Database;
   readonly model: string;
   readonly embedder: () => Promise<Embedder | null>;
@@ -111,7 +123,7 @@ export async function syncVectors(opts: {
   const incremental = dense !== null;
   if (dense !== null) for (const s of changes.removed) deleteLabels(dense, Array.from({ length: s.count }, (_, i) => s.base + i));
   const todo = chunksToPlace(db, incremental ? changes.added : null);
-  const cache = openCache(indexDir);
+  const cache = openCache(opts.cache);
   let embedder: Embedder | null = null;
   let embedded = 0;
   let cached = 0;

@@ -13,7 +13,9 @@ import { factReader, type FactReader } from "./_facts.js";
 import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
 import { lineReader } from "./_lines.js";
 import { applyPlan, planBuild, type BuildReport } from "./_plan.js";
-import { dropVectors, loadVectors, savedGeneration, syncVectors } from "./_vectors.js";
+import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
+import { join } from "node:path";
+import type { DenseIndex } from "../search/index.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
 export type { BuildReport } from "./_plan.js";
@@ -93,6 +95,8 @@ export interface EnsureOptions {
   readonly force?: boolean;
   /** Another embedding model than the configured one (tests): its key names its vectors. */
   readonly model?: { readonly key: string; readonly load: () => Promise<Embedder | null> };
+  /** The embedding cache file (default: `embeddings.db` in the model directory, shared by every index). */
+  readonly embeddingCache?: string;
 }
 
 /**
@@ -116,7 +120,7 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
   const model = opts.model ? { key: opts.model.key, problem: null } : modelState(config);
   const embedder = opts.model ? opts.model.load : lazyEmbedder(config);
   let report: BuildReport | null = null;
-  let dense = model.key !== null ? loadVectors(config.indexDir, db, model.key) : null;
+  let dense: DenseIndex | (() => DenseIndex | null) | null = model.key !== null ? savedVectors(config.indexDir, db, model.key) : null;
   const keyed = files.map((f) => ({ file: f, key: artefactKey(f, pipeline) }));
   const plan = planBuild(db, store, keyed, pipeline);
   const vectorsStale = model.key !== null && dense === null;
@@ -130,6 +134,7 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
       let last = -1;
       const v = await syncVectors({
         indexDir: config.indexDir,
+        cache: opts.embeddingCache ?? join(config.modelDir, EMBEDDING_CACHE),
         db,
         model: model.key,
         embedder,

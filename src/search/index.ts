@@ -31,7 +31,8 @@ export type EmbedderSource = Embedder | (() => Promise<Embedder | null>);
 export interface SearchParts {
   readonly db: Database.Database;
   readonly docs: Docs;
-  readonly dense: DenseIndex | null;
+  /** The vector graph, or how to read it on first need. */
+  dense: DenseIndex | (() => DenseIndex | null) | null;
   readonly embedder: EmbedderSource | null;
   /** The resolved embedder once asked for (null: none could be had). */
   resolved: Promise<Embedder | null> | null;
@@ -43,8 +44,6 @@ export interface SearchParts {
 export interface SearchIndex {
   /** False when there are no vectors or no model: every search is keyword-only. */
   readonly semantic: boolean;
-  /** Vector dimension, null without vectors. */
-  readonly dim: number | null;
   readonly parts: SearchParts;
 }
 
@@ -88,11 +87,13 @@ const QUERY_CACHE_SIZE = 128;
 const EMBED_STEP = 64;
 
 /** A search index over the search tables of `db`, with an optional vector graph over the same labels. */
-export function openSearchIndex(db: Database.Database, opts: { dense: DenseIndex | null; embedder: EmbedderSource | null }): SearchIndex {
+export function openSearchIndex(
+  db: Database.Database,
+  opts: { dense: DenseIndex | (() => DenseIndex | null) | null; embedder: EmbedderSource | null },
+): SearchIndex {
   const semantic = opts.dense !== null && opts.embedder !== null;
   return {
     semantic,
-    dim: semantic ? (opts.dense?.dim ?? null) : null,
     parts: { db, docs: loadDocs(db), dense: semantic ? opts.dense : null, embedder: semantic ? opts.embedder : null, resolved: null, queryCache: new Map() },
   };
 }
@@ -140,6 +141,13 @@ export async function buildSearchIndex(
 /** Number of chunks in the index. */
 export function chunkCount(index: SearchIndex): number {
   return index.parts.docs.list.reduce((n, d) => n + d.count, 0);
+}
+
+/** The vector graph, read on first need (null when absent or unreadable). */
+function denseOf(index: SearchIndex): DenseIndex | null {
+  const p = index.parts;
+  if (typeof p.dense === "function") p.dense = p.dense();
+  return p.dense;
 }
 
 function embedderOf(index: SearchIndex): Promise<Embedder | null> {
@@ -244,11 +252,12 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
   const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, docs.departments));
   const q = extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
   let dense: { label: number; score: number }[] = [];
-  if (mode !== "keyword" && index.parts.dense !== null) {
+  if (mode !== "keyword") {
+    const graph = denseOf(index);
     const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${q}` : q;
-    const v = await queryVector(index, text);
-    // The model may turn out unavailable on first use: the search is then keyword-only.
-    if (v) dense = searchDense(index.parts.dense, docs, v, mode === "dense" ? k : depth, pass).map((r) => ({ label: r.label, score: r.sim }));
+    const v = graph !== null ? await queryVector(index, text) : null;
+    // The model (or the graph) may turn out unavailable on first use: the search is then keyword-only.
+    if (graph !== null && v !== null) dense = searchDense(graph, docs, v, mode === "dense" ? k : depth, pass).map((r) => ({ label: r.label, score: r.sim }));
     else mode = "keyword";
   }
   const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT };

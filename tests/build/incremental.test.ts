@@ -32,7 +32,7 @@ const embedder = fakeEmbedder();
 const model = { key: "fake", load: async () => embedder };
 
 async function build(corpusDir: string, indexDir: string, opts: { force?: boolean } = {}): Promise<LoadedIndex> {
-  const r = await ensureIndex(configFor(corpusDir, indexDir), { onProgress: () => {}, model, ...opts });
+  const r = await ensureIndex(configFor(corpusDir, indexDir), { onProgress: () => {}, model, embeddingCache: join(root, "embeddings.db"), ...opts });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }

@@ -60,7 +60,7 @@ describe("search (hybrid)", async () => {
 
   it("is semantic with an embedder", () => {
     expect(index.semantic).toBe(true);
-    expect(index.dim).toBe(64);
+    expect((index.parts.dense as { dim: number } | null)?.dim).toBe(64);
   });
 
   it("ranks by cosine in dense mode", async () => {
