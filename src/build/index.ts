@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import { sha256 } from "../core/hash.js";
@@ -5,7 +7,7 @@ import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import { readCorpus } from "../corpus/index.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
-import { openSearchIndex, searchGeneration, type SearchIndex } from "../search/index.js";
+import { openSearchIndex, searchGeneration, type DenseIndex, type SearchIndex } from "../search/index.js";
 import { fileArtefactStore, type ArtefactStore } from "./_artefacts.js";
 import { createIndexDb, documentRecords, openIndexDb, storedRejections } from "./_db.js";
 import type { DocumentRecord, Rejected } from "./_documents.js";
@@ -14,8 +16,6 @@ import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js"
 import { lineReader } from "./_lines.js";
 import { applyPlan, planBuild, type BuildReport } from "./_plan.js";
 import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
-import { join } from "node:path";
-import type { DenseIndex } from "../search/index.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
 export type { BuildReport } from "./_plan.js";
@@ -154,6 +154,8 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
       dropVectors(config.indexDir);
     }
     const pruned = store.prune();
+    // The whole-corpus files of the previous index layout.
+    for (const old of ["facts.json", "documents.json", "search"]) rmSync(join(config.indexDir, old), { recursive: true, force: true });
     report = { ...report, seconds: (Date.now() - started) / 1000 };
     progress(
       `索引已更新 index updated in ${report.seconds.toFixed(1)} s: ${report.reused} reused · ${report.parsed} parsed · ${report.fromArtefacts} from artefacts · ${report.removed} removed · ${report.moved} moved · ${report.embedded} embedded (${report.cachedVectors} cached)${pruned ? ` · ${pruned} old artefact sets pruned` : ""}`,
