@@ -12,14 +12,14 @@ import { configureLogging } from "../src/core/log.js";
 import { benchRetrieval, renderRetrievalBench } from "./bench/retrieval.js";
 import { benchScale, renderScale, SEED_DIR, type ScaleFigures } from "./bench/scale.js";
 
-function questionsOf(path: string): { question: string; department: string | null }[] {
+function questionsOf(path: string): { question: string; department: string | null; rank: boolean }[] {
   if (!existsSync(path)) return [];
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { question: string | string[]; department?: string | null })
-    .filter((q): q is { question: string; department?: string | null } => typeof q.question === "string")
-    .map((q) => ({ question: q.question, department: q.department ?? null }));
+    .map((l) => JSON.parse(l) as { question: string | string[]; department?: string | null; tags?: string[] })
+    .filter((q): q is { question: string; department?: string | null; tags?: string[] } => typeof q.question === "string")
+    .map((q) => ({ question: q.question, department: q.department ?? null, rank: q.tags?.includes("rank") === true }));
 }
 
 async function main(): Promise<number> {
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const model = !values["keyword-only"] && cfg.value.modelSource !== "off";
   const questions = [...questionsOf(values.dev), ...questionsOf(resolve("tests/fixtures/eval/holdout.jsonl"))];
-  if (questions.length === 0) questions.push({ question: "经信局公务接待费多少", department: null }, { question: "经信局三公经费为什么增加", department: null });
+  if (questions.length === 0) questions.push({ question: "经信局公务接待费多少", department: null, rank: false }, { question: "经信局三公经费为什么增加", department: null, rank: false });
 
   const n = Number(values.synth);
   const figures: ScaleFigures[] = [];

@@ -39,7 +39,7 @@ export interface ScaleFigures {
   readonly oneAlone: ChildFigures;
   readonly removeOne: ChildFigures;
   readonly moved: ChildFigures;
-  readonly serve: ChildFigures & { jiebaMs: number; modelMs: number | null; firstFilteredMs: number; fact: Latency; retrieval: Latency; keywordFiltered: Latency; keywordUnfiltered: Latency; rssAfterMiB: number };
+  readonly serve: ChildFigures & { jiebaMs: number; modelMs: number | null; firstFilteredMs: number; fact: Latency; rank: Latency; retrieval: Latency; keywordFiltered: Latency; keywordUnfiltered: Latency; rssAfterMiB: number };
   readonly oneShotAskMs: number;
   readonly oneShotAnswer: string;
   readonly indexMiB: number;
@@ -100,7 +100,7 @@ function removeFromManifest(dir: string, file: string): void {
 }
 
 /** Runs the scale benchmark for one corpus size; `model` false forces keyword-only. */
-export function benchScale(opts: { seedDir: string; docs: number; model: boolean; questions: readonly { question: string; department: string | null }[]; log: (m: string) => void }): ScaleFigures {
+export function benchScale(opts: { seedDir: string; docs: number; model: boolean; questions: readonly { question: string; department: string | null; rank: boolean }[]; log: (m: string) => void }): ScaleFigures {
   const work = mkdtempSync(join(tmpdir(), "juesuan-scale-"));
   try {
     const corpus = join(work, "corpus");
@@ -177,7 +177,7 @@ export function renderScale(f: ScaleFigures, base: ScaleFigures | null): string 
     `  corpus moved         ${s1(f.moved.ms)}  [${r(f.moved)}]`,
     `  loaded RSS ${s.rssMiB} MiB (after ${s.fact.n + s.retrieval.n} questions ${s.rssAfterMiB} MiB); jieba dictionary ${m1(s.jiebaMs)}${s.modelMs !== null ? `; model + graph on first use ${m1(s.modelMs)}` : ""}`,
     `  first filtered query ${m1(s.firstFilteredMs)}`,
-    `  warm p50/p95: fact ${m1(s.fact.p50)}/${m1(s.fact.p95)} (n=${s.fact.n}) · retrieval ${m1(s.retrieval.p50)}/${m1(s.retrieval.p95)} (n=${s.retrieval.n}) · keyword search filtered ${m1(s.keywordFiltered.p50)}/${m1(s.keywordFiltered.p95)}, unfiltered ${m1(s.keywordUnfiltered.p50)}/${m1(s.keywordUnfiltered.p95)}`,
+    `  warm p50/p95: fact ${m1(s.fact.p50)}/${m1(s.fact.p95)} (n=${s.fact.n}) · rankings over all departments ${m1(s.rank.p50)}/${m1(s.rank.p95)} (n=${s.rank.n}) · retrieval ${m1(s.retrieval.p50)}/${m1(s.retrieval.p95)} (n=${s.retrieval.n}) · keyword search filtered ${m1(s.keywordFiltered.p50)}/${m1(s.keywordFiltered.p95)}, unfiltered ${m1(s.keywordUnfiltered.p50)}/${m1(s.keywordUnfiltered.p95)}`,
     `  one-shot ask (fresh process, tsx) ${f.oneShotAskMs} ms → ${f.oneShotAnswer}`,
   ];
   const t: string[] = [];

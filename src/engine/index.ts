@@ -24,6 +24,13 @@ function asksForNumber(q: string): boolean {
 }
 
 /**
+ * More departments than this stating a figure under the asked name (item, code or most of the
+ * topic's characters) cannot be told apart by inference: the question must name one. It also
+ * bounds the work to a few departments' facts in a city's archive of hundreds.
+ */
+const MAX_INFERENCE_CANDIDATES = 8;
+
+/**
  * A figure question naming no department, in a corpus of several: when exactly one department's
  * latest disclosure states a trusted match (or one clearly best), that is the department meant.
  */
@@ -38,6 +45,7 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, f
     if (year === undefined) continue;
     const t = figureTarget(u, d, year);
     candidates ??= facts.departmentsWith({ items: t.items, code: t.code, topic: t.topic });
+    if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
     if (!candidates.has(d.name)) continue;
     const sel = selectFigure(data.factsFor(d.name, year), t);
     if (sel) hits.push({ name: d.name, score: sel.score });
