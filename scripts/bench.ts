@@ -22,9 +22,14 @@ function questionsOf(path: string): { question: string; department: string | nul
     .map((q) => ({ question: q.question, department: q.department ?? null, rank: q.tags?.includes("rank") === true }));
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+const USAGE =
+  "usage: npm run bench -- [--synth N] [--keyword-only] [--skip-retrieval] [--dev FILE] [--json]\n" +
+  "  build, incremental updates, memory, query latency and one-shot ask on the seeds (and on N documents: seeds + synthetic), then retrieval quality\n";
+
+function parseBenchArgs() {
+  return parseArgs({
     options: {
+      help: { type: "boolean", short: "h", default: false },
       dev: { type: "string", default: resolve("../shared/eval/dev.jsonl") },
       synth: { type: "string", default: "0" },
       "keyword-only": { type: "boolean", default: false },
@@ -32,6 +37,24 @@ async function main(): Promise<number> {
       json: { type: "boolean", default: false },
     },
   });
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseBenchArgs>["values"];
+  try {
+    values = parseBenchArgs().values;
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!/^\d+$/.test(values.synth)) {
+    process.stderr.write(`--synth takes a number of documents\n${USAGE}`);
+    return 2;
+  }
   const cfg = loadConfig();
   if (!cfg.ok) throw new Error(cfg.error.issues.join("; "));
   configureLogging("warn");

@@ -51,8 +51,12 @@ function dirBytes(dir: string): number {
   return total;
 }
 
+// Compiled (npm run bench runs dist/): the children run compiled too; from source, through tsx.
+const COMPILED = import.meta.url.endsWith(".js");
+const node = (entry: string): string[] => (COMPILED ? [`dist/${entry}.js`] : ["--import", "tsx", `${entry}.ts`]);
+
 function child(mode: "build" | "serve", env: Record<string, string>, questions?: string): ChildFigures {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench/_child.ts", mode, ...(questions ? [questions] : [])], {
+  const r = spawnSync(process.execPath, [...node("scripts/bench/_child"), mode, ...(questions ? [questions] : [])], {
     env: { ...process.env, JUESUAN_LOG_LEVEL: "warn", ...env },
     encoding: "utf8",
     maxBuffer: 256 * 2 ** 20,
@@ -134,7 +138,7 @@ export function benchScale(opts: { seedDir: string; docs: number; model: boolean
     let answer = "";
     for (let i = 0; i < 3; i++) {
       const t = Date.now();
-      const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "ask", "--json", "经信局公务接待费多少"], {
+      const r = spawnSync(process.execPath, [...node("src/cli/main"), "ask", "--json", "经信局公务接待费多少"], {
         env: { ...process.env, ...env(elsewhere, index), JUESUAN_LOG_LEVEL: "warn" },
         encoding: "utf8",
       });
@@ -178,7 +182,7 @@ export function renderScale(f: ScaleFigures, base: ScaleFigures | null): string 
     `  loaded RSS ${s.rssMiB} MiB (after ${s.fact.n + s.retrieval.n} questions ${s.rssAfterMiB} MiB); jieba dictionary ${m1(s.jiebaMs)}${s.modelMs !== null ? `; model + graph on first use ${m1(s.modelMs)}` : ""}`,
     `  first filtered query ${m1(s.firstFilteredMs)}`,
     `  warm p50/p95: fact ${m1(s.fact.p50)}/${m1(s.fact.p95)} (n=${s.fact.n}) · rankings over all departments ${m1(s.rank.p50)}/${m1(s.rank.p95)} (n=${s.rank.n}) · retrieval ${m1(s.retrieval.p50)}/${m1(s.retrieval.p95)} (n=${s.retrieval.n}) · keyword search filtered ${m1(s.keywordFiltered.p50)}/${m1(s.keywordFiltered.p95)}, unfiltered ${m1(s.keywordUnfiltered.p50)}/${m1(s.keywordUnfiltered.p95)}`,
-    `  one-shot ask (fresh process, tsx) ${f.oneShotAskMs} ms → ${f.oneShotAnswer}`,
+    `  one-shot ask (fresh process, ${COMPILED ? "compiled" : "tsx"}) ${f.oneShotAskMs} ms → ${f.oneShotAnswer}`,
   ];
   const t: string[] = [];
   if (f.docs >= 1000) t.push(`peak RSS < 3 GiB: ${f.build.maxRssMiB} MiB ${mark(f.build.maxRssMiB < 3072)}`, `loaded RSS < 1 GiB: ${s.rssMiB} MiB ${mark(s.rssMiB < 1024)}`);

@@ -12,7 +12,11 @@ import { err, ok, type Result } from "../core/result.js";
 import { ARTEFACT_FORMAT } from "./_fingerprint.js";
 import type { Outcome } from "./_process.js";
 
-/** One document's stored result, with what it was built from. */
+/**
+ * One document's stored result, with what it was built from. On disk: a header line (this object
+ * without `outcome`, plus the sha256 of the outcome line) and the outcome line, so that a changed
+ * byte anywhere in the result is caught when it is loaded.
+ */
 export interface DocArtefact {
   readonly formatVersion: typeof ARTEFACT_FORMAT;
   readonly key: string;
@@ -47,6 +51,8 @@ export interface ArtefactStore {
   save(artefact: DocArtefact): ArtefactInfo;
   /** Size on disk, or null when absent (a cheap check that the file was not cut short or removed). */
   size(key: string): number | null;
+  /** sha256 of the file's bytes, or null when absent. */
+  digest(key: string): string | null;
   /** Removes artefacts of other pipelines (older code); returns how many folders went. */
   prune(): number;
 }
@@ -78,22 +84,29 @@ export function fileArtefactStore(indexDir: string, pipeline: string): ArtefactS
     load(key) {
       const p = path(key);
       if (!existsSync(p)) return err({ code: "artefact_missing", key, reason: `${p} not found` });
-      let raw: unknown;
       let text: string;
+      let header: Partial<DocArtefact> & { outcomeSha256?: string };
+      let outcome: unknown;
       try {
         text = readFileSync(p, "utf8");
-        raw = JSON.parse(text);
+        const cut = text.indexOf("\n");
+        header = JSON.parse(text.slice(0, cut)) as typeof header;
+        const body = text.slice(cut + 1);
+        if (header.formatVersion !== ARTEFACT_FORMAT) return err({ code: "artefact_stale", key, reason: `${p}: format ${String(header.formatVersion)}` });
+        if (sha256(body) !== header.outcomeSha256) return err({ code: "artefact_corrupt", key, reason: `${p}: content differs from its recorded sha256` });
+        outcome = JSON.parse(body);
       } catch (e) {
         return err({ code: "artefact_corrupt", key, reason: `${p}: ${e instanceof Error ? e.message : String(e)}` });
       }
-      const a = raw as Partial<DocArtefact> | null;
-      if (a?.formatVersion !== ARTEFACT_FORMAT) return err({ code: "artefact_stale", key, reason: `${p}: format ${String(a?.formatVersion)}` });
-      if (a.key !== key || a.pipeline !== pipeline) return err({ code: "artefact_corrupt", key, reason: `${p}: holds another document's result` });
-      if (!a.source || !isOutcome(a.outcome)) return err({ code: "artefact_corrupt", key, reason: `${p}: incomplete` });
-      return ok({ artefact: a as DocArtefact, info: { sha256: sha256(text), bytes: Buffer.byteLength(text) } });
+      if (header.key !== key || header.pipeline !== pipeline) return err({ code: "artefact_corrupt", key, reason: `${p}: holds another document's result` });
+      if (!header.source || !isOutcome(outcome)) return err({ code: "artefact_corrupt", key, reason: `${p}: incomplete` });
+      const artefact: DocArtefact = { formatVersion: ARTEFACT_FORMAT, key, pipeline, source: header.source, outcome };
+      return ok({ artefact, info: { sha256: sha256(text), bytes: Buffer.byteLength(text) } });
     },
     save(artefact) {
-      const text = JSON.stringify(artefact);
+      const { outcome, ...rest } = artefact;
+      const body = JSON.stringify(outcome);
+      const text = `${JSON.stringify({ ...rest, outcomeSha256: sha256(body) })}\n${body}`;
       mkdirSync(dir, { recursive: true });
       writeFileAtomic(path(artefact.key), text);
       return { sha256: sha256(text), bytes: Buffer.byteLength(text) };
@@ -101,6 +114,13 @@ export function fileArtefactStore(indexDir: string, pipeline: string): ArtefactS
     size(key) {
       try {
         return statSync(path(key)).size;
+      } catch {
+        return null;
+      }
+    },
+    digest(key) {
+      try {
+        return sha256(readFileSync(path(key)));
       } catch {
         return null;
       }

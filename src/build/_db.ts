@@ -8,12 +8,12 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
-import { addSearchDocument, createSearchTables, moveSearchDocument, removeSearchDocument, type Span } from "../search/index.js";
-import type { ArtefactInfo } from "./_artefacts.js";
+import { addSearchDocument, createSearchTables, damagedChunks, moveSearchDocument, removeSearchDocument, type Span } from "../search/index.js";
+import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
 import type { Outcome, StoredRecord } from "./_process.js";
 
 /** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
-export const DB_FORMAT = 1;
+export const DB_FORMAT = 2;
 export const DB_FILE = "index.db";
 
 /** Why the database cannot be opened as it is. */
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS documents(
   artefact_sha TEXT NOT NULL, artefact_bytes INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_who ON documents(department, year);
 CREATE TABLE IF NOT EXISTS facts(doc INTEGER PRIMARY KEY, count INTEGER NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, sha TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_terms(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms(doc);
 CREATE TABLE IF NOT EXISTS rejected(key TEXT PRIMARY KEY, file TEXT NOT NULL, reason TEXT NOT NULL, artefact_bytes INTEGER NOT NULL);
@@ -143,7 +143,8 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
     const id = Number(lastInsertRowid);
     const facts = JSON.stringify(outcome.facts);
     db.prepare("INSERT INTO facts(doc, count, sha, data) VALUES(?, ?, ?, ?)").run(id, outcome.facts.length, sha256(facts), facts);
-    db.prepare("INSERT INTO findings(doc, data) VALUES(?, ?)").run(id, JSON.stringify(outcome.findings));
+    const findings = JSON.stringify(outcome.findings);
+    db.prepare("INSERT INTO findings(doc, sha, data) VALUES(?, ?, ?)").run(id, sha256(findings), findings);
     const term = db.prepare("INSERT INTO doc_terms(term, doc) VALUES(?, ?)");
     for (const t of docTerms(outcome)) term.run(t, id);
     addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms });
@@ -170,6 +171,31 @@ export function moveDocument(db: Database.Database, id: number, file: string): v
     db.prepare("UPDATE documents SET file = ? WHERE id = ?").run(file, id);
     moveSearchDocument(db, id, file);
   })();
+}
+
+/**
+ * Documents whose stored rows or artefact no longer match their recorded hashes, by artefact key
+ * with the reason (reads and hashes everything stored: for an explicit build, not for answering).
+ */
+export function damagedDocuments(db: Database.Database, store: ArtefactStore): Map<string, string> {
+  const out = new Map<string, string>();
+  const rows = db
+    .prepare("SELECT d.id AS id, d.key AS key, d.file AS file, d.artefact_sha AS artefactSha, f.sha AS factsSha, f.data AS facts, g.sha AS findingsSha, g.data AS findings FROM documents d LEFT JOIN facts f ON f.doc = d.id LEFT JOIN findings g ON g.doc = d.id")
+    .all() as { id: number; key: string; file: string; artefactSha: string; factsSha: string | null; facts: string | null; findingsSha: string | null; findings: string | null }[];
+  for (const r of rows) {
+    const why =
+      r.facts === null || sha256(r.facts) !== r.factsSha
+        ? "facts"
+        : r.findings === null || sha256(r.findings) !== r.findingsSha
+          ? "findings"
+          : damagedChunks(db, r.id) > 0
+            ? "chunks"
+            : store.digest(r.key) !== r.artefactSha
+              ? "artefact"
+              : null;
+    if (why !== null) out.set(r.key, `${r.file}: ${why}`);
+  }
+  return out;
 }
 
 /** Records the new path of a rejected file. */

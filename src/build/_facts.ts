@@ -32,7 +32,7 @@ const CACHE_SIZE = 32;
 export function factReader(db: Database.Database): FactReader {
   const cache = new Map<string, readonly Fact[]>();
   const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
-  const findings = db.prepare("SELECT f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
+  const findings = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
   let total: number | null = null;
   return {
     factsFor(department, year) {
@@ -64,7 +64,11 @@ export function factReader(db: Database.Database): FactReader {
       return out;
     },
     findingsFor(department) {
-      return (findings.all(department) as { data: string }[]).flatMap((r) => JSON.parse(r.data) as Finding[]);
+      return (findings.all(department) as { file: string; sha: string; data: string }[]).flatMap((r) => {
+        if (sha256(r.data) === r.sha) return JSON.parse(r.data) as Finding[];
+        log.error("findings of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
+        return [];
+      });
     },
     departmentsWith({ items, code, topic }) {
       const out = new Set<string>();

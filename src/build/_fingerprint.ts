@@ -11,7 +11,7 @@ import { sha256 } from "../core/hash.js";
 import type { SourceFile } from "../corpus/index.js";
 
 /** Bump when the artefact's stored shape changes. */
-export const ARTEFACT_FORMAT = 1;
+export const ARTEFACT_FORMAT = 2;
 
 /**
  * Source folders (relative to the running code's root, `src/` or the compiled output) whose code

@@ -48,8 +48,11 @@ export interface BuildReport {
   readonly addedIds: readonly number[];
 }
 
-/** Compares the corpus with the database; an artefact missing or of another size is redone. */
-export function planBuild(db: Database.Database, store: ArtefactStore, files: readonly KeyedFile[], pipeline: string): BuildPlan {
+/**
+ * Compares the corpus with the database; a document whose artefact is missing or of another size,
+ * or that is in `redo` (found damaged), is removed and added again.
+ */
+export function planBuild(db: Database.Database, store: ArtefactStore, files: readonly KeyedFile[], pipeline: string, redo: ReadonlySet<string> = new Set()): BuildPlan {
   const docs = new Map(storedDocuments(db).map((d) => [d.key, d]));
   const rejections = new Map(storedRejections(db).map((r) => [r.key, r]));
   const remove: { id: number | null; key: string }[] = [];
@@ -66,7 +69,7 @@ export function planBuild(db: Database.Database, store: ArtefactStore, files: re
     }
     const id = "id" in stored ? stored.id : null;
     // The artefact is what the database row was assembled from: gone or cut short, it is redone.
-    if (store.size(f.key) !== stored.artefactBytes) {
+    if (redo.has(f.key) || store.size(f.key) !== stored.artefactBytes) {
       remove.push({ id, key: f.key });
       add.push(f);
       continue;
@@ -80,7 +83,13 @@ export function planBuild(db: Database.Database, store: ArtefactStore, files: re
 }
 
 /** Carries out a plan; progress names each document processed. */
-export function applyPlan(db: Database.Database, store: ArtefactStore, plan: BuildPlan, progress: (msg: string) => void): BuildReport {
+export async function applyPlan(
+  db: Database.Database,
+  store: ArtefactStore,
+  plan: BuildPlan,
+  progress: (msg: string) => void,
+  step?: (stage: "parse", done: number, total: number) => void,
+): Promise<BuildReport> {
   const removedSpans: Span[] = [];
   let removed = 0;
   const redo = new Set(plan.add.map((a) => a.key));
@@ -100,7 +109,10 @@ export function applyPlan(db: Database.Database, store: ArtefactStore, plan: Bui
   let fromArtefacts = 0;
   let rejected = 0;
   const before = new Set(storedDocuments(db).map((d) => d.id));
-  plan.add.forEach(({ file, key }, i) => {
+  for (const [i, { file, key }] of plan.add.entries()) {
+    // Yield between documents so a signal (Ctrl-C) is handled during a long build.
+    await new Promise((r) => setImmediate(r));
+    step?.("parse", i, plan.add.length);
     const loaded = store.load(key);
     let outcome;
     let info;
@@ -123,7 +135,8 @@ export function applyPlan(db: Database.Database, store: ArtefactStore, plan: Bui
       const how = loaded.ok ? "复用 reused artefact" : "解析 parsed";
       progress(`  ${how} ${n} ${file.path}: ${outcome.record.department} ${outcome.record.year} · ${outcome.record.tables} 表 tables · ${outcome.facts.length} 条数字 facts · ${outcome.chunks.length} chunks`);
     }
-  });
+  }
+  if (plan.add.length > 0) step?.("parse", plan.add.length, plan.add.length);
   const addedIds = storedDocuments(db)
     .map((d) => d.id)
     .filter((id) => !before.has(id));

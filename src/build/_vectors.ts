@@ -175,6 +175,12 @@ export async function syncVectors(opts: {
   return { dense, embedded, cached, problem: null };
 }
 
+/** The model key of the saved graph when it matches the chunk-set `generation`, else null. */
+export function vectorsModel(indexDir: string, generation: number): string | null {
+  const m = readMeta(indexDir);
+  return m !== null && m.generation === generation && existsSync(join(indexDir, GRAPH)) ? m.model : null;
+}
+
 /** The generation the saved graph matches, when it was made by `model` (before a build changes the database). */
 export function savedGeneration(indexDir: string, model: string): number | null {
   const m = readMeta(indexDir);

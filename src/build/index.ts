@@ -9,7 +9,7 @@ import { readCorpus } from "../corpus/index.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
 import { openSearchIndex, searchGeneration, type DenseIndex, type SearchIndex } from "../search/index.js";
 import { fileArtefactStore, type ArtefactStore } from "./_artefacts.js";
-import { createIndexDb, documentRecords, openIndexDb, storedRejections } from "./_db.js";
+import { createIndexDb, damagedDocuments, documentRecords, openIndexDb, storedRejections } from "./_db.js";
 import type { DocumentRecord, Rejected } from "./_documents.js";
 import { factReader, type FactReader } from "./_facts.js";
 import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
@@ -22,6 +22,7 @@ export type { BuildReport } from "./_plan.js";
 export type { FactReader } from "./_facts.js";
 export type { ArtefactError, ArtefactInfo, ArtefactStore, DocArtefact, StoredArtefact } from "./_artefacts.js";
 export { fileArtefactStore } from "./_artefacts.js";
+export { indexStatus, type IndexStatus } from "./_status.js";
 
 const log = createLogger("build");
 
@@ -88,11 +89,25 @@ function unreadable(issues: readonly { code: string; file: string }[]): Rejected
     .map((i) => ({ file: i.file, reason: i.code === "not_utf8" ? "not_utf8: 不是 UTF-8 文本 (not UTF-8 text)" : "empty_file: 空文件 (empty file)" }));
 }
 
+/** The build's counted stages: documents processed, chunks placed in the vector graph. */
+export type BuildStage = "parse" | "embed";
+
+/** Counted progress of a stage (a progress bar on a terminal). */
+export type StepProgress = (stage: BuildStage, done: number, total: number) => void;
+
 /** How to bring the index up to date. */
-export interface EnsureOptions {
+export interface EnsureIndexOptions {
   readonly onProgress?: Progress;
+  readonly onStep?: StepProgress;
   /** Re-assemble the database from the per-document artefacts. */
   readonly force?: boolean;
+  /**
+   * Check every stored document against its recorded hashes (facts, findings, chunks, artefact
+   * bytes) and re-assemble the damaged ones; answering checks each row when it reads it anyway.
+   */
+  readonly verify?: boolean;
+  /** Do not report a missing model (the caller already said why, in its own words). */
+  readonly quietModel?: boolean;
   /** Another embedding model than the configured one (tests): its key names its vectors. */
   readonly model?: { readonly key: string; readonly load: () => Promise<Embedder | null> };
   /** The embedding cache file (default: `embeddings.db` in the model directory, shared by every index). */
@@ -106,7 +121,7 @@ export interface EnsureOptions {
  * text has no cached vector. `force` re-assembles the database from the artefacts. The only writer
  * of `index/`.
  */
-export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Promise<Result<LoadedIndex, BuildError>> {
+export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {}): Promise<Result<LoadedIndex, BuildError>> {
   const progress: Progress = opts.onProgress ?? ((m) => log.info(m));
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
@@ -122,14 +137,16 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
   let report: BuildReport | null = null;
   let dense: DenseIndex | (() => DenseIndex | null) | null = model.key !== null ? savedVectors(config.indexDir, db, model.key) : null;
   const keyed = files.map((f) => ({ file: f, key: artefactKey(f, pipeline) }));
-  const plan = planBuild(db, store, keyed, pipeline);
+  const damaged = opts.verify ? damagedDocuments(db, store) : new Map<string, string>();
+  for (const why of damaged.values()) progress(`索引未通过完整性校验，重新组装 the index failed its integrity check, re-assembling ${why}`);
+  const plan = planBuild(db, store, keyed, pipeline, new Set(damaged.keys()));
   const vectorsStale = model.key !== null && dense === null;
   if (plan.changed || vectorsStale) {
     const started = Date.now();
-    if (model.problem) progress(`语义检索关闭 semantic search off: ${model.problem}`);
+    if (model.problem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${model.problem}`);
     const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
     const fresh = before !== null && before === searchGeneration(db);
-    report = applyPlan(db, store, plan, progress);
+    report = await applyPlan(db, store, plan, progress, opts.onStep);
     if (model.key !== null) {
       let last = -1;
       const v = await syncVectors({
@@ -140,6 +157,7 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
         embedder,
         changes: { before: fresh ? before : null, removed: report.removedSpans, added: report.addedIds },
         onProgress: (done, total) => {
+          opts.onStep?.("embed", done, total);
           const pct = Math.floor((100 * done) / Math.max(total, 1));
           if (pct >= last + 10 || done === total) {
             last = pct;
@@ -153,6 +171,7 @@ export async function ensureIndex(config: Config, opts: EnsureOptions = {}): Pro
     } else {
       dropVectors(config.indexDir);
     }
+    db.prepare("INSERT INTO meta(key, value) VALUES('built_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
     const pruned = store.prune();
     // The whole-corpus files of the previous index layout.
     for (const old of ["facts.json", "documents.json", "search"]) rmSync(join(config.indexDir, old), { recursive: true, force: true });

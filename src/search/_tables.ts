@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS search_docs(
   base INTEGER NOT NULL, count INTEGER NOT NULL, prose BLOB NOT NULL, words INTEGER NOT NULL, bigrams INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS chunks(
   label INTEGER PRIMARY KEY, doc INTEGER NOT NULL, prose INTEGER NOT NULL, line INTEGER NOT NULL,
-  section TEXT, text_sha TEXT NOT NULL, data TEXT NOT NULL);
+  section TEXT, text_sha TEXT NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_doc_section ON chunks(doc, section);
 CREATE TABLE IF NOT EXISTS postings(
   field INTEGER NOT NULL, term TEXT NOT NULL, doc INTEGER NOT NULL, data BLOB NOT NULL,
@@ -104,7 +104,7 @@ export function addSearchDocument(
   const count = doc.chunks.length;
   setMeta(db, "next_label", base + count);
   const prose = new Uint8Array(Math.ceil(count / 8));
-  const insertChunk = db.prepare("INSERT INTO chunks(label, doc, prose, line, section, text_sha, data) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  const insertChunk = db.prepare("INSERT INTO chunks(label, doc, prose, line, section, text_sha, sha, data) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   const fields: [number, Map<string, number[]>][] = [
     [FIELD_WORDS, new Map()],
     [FIELD_BIGRAMS, new Map()],
@@ -115,7 +115,8 @@ export function addSearchDocument(
     const p = isProse(c);
     if (p) prose[i >> 3] = (prose[i >> 3] ?? 0) | (1 << (i & 7));
     const label = base + i;
-    insertChunk.run(label, id, p ? 1 : 0, c.line, c.section, sha256(c.text), storedChunk(c));
+    const data = storedChunk(c);
+    insertChunk.run(label, id, p ? 1 : 0, c.line, c.section, sha256(c.text), sha256(data), data);
     const t = doc.terms[i] ?? { words: [], bigrams: [] };
     words += t.words.length;
     bigrams += t.bigrams.length;
@@ -174,6 +175,12 @@ export function removeSearchDocument(db: Database, id: number): Span | null {
   db.prepare("DELETE FROM search_docs WHERE id = ?").run(id);
   bumpTotals(db, -1, doc.count, doc.words, doc.bigrams);
   return { base: doc.base, count: doc.count };
+}
+
+/** Chunks of a document whose stored row no longer matches its recorded hash (edited or damaged). */
+export function damagedChunks(db: Database, id: number): number {
+  const rows = db.prepare("SELECT sha, data FROM chunks WHERE doc = ?").all(id) as { sha: string; data: string }[];
+  return rows.filter((r) => sha256(r.data) !== r.sha).length;
 }
 
 /** Records a document's new path (a moved or renamed corpus directory); nothing else changes. */

@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
+import { sha256 } from "../core/hash.js";
+import { createLogger } from "../core/log.js";
 import type { Embedder } from "../embed/index.js";
 import { addVectors, createDense, searchDense, type DenseIndex } from "./_dense.js";
 import { corpusOrder, loadDocs, resolveScope, type ChunkScope, type Docs, type DocView } from "./_docs.js";
@@ -15,6 +17,7 @@ export type { ChunkScope } from "./_docs.js";
 export {
   addSearchDocument,
   createSearchTables,
+  damagedChunks,
   isProse,
   moveSearchDocument,
   removeSearchDocument,
@@ -182,19 +185,28 @@ async function queryVector(index: SearchIndex, text: string): Promise<Float32Arr
 interface ChunkRow {
   label: number;
   doc: number;
+  sha: string;
   data: string;
 }
 
+const log = createLogger("search");
+
 function toChunk(docs: Docs, r: ChunkRow): Chunk | null {
   const d = docs.byId.get(r.doc);
-  return d ? { ...(JSON.parse(r.data) as Chunk), file: d.file } : null;
+  if (!d) return null;
+  // A stored passage that is not what the build wrote is never shown.
+  if (sha256(r.data) !== r.sha) {
+    log.error("a stored chunk does not match its recorded hash; withheld until the index is rebuilt", { file: d.file, label: r.label });
+    return null;
+  }
+  return { ...(JSON.parse(r.data) as Chunk), file: d.file };
 }
 
 function chunkMap(index: SearchIndex, labels: readonly number[]): Map<number, Chunk> {
   const out = new Map<number, Chunk>();
   if (labels.length === 0) return out;
   const { db, docs } = index.parts;
-  const rows = db.prepare(`SELECT label, doc, data FROM chunks WHERE label IN (${labels.map(() => "?").join(",")})`).all(...labels) as ChunkRow[];
+  const rows = db.prepare(`SELECT label, doc, sha, data FROM chunks WHERE label IN (${labels.map(() => "?").join(",")})`).all(...labels) as ChunkRow[];
   for (const r of rows) {
     const c = toChunk(docs, r);
     if (c) out.set(r.label, c);
@@ -216,7 +228,7 @@ function docByFile(index: SearchIndex, file: string): DocView | null {
 export function sectionChunks(index: SearchIndex, file: string, section: string): Chunk[] {
   const d = docByFile(index, file);
   if (d === null) return [];
-  const rows = index.parts.db.prepare("SELECT label, doc, data FROM chunks WHERE doc = ? AND section = ? AND prose = 1 ORDER BY label").all(d.id, section) as ChunkRow[];
+  const rows = index.parts.db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND section = ? AND prose = 1 ORDER BY label").all(d.id, section) as ChunkRow[];
   return rows.flatMap((r) => toChunk(index.parts.docs, r) ?? []);
 }
 
@@ -228,9 +240,9 @@ export function nextProseChunk(index: SearchIndex, file: string, line: number): 
   const d = docByFile(index, file);
   if (d === null) return null;
   const db = index.parts.db;
-  const at = db.prepare("SELECT label, doc, data FROM chunks WHERE doc = ? AND prose = 1 AND line = ? ORDER BY label DESC LIMIT 1").get(d.id, line) as ChunkRow | undefined;
+  const at = db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND prose = 1 AND line = ? ORDER BY label DESC LIMIT 1").get(d.id, line) as ChunkRow | undefined;
   if (!at) return null;
-  const next = db.prepare("SELECT label, doc, data FROM chunks WHERE doc = ? AND prose = 1 AND label > ? ORDER BY label LIMIT 1").get(d.id, at.label) as ChunkRow | undefined;
+  const next = db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND prose = 1 AND label > ? ORDER BY label LIMIT 1").get(d.id, at.label) as ChunkRow | undefined;
   const c = at ? toChunk(index.parts.docs, at) : null;
   const n = next ? toChunk(index.parts.docs, next) : null;
   return c && n && n.line > c.lineEnd - 1 ? n : null;
