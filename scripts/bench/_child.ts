@@ -3,7 +3,7 @@
  * figure has its own peak RSS): `build` brings the index up to date; `serve` loads it and times
  * queries. Prints one JSON object on stdout. Corpus, index and model come from the environment.
  *
- *   node --import tsx scripts/bench/_child.ts build|serve [questions.json]
+ *   node --import tsx scripts/bench/_child.ts build|serve [questions.json|-] [embedding-cache.db]
  */
 import { readFileSync } from "node:fs";
 import { ensureIndex } from "../../src/build/index.js";
@@ -22,13 +22,14 @@ function pct(xs: readonly number[], p: number): number {
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function main(): Promise<void> {
-  const [mode, questionsFile] = process.argv.slice(2);
+  const [mode, questionsFile, embeddingCache] = process.argv.slice(2);
   const cfg = loadConfig();
   if (!cfg.ok) throw new Error(cfg.error.issues.join("; "));
   configureLogging("warn");
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const loaded = await ensureIndex(cfg.value, { onProgress: (m) => process.stderr.write(`${m}\n`) });
+  // A cache of its own per benchmark run: vectors computed by earlier runs must not flatter the build.
+  const loaded = await ensureIndex(cfg.value, { onProgress: (m) => process.stderr.write(`${m}\n`), ...(embeddingCache ? { embeddingCache } : {}) });
   if (!loaded.ok) throw new Error(loaded.error.message);
   const idx = loaded.value;
   const loadMs = ms(t0);

@@ -55,8 +55,8 @@ function dirBytes(dir: string): number {
 const COMPILED = import.meta.url.endsWith(".js");
 const node = (entry: string): string[] => (COMPILED ? [`dist/${entry}.js`] : ["--import", "tsx", `${entry}.ts`]);
 
-function child(mode: "build" | "serve", env: Record<string, string>, questions?: string): ChildFigures {
-  const r = spawnSync(process.execPath, [...node("scripts/bench/_child"), mode, ...(questions ? [questions] : [])], {
+function child(mode: "build" | "serve", env: Record<string, string>, cache: string, questions = "-"): ChildFigures {
+  const r = spawnSync(process.execPath, [...node("scripts/bench/_child"), mode, questions, cache], {
     env: { ...process.env, JUESUAN_LOG_LEVEL: "warn", ...env },
     encoding: "utf8",
     maxBuffer: 256 * 2 ** 20,
@@ -116,23 +116,24 @@ export function benchScale(opts: { seedDir: string; docs: number; model: boolean
     const env = (c: string, i: string): Record<string, string> => ({ JUESUAN_CORPUS: c, JUESUAN_INDEX: i, ...modelEnv });
     const docs = readdirSync(corpus).filter((n) => n.endsWith(".txt")).length;
     opts.log(`scale: ${docs} documents in ${corpus} (${opts.model ? "with the model" : "keyword only"}); building …`);
-    const build = child("build", env(corpus, index));
+    const cache = join(work, "embeddings.db");
+    const build = child("build", env(corpus, index), cache);
     opts.log(`scale: built in ${(build.ms / 1000).toFixed(1)} s; measuring updates …`);
-    const noop = child("build", env(corpus, index));
+    const noop = child("build", env(corpus, index), cache);
     copyFileSync(join(held, extra), join(corpus, extra));
     addToManifest(corpus, held, extra);
-    const addOne = child("build", env(corpus, index));
-    const oneAlone = child("build", env(held, join(work, "index-one")));
+    const addOne = child("build", env(corpus, index), cache);
+    const oneAlone = child("build", env(held, join(work, "index-one")), join(work, "embeddings-one.db"));
     rmSync(join(corpus, extra));
     removeFromManifest(corpus, extra);
-    const removeOne = child("build", env(corpus, index));
+    const removeOne = child("build", env(corpus, index), cache);
     const elsewhere = join(work, "moved-corpus");
     cpSync(corpus, elsewhere, { recursive: true });
-    const moved = child("build", env(elsewhere, index));
+    const moved = child("build", env(elsewhere, index), cache);
     const qfile = join(work, "questions.json");
     writeFileSync(qfile, JSON.stringify(opts.questions));
     opts.log("scale: timing queries …");
-    const serve = child("serve", env(elsewhere, index), qfile) as ScaleFigures["serve"];
+    const serve = child("serve", env(elsewhere, index), cache, qfile) as ScaleFigures["serve"];
     // One-shot `ask` of a fact question, as a user runs it (a fresh process, index already built).
     const asks: number[] = [];
     let answer = "";
