@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
 import { BM25_B, BM25_K1, scoreField } from "./_bm25.js";
-import { corpusOrder, docOf, identityField, proseAt, type Docs, type Pass } from "./_docs.js";
+import { corpusOrder, docOf, identityField, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
 import { FIELD_BIGRAMS, FIELD_WORDS, fieldTotals, type ChunkTerms } from "./_tables.js";
 import { normalize, tokenize } from "./_tokenize.js";
 
@@ -66,10 +66,12 @@ export function stripDepartments(query: string, departments: readonly string[]):
   return q.map((ch, i) => (drop[i] ? " " : ch)).join("");
 }
 
-/** Keyword tuning knobs (defaults: BIGRAM_WEIGHT, IDENTITY_WEIGHT). */
+/** Keyword tuning knobs (defaults: BIGRAM_WEIGHT, IDENTITY_WEIGHT, pruning on). */
 export interface KeywordWeights {
   readonly bigram?: number;
   readonly identity?: number;
+  /** Skip postings that cannot change the top n (default true; false scores every posting). */
+  readonly prune?: boolean;
 }
 
 /** Prepared statements of one connection, made on first use. */
@@ -103,36 +105,65 @@ function int32(buf: Buffer): Int32Array {
   return new Int32Array(new Uint8Array(buf).buffer);
 }
 
-/**
- * Adds `weight` × BM25 of every posting of `terms` in `field` into `scores` (label → score). Only
- * the postings of the query's own terms are read, and with a document filter only those documents'.
- */
-function scoreTerms(db: Database, field: number, terms: readonly string[], weight: number, n: number, avgdl: number, pass: Pass | null, scores: Map<number, number>): void {
-  if (n === 0 || weight === 0 || avgdl === 0) return;
+/** One query term of one field with its BM25 weight and the most it can add to a chunk's score. */
+interface QueryTerm {
+  readonly field: number;
+  readonly term: string;
+  readonly weight: number;
+  readonly idf: number;
+  readonly avgdl: number;
+  /** Upper bound of the term's contribution: weight × idf × (k1 + 1). */
+  readonly bound: number;
+}
+
+function queryTerms(db: Database, field: number, terms: readonly string[], weight: number, n: number, avgdl: number): QueryTerm[] {
+  if (n === 0 || weight === 0 || avgdl === 0) return [];
   const st = statements(db);
-  const point = pass?.docs != null && pass.docs.length <= POINT_READS_MAX ? pass.docs : null;
-  for (const t of new Set(terms)) {
-    const row = st.df.get(field, t) as { df: number } | undefined;
-    if (!row) continue;
+  return [...new Set(terms)].flatMap((term) => {
+    const row = st.df.get(field, term) as { df: number } | undefined;
+    if (!row) return [];
     const idf = Math.log(1 + (n - row.df + 0.5) / (row.df + 0.5));
-    const rows = point
-      ? point.flatMap((d) => (st.one.get(field, t, d.id) as { doc: number; data: Buffer } | undefined) ?? [])
-      : (st.all.all(field, t) as { doc: number; data: Buffer }[]);
-    for (const r of rows) {
-      if (pass?.ids && !pass.ids.has(r.doc)) continue;
-      const post = int32(r.data);
-      for (let i = 0; i < post.length; i += 3) {
-        const label = post[i] ?? 0;
-        const tf = post[i + 1] ?? 0;
-        const len = post[i + 2] ?? 0;
-        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * len) / avgdl);
-        scores.set(label, (scores.get(label) ?? 0) + (weight * idf * tf * (BM25_K1 + 1)) / norm);
-      }
+    return [{ field, term, weight, idf, avgdl, bound: weight * idf * (BM25_K1 + 1) }];
+  });
+}
+
+/**
+ * Adds the term's BM25 contribution for its postings in `docs` (null: all documents) into `scores`;
+ * with `only`, just for those labels.
+ */
+function addTerm(db: Database, q: QueryTerm, docs: readonly DocView[] | null, ids: ReadonlySet<number> | null, scores: Map<number, number>, only: ReadonlySet<number> | null): void {
+  const st = statements(db);
+  const rows =
+    docs !== null && docs.length <= POINT_READS_MAX
+      ? docs.flatMap((d) => (st.one.get(q.field, q.term, d.id) as { doc: number; data: Buffer } | undefined) ?? [])
+      : (st.all.all(q.field, q.term) as { doc: number; data: Buffer }[]);
+  for (const r of rows) {
+    if (ids !== null && !ids.has(r.doc)) continue;
+    const post = int32(r.data);
+    for (let i = 0; i < post.length; i += 3) {
+      const label = post[i] ?? 0;
+      if (only !== null && !only.has(label)) continue;
+      const tf = post[i + 1] ?? 0;
+      const len = post[i + 2] ?? 0;
+      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * len) / q.avgdl);
+      scores.set(label, (scores.get(label) ?? 0) + (q.weight * q.idf * tf * (BM25_K1 + 1)) / norm);
     }
   }
 }
 
-/** The `n` best chunk labels for a query by BM25 (within `pass` when given), best first. */
+/** The n-th largest value (n ≥ 1) of `xs`, or -Infinity when there are fewer. */
+function nth(xs: Float64Array, n: number): number {
+  if (xs.length < n) return Number.NEGATIVE_INFINITY;
+  return [...xs].sort((a, b) => b - a)[n - 1] ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The `n` best chunk labels for a query by BM25 (within `pass` when given), best first. Terms are
+ * read rarest first (MaxScore): once the terms left cannot lift an unseen chunk into the top `n`,
+ * they are read only for the documents of the chunks that can still get there, so a common word
+ * costs its postings in a few documents, not in the whole archive. Exact: the result is the same
+ * as scoring every posting.
+ */
 export function searchKeyword(
   db: Database,
   docs: Docs,
@@ -141,21 +172,73 @@ export function searchKeyword(
   pass: Pass | null,
   weights: KeywordWeights = {},
 ): { label: number; score: number }[] {
-  const terms = tokenize(stripDepartments(query, docs.departments));
+  const content = tokenize(stripDepartments(query, docs.departments));
   const named = tokenize(query);
   const totals = fieldTotals(db);
-  const scores = new Map<number, number>();
-  scoreTerms(db, FIELD_WORDS, terms.words, 1, totals.chunks, totals.chunks > 0 ? totals.words / totals.chunks : 0, pass, scores);
-  scoreTerms(db, FIELD_BIGRAMS, terms.bigrams, weights.bigram ?? BIGRAM_WEIGHT, totals.chunks, totals.chunks > 0 ? totals.bigrams / totals.chunks : 0, pass, scores);
+  const avg = (x: number): number => (totals.chunks > 0 ? x / totals.chunks : 0);
+  const terms = [
+    ...queryTerms(db, FIELD_WORDS, content.words, 1, totals.chunks, avg(totals.words)),
+    ...queryTerms(db, FIELD_BIGRAMS, content.bigrams, weights.bigram ?? BIGRAM_WEIGHT, totals.chunks, avg(totals.bigrams)),
+  ].sort((a, b) => b.bound - a.bound);
   const identity = identityField(docs);
   const idScores = new Float64Array(identity.docLen.length);
   scoreField(identity, [...named.words, ...named.bigrams], weights.identity ?? IDENTITY_WEIGHT, idScores, new Set());
+  const maxId = idScores.reduce((m, x) => Math.max(m, x), 0);
+  const passDocs = pass?.docs ?? null;
+  const passIds = pass?.ids ?? null;
+  const eligible = (label: number): DocView | null => {
+    const d = docOf(docs, label);
+    return d === null || (pass?.proseOnly && !proseAt(d, label)) ? null : d;
+  };
+  const total = (score: number, d: DocView): number => score + (idScores[d.identity] ?? 0);
+
+  const scores = new Map<number, number>();
+  let left = terms.reduce((s, t) => s + t.bound, 0);
+  let i = 0;
+  let candidates: Set<number> | null = null;
+  for (; i < terms.length; i++) {
+    const t = terms[i] as QueryTerm;
+    addTerm(db, t, passDocs, passIds, scores, null);
+    left -= t.bound;
+    if (weights.prune !== false && i + 1 < terms.length && scores.size >= n) {
+      // Can anything not yet in the top n still get there? Only chunks within reach of the n-th score.
+      const totals = new Float64Array(scores.size);
+      let k = 0;
+      let best = Number.NEGATIVE_INFINITY;
+      for (const [label, score] of scores) {
+        const d = eligible(label);
+        const x = d === null ? Number.NEGATIVE_INFINITY : total(score, d);
+        totals[k++] = x;
+        if (x > best) best = x;
+      }
+      // The n-th score is at most the best: when even that is within reach, nothing can be pruned.
+      if (left + maxId >= best) continue;
+      const theta = nth(totals, n);
+      if (left + maxId < theta) {
+        candidates = new Set();
+        for (const [label, score] of scores) {
+          const d = eligible(label);
+          if (d !== null && total(score, d) + left >= theta) candidates.add(label);
+        }
+        i++;
+        break;
+      }
+    }
+  }
+  if (candidates !== null) {
+    const within = new Map<number, DocView>();
+    for (const label of candidates) {
+      const d = docOf(docs, label);
+      if (d) within.set(d.id, d);
+    }
+    const near = [...within.values()];
+    for (; i < terms.length; i++) addTerm(db, terms[i] as QueryTerm, near, new Set(within.keys()), scores, candidates);
+  }
   const hits: { label: number; score: number }[] = [];
   for (const [label, score] of scores) {
-    const d = docOf(docs, label);
-    if (d === null) continue;
-    if (pass?.proseOnly && !proseAt(d, label)) continue;
-    hits.push({ label, score: score + (idScores[d.identity] ?? 0) });
+    if (candidates !== null && !candidates.has(label)) continue;
+    const d = eligible(label);
+    if (d !== null) hits.push({ label, score: total(score, d) });
   }
   const order = corpusOrder(docs);
   return hits.sort((a, b) => b.score - a.score || order(a.label, b.label)).slice(0, n);

@@ -79,6 +79,8 @@ export interface SearchOptions {
   readonly expand?: boolean;
   /** Candidates taken from each ranking before fusion (default max(50, 4k)). */
   readonly depth?: number;
+  /** Keyword postings that cannot change the result are skipped (default true; false reads all). */
+  readonly prune?: boolean;
 }
 
 /** BGE's query instruction for short-query → passage retrieval (../shared/MODEL.md). */
@@ -272,7 +274,7 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
     if (graph !== null && v !== null) dense = searchDense(graph, docs, v, mode === "dense" ? k : depth, pass).map((r) => ({ label: r.label, score: r.sim }));
     else mode = "keyword";
   }
-  const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT };
+  const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT, prune: opts.prune !== false };
   const keyword = mode === "dense" ? [] : searchKeyword(db, docs, q, mode === "keyword" ? k : depth, pass, weights);
   const ranked: { label: number; score: number; dense: number | null; keyword: number | null }[] =
     mode === "keyword"
