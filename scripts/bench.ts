@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { configureLogging } from "../src/core/log.js";
+import { benchPages } from "./bench/pages.js";
 import { benchRetrieval, renderRetrievalBench } from "./bench/retrieval.js";
 import { benchScale, renderScale, SEED_DIR, type ScaleFigures } from "./bench/scale.js";
 
@@ -64,6 +65,8 @@ async function main(): Promise<number> {
   const questions = [...questionsOf(values.dev), ...questionsOf(resolve("tests/fixtures/eval/holdout.jsonl"))];
   if (questions.length === 0) questions.push({ question: "经信局公务接待费多少", department: null, rank: false }, { question: "经信局三公经费为什么增加", department: null, rank: false });
 
+  out("== build time per page (read + parse + facts; PDF vs text) ==");
+  for (const line of benchPages(resolve("tests/fixtures/documents"))) out(line);
   const n = Number(values.synth);
   const figures: ScaleFigures[] = [];
   out("== scale ==");

@@ -8,13 +8,23 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
+import { vocabularyOf } from "../link/index.js";
 import { addSearchDocument, createSearchTables, damagedChunks, moveSearchDocument, removeSearchDocument, type Span } from "../search/index.js";
 import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
+import { codeFingerprint } from "./_fingerprint.js";
 import type { Outcome, StoredRecord } from "./_process.js";
 
 /** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
-export const DB_FORMAT = 2;
+export const DB_FORMAT = 3;
 export const DB_FILE = "index.db";
+
+/**
+ * The database format with a fingerprint of the code that derives rows from artefacts at assembly
+ * (the label vocabulary, by src/link): a change re-assembles the database, without parsing.
+ */
+export function assemblyFormat(): string {
+  return `${DB_FORMAT}-${codeFingerprint(["link"])}`;
+}
 
 /** Why the database cannot be opened as it is. */
 export interface DbError {
@@ -32,6 +42,8 @@ CREATE TABLE IF NOT EXISTS facts(doc INTEGER PRIMARY KEY, count INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, sha TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_terms(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms(doc);
+CREATE TABLE IF NOT EXISTS vocabulary(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS vocabulary_doc ON vocabulary(doc);
 CREATE TABLE IF NOT EXISTS rejected(key TEXT PRIMARY KEY, file TEXT NOT NULL, reason TEXT NOT NULL, artefact_bytes INTEGER NOT NULL);
 `;
 
@@ -53,9 +65,9 @@ export function openIndexDb(indexDir: string): Result<Database.Database, DbError
     db = new Database(path, { fileMustExist: true });
     tune(db);
     const row = db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined;
-    if (row?.value !== String(DB_FORMAT)) {
+    if (row?.value !== assemblyFormat()) {
       db.close();
-      return err({ code: "index_stale", reason: `${path}: format ${row?.value ?? "none"}, expected ${DB_FORMAT}` });
+      return err({ code: "index_stale", reason: `${path}: format ${row?.value ?? "none"}, expected ${assemblyFormat()}` });
     }
     return ok(db);
   } catch (e) {
@@ -73,7 +85,7 @@ export function createIndexDb(indexDir: string): Database.Database {
   tune(db);
   db.exec(SCHEMA);
   createSearchTables(db);
-  db.prepare("INSERT INTO meta(key, value) VALUES('format', ?)").run(String(DB_FORMAT));
+  db.prepare("INSERT INTO meta(key, value) VALUES('format', ?)").run(assemblyFormat());
   return db;
 }
 
@@ -147,6 +159,9 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
     db.prepare("INSERT INTO findings(doc, sha, data) VALUES(?, ?, ?)").run(id, sha256(findings), findings);
     const term = db.prepare("INSERT INTO doc_terms(term, doc) VALUES(?, ?)");
     for (const t of docTerms(outcome)) term.run(t, id);
+    // The document's label words, described once here (typo repair reads their union).
+    const word = db.prepare("INSERT OR IGNORE INTO vocabulary(word, doc) VALUES(?, ?)");
+    for (const w of vocabularyOf([outcome.facts])) word.run(w, id);
     addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms });
   })();
 }
@@ -154,10 +169,15 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
 /** Removes a document and everything derived from it; returns its chunk span (for the vectors). */
 export function removeDocument(db: Database.Database, id: number): Span | null {
   return db.transaction(() => {
-    for (const table of ["facts", "findings", "doc_terms"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
+    for (const table of ["facts", "findings", "doc_terms", "vocabulary"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
     db.prepare("DELETE FROM documents WHERE id = ?").run(id);
     return removeSearchDocument(db, id);
   })();
+}
+
+/** Records a file that is not used (with its artefact's size, so the plan keeps it as it is). */
+export function insertRejection(db: Database.Database, key: string, file: string, reason: string, artefactBytes: number): void {
+  db.prepare("INSERT OR REPLACE INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, reason, artefactBytes);
 }
 
 /** Removes a stored rejection. */

@@ -21,6 +21,10 @@ export interface FactReader {
    * sharing at least half of the topic's character pairs (candidates for department inference).
    */
   departmentsWith(terms: { items: readonly string[]; code: string | null; topic: string | null }): ReadonlySet<string>;
+  /** The facts of one document by its cited path, paths filled in. */
+  factsOfFile(file: string): readonly Fact[];
+  /** Every label word of the stored documents (their vocabulary, for typo repair). */
+  vocabulary(): Set<string>;
   /** Number of facts stored. */
   count(): number;
 }
@@ -28,9 +32,34 @@ export interface FactReader {
 /** Department-years whose facts stay parsed in memory. */
 const CACHE_SIZE = 32;
 
+interface FactRow {
+  readonly file: string;
+  readonly sha: string;
+  readonly data: string;
+}
+
+/** The facts of stored rows, each blob checked against its recorded hash first. */
+function factsOfRows(rows: readonly FactRow[]): Fact[] {
+  const out: Fact[] = [];
+  for (const r of rows) {
+    // A damaged or edited store must not be served as truth: that document's facts are withheld.
+    if (sha256(r.data) !== r.sha) {
+      log.error("facts of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
+      continue;
+    }
+    // Freshly parsed objects: the path is filled in place, no copy.
+    for (const f of JSON.parse(r.data) as { source: { file: string } }[]) {
+      f.source.file = r.file;
+      out.push(f as unknown as Fact);
+    }
+  }
+  return out;
+}
+
 /** A reader over `db`'s facts tables. */
 export function factReader(db: Database.Database): FactReader {
   const cache = new Map<string, readonly Fact[]>();
+  const byFile = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.file = ?");
   const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
   const findings = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
   let total: number | null = null;
@@ -43,25 +72,19 @@ export function factReader(db: Database.Database): FactReader {
         cache.set(key, hit);
         return hit;
       }
-      const out: Fact[] = [];
-      for (const r of byWho.all(department, year) as { id: number; file: string; sha: string; data: string }[]) {
-        // A damaged or edited store must not be served as truth: that document's facts are withheld.
-        if (sha256(r.data) !== r.sha) {
-          log.error("facts of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
-          continue;
-        }
-        // Freshly parsed objects: the path is filled in place, no copy.
-        for (const f of JSON.parse(r.data) as { source: { file: string } }[]) {
-          f.source.file = r.file;
-          out.push(f as unknown as Fact);
-        }
-      }
+      const out = factsOfRows(byWho.all(department, year) as FactRow[]);
       cache.set(key, out);
       if (cache.size > CACHE_SIZE) {
         const oldest = cache.keys().next().value;
         if (oldest !== undefined) cache.delete(oldest);
       }
       return out;
+    },
+    factsOfFile(file) {
+      return factsOfRows(byFile.all(file) as FactRow[]);
+    },
+    vocabulary() {
+      return new Set((db.prepare("SELECT DISTINCT word FROM vocabulary").all() as { word: string }[]).map((r) => r.word));
     },
     findingsFor(department) {
       return (findings.all(department) as { file: string; sha: string; data: string }[]).flatMap((r) => {

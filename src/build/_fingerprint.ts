@@ -34,23 +34,31 @@ function codeFiles(path: string): string[] {
     .filter((p) => !p.endsWith(".map") && !p.endsWith(".d.ts"));
 }
 
-let cached: string | null = null;
+const cached = new Map<string, string>();
 
-/**
- * A hash of the pipeline's code (computed once per process): editing the parser, the fact
- * extraction, verification, the chunker or the tokeniser re-derives every document's artefact.
- */
-export function pipelineFingerprint(): string {
-  if (cached !== null) return cached;
+/** A hash of the code under some source folders or files (relative to the code's root), once per process. */
+export function codeFingerprint(parts: readonly string[]): string {
+  const key = parts.join(",");
+  const hit = cached.get(key);
+  if (hit !== undefined) return hit;
   const root = fileURLToPath(new URL("../", import.meta.url));
-  const parts: string[] = [`format ${ARTEFACT_FORMAT}`];
-  for (const part of PIPELINE_PARTS) {
+  const lines: string[] = [`format ${ARTEFACT_FORMAT}`];
+  for (const part of parts) {
     const base = join(root, part);
     const files = part.includes("/") ? [`${base}.ts`, `${base}.js`].flatMap(codeFiles) : codeFiles(base);
-    for (const f of files) parts.push(`${f.slice(root.length)} ${sha256(readFileSync(f))}`);
+    for (const f of files) lines.push(`${f.slice(root.length)} ${sha256(readFileSync(f))}`);
   }
-  cached = sha256(parts.join("\n")).slice(0, 16);
-  return cached;
+  const fp = sha256(lines.join("\n")).slice(0, 16);
+  cached.set(key, fp);
+  return fp;
+}
+
+/**
+ * A hash of the pipeline's code: editing the parser, the fact extraction, verification, the
+ * chunker or the tokeniser re-derives every document's artefact.
+ */
+export function pipelineFingerprint(): string {
+  return codeFingerprint(PIPELINE_PARTS);
 }
 
 /** JSON with object keys sorted, so equal values give equal text whatever their key order. */

@@ -4,11 +4,11 @@
  * present and sound; otherwise the document goes through the pipeline.
  */
 import type Database from "better-sqlite3";
-import type { SourceFile } from "../corpus/index.js";
+import { describeIssue, truncatedCopies, type SourceFile } from "../corpus/index.js";
 import type { Span } from "../search/index.js";
 import type { ArtefactStore } from "./_artefacts.js";
 import { ARTEFACT_FORMAT } from "./_fingerprint.js";
-import { insertOutcome, moveDocument, moveRejection, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
+import { documentRecords, insertOutcome, insertRejection, moveDocument, moveRejection, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
 import { processDocument } from "./_process.js";
 
 /** A corpus file with its artefact key. */
@@ -153,4 +153,30 @@ export async function applyPlan(
     removedSpans,
     addedIds,
   };
+}
+
+/**
+ * A truncated copy of another document (same body, year and type; every line of it in the other)
+ * is used once, the longer: the copy is dropped from the index and kept as a rejection naming the
+ * original. Returns the dropped documents' chunk spans (for the vectors).
+ */
+export function dropTruncatedCopies(db: Database.Database, store: ArtefactStore, files: readonly KeyedFile[], progress: (msg: string) => void): Span[] {
+  const byPath = new Map(files.map((f) => [f.file.path, f] as const));
+  const records = documentRecords(db);
+  const keys = records.map((r) => ({ file: r.file, key: `${r.department}|${r.year}|${r.type ?? ""}`, text: byPath.get(r.file)?.file.text ?? "" }));
+  const shared = new Set<string>();
+  const seen = new Set<string>();
+  for (const k of keys) (seen.has(k.key) ? shared : seen).add(k.key);
+  const stored = new Map(storedDocuments(db).map((d) => [d.file, d] as const));
+  const spans: Span[] = [];
+  for (const issue of truncatedCopies(keys.filter((k) => shared.has(k.key)))) {
+    const doc = stored.get(issue.file);
+    const f = byPath.get(issue.file);
+    if (!doc || !f) continue;
+    progress(`  注意 note: ${describeIssue(issue)}`);
+    const span = removeDocument(db, doc.id);
+    if (span) spans.push(span);
+    insertRejection(db, f.key, f.file.path, `duplicate: ${describeIssue(issue).replace(/^[^:]*: /, "")}`, store.size(f.key) ?? 0);
+  }
+  return spans;
 }

@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { sha256 } from "../core/hash.js";
 import { readCorpus } from "../corpus/index.js";
 import { checkModelFiles, MODEL_ID, modelPath } from "../embed/index.js";
-import { DB_FILE, DB_FORMAT } from "./_db.js";
+import { assemblyFormat, DB_FILE } from "./_db.js";
 import { artefactKey, pipelineFingerprint } from "./_fingerprint.js";
 import { vectorsModel } from "./_vectors.js";
 
@@ -47,7 +47,7 @@ function readCounts(dir: string): Counts | string {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const meta = new Map((db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-    if (meta.get("format") !== String(DB_FORMAT)) return `${path}: format ${meta.get("format") ?? "none"}, expected ${DB_FORMAT}`;
+    if (meta.get("format") !== assemblyFormat()) return `${path}: format ${meta.get("format") ?? "none"}, expected ${assemblyFormat()}`;
     const one = (sql: string): number => (db?.prepare(sql).get() as { n: number | null } | undefined)?.n ?? 0;
     const keys = (db.prepare("SELECT key FROM documents UNION ALL SELECT key FROM rejected").all() as { key: string }[]).map((r) => r.key);
     return {

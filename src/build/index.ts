@@ -1,11 +1,12 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
-import { readCorpus } from "../corpus/index.js";
+import { describeIssue, extractedTextPath, readCorpus, type CorpusIssue, type SourceFile } from "../corpus/index.js";
+import { writeFileAtomic } from "../core/fs.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
 import { openSearchIndex, searchGeneration, type DenseIndex, type SearchIndex } from "../search/index.js";
 import { fileArtefactStore, type ArtefactStore } from "./_artefacts.js";
@@ -14,7 +15,7 @@ import type { DocumentRecord, Rejected } from "./_documents.js";
 import { factReader, type FactReader } from "./_facts.js";
 import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
 import { lineReader } from "./_lines.js";
-import { applyPlan, planBuild, type BuildReport } from "./_plan.js";
+import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport } from "./_plan.js";
 import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
@@ -38,6 +39,8 @@ export interface LoadedIndex {
   readonly modelSource: "local" | "hub" | null;
   /** A corpus line by cited path and 1-based number, read from the corpus file. */
   readLine(file: string, line: number): string | undefined;
+  /** A corpus document's whole text by cited path (a PDF's as read from it). */
+  readText(file: string): string | undefined;
   /** True when this call had to (re)build anything. */
   readonly rebuilt: boolean;
   /** What the build did, when it ran. */
@@ -83,10 +86,25 @@ function openOrCreate(config: Config, force: boolean, progress: Progress): Datab
   return createIndexDb(config.indexDir);
 }
 
-function unreadable(issues: readonly { code: string; file: string }[]): Rejected[] {
-  return issues
-    .filter((i) => i.code === "not_utf8" || i.code === "empty_file")
-    .map((i) => ({ file: i.file, reason: i.code === "not_utf8" ? "not_utf8: 不是 UTF-8 文本 (not UTF-8 text)" : "empty_file: 空文件 (empty file)" }));
+const UNUSABLE = new Set(["not_utf8", "empty_file", "pdf_no_text", "pdf_unreadable"]);
+
+function unreadable(issues: readonly CorpusIssue[]): Rejected[] {
+  return issues.filter((i) => UNUSABLE.has(i.code)).map((i) => ({ file: i.file, reason: `${i.code}: ${describeIssue(i).replace(/^[^:]*: /, "")}` }));
+}
+
+/** The text read from each PDF is kept beside the index, so that every cited line can be opened. */
+function keepExtractedText(indexDir: string, files: readonly SourceFile[]): void {
+  for (const f of files) {
+    if (!f.pages) continue;
+    const path = extractedTextPath(indexDir, f.name);
+    let same = false;
+    try {
+      same = readFileSync(path, "utf8") === f.text;
+    } catch {
+      same = false;
+    }
+    if (!same) writeFileAtomic(path, f.text);
+  }
 }
 
 /** The build's counted stages: documents processed, chunks placed in the vector graph. */
@@ -125,10 +143,11 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
   const progress: Progress = opts.onProgress ?? ((m) => log.info(m));
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
-  for (const i of corpus.value.issues) if (i.code !== "not_utf8" && i.code !== "empty_file") progress(`注意 note: ${i.code} ${i.file}`);
+  for (const i of corpus.value.issues) progress(`注意 note: ${describeIssue(i)}`);
   const files = corpus.value.files;
   if (files.length === 0) return err({ code: "corpus_empty", message: `语料目录中没有可用的 .txt 决算公开文件 (no usable .txt disclosures in ${config.corpusDir})` });
 
+  keepExtractedText(config.indexDir, files);
   const pipeline = pipelineFingerprint();
   const store: ArtefactStore = fileArtefactStore(config.indexDir, pipeline);
   const db = openOrCreate(config, opts.force === true, progress);
@@ -147,6 +166,7 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
     const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
     const fresh = before !== null && before === searchGeneration(db);
     report = await applyPlan(db, store, plan, progress, opts.onStep);
+    if (report.addedIds.length > 0) report = { ...report, removedSpans: [...report.removedSpans, ...dropTruncatedCopies(db, store, keyed, progress)] };
     if (model.key !== null) {
       let last = -1;
       const v = await syncVectors({
@@ -190,7 +210,7 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
     search,
     modelProblem: model.problem,
     modelSource: search.semantic && config.modelSource !== "off" ? config.modelSource : null,
-    readLine: lineReader(files),
+    ...lineReader(files, config.indexDir),
     rebuilt: report !== null,
     report,
     close: () => db.close(),

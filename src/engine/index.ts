@@ -1,6 +1,8 @@
 import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
-import type { Answer, ConversationState, DepartmentInfo, Engine } from "../answer/types.js";
+import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
+import { auditSource, type DocumentAudit } from "../audit/index.js";
+import { buildSpelling, correctSpelling } from "../link/index.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
@@ -8,7 +10,7 @@ import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
 import type { FactReader } from "../build/index.js";
-import { buildCatalog, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
+import { buildCatalog, normalizeText, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { chunkCount, nextProseChunk, search, sectionChunks } from "../search/index.js";
 import { figureTarget, planAnswer } from "./_plan.js";
 
@@ -88,6 +90,11 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   const catalog: Catalog = buildCatalog(
     idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
   );
+  // The documents' own words (labels and the measure words of their columns, described once per
+  // document by the build) repair typos in questions.
+  const spelling = buildSpelling(idx.facts.vocabulary());
+  // Department names and aliases are the department recogniser's to read (it has its own typo rule).
+  const keep = catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText);
   // Narrative (and 绩效自评表) chunks are read per question from the index, in document order.
   const data: AnswerData = {
     nextPassage: (p) => {
@@ -114,13 +121,16 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     files: d.files,
   }));
 
+  // Audits are computed on first request and kept: the index does not change under a running engine.
+  const audits = new Map<string, DocumentAudit>();
+
   return {
     async ask(question: string, state?: ConversationState) {
       const st = state ?? EMPTY_CONVERSATION;
       const q = question.trim();
       if (opts.logUserText) log.info("question", { q });
       if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
-      let u = understandQuestion(q, st, catalog);
+      let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog);
       let req = planAnswer(q, u, st, catalog);
       if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
         const guess = inferDepartment(u, catalog, data, idx.facts);
@@ -141,11 +151,26 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       return { answer, state: nextState(u, resolved) };
     },
     departments: () => departments,
-    audit(name: string) {
+    audit(name: string, auditOpts: { lang?: Lang } = {}) {
       const u = understandQuestion(name, EMPTY_CONVERSATION, catalog);
       const dept = u.department.kind === "resolved" ? u.department.names[0] : undefined;
       if (!dept) return null;
-      return { department: dept, findings: idx.facts.findingsFor(dept) };
+      const lang = auditOpts.lang ?? "zh";
+      const documents = idx.documents.filter((d) => d.department === dept).flatMap((d) => {
+        const key = `${d.id}|${lang}`;
+        const hit = audits.get(key);
+        if (hit) return [hit];
+        const text = idx.readText(d.file);
+        if (text === undefined) return [];
+        // The index's verified facts of the document; the text parsed again for its structure.
+        const source = { path: d.file, name: d.name, sha256: d.sha256, text, entry: undefined };
+        const r = auditSource(source, { lang, facts: idx.facts.factsOfFile(d.file) });
+        if (!r.ok) return [];
+        const audit = { ...r.value, department: d.department, year: d.year };
+        audits.set(key, audit);
+        return [audit];
+      });
+      return { department: dept, documents };
     },
     status: () => ({
       semantic: idx.search.semantic,
