@@ -18,7 +18,7 @@ for (const q of process.argv.slice(2)) {
   if (u.department.kind !== "resolved") continue;
   const dep = u.department.names[0];
   const year = "value" in u.year && u.year.value ? u.year.value : catalog.departments.find((d) => d.name === dep)?.years.at(-1);
-  const pool = idx.value.store.facts.filter((f) => f.department === dep && f.year === year);
+  const pool = dep !== undefined && year !== undefined ? idx.value.facts.factsFor(dep, year) : [];
   const scored = scoreAll(pool, subject, { code: u.code, accept: (f) => u.aspect.value === f.measure || (u.aspect.value === "决算" && f.measure === "数量") });
   for (const x of scored.slice(0, 8)) console.log(`  ${x.coverage.toFixed(2)} p=${x.preference.toFixed(3)} ex=${x.excess} ${x.d.fact.value}${x.d.fact.unit} ${x.d.fact.measure} L${x.d.fact.source.line} ${x.d.quantity.table ?? ""} | ${x.d.quantity.row} | ${x.d.quantity.column ?? ""} | left:${x.uncovered}`);
 }

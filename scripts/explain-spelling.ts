@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { loadConfig } from "../src/config.js";
 import { configureLogging } from "../src/core/log.js";
 import { ensureIndex } from "../src/build/index.js";
-import { buildSpelling, correctSpelling, vocabularyOf } from "../src/link/index.js";
+import { buildSpelling, correctSpelling } from "../src/link/index.js";
 import { normalizeText } from "../src/query/index.js";
 
 const cfg = loadConfig();
@@ -11,9 +11,7 @@ if (!cfg.ok) throw new Error("config");
 configureLogging("error");
 const idx = await ensureIndex(cfg.value, {});
 if (!idx.ok) throw new Error(idx.error.message);
-const by = new Map<string, (typeof idx.value.store.facts)[number][]>();
-for (const f of idx.value.store.facts) by.set(`${f.department}|${f.year}`, [...(by.get(`${f.department}|${f.year}`) ?? []), f]);
-const sp = buildSpelling(vocabularyOf(by.values()));
+const sp = buildSpelling(idx.value.facts.vocabulary());
 const keep = [...new Set(idx.value.documents.flatMap((d) => [d.department, ...d.aliases]))].map(normalizeText);
 for (const line of readFileSync(process.argv[2] ?? "", "utf8").split("\n").filter(Boolean)) {
   const g = JSON.parse(line) as { question: string | string[] };

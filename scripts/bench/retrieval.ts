@@ -3,15 +3,15 @@
  * the chunk → embed → index layer, on the seed corpus and on a synthetic corpus made from it.
  * Used by `npm run bench` (scripts/bench.ts) and runnable alone: `npx tsx scripts/bench-retrieval.ts`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Config } from "../../src/config.js";
-import { chunkDisclosure, CHUNKER_VERSION, type Chunk } from "../../src/chunk/index.js";
+import { chunkDisclosure, type Chunk } from "../../src/chunk/index.js";
 import { readCorpus, type ManifestEntry } from "../../src/corpus/index.js";
-import { loadEmbedder, modelFingerprint, type Embedder } from "../../src/embed/index.js";
+import { loadEmbedder, type Embedder } from "../../src/embed/index.js";
 import { parseDisclosure } from "../../src/parse/index.js";
-import { buildSearchIndex, loadSearchIndex, saveSearchIndex, search, type SearchIndex, type SearchOptions } from "../../src/search/index.js";
+import { buildSearchIndex, search, type SearchIndex, type SearchOptions } from "../../src/search/index.js";
 import { synthCorpus } from "../synth-corpus.js";
 
 type Mode = "keyword" | "dense" | "hybrid";
@@ -39,9 +39,6 @@ export interface CorpusFigures {
   readonly chunksPerSec: number;
   /** Chunks per CPU-second: comparable between runs when the machine is shared. */
   readonly chunksPerCpuSec: number;
-  readonly indexBytes: number;
-  /** Load of the saved index (manifest check, chunks, BM25, HNSW), ms. */
-  readonly loadMs: number;
   readonly rssMb: number;
   /** 1-minute load average after the build: other work on the machine slows the embedding. */
   readonly loadAvg: number;
@@ -91,16 +88,8 @@ function percentile(xs: readonly number[], p: number): number {
   return s.length === 0 ? 0 : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0);
 }
 
-function dirBytes(dir: string): number {
-  let total = 0;
-  for (const n of readdirSync(dir, { withFileTypes: true })) {
-    total += n.isDirectory() ? dirBytes(join(dir, n.name)) : statSync(join(dir, n.name)).size;
-  }
-  return total;
-}
-
 /** Parses and chunks a corpus directory; identity from the manifest, else the document itself. */
-function chunkCorpus(dir: string): { chunks: Chunk[]; docs: number; corpus: { file: string; sha256: string }[] } {
+function chunkCorpus(dir: string): { chunks: Chunk[]; docs: number } {
   const c = readCorpus(dir);
   if (!c.ok) throw new Error(`corpus ${dir}: ${c.error.code}`);
   const chunks: Chunk[] = [];
@@ -113,37 +102,27 @@ function chunkCorpus(dir: string): { chunks: Chunk[]; docs: number; corpus: { fi
     const year = f.entry?.year ?? p.value.meta.year ?? 0;
     chunks.push(...chunkDisclosure(p.value, { department, year }));
   }
-  return { chunks, docs, corpus: c.value.files.map((f) => ({ file: f.name, sha256: f.sha256 })) };
+  return { chunks, docs };
 }
 
-/** Builds, saves and reloads one corpus's index and measures it. */
+/** Builds one corpus's search index in memory and measures it. */
 async function measureCorpus(
   label: string,
   dir: string,
   embedder: Embedder | null,
-  config: Config,
   queries: readonly string[],
   opts: RetrievalBenchOptions,
 ): Promise<{ figures: CorpusFigures; index: SearchIndex }> {
   const log = opts.log ?? (() => {});
   const t0 = now();
   const cpu0 = process.cpuUsage();
-  const { chunks, docs, corpus } = chunkCorpus(dir);
+  const { chunks, docs } = chunkCorpus(dir);
   const t1 = now();
   log(`${label}: ${docs} documents, ${chunks.length} chunks; ${embedder ? "embedding" : "indexing (keyword only)"} …`);
-  const built = await buildSearchIndex(chunks, embedder);
-  const out = mkdtempSync(join(tmpdir(), "juesuan-bench-index-"));
-  const inputs = { corpus, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION };
-  saveSearchIndex(out, built, inputs);
+  // In memory: the on-disk index (build, load, size) is measured by scripts/bench.ts.
+  const index = await buildSearchIndex(chunks, embedder);
   const t2 = now();
   const cpu = process.cpuUsage(cpu0);
-  const indexBytes = dirBytes(out);
-  const t3 = now();
-  const loaded = loadSearchIndex(out, inputs, embedder);
-  const loadMs = now() - t3;
-  rmSync(out, { recursive: true, force: true });
-  if (!loaded.ok) throw new Error(`reload failed: ${loaded.error.code} ${loaded.error.reason}`);
-  const index = loaded.value;
 
   const latency = {} as Record<Mode, Latency>;
   for (const mode of MODES) {
@@ -171,8 +150,6 @@ async function measureCorpus(
       buildCpuMs: (cpu.user + cpu.system) / 1000,
       chunksPerSec: chunks.length / (buildMs / 1000),
       chunksPerCpuSec: chunks.length / ((cpu.user + cpu.system) / 1e6),
-      indexBytes,
-      loadMs,
       rssMb: process.memoryUsage().rss / 2 ** 20,
       loadAvg,
       latency,
@@ -211,7 +188,7 @@ async function measureRecall(
       const text = questionText(q);
       const named = [department, ...(entry?.aliases ?? [])].some((a) => text.includes(a));
       const u = isHit(await search(index, text, { mode, k, ...opts.search }));
-      const f = named ? isHit(await search(index, text, { mode, k, filter: (c) => c.department === department, ...opts.search })) : u;
+      const f = named ? isHit(await search(index, text, { mode, k, filter: { departments: [department] }, ...opts.search })) : u;
       if (u) hitU++;
       if (f) hitF++;
       if (!f) misses.push(q.id);
@@ -238,7 +215,7 @@ export async function benchRetrieval(opts: RetrievalBenchOptions): Promise<Retri
   const seeds = new Map<string, ManifestEntry>();
   if (seedManifest.ok) for (const d of seedManifest.value.manifest?.documents ?? []) if (d.source) seeds.set(d.source, d);
 
-  const five = await measureCorpus("seed corpus", opts.config.corpusDir, embedder, opts.config, queries, opts);
+  const five = await measureCorpus("seed corpus", opts.config.corpusDir, embedder, queries, opts);
   const recall = await measureRecall(five.index, questions, seeds, k, opts);
   const corpora: CorpusFigures[] = [five.figures];
 
@@ -249,7 +226,7 @@ export async function benchRetrieval(opts: RetrievalBenchOptions): Promise<Retri
       synthCorpus({ seedDir: opts.config.corpusDir, outDir: dir, count: n, seed: opts.seed ?? 42 });
       // Fresh query strings for the large corpus so no embedding is served from the cache.
       const scaled = queries.map((q) => `${q} `);
-      corpora.push((await measureCorpus(`synthetic ×${n}`, dir, embedder, opts.config, scaled, opts)).figures);
+      corpora.push((await measureCorpus(`synthetic ×${n}`, dir, embedder, scaled, opts)).figures);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -273,7 +250,7 @@ export function renderRetrievalBench(r: RetrievalFigures): string {
   for (const c of r.corpora) {
     lines.push(
       `  ${c.label}: ${c.docs} docs, ${c.chunks} chunks; build ${f1(c.buildMs / 1000)} s (parse+chunk ${f1(c.parseMs / 1000)} s, index ${f1(c.indexMs / 1000)} s; CPU ${f1(c.buildCpuMs / 1000)} s), ` +
-        `${f1(c.chunksPerSec)} chunks/s; index ${f1(c.indexBytes / 2 ** 20)} MiB; load ${f1(c.loadMs)} ms; RSS ${f1(c.rssMb)} MiB; ` +
+        `${f1(c.chunksPerSec)} chunks/s; RSS ${f1(c.rssMb)} MiB; ` +
         `machine load ${c.loadAvg.toFixed(1)} on ${cpus().length} cores`,
     );
     lines.push(

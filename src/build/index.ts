@@ -1,40 +1,52 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
-import { checkSeal, sealArtefacts } from "../core/integrity.js";
+import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
-import { describeIssue, extractedTextPath, readCorpus, truncatedCopies, type SourceFile } from "../corpus/index.js";
+import { describeIssue, extractedTextPath, readCorpus, type CorpusIssue, type SourceFile } from "../corpus/index.js";
 import { writeFileAtomic } from "../core/fs.js";
-import { identifyDocument } from "../corpus/identity.js";
-import { CHUNKER_VERSION, chunkDisclosure, type Chunk } from "../chunk/index.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
-import { extractFacts, FACT_STORE_FORMAT, loadFactStore, saveFactStore, type FactStore } from "../facts/index.js";
-import type { Fact } from "../facts/types.js";
-import { parseDisclosure } from "../parse/index.js";
-import type { Disclosure } from "../parse/types.js";
-import { buildSearchIndex, loadSearchIndex, saveSearchIndex, SEARCH_DIR, type SearchIndex } from "../search/index.js";
-import { verifyFacts } from "../verify/index.js";
-import { DOCUMENTS_FORMAT, loadDocuments, saveDocuments, type DocumentRecord, type Rejected } from "./_documents.js";
+import { openSearchIndex, searchGeneration, type DenseIndex, type SearchIndex } from "../search/index.js";
+import { fileArtefactStore, type ArtefactStore } from "./_artefacts.js";
+import { createIndexDb, damagedDocuments, documentRecords, openIndexDb, storedRejections } from "./_db.js";
+import type { DocumentRecord, Rejected } from "./_documents.js";
+import { factReader, type FactReader } from "./_facts.js";
+import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
+import { lineReader } from "./_lines.js";
+import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport } from "./_plan.js";
+import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
+export type { BuildReport } from "./_plan.js";
+export type { FactReader } from "./_facts.js";
+export type { ArtefactError, ArtefactInfo, ArtefactStore, DocArtefact, StoredArtefact } from "./_artefacts.js";
+export { fileArtefactStore } from "./_artefacts.js";
 export { indexStatus, type IndexStatus } from "./_status.js";
 
 const log = createLogger("build");
 
-/** Everything answering reads, loaded once and read-only. */
+/** Everything answering reads: small tables in memory, facts and chunks read from disk per question. */
 export interface LoadedIndex {
   readonly documents: readonly DocumentRecord[];
   readonly rejected: readonly Rejected[];
-  readonly store: FactStore;
+  readonly facts: FactReader;
   readonly search: SearchIndex;
-  readonly embedder: Embedder | null;
-  /** Why semantic search is off, when it is. */
+  /** Why semantic search is off, when it is known to be (a model that fails on first use says so then). */
   readonly modelProblem: string | null;
-  /** Corpus lines by cited file path, for quotes. */
-  readonly lines: ReadonlyMap<string, readonly string[]>;
-  /** True when this call had to (re)build the index. */
+  /** Where the model comes from when vectors are in use, else null. */
+  readonly modelSource: "local" | "hub" | null;
+  /** A corpus line by cited path and 1-based number, read from the corpus file. */
+  readLine(file: string, line: number): string | undefined;
+  /** A corpus document's whole text by cited path (a PDF's as read from it). */
+  readText(file: string): string | undefined;
+  /** True when this call had to (re)build anything. */
   readonly rebuilt: boolean;
+  /** What the build did, when it ran. */
+  readonly report: BuildReport | null;
+  /** Closes the database. */
+  close(): void;
 }
 
 /** Why there is nothing to answer from. */
@@ -45,164 +57,162 @@ export type BuildError =
 /** Progress messages for people (stderr in the CLI). */
 export type Progress = (msg: string) => void;
 
-/** The build's counted stages: documents parsed, chunks embedded. */
+function modelState(config: Config): { key: string | null; problem: string | null } {
+  if (config.modelSource === "off") return { key: null, problem: "语义检索已关闭 (semantic search disabled: JUESUAN_MODEL_SOURCE=off)" };
+  const fp = modelFingerprint(config);
+  if (fp === null) return { key: null, problem: "嵌入模型不可用 (embedding model unavailable); 请运行 `npm run model:fetch` (run `npm run model:fetch` to provision it)" };
+  return { key: sha256(stableJson(fp)).slice(0, 16), problem: null };
+}
+
+/** Loads the embedder once, on first call; a failure is remembered and logged. */
+function lazyEmbedder(config: Config): () => Promise<Embedder | null> {
+  let p: Promise<Embedder | null> | null = null;
+  return () => {
+    p ??= loadEmbedder(config).then((r) => {
+      if (r.ok) return r.value;
+      log.warn(`语义检索关闭 semantic search off: ${r.error.reason}`);
+      return null;
+    });
+    return p;
+  };
+}
+
+function openOrCreate(config: Config, force: boolean, progress: Progress): Database.Database {
+  if (!force) {
+    const opened = openIndexDb(config.indexDir);
+    if (opened.ok) return opened.value;
+    if (opened.error.code !== "index_missing") progress(`重新组装索引 re-assembling the index (${opened.error.code}: ${opened.error.reason})`);
+  }
+  return createIndexDb(config.indexDir);
+}
+
+const UNUSABLE = new Set(["not_utf8", "empty_file", "pdf_no_text", "pdf_unreadable"]);
+
+function unreadable(issues: readonly CorpusIssue[]): Rejected[] {
+  return issues.filter((i) => UNUSABLE.has(i.code)).map((i) => ({ file: i.file, reason: `${i.code}: ${describeIssue(i).replace(/^[^:]*: /, "")}` }));
+}
+
+/** The text read from each PDF is kept beside the index, so that every cited line can be opened. */
+function keepExtractedText(indexDir: string, files: readonly SourceFile[]): void {
+  for (const f of files) {
+    if (!f.pages) continue;
+    const path = extractedTextPath(indexDir, f.name);
+    let same = false;
+    try {
+      same = readFileSync(path, "utf8") === f.text;
+    } catch {
+      same = false;
+    }
+    if (!same) writeFileAtomic(path, f.text);
+  }
+}
+
+/** The build's counted stages: documents processed, chunks placed in the vector graph. */
 export type BuildStage = "parse" | "embed";
 
 /** Counted progress of a stage (a progress bar on a terminal). */
 export type StepProgress = (stage: BuildStage, done: number, total: number) => void;
 
-/** Options of `ensureIndex`. */
+/** How to bring the index up to date. */
 export interface EnsureIndexOptions {
   readonly onProgress?: Progress;
   readonly onStep?: StepProgress;
-  /** Rebuild even when the saved index is fresh and intact. */
+  /** Re-assemble the database from the per-document artefacts. */
   readonly force?: boolean;
+  /**
+   * Check every stored document against its recorded hashes (facts, findings, chunks, artefact
+   * bytes) and re-assemble the damaged ones; answering checks each row when it reads it anyway.
+   */
+  readonly verify?: boolean;
   /** Do not report a missing model (the caller already said why, in its own words). */
   readonly quietModel?: boolean;
-}
-
-// Artefacts every index has (vectors.hnsw only when built with the model); all are sealed.
-const REQUIRED_ARTEFACTS = ["documents.json", "facts.json", `${SEARCH_DIR}/manifest.json`, `${SEARCH_DIR}/chunks.json`, `${SEARCH_DIR}/bm25.json`] as const;
-
-/** Every artefact file under the index directory that the build wrote, relative to it. */
-function artefactsIn(dir: string): string[] {
-  const search = join(dir, SEARCH_DIR);
-  const inSearch = existsSync(search) ? readdirSync(search).filter((n) => !n.startsWith(".")).map((n) => `${SEARCH_DIR}/${n}`) : [];
-  return ["documents.json", "facts.json", ...inSearch.sort()];
-}
-
-interface Built {
-  readonly documents: DocumentRecord[];
-  readonly rejected: Rejected[];
-  readonly store: FactStore;
-  readonly search: SearchIndex;
-}
-
-async function build(config: Config, files: readonly SourceFile[], rejected0: readonly Rejected[], embedder: Embedder | null, progress: Progress, step: StepProgress): Promise<Built> {
-  const started = Date.now();
-  const rejected: Rejected[] = [...rejected0];
-  const documents: DocumentRecord[] = [];
-  const parsed: Disclosure[] = [];
-  let facts: Fact[] = [];
-  const chunks: Chunk[] = [];
-  // A truncated copy of another document (same body, year and type) is used once: the longer one.
-  const keys = files.map((f) => {
-    const p = parseDisclosure(f);
-    const id = p.ok ? identifyDocument(p.value.meta, f.entry, f.name) : null;
-    return { file: f.path, key: id && id.year !== null ? `${id.department}|${id.year}|${id.type ?? ""}` : null, text: f.text };
-  });
-  const copies = new Set<string>();
-  for (const issue of truncatedCopies(keys)) {
-    copies.add(issue.file);
-    progress(`  注意 note: ${describeIssue(issue)}`);
-  }
-  step("parse", 0, files.length);
-  for (const [i, f] of files.entries()) {
-    // Yield between documents so a signal (Ctrl-C) is handled during a long parse.
-    await new Promise((r) => setImmediate(r));
-    step("parse", i, files.length);
-    if (copies.has(f.path)) continue;
-    // The text read from a PDF is kept beside the index, so that every cited line can be opened.
-    if (f.pages) writeFileAtomic(extractedTextPath(config.indexDir, f.name), f.text);
-    const p = parseDisclosure(f);
-    if (!p.ok) {
-      const reason = "reason" in p.error ? p.error.reason : p.error.code;
-      rejected.push({ file: f.path, reason: `${p.error.code}: ${reason}` });
-      progress(`  跳过 skip ${f.path}: ${reason}`);
-      continue;
-    }
-    const d = p.value;
-    const id = identifyDocument(d.meta, f.entry, f.name);
-    if (id.year === null) {
-      rejected.push({ file: f.path, reason: "year_unknown: 无法从文件或清单确定年度 (no year in the text or the manifest)" });
-      progress(`  跳过 skip ${f.path}: 无法确定年度 (year unknown)`);
-      continue;
-    }
-    const who = { department: id.department, year: id.year };
-    const docFacts = extractFacts(d, who);
-    facts = facts.concat(docFacts);
-    chunks.push(...chunkDisclosure(d, who));
-    parsed.push(d);
-    for (const m of id.mismatches) progress(`  注意 note ${f.path}: ${m}`);
-    documents.push({
-      id: d.id,
-      file: f.path,
-      name: f.name,
-      sha256: f.sha256,
-      department: id.department,
-      aliases: id.aliases,
-      year: id.year,
-      type: id.type,
-      region: id.region,
-      title: d.meta.title,
-      mismatches: id.mismatches,
-      tables: d.tables.length,
-      facts: docFacts.length,
-    });
-    progress(`  解析 parsed ${f.path}: ${id.department} ${id.year} · ${d.tables.length} 表 tables · ${docFacts.length} 条数字 facts`);
-  }
-  step("parse", files.length, files.length);
-  const verified = verifyFacts(facts, parsed);
-  const corpus = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
-  const store: FactStore = { formatVersion: FACT_STORE_FORMAT, builtAt: new Date().toISOString(), corpus, facts: verified.facts, findings: verified.findings };
-  progress(`  核验 verified ${verified.facts.length} facts, ${verified.findings.length} findings`);
-  progress(`  嵌入 embedding ${chunks.length} chunks${embedder ? "" : " (语义检索关闭 semantic search off: keyword only)"}`);
-  if (embedder) step("embed", 0, chunks.length);
-  const search = await buildSearchIndex(chunks, embedder, (done, total) => step("embed", done, total));
-  mkdirSync(config.indexDir, { recursive: true });
-  saveFactStore(config.indexDir, store);
-  saveSearchIndex(config.indexDir, search, { corpus, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION });
-  saveDocuments(config.indexDir, { formatVersion: DOCUMENTS_FORMAT, corpus, documents: documents.map((d) => ({ ...d, aliases: [...d.aliases], mismatches: [...d.mismatches] })), rejected });
-  // Last: an index is only trusted once every artefact it names is in place and hashed.
-  sealArtefacts(config.indexDir, artefactsIn(config.indexDir));
-  progress(`索引已建好 index built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${config.indexDir}`);
-  return { documents, rejected, store, search };
+  /** Another embedding model than the configured one (tests): its key names its vectors. */
+  readonly model?: { readonly key: string; readonly load: () => Promise<Embedder | null> };
+  /** The embedding cache file (default: `embeddings.db` in the model directory, shared by every index). */
+  readonly embeddingCache?: string;
 }
 
 /**
- * Loads the index for the configured corpus, building it first when it is missing, stale or
- * corrupt (with progress). The only writer of `index/`.
+ * Brings the index up to date with the configured corpus and loads it. Only documents that are new
+ * or changed (or whose artefact is missing or damaged) go through the pipeline; removed ones are
+ * dropped; a moved corpus only has its paths updated. The embedding model is loaded only when a
+ * text has no cached vector. `force` re-assembles the database from the artefacts. The only writer
+ * of `index/`.
  */
 export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {}): Promise<Result<LoadedIndex, BuildError>> {
   const progress: Progress = opts.onProgress ?? ((m) => log.info(m));
-  const step: StepProgress = opts.onStep ?? (() => undefined);
   const corpus = readCorpus(config.corpusDir);
   if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
-  const unusable = new Set(["not_utf8", "empty_file", "pdf_no_text", "pdf_unreadable"]);
-  const rejected: Rejected[] = corpus.value.issues
-    .filter((i) => unusable.has(i.code))
-    .map((i) => ({ file: i.file, reason: `${i.code}: ${describeIssue(i).replace(/^[^:]*: /, "")}` }));
   for (const i of corpus.value.issues) progress(`注意 note: ${describeIssue(i)}`);
   const files = corpus.value.files;
   if (files.length === 0) return err({ code: "corpus_empty", message: `语料目录中没有可用的 .txt 决算公开文件 (no usable .txt disclosures in ${config.corpusDir})` });
 
-  const emb = await loadEmbedder(config);
-  const embedder = emb.ok ? emb.value : null;
-  const modelProblem = emb.ok ? null : emb.error.reason;
-  if (modelProblem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${modelProblem}`);
-
-  const expected = files.map((f) => ({ file: f.path, sha256: f.sha256 }));
-  const lines = new Map(files.map((f) => [f.path, f.text.split(/\r?\n/)] as const));
-  const sealed = opts.force ? null : checkSeal(config.indexDir, REQUIRED_ARTEFACTS);
-  if (sealed !== null && !sealed.ok) {
-    const e = sealed.error;
-    progress(
-      e.code === "index_missing"
-        ? `正在建立索引 building the index (${e.code}: ${e.reason})`
-        : `索引未通过完整性校验，正在重建 the index failed its integrity check, rebuilding (${e.code}: ${e.reason})`,
-    );
-  } else if (sealed !== null) {
-    const docs = loadDocuments(config.indexDir, expected);
-    const store = docs.ok ? loadFactStore(config.indexDir, expected) : docs;
-    const search = store.ok ? loadSearchIndex(config.indexDir, { corpus: expected, model: embedder ? modelFingerprint(config) : null, chunkerVersion: CHUNKER_VERSION }, embedder) : store;
-    if (docs.ok && store.ok && search.ok) {
-      return ok({ documents: docs.value.documents, rejected: docs.value.rejected, store: store.value, search: search.value, embedder, modelProblem, lines, rebuilt: false });
+  keepExtractedText(config.indexDir, files);
+  const pipeline = pipelineFingerprint();
+  const store: ArtefactStore = fileArtefactStore(config.indexDir, pipeline);
+  const db = openOrCreate(config, opts.force === true, progress);
+  const model = opts.model ? { key: opts.model.key, problem: null } : modelState(config);
+  const embedder = opts.model ? opts.model.load : lazyEmbedder(config);
+  let report: BuildReport | null = null;
+  let dense: DenseIndex | (() => DenseIndex | null) | null = model.key !== null ? savedVectors(config.indexDir, db, model.key) : null;
+  const keyed = files.map((f) => ({ file: f, key: artefactKey(f, pipeline) }));
+  const damaged = opts.verify ? damagedDocuments(db, store) : new Map<string, string>();
+  for (const why of damaged.values()) progress(`索引未通过完整性校验，重新组装 the index failed its integrity check, re-assembling ${why}`);
+  const plan = planBuild(db, store, keyed, pipeline, new Set(damaged.keys()));
+  const vectorsStale = model.key !== null && dense === null;
+  if (plan.changed || vectorsStale) {
+    const started = Date.now();
+    if (model.problem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${model.problem}`);
+    const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
+    const fresh = before !== null && before === searchGeneration(db);
+    report = await applyPlan(db, store, plan, progress, opts.onStep);
+    if (report.addedIds.length > 0) report = { ...report, removedSpans: [...report.removedSpans, ...dropTruncatedCopies(db, store, keyed, progress)] };
+    if (model.key !== null) {
+      let last = -1;
+      const v = await syncVectors({
+        indexDir: config.indexDir,
+        cache: opts.embeddingCache ?? join(config.modelDir, EMBEDDING_CACHE),
+        db,
+        model: model.key,
+        embedder,
+        changes: { before: fresh ? before : null, removed: report.removedSpans, added: report.addedIds },
+        onProgress: (done, total) => {
+          opts.onStep?.("embed", done, total);
+          const pct = Math.floor((100 * done) / Math.max(total, 1));
+          if (pct >= last + 10 || done === total) {
+            last = pct;
+            progress(`  向量 vectors ${done}/${total}`);
+          }
+        },
+      });
+      dense = v.dense;
+      report = { ...report, embedded: v.embedded, cachedVectors: v.cached };
+      if (v.problem) progress(`语义检索关闭 semantic search off: ${v.problem}`);
+    } else {
+      dropVectors(config.indexDir);
     }
-    const why = !docs.ok ? docs.error : !store.ok ? store.error : !search.ok ? search.error : null;
-    if (why) progress(`正在建立索引 building the index (${why.code}: ${why.reason})`);
-  } else {
-    progress("正在重建索引 rebuilding the index");
+    db.prepare("INSERT INTO meta(key, value) VALUES('built_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
+    const pruned = store.prune();
+    // The whole-corpus files of the previous index layout.
+    for (const old of ["facts.json", "documents.json", "search"]) rmSync(join(config.indexDir, old), { recursive: true, force: true });
+    report = { ...report, seconds: (Date.now() - started) / 1000 };
+    progress(
+      `索引已更新 index updated in ${report.seconds.toFixed(1)} s: ${report.reused} reused · ${report.parsed} parsed · ${report.fromArtefacts} from artefacts · ${report.removed} removed · ${report.moved} moved · ${report.embedded} embedded (${report.cachedVectors} cached)${pruned ? ` · ${pruned} old artefact sets pruned` : ""}`,
+    );
   }
-  const built = await build(config, files, rejected, embedder, progress, step);
-  return ok({ ...built, embedder, modelProblem, lines, rebuilt: true });
+  const search = openSearchIndex(db, { dense, embedder: dense !== null ? embedder : null });
+  const documents: DocumentRecord[] = documentRecords(db);
+  const rejected: Rejected[] = [...unreadable(corpus.value.issues), ...storedRejections(db).map((r) => ({ file: r.file, reason: r.reason }))];
+  return ok({
+    documents,
+    rejected,
+    facts: factReader(db),
+    search,
+    modelProblem: model.problem,
+    modelSource: search.semantic && config.modelSource !== "off" ? config.modelSource : null,
+    ...lineReader(files, config.indexDir),
+    rebuilt: report !== null,
+    report,
+    close: () => db.close(),
+  });
 }

@@ -16,10 +16,14 @@ export async function openEngine(config: Config): Promise<Engine | null> {
   return engine.value;
 }
 
-/** Loads (or with `force` rebuilds) the index with progress on stderr; prints why not and returns null on failure. */
-export async function openIndex(config: Config, force = false): Promise<LoadedIndex | null> {
+/**
+ * Loads the index, bringing it up to date first, with progress on stderr (`verify`: check every
+ * stored document against its hashes; `force`: re-assemble from the artefacts); prints why not and
+ * returns null on failure.
+ */
+export async function openIndex(config: Config, opts: { verify?: boolean; force?: boolean } = {}): Promise<LoadedIndex | null> {
   const progress = createProgressReporter();
-  const r = await ensureIndex(config, { force, onProgress: progress.note, onStep: progress.step });
+  const r = await ensureIndex(config, { ...opts, onProgress: progress.note, onStep: progress.step });
   progress.finish();
   if (!r.ok) {
     process.stderr.write(`无法建立索引 cannot build the index [${r.error.code}]: ${r.error.message}\n`);

@@ -86,9 +86,12 @@ export function createProgram(setCode: (code: number) => void): Command {
 
   program
     .command("build-index")
-    .description("(re)build facts, chunks and vectors under the index directory, with progress")
-    .option("--stale-only", "build only when the index is missing, stale or damaged")
-    .action((o: { staleOnly?: boolean }) => act(withConfig(async (c) => (await import("./commands/build-index.js")).runBuildIndex({ staleOnly: o.staleOnly === true }, c))));
+    .description("bring facts, chunks and vectors under the index directory up to date (new or changed documents only), with progress")
+    .option("--stale-only", "skip the integrity check of every stored document")
+    .option("--force", "re-assemble the index database from the per-document artefacts")
+    .action((o: { staleOnly?: boolean; force?: boolean }) =>
+      act(withConfig(async (c) => (await import("./commands/build-index.js")).runBuildIndex({ staleOnly: o.staleOnly === true, force: o.force === true }, c))),
+    );
 
   program
     .command("search")

@@ -1,22 +1,18 @@
-import { auditSource, type DocumentAudit } from "../audit/index.js";
 import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
 import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
+import { auditSource, type DocumentAudit } from "../audit/index.js";
+import { buildSpelling, correctSpelling } from "../link/index.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
+import type { FactReader } from "../build/index.js";
 import { buildCatalog, normalizeText, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
-import { buildSpelling, correctSpelling, vocabularyOf } from "../link/index.js";
-import { search } from "../search/index.js";
+import { chunkCount, nextProseChunk, search, sectionChunks } from "../search/index.js";
 import { figureTarget, planAnswer } from "./_plan.js";
-
-/** Passages answer "why/what" questions; rows of the numeric 公开NN表 tables only hold figures. */
-function isProse(c: Chunk): boolean {
-  return c.kind !== "table_row" || !/^公开\d+表/.test(c.table ?? "");
-}
 
 function toPassage(c: Chunk, score: number): Passage {
   return { file: c.file, line: c.line, lineEnd: c.lineEnd, table: c.table, section: c.section, text: c.quote, context: c.text, score };
@@ -30,33 +26,36 @@ function asksForNumber(q: string): boolean {
 }
 
 /**
+ * More departments than this stating a figure under the asked name (item, code or most of the
+ * topic's characters) cannot be told apart by inference: the question must name one. It also
+ * bounds the work to a few departments' facts in a city's archive of hundreds.
+ */
+const MAX_INFERENCE_CANDIDATES = 8;
+
+/**
  * A figure question naming no department, in a corpus of several: when exactly one department's
  * latest disclosure states a trusted match (or one clearly best), that is the department meant.
  */
-function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData): string | null {
+function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, facts: FactReader): string | null {
   if (u.items.length === 0 && u.topic === null && u.code === null) return null;
   const hits: { name: string; score: number }[] = [];
+  // Only departments whose facts share an item, the code or most of the topic's characters can
+  // match: the others' facts are never read (a city's archive holds hundreds of departments).
+  let candidates: ReadonlySet<string> | null = null;
   for (const d of catalog.departments) {
     const year = d.years[d.years.length - 1];
     if (year === undefined) continue;
-    const sel = selectFigure(data.factsFor(d.name, year), figureTarget(u, d, year));
+    const t = figureTarget(u, d, year);
+    candidates ??= facts.departmentsWith({ items: t.items, code: t.code, topic: t.topic });
+    if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
+    if (!candidates.has(d.name)) continue;
+    const sel = selectFigure(data.factsFor(d.name, year), t);
     if (sel) hits.push({ name: d.name, score: sel.score });
   }
   hits.sort((a, b) => b.score - a.score);
   const [first, second] = hits;
   if (!first) return null;
   return !second || first.score - second.score >= 0.15 ? first.name : null;
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
 }
 
 /** Answers the turns of one conversation in order, each with the state the previous turn left. */
@@ -88,34 +87,27 @@ export async function createEngine(config: Config, opts: Pick<EnsureIndexOptions
 
 /** The engine over an already loaded index (tests build one from fixtures). */
 export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {}): Engine {
-  const byWho = groupBy(idx.store.facts, (f) => `${f.department}|${f.year}`);
   const catalog: Catalog = buildCatalog(
     idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
   );
-  // The documents' own words (labels and the measure words of their columns) repair typos in questions.
-  const spelling = buildSpelling(vocabularyOf(byWho.values()));
+  // The documents' own words (labels and the measure words of their columns, described once per
+  // document by the build) repair typos in questions.
+  const spelling = buildSpelling(idx.facts.vocabulary());
   // Department names and aliases are the department recogniser's to read (it has its own typo rule).
   const keep = catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText);
-  // Narrative (and 绩效自评表) chunks in document order per file: a reason often follows its figure.
-  const prose = idx.search.chunks.filter(isProse);
-  const nextOf = new Map<string, Passage>();
-  prose.forEach((c, i) => {
-    const n = prose[i + 1];
-    if (n && n.file === c.file && n.line > c.lineEnd - 1) nextOf.set(`${c.file}:${c.line}`, toPassage(n, 0));
-  });
-  const bySection = groupBy(
-    prose.map((c) => toPassage(c, 0)),
-    (p) => `${p.file}|${p.section ?? ""}`,
-  );
+  // Narrative (and 绩效自评表) chunks are read per question from the index, in document order.
   const data: AnswerData = {
-    nextPassage: (p) => nextOf.get(`${p.file}:${p.line}`) ?? null,
-    sectionPassages: (p) => (p.section === null ? [] : (bySection.get(`${p.file}|${p.section}`) ?? [])),
-    factsFor: (department, year) => byWho.get(`${department}|${year}`) ?? [],
-    readLine: (file, line) => idx.lines.get(file)?.[line - 1],
+    nextPassage: (p) => {
+      const n = nextProseChunk(idx.search, p.file, p.line);
+      return n ? toPassage(n, 0) : null;
+    },
+    sectionPassages: (p) => (p.section === null ? [] : sectionChunks(idx.search, p.file, p.section).map((c) => toPassage(c, 0))),
+    factsFor: (department, year) => idx.facts.factsFor(department, year),
+    readLine: (file, line) => idx.readLine(file, line),
     async searchPassages(query, scope, k) {
       const hits = await search(idx.search, query, {
         k,
-        filter: (c) => isProse(c) && (scope.department === null || c.department === scope.department) && (scope.year === null || c.year === scope.year),
+        filter: { departments: scope.department === null ? null : [scope.department], year: scope.year, proseOnly: true },
       });
       return hits.map((h) => toPassage(h.chunk, h.score));
     },
@@ -131,7 +123,6 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
 
   // Audits are computed on first request and kept: the index does not change under a running engine.
   const audits = new Map<string, DocumentAudit>();
-  const factsByDoc = groupBy(idx.store.facts, (f) => f.doc);
 
   return {
     async ask(question: string, state?: ConversationState) {
@@ -142,7 +133,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog);
       let req = planAnswer(q, u, st, catalog);
       if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
-        const guess = inferDepartment(u, catalog, data);
+        const guess = inferDepartment(u, catalog, data, idx.facts);
         if (guess) {
           u = { ...u, department: { kind: "resolved", names: [guess], via: "explicit", phrases: [] } };
           req = planAnswer(q, u, st, catalog);
@@ -169,12 +160,11 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
         const key = `${d.id}|${lang}`;
         const hit = audits.get(key);
         if (hit) return [hit];
-        const lines = idx.lines.get(d.file);
-        if (!lines) return [];
+        const text = idx.readText(d.file);
+        if (text === undefined) return [];
         // The index's verified facts of the document; the text parsed again for its structure.
-        const facts = factsByDoc.get(d.id) ?? [];
-        const source = { path: d.file, name: d.name, sha256: d.sha256, text: lines.join("\n"), entry: undefined };
-        const r = auditSource(source, { lang, facts });
+        const source = { path: d.file, name: d.name, sha256: d.sha256, text, entry: undefined };
+        const r = auditSource(source, { lang, facts: idx.facts.factsOfFile(d.file) });
         if (!r.ok) return [];
         const audit = { ...r.value, department: d.department, year: d.year };
         audits.set(key, audit);
@@ -183,10 +173,10 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       return { department: dept, documents };
     },
     status: () => ({
-      semantic: idx.embedder !== null,
-      modelSource: idx.embedder ? idx.embedder.source : null,
-      facts: idx.store.facts.length,
-      chunks: idx.search.chunks.length,
+      semantic: idx.search.semantic,
+      modelSource: idx.search.semantic ? idx.modelSource : null,
+      facts: idx.facts.count(),
+      chunks: chunkCount(idx.search),
     }),
   };
 }

@@ -59,27 +59,3 @@ export function scoreField(field: Bm25Field, query: readonly string[], weight: n
     }
   }
 }
-
-/** Plain-JSON form of a field, for bm25.json. */
-export interface Bm25FieldJson {
-  readonly terms: string[];
-  readonly postings: number[][];
-  readonly docLen: number[];
-}
-
-/** Serialises a field. */
-export function fieldToJson(f: Bm25Field): Bm25FieldJson {
-  const terms: string[] = new Array<string>(f.terms.size);
-  for (const [t, id] of f.terms) terms[id] = t;
-  return { terms, postings: f.postings.map((p) => Array.from(p)), docLen: Array.from(f.docLen) };
-}
-
-/** Restores a field serialised by `fieldToJson`. */
-export function fieldFromJson(j: Bm25FieldJson): Bm25Field {
-  const terms = new Map<string, number>();
-  j.terms.forEach((t, i) => terms.set(t, i));
-  const docLen = Uint32Array.from(j.docLen);
-  let total = 0;
-  for (const l of docLen) total += l;
-  return { terms, postings: j.postings.map((p) => Int32Array.from(p)), docLen, avgdl: docLen.length > 0 ? total / docLen.length : 0 };
-}

@@ -1,4 +1,5 @@
 import hnswlib from "hnswlib-node";
+import { corpusOrder, passes, passingLabels, type Docs, type Pass } from "./_docs.js";
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
@@ -8,29 +9,45 @@ const EF_CONSTRUCTION = 200;
 const SEED = 100;
 /** Search breadth; recall ≈ 1 at our sizes (thousands of chunks) for well under a millisecond. */
 const EF_SEARCH = 128;
-/** Below this share of passing points, a filtered query is scored exactly instead of through HNSW. */
-const EXACT_BELOW = 0.5;
+/**
+ * Up to this many passing chunks a filtered query is scored exactly (their vectors read from the
+ * graph one by one, nothing kept): HNSW's filtered search must walk past every failing point to
+ * collect `ef` passing ones, which for one department among hundreds means most of the graph.
+ */
+const EXACT_MAX = 4000;
 
-/** Cosine nearest-neighbour search over chunk vectors; labels are chunk positions. */
+/** Cosine nearest-neighbour search over chunk vectors; labels are chunk labels. */
 export interface DenseIndex {
   readonly dim: number;
-  readonly count: number;
   readonly hnsw: Hnsw;
-  /** Row-major copy of the vectors for exact filtered scoring, read from the graph on first need. */
-  matrix: Float32Array | null;
 }
 
-/** Builds the HNSW graph (cosine space) from unit vectors. */
-export function buildDense(vectors: readonly Float32Array[], dim: number): DenseIndex {
+/** An empty graph (cosine space) with room for `capacity` points; deleted slots are reused. */
+export function createDense(dim: number, capacity: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
-  hnsw.initIndex(Math.max(1, vectors.length), M, EF_CONSTRUCTION, SEED);
-  const matrix = new Float32Array(vectors.length * dim);
-  vectors.forEach((v, i) => {
-    hnsw.addPoint(Array.from(v), i);
-    matrix.set(v, i * dim);
-  });
+  hnsw.initIndex(Math.max(16, capacity), M, EF_CONSTRUCTION, SEED, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, count: vectors.length, hnsw, matrix };
+  return { dim, hnsw };
+}
+
+/** Adds unit vectors under their labels, growing the graph when full. */
+export function addVectors(index: DenseIndex, items: readonly { label: number; vector: Float32Array }[]): void {
+  const h = index.hnsw;
+  for (const { label, vector } of items) {
+    if (h.getCurrentCount() >= h.getMaxElements()) h.resizeIndex(Math.ceil(h.getMaxElements() * 1.5) + 16);
+    h.addPoint(Array.from(vector), label, true);
+  }
+}
+
+/** Marks labels deleted (their slots are reused by later additions). */
+export function deleteLabels(index: DenseIndex, labels: Iterable<number>): void {
+  for (const l of labels) {
+    try {
+      index.hnsw.markDelete(l);
+    } catch {
+      // Not in the graph (a document indexed while the model was off): nothing to delete.
+    }
+  }
 }
 
 /** Writes the graph (hnswlib's own binary format). */
@@ -39,47 +56,36 @@ export function writeDense(index: DenseIndex, path: string): void {
 }
 
 /** Reads a graph written by `writeDense`; throws on a damaged file. */
-export function readDense(path: string, dim: number, count: number): DenseIndex {
+export function readDense(path: string, dim: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
-  hnsw.readIndexSync(path);
-  if (hnsw.getCurrentCount() !== count) {
-    throw new Error(`vectors.hnsw holds ${hnsw.getCurrentCount()} vectors, expected ${count}`);
-  }
+  hnsw.readIndexSync(path, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, count, hnsw, matrix: null };
+  return { dim, hnsw };
 }
 
-function matrixOf(index: DenseIndex): Float32Array {
-  if (index.matrix === null) {
-    const m = new Float32Array(index.count * index.dim);
-    for (let i = 0; i < index.count; i++) m.set(index.hnsw.getPoint(i), i * index.dim);
-    index.matrix = m;
-  }
-  return index.matrix;
+function dot(a: readonly number[], b: Float32Array): number {
+  let s = 0;
+  for (let j = 0; j < b.length; j++) s += (a[j] ?? 0) * (b[j] ?? 0);
+  return s;
 }
 
 /**
- * The `k` most similar chunks to a unit query vector, best first, as cosine similarities; `pass`
- * (a label set) restricts the result. HNSW's filtered search loses recall when few points pass,
- * so small passing sets are scored exactly (a few thousand dot products take well under 5 ms).
+ * The `k` most similar chunks to a unit query vector, best first, as cosine similarities, within
+ * `pass`. Small passing sets are scored exactly; larger ones run inside hnswlib's search with its
+ * filter callback. No copy of the vectors is kept.
  */
-export function searchDense(index: DenseIndex, query: Float32Array, k: number, pass: readonly number[] | null): { label: number; sim: number }[] {
-  if (index.count === 0 || k <= 0) return [];
-  if (pass !== null && pass.length < index.count * EXACT_BELOW) {
-    const m = matrixOf(index);
-    const dim = index.dim;
-    const scored = pass.map((label) => {
-      let s = 0;
-      const off = label * dim;
-      for (let j = 0; j < dim; j++) s += (m[off + j] ?? 0) * (query[j] ?? 0);
-      return { label, sim: s };
-    });
-    return scored.sort((a, b) => b.sim - a.sim).slice(0, k);
+export function searchDense(index: DenseIndex, docs: Docs, query: Float32Array, k: number, pass: Pass | null): { label: number; sim: number }[] {
+  if (k <= 0) return [];
+  const labels = pass === null ? null : passingLabels(pass);
+  if (labels !== null && labels.length <= EXACT_MAX) {
+    const scored = labels.map((label) => ({ label, sim: dot(index.hnsw.getPoint(label), query) }));
+    const order = corpusOrder(docs);
+    return scored.sort((a, b) => b.sim - a.sim || order(a.label, b.label)).slice(0, k);
   }
-  const allowed = pass === null ? null : new Set(pass);
-  const n = Math.min(k, allowed?.size ?? index.count);
+  const n = Math.min(k, labels?.length ?? index.hnsw.getMaxElements());
   if (n === 0) return [];
   if (index.hnsw.getEf() < n) index.hnsw.setEf(n);
-  const r = allowed === null ? index.hnsw.searchKnn(Array.from(query), n) : index.hnsw.searchKnn(Array.from(query), n, (l) => allowed.has(l));
+  const q = Array.from(query);
+  const r = pass === null ? index.hnsw.searchKnn(q, n) : index.hnsw.searchKnn(q, n, (l) => passes(docs, pass, l));
   return r.neighbors.map((label, i) => ({ label, sim: 1 - (r.distances[i] ?? 1) }));
 }

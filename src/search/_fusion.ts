@@ -27,11 +27,11 @@ export interface Fused {
   readonly keyword: number | null;
 }
 
-/** Fuses a dense and a keyword ranking by reciprocal rank; ties keep the keyword order, then label. */
+/** Fuses a dense and a keyword ranking by reciprocal rank; ties keep the keyword order, then `order` (default: label). */
 export function fuseRrf(
   dense: readonly Ranked[],
   keyword: readonly Ranked[],
-  opts: { k?: number; denseWeight?: number; keywordWeight?: number } = {},
+  opts: { k?: number; denseWeight?: number; keywordWeight?: number; order?: (a: number, b: number) => number } = {},
 ): Fused[] {
   const k = opts.k ?? RRF_K;
   const wd = opts.denseWeight ?? DENSE_WEIGHT;
@@ -57,6 +57,6 @@ export function fuseRrf(
     e.kr = i;
   });
   return [...acc.entries()]
-    .sort(([la, a], [lb, b]) => b.score - a.score || a.kr - b.kr || la - lb)
+    .sort(([la, a], [lb, b]) => b.score - a.score || a.kr - b.kr || (opts.order ? opts.order(la, lb) : la - lb))
     .map(([label, e]) => ({ label, score: e.score, dense: e.dense, keyword: e.keyword }));
 }

@@ -1,43 +1,53 @@
+import Database from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
-import type { Result } from "../core/result.js";
+import { sha256 } from "../core/hash.js";
+import { createLogger } from "../core/log.js";
 import type { Embedder } from "../embed/index.js";
-import { assembleIndex } from "./_assemble.js";
-import { buildDense, searchDense, type DenseIndex } from "./_dense.js";
+import { addVectors, createDense, searchDense, type DenseIndex } from "./_dense.js";
+import { corpusOrder, loadDocs, resolveScope, type ChunkScope, type Docs, type DocView } from "./_docs.js";
 import { DENSE_WEIGHT, fuseRrf, RRF_K } from "./_fusion.js";
 import { expansionTerms } from "./_expand.js";
-import { BIGRAM_WEIGHT, buildKeyword, IDENTITY_WEIGHT, searchKeyword, stripDepartments, type KeywordIndex } from "./_keyword.js";
-import type { IndexInputs } from "./_manifest.js";
-import { loadSearch, saveSearch } from "./_store.js";
+import { BIGRAM_WEIGHT, chunkTerms, IDENTITY_WEIGHT, searchKeyword, stripDepartments } from "./_keyword.js";
+import { addSearchDocument, createSearchTables } from "./_tables.js";
 
-export { FORMAT_VERSION, type IndexInputs, type SearchManifest } from "./_manifest.js";
-export { BIGRAM_WEIGHT, IDENTITY_WEIGHT } from "./_keyword.js";
+export { BIGRAM_WEIGHT, IDENTITY_WEIGHT, chunkTerms } from "./_keyword.js";
 export { DENSE_WEIGHT, fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
-export { SEARCH_DIR } from "./_store.js";
 export { BUDGET_TERMS, tokenize } from "./_tokenize.js";
+export type { ChunkScope } from "./_docs.js";
+export {
+  addSearchDocument,
+  createSearchTables,
+  damagedChunks,
+  isProse,
+  moveSearchDocument,
+  removeSearchDocument,
+  searchGeneration,
+  type ChunkTerms,
+  type Span,
+} from "./_tables.js";
+export { addVectors, createDense, deleteLabels, readDense, writeDense, type DenseIndex } from "./_dense.js";
 
-/** The in-memory parts behind a search index; reach them only through this module's functions. */
+/** An embedder, or how to get one on first need (the model loads only when a query needs it). */
+export type EmbedderSource = Embedder | (() => Promise<Embedder | null>);
+
+/** The parts behind a search index; reach them only through this module's functions. */
 export interface SearchParts {
-  readonly keyword: KeywordIndex;
-  readonly dense: DenseIndex | null;
+  readonly db: Database.Database;
+  readonly docs: Docs;
+  /** The vector graph, or how to read it on first need. */
+  dense: DenseIndex | (() => DenseIndex | null) | null;
+  readonly embedder: EmbedderSource | null;
+  /** The resolved embedder once asked for (null: none could be had). */
+  resolved: Promise<Embedder | null> | null;
   /** Query vectors by query text (small LRU: insertion order, refreshed on hit). */
   readonly queryCache: Map<string, Float32Array>;
 }
 
-/** Chunks with their keyword index and, when a model is available, their vectors. */
+/** Chunks with their keyword postings (on disk) and, when a model made them, their vectors. */
 export interface SearchIndex {
-  readonly chunks: readonly Chunk[];
-  /** False when no model was available: every search is keyword-only. */
+  /** False when there are no vectors or no model: every search is keyword-only. */
   readonly semantic: boolean;
-  readonly embedder: Embedder | null;
-  /** Vector dimension, null without vectors. */
-  readonly dim: number | null;
   readonly parts: SearchParts;
-}
-
-/** Why a saved index could not be used; `index_stale` and `index_missing` mean "rebuild". */
-export interface SearchIndexError {
-  readonly code: "index_missing" | "index_stale" | "index_corrupt";
-  readonly reason: string;
 }
 
 /** One ranked passage: the fused score and each ranking's own score (null when it did not rank it). */
@@ -56,8 +66,8 @@ export interface SearchOptions {
   readonly k?: number;
   /** Default "hybrid"; without a model every mode runs as "keyword". */
   readonly mode?: "hybrid" | "dense" | "keyword";
-  /** Only chunks passing this predicate are returned (e.g. one department). */
-  readonly filter?: (c: Chunk) => boolean;
+  /** Only chunks inside this scope are returned (departments, year, prose only). */
+  readonly filter?: ChunkScope;
   /** Prefix BGE's retrieval instruction to the query (default `QUERY_INSTRUCTION_DEFAULT`). */
   readonly instruction?: boolean;
   readonly rrfK?: number;
@@ -69,6 +79,8 @@ export interface SearchOptions {
   readonly expand?: boolean;
   /** Candidates taken from each ranking before fusion (default max(50, 4k)). */
   readonly depth?: number;
+  /** Keyword postings that cannot change the result are skipped (default true; false reads all). */
+  readonly prune?: boolean;
 }
 
 /** BGE's query instruction for short-query → passage retrieval (../shared/MODEL.md). */
@@ -79,52 +91,80 @@ const QUERY_CACHE_SIZE = 128;
 /** Texts per progress report while embedding chunks. */
 const EMBED_STEP = 64;
 
+/** A search index over the search tables of `db`, with an optional vector graph over the same labels. */
+export function openSearchIndex(
+  db: Database.Database,
+  opts: { dense: DenseIndex | (() => DenseIndex | null) | null; embedder: EmbedderSource | null },
+): SearchIndex {
+  const semantic = opts.dense !== null && opts.embedder !== null;
+  return {
+    semantic,
+    parts: { db, docs: loadDocs(db), dense: semantic ? opts.dense : null, embedder: semantic ? opts.embedder : null, resolved: null, queryCache: new Map() },
+  };
+}
+
 /**
- * Indexes chunks for keyword search and, given an embedder, embeds them into an HNSW graph;
- * `onProgress(done, total)` follows the embedding (the slow part).
+ * Indexes chunks in memory (an in-memory database; tests and benchmarks) and, given an embedder,
+ * embeds them into an HNSW graph; `onProgress(done, total)` follows the embedding.
  */
 export async function buildSearchIndex(
   chunks: readonly Chunk[],
   embedder: Embedder | null,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SearchIndex> {
-  const keyword = buildKeyword(chunks);
+  const db = new Database(":memory:");
+  createSearchTables(db);
+  const byDoc = new Map<string, Chunk[]>();
+  for (const c of chunks) {
+    const list = byDoc.get(c.doc);
+    if (list) list.push(c);
+    else byDoc.set(c.doc, [c]);
+  }
+  const ordered: Chunk[] = [];
+  let id = 0;
+  db.transaction(() => {
+    for (const list of byDoc.values()) {
+      const first = list[0] as Chunk;
+      addSearchDocument(db, ++id, { file: first.file, department: first.department, year: first.year, chunks: list, terms: list.map(chunkTerms) });
+      ordered.push(...list);
+    }
+  })();
   let dense: DenseIndex | null = null;
   if (embedder !== null) {
-    const vectors: Float32Array[] = [];
-    for (let i = 0; i < chunks.length; i += EMBED_STEP) {
-      vectors.push(...(await embedder.embed(chunks.slice(i, i + EMBED_STEP).map((c) => c.text))));
-      onProgress?.(Math.min(i + EMBED_STEP, chunks.length), chunks.length);
+    dense = createDense(embedder.dim, ordered.length);
+    for (let i = 0; i < ordered.length; i += EMBED_STEP) {
+      const vectors = await embedder.embed(ordered.slice(i, i + EMBED_STEP).map((c) => c.text));
+      addVectors(dense, vectors.map((vector, j) => ({ label: i + j, vector })));
+      onProgress?.(Math.min(i + EMBED_STEP, ordered.length), ordered.length);
     }
-    dense = buildDense(vectors, embedder.dim);
   } else {
-    onProgress?.(chunks.length, chunks.length);
+    onProgress?.(ordered.length, ordered.length);
   }
-  return assembleIndex(chunks, keyword, dense, embedder);
+  return openSearchIndex(db, { dense, embedder });
 }
 
-/**
- * Saves the index under `<dir>/search/` (dir is the index directory): chunks.json, bm25.json,
- * vectors.hnsw and manifest.json (format version, model id + file hashes, dim, corpus hashes,
- * chunker version). Atomic: written into a temporary sibling, then renamed into place; a failure
- * leaves the previous index loadable and throws.
- */
-export function saveSearchIndex(dir: string, index: SearchIndex, manifest: IndexInputs): void {
-  saveSearch(dir, index, manifest);
+/** Number of chunks in the index. */
+export function chunkCount(index: SearchIndex): number {
+  return index.parts.docs.list.reduce((n, d) => n + d.count, 0);
 }
 
-/**
- * Loads `<dir>/search/` when its manifest matches `expected`: `index_missing` when absent,
- * `index_stale` when corpus hashes, model, chunker or format version differ, `index_corrupt` when
- * files are unreadable or inconsistent. With a null embedder the index loads keyword-only.
- */
-export function loadSearchIndex(dir: string, expected: IndexInputs, embedder: Embedder | null): Result<SearchIndex, SearchIndexError> {
-  return loadSearch(dir, expected, embedder);
+/** The vector graph, read on first need (null when absent or unreadable). */
+function denseOf(index: SearchIndex): DenseIndex | null {
+  const p = index.parts;
+  if (typeof p.dense === "function") p.dense = p.dense();
+  return p.dense;
+}
+
+function embedderOf(index: SearchIndex): Promise<Embedder | null> {
+  const p = index.parts;
+  if (p.resolved === null) {
+    const src = p.embedder;
+    p.resolved = src === null ? Promise.resolve(null) : typeof src === "function" ? src() : Promise.resolve(src);
+  }
+  return p.resolved;
 }
 
 async function queryVector(index: SearchIndex, text: string): Promise<Float32Array | null> {
-  const embedder = index.embedder;
-  if (embedder === null) return null;
   const cache = index.parts.queryCache;
   const hit = cache.get(text);
   if (hit) {
@@ -132,6 +172,8 @@ async function queryVector(index: SearchIndex, text: string): Promise<Float32Arr
     cache.set(text, hit);
     return hit;
   }
+  const embedder = await embedderOf(index);
+  if (embedder === null) return null;
   const [v] = await embedder.embed([text]);
   if (!v) return null;
   cache.set(text, v);
@@ -142,41 +184,107 @@ async function queryVector(index: SearchIndex, text: string): Promise<Float32Arr
   return v;
 }
 
+interface ChunkRow {
+  label: number;
+  doc: number;
+  sha: string;
+  data: string;
+}
+
+const log = createLogger("search");
+
+function toChunk(docs: Docs, r: ChunkRow): Chunk | null {
+  const d = docs.byId.get(r.doc);
+  if (!d) return null;
+  // A stored passage that is not what the build wrote is never shown.
+  if (sha256(r.data) !== r.sha) {
+    log.error("a stored chunk does not match its recorded hash; withheld until the index is rebuilt", { file: d.file, label: r.label });
+    return null;
+  }
+  return { ...(JSON.parse(r.data) as Chunk), file: d.file };
+}
+
+function chunkMap(index: SearchIndex, labels: readonly number[]): Map<number, Chunk> {
+  const out = new Map<number, Chunk>();
+  if (labels.length === 0) return out;
+  const { db, docs } = index.parts;
+  const rows = db.prepare(`SELECT label, doc, sha, data FROM chunks WHERE label IN (${labels.map(() => "?").join(",")})`).all(...labels) as ChunkRow[];
+  for (const r of rows) {
+    const c = toChunk(docs, r);
+    if (c) out.set(r.label, c);
+  }
+  return out;
+}
+
+/** The chunks under `labels`, in the order given (unknown labels are skipped). */
+export function chunksAt(index: SearchIndex, labels: readonly number[]): Chunk[] {
+  const byLabel = chunkMap(index, labels);
+  return labels.flatMap((l) => byLabel.get(l) ?? []);
+}
+
+function docByFile(index: SearchIndex, file: string): DocView | null {
+  return index.parts.docs.byFile.get(file) ?? null;
+}
+
+/** Prose chunks of one file's section, in document order. */
+export function sectionChunks(index: SearchIndex, file: string, section: string): Chunk[] {
+  const d = docByFile(index, file);
+  if (d === null) return [];
+  const rows = index.parts.db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND section = ? AND prose = 1 ORDER BY label").all(d.id, section) as ChunkRow[];
+  return rows.flatMap((r) => toChunk(index.parts.docs, r) ?? []);
+}
+
+/**
+ * The prose chunk following the one starting at `line` in `file` (document order), when it starts
+ * on or after that chunk's last line: a reason often follows its figure.
+ */
+export function nextProseChunk(index: SearchIndex, file: string, line: number): Chunk | null {
+  const d = docByFile(index, file);
+  if (d === null) return null;
+  const db = index.parts.db;
+  const at = db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND prose = 1 AND line = ? ORDER BY label DESC LIMIT 1").get(d.id, line) as ChunkRow | undefined;
+  if (!at) return null;
+  const next = db.prepare("SELECT label, doc, sha, data FROM chunks WHERE doc = ? AND prose = 1 AND label > ? ORDER BY label LIMIT 1").get(d.id, at.label) as ChunkRow | undefined;
+  const c = at ? toChunk(index.parts.docs, at) : null;
+  const n = next ? toChunk(index.parts.docs, next) : null;
+  return c && n && n.line > c.lineEnd - 1 ? n : null;
+}
+
 /**
  * Ranks chunks for a query: BM25 (jieba words + character bigrams), cosine over the vectors, or both
- * fused by reciprocal rank (`RRF_K`). Without a model it silently runs keyword-only.
+ * fused by reciprocal rank (`RRF_K`). Without a model it silently runs keyword-only. Reads only the
+ * postings of the query's terms (of the passing documents, with a filter) and the hits' rows.
  */
 export async function search(index: SearchIndex, query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
   const k = opts.k ?? 5;
   const requested = opts.mode ?? "hybrid";
-  const mode = index.semantic ? requested : "keyword";
+  let mode = index.semantic ? requested : "keyword";
   const depth = opts.depth ?? Math.max(50, 4 * k);
-  const filter = opts.filter;
-  const passList = filter ? index.chunks.flatMap((c, i) => (filter(c) ? [i] : [])) : null;
-  const passSet = passList ? new Set(passList) : null;
+  const { db, docs } = index.parts;
+  const pass = resolveScope(docs, opts.filter);
 
-  const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, index.parts.keyword.departments));
+  const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, docs.departments));
   const q = extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
-  const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT };
-  const keyword = mode === "dense" ? [] : searchKeyword(index.parts.keyword, q, mode === "keyword" ? k : depth, passSet, weights);
   let dense: { label: number; score: number }[] = [];
-  if (mode !== "keyword" && index.parts.dense !== null) {
+  if (mode !== "keyword") {
+    const graph = denseOf(index);
     const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${q}` : q;
-    const v = await queryVector(index, text);
-    if (v) dense = searchDense(index.parts.dense, v, mode === "dense" ? k : depth, passList).map((r) => ({ label: r.label, score: r.sim }));
+    const v = graph !== null ? await queryVector(index, text) : null;
+    // The model (or the graph) may turn out unavailable on first use: the search is then keyword-only.
+    if (graph !== null && v !== null) dense = searchDense(graph, docs, v, mode === "dense" ? k : depth, pass).map((r) => ({ label: r.label, score: r.sim }));
+    else mode = "keyword";
   }
-  const hit = (label: number, score: number, d: number | null, kw: number | null): SearchHit[] => {
-    const chunk = index.chunks[label];
-    return chunk ? [{ chunk, score, dense: d, keyword: kw }] : [];
-  };
-  switch (mode) {
-    case "keyword":
-      return keyword.slice(0, k).flatMap((r) => hit(r.label, r.score, null, r.score));
-    case "dense":
-      return dense.slice(0, k).flatMap((r) => hit(r.label, r.score, r.score, null));
-    case "hybrid":
-      return fuseRrf(dense, keyword, { k: opts.rrfK ?? RRF_K, denseWeight: opts.denseWeight ?? DENSE_WEIGHT })
-        .slice(0, k)
-        .flatMap((r) => hit(r.label, r.score, r.dense, r.keyword));
-  }
+  const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT, prune: opts.prune !== false };
+  const keyword = mode === "dense" ? [] : searchKeyword(db, docs, q, mode === "keyword" ? k : depth, pass, weights);
+  const ranked: { label: number; score: number; dense: number | null; keyword: number | null }[] =
+    mode === "keyword"
+      ? keyword.slice(0, k).map((r) => ({ label: r.label, score: r.score, dense: null, keyword: r.score }))
+      : mode === "dense"
+        ? dense.slice(0, k).map((r) => ({ label: r.label, score: r.score, dense: r.score, keyword: null }))
+        : fuseRrf(dense, keyword, { k: opts.rrfK ?? RRF_K, denseWeight: opts.denseWeight ?? DENSE_WEIGHT, order: corpusOrder(docs) }).slice(0, k);
+  const byId = chunkMap(index, ranked.map((r) => r.label));
+  return ranked.flatMap((r) => {
+    const chunk = byId.get(r.label);
+    return chunk ? [{ chunk, score: r.score, dense: r.dense, keyword: r.keyword }] : [];
+  });
 }

@@ -89,7 +89,7 @@ describe("ask --json", () => {
 
 describe("a stale or corrupt index", () => {
   it("is rebuilt before answering, not a crash", async () => {
-    writeFileSync(join(indexDir, "facts.json"), "{ not json");
+    writeFileSync(join(indexDir, "index.db"), "{ not a database");
     const r = await cli(["ask", "--json", "经信局工会经费有多少"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("index_corrupt");

@@ -1,6 +1,6 @@
 import type { LoadedIndex } from "../../build/index.js";
 import type { Chunk } from "../../chunk/index.js";
-import { search, type SearchHit } from "../../search/index.js";
+import { search, type ChunkScope, type SearchHit } from "../../search/index.js";
 import type { Config } from "../../config.js";
 import { openIndex } from "../_engine.js";
 
@@ -53,14 +53,14 @@ export async function runSearch(words: readonly string[], parsed: SearchOptions,
   const query = words.join(" ").trim();
   const index = await openIndex(config);
   if (index === null) return 1;
-  let filter: ((c: Chunk) => boolean) | undefined;
+  let filter: ChunkScope | undefined;
   if (parsed.dept !== undefined) {
     const depts = departmentsMatching(index, parsed.dept);
     if (depts.size === 0) {
       process.stderr.write(`没有这个部门 no such department: ${parsed.dept}\n`);
       return 1;
     }
-    filter = (c) => depts.has(c.department);
+    filter = { departments: [...depts] };
   }
   const semantic = index.search.semantic;
   if (!semantic && parsed.mode !== "keyword") {

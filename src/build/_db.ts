@@ -1,0 +1,224 @@
+/**
+ * The index database (`<index>/index.db`, SQLite): documents, their facts and findings (one blob
+ * per document, read per department-year), rejected files, and the search tables. Assembled from
+ * per-document artefacts; a document is added or removed in one transaction.
+ */
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { sha256 } from "../core/hash.js";
+import { err, ok, type Result } from "../core/result.js";
+import { vocabularyOf } from "../link/index.js";
+import { addSearchDocument, createSearchTables, damagedChunks, moveSearchDocument, removeSearchDocument, type Span } from "../search/index.js";
+import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
+import { codeFingerprint } from "./_fingerprint.js";
+import type { Outcome, StoredRecord } from "./_process.js";
+
+/** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
+export const DB_FORMAT = 3;
+export const DB_FILE = "index.db";
+
+/**
+ * The database format with a fingerprint of the code that derives rows from artefacts at assembly
+ * (the label vocabulary, by src/link): a change re-assembles the database, without parsing.
+ */
+export function assemblyFormat(): string {
+  return `${DB_FORMAT}-${codeFingerprint(["link"])}`;
+}
+
+/** Why the database cannot be opened as it is. */
+export interface DbError {
+  readonly code: "index_missing" | "index_stale" | "index_corrupt";
+  readonly reason: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, file TEXT NOT NULL, department TEXT NOT NULL, year INTEGER NOT NULL,
+  artefact_sha TEXT NOT NULL, artefact_bytes INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_who ON documents(department, year);
+CREATE TABLE IF NOT EXISTS facts(doc INTEGER PRIMARY KEY, count INTEGER NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, sha TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_terms(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms(doc);
+CREATE TABLE IF NOT EXISTS vocabulary(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS vocabulary_doc ON vocabulary(doc);
+CREATE TABLE IF NOT EXISTS rejected(key TEXT PRIMARY KEY, file TEXT NOT NULL, reason TEXT NOT NULL, artefact_bytes INTEGER NOT NULL);
+`;
+
+function tune(db: Database.Database): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 10000");
+  // Postings and term statistics are B-trees touched all over by each document added: a page cache
+  // of 64 MiB (default 2 MiB) keeps a large corpus's inner pages in memory.
+  db.pragma("cache_size = -65536");
+}
+
+/** Opens the database for reading and writing; a missing, foreign or older one is an error value. */
+export function openIndexDb(indexDir: string): Result<Database.Database, DbError> {
+  const path = join(indexDir, DB_FILE);
+  if (!existsSync(path)) return err({ code: "index_missing", reason: `${path} not found` });
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    tune(db);
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as { value: string } | undefined;
+    if (row?.value !== assemblyFormat()) {
+      db.close();
+      return err({ code: "index_stale", reason: `${path}: format ${row?.value ?? "none"}, expected ${assemblyFormat()}` });
+    }
+    return ok(db);
+  } catch (e) {
+    db?.close();
+    return err({ code: "index_corrupt", reason: `${path}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/** Creates an empty database, replacing whatever was there. */
+export function createIndexDb(indexDir: string): Database.Database {
+  mkdirSync(indexDir, { recursive: true });
+  const path = join(indexDir, DB_FILE);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+  const db = new Database(path);
+  tune(db);
+  db.exec(SCHEMA);
+  createSearchTables(db);
+  db.prepare("INSERT INTO meta(key, value) VALUES('format', ?)").run(assemblyFormat());
+  return db;
+}
+
+/** A document row as the build compares it with the corpus. */
+export interface StoredDocument {
+  readonly id: number;
+  readonly key: string;
+  readonly file: string;
+  readonly artefactBytes: number;
+}
+
+/** Every stored document (no facts or chunks are read). */
+export function storedDocuments(db: Database.Database): StoredDocument[] {
+  return db.prepare("SELECT id, key, file, artefact_bytes AS artefactBytes FROM documents").all() as StoredDocument[];
+}
+
+/** Every stored rejection. */
+export function storedRejections(db: Database.Database): { key: string; file: string; reason: string; artefactBytes: number }[] {
+  return db.prepare("SELECT key, file, reason, artefact_bytes AS artefactBytes FROM rejected").all() as { key: string; file: string; reason: string; artefactBytes: number }[];
+}
+
+/** Records of every stored document with its current path. */
+export function documentRecords(db: Database.Database): (StoredRecord & { readonly file: string })[] {
+  const rows = db.prepare("SELECT file, record FROM documents ORDER BY file").all() as { file: string; record: string }[];
+  return rows.map((r) => ({ ...(JSON.parse(r.record) as StoredRecord), file: r.file }));
+}
+
+/** A label reduced for matching: NFKC, no spaces or quotes, lower case. */
+export function plainLabel(s: string): string {
+  return s
+    .normalize("NFKC")
+    .replace(/[\s\u3000“”"'‘’「」『』《》<>()（）]/g, "")
+    .toLowerCase();
+}
+
+/** Character bigrams of a label (the label itself when shorter). */
+export function labelBigrams(s: string): string[] {
+  const p = [...plainLabel(s)];
+  if (p.length < 2) return p.length === 1 ? [p.join("")] : [];
+  return p.slice(1).map((ch, i) => `${p[i]}${ch}`);
+}
+
+// What lets a question naming no department find the departments that may state its figure:
+// items, codes and the character pairs of every subject and row label.
+function docTerms(o: Extract<Outcome, { kind: "document" }>): string[] {
+  const terms = new Set<string>();
+  for (const f of o.facts) {
+    if (f.item !== null) terms.add(`item:${f.item}`);
+    if (f.code !== null) terms.add(`code:${f.code}`);
+    for (const b of labelBigrams(f.subject)) terms.add(`sb:${b}`);
+    if (f.source.kind === "table") for (const b of labelBigrams(f.source.row)) terms.add(`sb:${b}`);
+  }
+  return [...terms];
+}
+
+/** Adds one processed document (or a rejection) under its key and current path. */
+export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo): void {
+  db.transaction(() => {
+    if (outcome.kind === "rejected") {
+      db.prepare("INSERT INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, outcome.reason, info.bytes);
+      return;
+    }
+    const r = outcome.record;
+    const { lastInsertRowid } = db
+      .prepare("INSERT INTO documents(key, file, department, year, artefact_sha, artefact_bytes, record) VALUES(?, ?, ?, ?, ?, ?, ?)")
+      .run(key, file, r.department, r.year, info.sha256, info.bytes, JSON.stringify(r));
+    const id = Number(lastInsertRowid);
+    const facts = JSON.stringify(outcome.facts);
+    db.prepare("INSERT INTO facts(doc, count, sha, data) VALUES(?, ?, ?, ?)").run(id, outcome.facts.length, sha256(facts), facts);
+    const findings = JSON.stringify(outcome.findings);
+    db.prepare("INSERT INTO findings(doc, sha, data) VALUES(?, ?, ?)").run(id, sha256(findings), findings);
+    const term = db.prepare("INSERT INTO doc_terms(term, doc) VALUES(?, ?)");
+    for (const t of docTerms(outcome)) term.run(t, id);
+    // The document's label words, described once here (typo repair reads their union).
+    const word = db.prepare("INSERT OR IGNORE INTO vocabulary(word, doc) VALUES(?, ?)");
+    for (const w of vocabularyOf([outcome.facts])) word.run(w, id);
+    addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms });
+  })();
+}
+
+/** Removes a document and everything derived from it; returns its chunk span (for the vectors). */
+export function removeDocument(db: Database.Database, id: number): Span | null {
+  return db.transaction(() => {
+    for (const table of ["facts", "findings", "doc_terms", "vocabulary"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
+    db.prepare("DELETE FROM documents WHERE id = ?").run(id);
+    return removeSearchDocument(db, id);
+  })();
+}
+
+/** Records a file that is not used (with its artefact's size, so the plan keeps it as it is). */
+export function insertRejection(db: Database.Database, key: string, file: string, reason: string, artefactBytes: number): void {
+  db.prepare("INSERT OR REPLACE INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, reason, artefactBytes);
+}
+
+/** Removes a stored rejection. */
+export function removeRejection(db: Database.Database, key: string): void {
+  db.prepare("DELETE FROM rejected WHERE key = ?").run(key);
+}
+
+/** Records the new path of a document whose corpus directory moved (nothing is re-derived). */
+export function moveDocument(db: Database.Database, id: number, file: string): void {
+  db.transaction(() => {
+    db.prepare("UPDATE documents SET file = ? WHERE id = ?").run(file, id);
+    moveSearchDocument(db, id, file);
+  })();
+}
+
+/**
+ * Documents whose stored rows or artefact no longer match their recorded hashes, by artefact key
+ * with the reason (reads and hashes everything stored: for an explicit build, not for answering).
+ */
+export function damagedDocuments(db: Database.Database, store: ArtefactStore): Map<string, string> {
+  const out = new Map<string, string>();
+  const rows = db
+    .prepare("SELECT d.id AS id, d.key AS key, d.file AS file, d.artefact_sha AS artefactSha, f.sha AS factsSha, f.data AS facts, g.sha AS findingsSha, g.data AS findings FROM documents d LEFT JOIN facts f ON f.doc = d.id LEFT JOIN findings g ON g.doc = d.id")
+    .all() as { id: number; key: string; file: string; artefactSha: string; factsSha: string | null; facts: string | null; findingsSha: string | null; findings: string | null }[];
+  for (const r of rows) {
+    const why =
+      r.facts === null || sha256(r.facts) !== r.factsSha
+        ? "facts"
+        : r.findings === null || sha256(r.findings) !== r.findingsSha
+          ? "findings"
+          : damagedChunks(db, r.id) > 0
+            ? "chunks"
+            : store.digest(r.key) !== r.artefactSha
+              ? "artefact"
+              : null;
+    if (why !== null) out.set(r.key, `${r.file}: ${why}`);
+  }
+  return out;
+}
+
+/** Records the new path of a rejected file. */
+export function moveRejection(db: Database.Database, key: string, file: string): void {
+  db.prepare("UPDATE rejected SET file = ? WHERE key = ?").run(file, key);
+}

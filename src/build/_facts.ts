@@ -1,0 +1,121 @@
+/**
+ * Facts and findings read from the index database per department-year, on demand, with a small
+ * cache; each document's facts blob is checked against its recorded hash before use.
+ */
+import type Database from "better-sqlite3";
+import { sha256 } from "../core/hash.js";
+import { createLogger } from "../core/log.js";
+import type { Fact, Finding } from "../facts/index.js";
+import { labelBigrams } from "./_db.js";
+
+const log = createLogger("facts");
+
+/** Facts and findings of the index, read lazily. */
+export interface FactReader {
+  /** The facts of one department-year (all its documents), paths filled in. */
+  factsFor(department: string, year: number): readonly Fact[];
+  /** Findings of the documents of one department. */
+  findingsFor(department: string): readonly Finding[];
+  /**
+   * Departments that may state a figure: a fact of one of the items or the code, or a subject
+   * sharing at least half of the topic's character pairs (candidates for department inference).
+   */
+  departmentsWith(terms: { items: readonly string[]; code: string | null; topic: string | null }): ReadonlySet<string>;
+  /** The facts of one document by its cited path, paths filled in. */
+  factsOfFile(file: string): readonly Fact[];
+  /** Every label word of the stored documents (their vocabulary, for typo repair). */
+  vocabulary(): Set<string>;
+  /** Number of facts stored. */
+  count(): number;
+}
+
+/** Department-years whose facts stay parsed in memory. */
+const CACHE_SIZE = 32;
+
+interface FactRow {
+  readonly file: string;
+  readonly sha: string;
+  readonly data: string;
+}
+
+/** The facts of stored rows, each blob checked against its recorded hash first. */
+function factsOfRows(rows: readonly FactRow[]): Fact[] {
+  const out: Fact[] = [];
+  for (const r of rows) {
+    // A damaged or edited store must not be served as truth: that document's facts are withheld.
+    if (sha256(r.data) !== r.sha) {
+      log.error("facts of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
+      continue;
+    }
+    // Freshly parsed objects: the path is filled in place, no copy.
+    for (const f of JSON.parse(r.data) as { source: { file: string } }[]) {
+      f.source.file = r.file;
+      out.push(f as unknown as Fact);
+    }
+  }
+  return out;
+}
+
+/** A reader over `db`'s facts tables. */
+export function factReader(db: Database.Database): FactReader {
+  const cache = new Map<string, readonly Fact[]>();
+  const byFile = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.file = ?");
+  const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
+  const findings = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
+  let total: number | null = null;
+  return {
+    factsFor(department, year) {
+      const key = `${department}|${year}`;
+      const hit = cache.get(key);
+      if (hit) {
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit;
+      }
+      const out = factsOfRows(byWho.all(department, year) as FactRow[]);
+      cache.set(key, out);
+      if (cache.size > CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return out;
+    },
+    factsOfFile(file) {
+      return factsOfRows(byFile.all(file) as FactRow[]);
+    },
+    vocabulary() {
+      return new Set((db.prepare("SELECT DISTINCT word FROM vocabulary").all() as { word: string }[]).map((r) => r.word));
+    },
+    findingsFor(department) {
+      return (findings.all(department) as { file: string; sha: string; data: string }[]).flatMap((r) => {
+        if (sha256(r.data) === r.sha) return JSON.parse(r.data) as Finding[];
+        log.error("findings of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
+        return [];
+      });
+    },
+    departmentsWith({ items, code, topic }) {
+      const out = new Set<string>();
+      const exact = [...items.map((i) => `item:${i}`), ...(code !== null ? [`code:${code}`] : [])];
+      if (exact.length > 0) {
+        const rows = db
+          .prepare(`SELECT DISTINCT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${exact.map(() => "?").join(",")})`)
+          .all(...exact) as { department: string }[];
+        for (const r of rows) out.add(r.department);
+      }
+      const pairs = [...new Set(topic ? labelBigrams(topic) : [])].map((b) => `sb:${b}`);
+      if (pairs.length > 0) {
+        const rows = db
+          .prepare(
+            `SELECT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${pairs.map(() => "?").join(",")}) GROUP BY t.doc HAVING COUNT(*) * 2 >= ?`,
+          )
+          .all(...pairs, pairs.length) as { department: string }[];
+        for (const r of rows) out.add(r.department);
+      }
+      return out;
+    },
+    count() {
+      total ??= (db.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM facts").get() as { n: number }).n;
+      return total;
+    },
+  };
+}
