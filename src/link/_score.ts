@@ -47,6 +47,8 @@ export interface Subject {
   readonly income: boolean;
   /** The question speaks of spending (支出/花/开支) and not of income. */
   readonly spending: boolean;
+  /** The question asks for money ("花了多少钱", "经费", "金额"): a count never answers it. */
+  readonly money: boolean;
   /** A unit the question asks the figure in ("多少亿元"), when not the default 万元. */
   readonly unit: string | null;
   /** Spans ("start:end") some label of the pool matches exactly: a typo reading of the same span never overrides them. */
@@ -81,6 +83,8 @@ function rowExcess(d: Descriptor, text: string): number {
   return n;
 }
 
+const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
+
 // Units a question may ask a figure in; 万元 is the default and says nothing.
 const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人次", "吨"] as const;
 
@@ -104,6 +108,7 @@ export function readSubject(text: string, code: string | null): Subject {
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到/.test(text),
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
+    money: /钱|花了|花费|多少万元|多少元/.test(text) && !/得分|几分|多少分|百分|比例|比重|率/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
     exact: new Set<string>(),
     memo: new Map<string, Cover[]>(),
@@ -123,6 +128,7 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
 export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
   const f = d.fact;
   if (s.unit !== null && f.unit !== s.unit) return null;
+  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
   // Spending asked, an income figure offered (or the reverse): another quantity.
   const side = sideOf(d);
   if ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending)) return null;

@@ -158,6 +158,12 @@ describe("linkSubject", () => {
     expect(linkSubject(pool, "2021年度小进限企业奖励资金多少", { code: null, accept }).kind).toBe("match");
   });
 
+  it("answers a money question only with money (never the count of a project's items)", () => {
+    const pool = [narrativeFact({ subject: "质量抽检和试验检测管理", value: "7", unit: "个", measure: "数量", line: 820, quote: "质量抽检和试验检测管理项目完成7个" })];
+    expect(linkSubject(pool, "质量抽检和试验检测管理项目花了多少钱", { code: null, accept }).kind).toBe("none");
+    expect(linkSubject(pool, "质量抽检和试验检测管理项目完成了几个", { code: null, accept }).kind).toBe("match");
+  });
+
   it("names the quantity it answered", () => {
     const f = POOL[5];
     if (!f) throw new Error("fixture");
