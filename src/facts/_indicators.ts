@@ -14,6 +14,8 @@ import { normalizeWithMap, scanFigures, unitOf } from "./_text.js";
 
 const LEVELS = /^(?:(?:一级|二级|三级)?指标|产出指标|效益指标|满意度指标|成本指标|数量指标|质量指标|时效指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|社会公众或服务对象满意度指标|社会公众满意度指标|经济成本指标|社会成本指标|生态环境成本指标|产出|效益|满意度|成本)$/;
 const SCORE = /^(\d+(?:\.\d+)?)\s*分?$/;
+// Header words a flattened or OCR'd row may carry before its indicator's name.
+const HEADER_WORD = /^(一级|二级|三级|指标|年初目标值|实际完成值|得分|年度目标|绩效指标|指标名称)|\([AB]\)$/;
 // A unit written apart from its number ("1 人", "69 册"), joined before the row is split.
 const LOOSE_UNIT = /(\d)\s+(人次|人|个|家|项|次|场次|场|批次|批|册|份|条|篇|户|辆|台|套|件|天|小时|万元|亿元|元|%)(?=\s|$)/g;
 
@@ -157,7 +159,7 @@ export function readRow(l: string): Row | null {
   let nameCell = cells[s - 3] ?? "";
   let first = s - 3;
   // "工业经济主要 指标 (10分)", "工作完成及时\t寸率(2.5分)": the name may be cut into several cells.
-  while (first > 0 && /^[\u4e00-\u9fff“"(（]/.test(cells[first - 1] ?? "") && !/\d/.test(cells[first - 1] ?? "") && levelOf(cells[first - 1] ?? "") === null) first -= 1;
+  while (first > 0 && /^[\u4e00-\u9fff“"(（]/.test(cells[first - 1] ?? "") && !/\d/.test(cells[first - 1] ?? "") && levelOf(cells[first - 1] ?? "") === null && !HEADER_WORD.test(cells[first - 1] ?? "")) first -= 1;
   if (first < s - 3) nameCell = stripLevels(cells.slice(first, s - 2).join(""));
   const named = indicatorName(nameCell);
   if (!named) return null;

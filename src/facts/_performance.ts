@@ -173,7 +173,8 @@ function totalScore(l: string): { value: string; header: boolean } | null {
 function readExecutionRow(l: string): { budget: string; budgetRaw: string; actual: string; actualRaw: string; rate: string | null; score: string | null } | null {
   // "预算执行情况(万元)( 20分) 总额 113,311.99 113,311.47 100.00% 20.00": the label on the row's own line.
   const inline = /(?:^|\s)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)%(?:\s+(\d+(?:\.\d+)?)\s*分?)?\s*$/.exec(l.replace(/\t/g, " "));
-  if (inline && /[\u4e00-\u9fff]/.test(l)) {
+  // Not a score sheet's row ("预算执行\t20%\t20\t20\t100%"): there a weight in % comes first.
+  if (inline && /[\u4e00-\u9fff]/.test(l) && !/%/.test(l.slice(0, inline.index))) {
     const [, b = "", a = "", rate = "", score] = inline;
     return { budget: b.replace(/,/g, ""), budgetRaw: b, actual: a.replace(/,/g, ""), actualRaw: a, rate, score: score ?? null };
   }

@@ -12,7 +12,7 @@ import { ITEM_KEYS, type ItemKey } from "./items.js";
 import type { Fact, Finding } from "./types.js";
 
 /** Bumped whenever the stored shape or the extraction rules change meaningfully. */
-export const FACT_STORE_FORMAT = 2;
+export const FACT_STORE_FORMAT = 3;
 
 /** Everything the build path stores about facts. */
 export interface FactStore {

@@ -169,3 +169,53 @@ describe("extractPerformance: project summary table (003 项目支出自评结�
   });
 });
 
+
+describe("extractPerformance: tables laid out by OCR and pdftotext", () => {
+  it("reads a one-cell-per-line table, cells wrapped over lines, rows anchored on their score (003)", () => {
+    const lines = ["项目名称 招商经费 ", "预算执行 ", "情况（万元） ", "（20分） ", "三级指标 ", "年初目标", "值（A） ", "得分 ", "产出 ", "指标（40", "分） ", "数量指", "标 ", "招商引资签约额 ≥800亿元 ", "520.25 亿", "元 ", "7 ", "新引进总部项目 2个 2 个 15 ", "总分 88 "];
+    const ds = read(lines, 2022).filter((d) => d.subject !== "预算执行");
+    expect(ds.map((d) => [d.subject, d.qualifier[0], d.value, d.unit, d.line])).toEqual([
+      ["招商经费", "自评总分", "88", "分", 19],
+      ["产出指标", "分值", "40", "分", 10],
+      ["招商引资签约额", "目标值", "800", "亿元", 14],
+      ["招商引资签约额", "实际完成值", "520.25", "亿元", 15],
+      ["招商引资签约额", "得分", "7", "分", 17],
+      ["新引进总部项目", "目标值", "2", "个", 18],
+      ["新引进总部项目", "实际完成值", "2", "个", 18],
+      ["新引进总部项目", "得分", "15", "分", 18],
+    ]);
+  });
+
+  it("reads a table flattened into one line as rows ending at each two-decimal score (001)", () => {
+    const flat = "年度目标4: 统筹全市数字经济工作 (17分) 一级 二级 三级 年初目标值(A) 得分 实际完成值(B) 指标 指标 指标 对接测试软件产品数量 80个以上 100个 1.50 (1.5分) 数量指标 召开鲲鹏生态相关活动数量 2场以上 3场 1.50 经济效益指标 年营收过亿元软件企业(2分) 300家 330家 2.00 社会效益指标 推动我市数字经济发展(2分) 是 100% 2.00";
+    const ds = read(["项目名称\t\t支持工业发展专项资金", "年度绩效指标\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值\t得分", flat]);
+    expect(ds.filter((d) => d.qualifier[0] === "实际完成值").map((d) => [d.subject, d.value, d.unit])).toEqual([
+      ["对接测试软件产品数量", "100", "个"],
+      ["召开鲲鹏生态相关活动数量", "3", "场"],
+      ["年营收过亿元软件企业", "330", "家"],
+      ["推动我市数字经济发展", "100", "%"],
+    ]);
+  });
+
+  it("reads a score sheet: each part's weight, maximum, score and score rate; 综合绩效 is the project's total (000)", () => {
+    const ds = read(["项目名称\t\t投资促进工作经费", "评价指标\t权重\t评级分值\t本项得分\t得分率", "预算执行\t20%\t20\t20\t100%", "综合绩效\t100%\t100\t93.03\t93.03%"]);
+    expect(ds.map((d) => [d.subject, d.measure, d.qualifier.join("/"), d.value, d.unit])).toEqual([
+      ["预算执行", "占比", "权重/投资促进工作经费", "20", "%"],
+      ["预算执行", "得分", "分值/投资促进工作经费", "20", "分"],
+      ["预算执行", "得分", "得分/投资促进工作经费", "20", "分"],
+      ["预算执行", "占比", "得分率/投资促进工作经费", "100", "%"],
+      ["综合绩效", "占比", "权重/投资促进工作经费", "100", "%"],
+      ["综合绩效", "得分", "分值/投资促进工作经费", "100", "分"],
+      ["投资促进工作经费", "得分", "综合绩效", "93.03", "分"],
+      ["综合绩效", "占比", "得分率/投资促进工作经费", "93.03", "%"],
+    ]);
+  });
+
+  it("reads a list of projects with their self-assessment scores (佛山, layout text)", () => {
+    const ds = read(["项目名称                  自评分数", "质量抽检和试验检测管理              100", "2019 年度聘请专家人员经费         96.53", ""], 2019);
+    expect(ds.map((d) => [d.subject, d.qualifier, d.value, d.unit])).toEqual([
+      ["质量抽检和试验检测管理", ["自评总分"], "100", "分"],
+      ["2019年度聘请专家人员经费", ["自评总分"], "96.53", "分"],
+    ]);
+  });
+});
