@@ -77,6 +77,17 @@ export function checkShares(ctx: AuditContext): void {
       if (!share || !part) continue;
       const stated = new Decimal(share.fact.value);
       const n = inWan(part.fact);
+      // "基本支出 0 万元，占本年支出 6.2%": the text itself contradicts the zero.
+      if (n.isZero() && stated.gt(0)) {
+        ctx.find(
+          "narrative.zero-claim",
+          { zh: `说明称${part.fact.subject}为 0，却又写它占 ${share.fact.source.raw}%`, en: `The narrative gives ${part.fact.subject} as 0, yet a share of ${share.fact.source.raw}%` },
+          null,
+          "0",
+          [ctx.citeFact(part.fact), ctx.citeFact(share.fact)],
+        );
+        continue;
+      }
       if (n.isZero() || stated.isZero()) continue;
       const places = placesOf(share.fact.source.raw);
       const named = namedWhole(share.fact);
