@@ -55,6 +55,7 @@ export const RULES = [
   rule("narrative.unit", "narrative", "error", "说明中数字的金额单位与决算表不符", "A narrative figure carries the wrong money unit"),
   // 说明内的计算 narrative arithmetic
   rule("arithmetic.share", "arithmetic", "error", "占比与所述数字不符", "A share does not follow from the figures stated"),
+  rule("arithmetic.share-base", "arithmetic", "warning", "占比是按另一个总数算的，与文字所称的总数不符", "A share is of another whole than the one the text names"),
   rule("arithmetic.growth", "arithmetic", "error", "增减幅度与增减额、本年数不符", "A growth rate does not follow from the change and this year's figure"),
   rule("arithmetic.completion", "arithmetic", "error", "完成率与决算数、预算数不符", "A completion rate does not follow from outturn and budget"),
   rule("arithmetic.zero-budget", "arithmetic", "error", "预算为 0，却给出了完成预算的比率", "A completion rate against a budget of 0"),

@@ -4,6 +4,7 @@ import { auditSeed, findingsAt, indexOf, sub, type Edit } from "./_seed.js";
 
 const HS = "corpus/2024-hongshan-qiyefuwu.txt";
 const JXJ = "corpus/2024-wuhan-jingxinju.txt";
+const DXH = "corpus/2022-dongxihu-shangwuju.txt";
 
 // Whole blocks of the 洪山 seed, found by their headings.
 const dropBlock =
@@ -71,6 +72,8 @@ const CASES: readonly (readonly [string, string, readonly Edit[], number, number
   ["narrative.zero-claim", HS, [sub(389, "基本支出 1070.17 万元", "基本支出 0 万元")], 389, 389],
   ["narrative.unit", HS, [sub(380, "收入合计 1115.55 万元", "收入合计 1115.55 元")], 380, 380],
   ["arithmetic.share", HS, [sub(415, "占 64.4%", "占 46.4%")], 415, 415],
+  // The seed's own: 资金 11,304.85 is all of 项目支出 (100%), the 93.79% written is of 一般公共预算财政拨款支出.
+  ["arithmetic.share-base", DXH, [], 408, 408],
   ["arithmetic.growth", HS, [sub(477, "下降 68.3%", "下降 60.3%")], 477, 477],
   ["arithmetic.completion", HS, [sub(431, "完成年初预算的 84.7%", "完成年初预算的 94.7%")], 431, 431],
   ["arithmetic.zero-budget", HS, [sub(431, "年初预算为 849.21 万元", "年初预算为 0 万元")], 431, 431],
@@ -105,7 +108,7 @@ describe("the rule catalogue", () => {
 });
 
 describe("each rule finds its planted defect at the right line", () => {
-  const clean: Record<string, DocumentAudit> = { [HS]: auditSeed(HS), [JXJ]: auditSeed(JXJ) };
+  const clean: Record<string, DocumentAudit> = { [HS]: auditSeed(HS), [JXJ]: auditSeed(JXJ), [DXH]: auditSeed(DXH) };
   it.each(CASES)("%s", (rule, file, edits, from, to) => {
     const audit = auditSeed(file, ...edits);
     const hits = findingsAt(audit, rule, from, to);
