@@ -60,7 +60,8 @@ function headingYears(ctx: AuditContext): void {
     if (parts.has(l)) {
       for (const m of raw.matchAll(/(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
         const y = Number(m[1]);
-        if (y === year || y === year + 1 || PERIOD_YEAR.test(m[0] + raw.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8))) continue;
+        // "2024 年度…" is the period rule's below; only the bare "2023年…" is this one's.
+        if (y === year || y === year + 1 || /^\s*(?:度|(?:部门|单位)?\s*决算)/.test(raw.slice((m.index ?? 0) + m[0].length))) continue;
         ctx.find("identity.year-heading", { zh: `第${l}行写作 ${y} 年，而本公开为 ${year} 年度`, en: `line ${l} names ${y}, but the disclosure covers ${year}` }, String(year), String(y), [ctx.cite(l)]);
       }
     }
