@@ -245,7 +245,7 @@ export const MUTATORS: readonly Mutator[] = [
   { kind: "across-tables", plant: acrossClass },
   {
     kind: "share",
-    plant: (lines) => replaceInNarrative(lines, /占[^，。；%\d]{0,20}?(?<v>\d+(?:\.\d+)?)\s*%/, (m) => (Number(m.groups?.v) >= 100 ? rate(m, -13.7) : rate(m, 7.3)), ["arithmetic.share"], "share altered"),
+    plant: (lines) => replaceInNarrative(lines, /占[^，。；%\d]{0,20}?(?<v>\d+(?:\.\d+)?)\s*%/, (m) => (Number(m.groups?.v) >= 100 ? rate(m, -13.7) : rate(m, 7.3)), ["arithmetic.share", "arithmetic.share-base"], "share altered"),
   },
   {
     kind: "completion",

@@ -8,6 +8,7 @@ import { Decimal, formatFigure, isMoneyUnit } from "../core/money.js";
 import type { Fact } from "../facts/index.js";
 import type { Paragraph } from "../parse/types.js";
 import type { AuditContext } from "./_context.js";
+import { checkBreakdowns } from "./_pairs.js";
 import { checkShares } from "./_shares.js";
 import { budgetKind, sentenceGroups, type Group, type Placed } from "./_sentences.js";
 import { COMPARISONS, PRIOR_DIRECTION, relationHolds } from "./_wording.js";
@@ -35,6 +36,7 @@ export function auditArithmetic(ctx: AuditContext): void {
     partsSum(ctx, groups);
   });
   checkShares(ctx);
+  checkBreakdowns(ctx);
 }
 
 function completion(ctx: AuditContext, g: Group): void {
@@ -184,6 +186,10 @@ function partsSum(ctx: AuditContext, groups: readonly Group[]): void {
     const sum = parts.reduce((s, x) => s.plus(new Decimal(x.fact.value)), new Decimal(0));
     const t = new Decimal(total.fact.value);
     if (sum.minus(t).lte(new Decimal("0.01").mul(parts.length))) continue;
+    if (t.isZero()) {
+      ctx.find("narrative.zero-claim", { zh: `说明称${total.fact.subject}为 0，其中所列各项却合计 ${fmt(sum)}`, en: `The narrative gives ${total.fact.subject} as 0, yet its parts add up to ${fmt(sum)}` }, fmt(sum), "0", [ctx.citeFact(total.fact)]);
+      continue;
+    }
     ctx.find(
       "arithmetic.parts-sum",
       { zh: `${total.fact.subject} ${fmt(t)}，其中所列各项合计 ${fmt(sum)}，超过总数`, en: `${total.fact.subject} is ${fmt(t)} but the parts listed add up to ${fmt(sum)}` },

@@ -133,13 +133,14 @@ function promisedSections(ctx: AuditContext, entries: readonly TocEntry[], outsi
       const sameMarker = e.marker !== "" && k.marker === e.marker;
       // Cheap bound first: the common subsequence cannot be longer than the shared characters.
       const shared = [...e.key].filter((ch) => k.key.includes(ch)).length;
-      if (shared < Math.ceil(e.key.length * (sameMarker ? 0.5 : 0.9))) return false;
+      if (shared < (sameMarker ? Math.ceil(e.key.length * 0.5) : e.key.length - 1)) return false;
       const common = lcs(e.key, k.key);
       // "十一、政府采购支出说明" listed, "十一、政府采购支出情况" written: the same numbered section.
       if (sameMarker) return common >= Math.ceil(e.key.length * 0.5);
-      // Otherwise only a near copy: "支出决算情况说明" is neither "收入决算情况说明" nor
-      // "一般公共预算财政拨款支出决算情况说明".
-      return common >= Math.ceil(e.key.length * 0.9) && Math.abs(k.key.length - e.key.length) <= 2;
+      // Otherwise only a copy with one character off: "支出决算情况说明" is neither
+      // "收入决算情况说明" nor "一般公共预算财政拨款支出决算情况说明", and "…支出决算情况说明" not
+      // "…基本支出决算情况说明".
+      return common >= e.key.length - 1 && Math.abs(k.key.length - e.key.length) <= 1;
     });
     if (found) continue;
     const rule = /说明|情况/.test(e.key) ? "completeness.section-missing" : "completeness.toc-entry";

@@ -53,8 +53,18 @@ function headingYears(ctx: AuditContext): void {
     const c = raw.replace(/\s+/g, "").replace(/^[#*>-]+/, "");
     if (c.length <= 60 && !/[。，；]/.test(c) && /20\d{2}年度?.{0,24}(?:决算|决算表|决算公开|决算情况说明|决算报表)$/.test(c)) lines.add(i + 1);
   });
+  // A part heading may name the year without 年度 ("第四部分 2024年重点工作完成情况").
+  const parts = new Set(doc.sections.filter((s) => s.level === 1).map((s) => s.line));
   for (const l of [...lines].sort((a, b) => a - b)) {
     const raw = doc.lines[l - 1] ?? "";
+    if (parts.has(l)) {
+      for (const m of raw.matchAll(/(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
+        const y = Number(m[1]);
+        // "2024 年度…" is the period rule's below; only the bare "2023年…" is this one's.
+        if (y === year || y === year + 1 || /^\s*(?:度|(?:部门|单位)?\s*决算)/.test(raw.slice((m.index ?? 0) + m[0].length))) continue;
+        ctx.find("identity.year-heading", { zh: `第${l}行写作 ${y} 年，而本公开为 ${year} 年度`, en: `line ${l} names ${y}, but the disclosure covers ${year}` }, String(year), String(y), [ctx.cite(l)]);
+      }
+    }
     for (const m of raw.matchAll(PERIOD_YEAR)) {
       const y = Number(m[1]);
       if (y === year) continue;

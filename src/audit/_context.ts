@@ -48,6 +48,8 @@ export function quoteLine(raw: string): string {
 
 /** Starts the audit of `doc`. */
 export function startAudit(doc: Disclosure, facts: readonly Fact[], who: { department: string; year: number | null }, lang: Lang): AuditContext {
+  // A PDF's page per line when the reader kept it (Disclosure.pages), else form feeds in the text.
+  const perLine = (doc as { readonly pages?: readonly number[] }).pages;
   const pages = pageStarts(doc.lines);
   const findings: AuditFinding[] = [];
   const unchecked: AuditUnchecked[] = [];
@@ -58,7 +60,7 @@ export function startAudit(doc: Disclosure, facts: readonly Fact[], who: { depar
       .map(quoteLine)
       .filter((l) => l !== "")
       .join(" ");
-    const page = pages ? pageAt(pages, line) : undefined;
+    const page = perLine?.[line - 1] ?? (pages ? pageAt(pages, line) : undefined);
     return { file: doc.file, ...(page !== undefined ? { page } : {}), line, lineEnd, quote };
   };
   return {

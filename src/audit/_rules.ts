@@ -55,12 +55,13 @@ export const RULES = [
   rule("narrative.unit", "narrative", "error", "说明中数字的金额单位与决算表不符", "A narrative figure carries the wrong money unit"),
   // 说明内的计算 narrative arithmetic
   rule("arithmetic.share", "arithmetic", "error", "占比与所述数字不符", "A share does not follow from the figures stated"),
+  rule("arithmetic.share-base", "arithmetic", "warning", "占比是按另一个总数算的，与文字所称的总数不符", "A share is of another whole than the one the text names"),
   rule("arithmetic.growth", "arithmetic", "error", "增减幅度与增减额、本年数不符", "A growth rate does not follow from the change and this year's figure"),
   rule("arithmetic.completion", "arithmetic", "error", "完成率与决算数、预算数不符", "A completion rate does not follow from outturn and budget"),
   rule("arithmetic.zero-budget", "arithmetic", "error", "预算为 0，却给出了完成预算的比率", "A completion rate against a budget of 0"),
   rule("arithmetic.compare-budget", "arithmetic", "error", "“大于/小于/持平”与决算数、预算数的大小不符", "大于/小于/持平 contradicts outturn and budget"),
   rule("arithmetic.compare-prior", "arithmetic", "error", "“增加/减少/持平”与较上年的增减数不符", "增加/减少/持平 contradicts the year-on-year figures"),
-  rule("arithmetic.parts-sum", "arithmetic", "warning", "说明中“其中”各项之和超过所述总数", "The parts listed after 其中 add up to more than the total"),
+  rule("arithmetic.parts-sum", "arithmetic", "warning", "说明中“其中”各项之和超过总数，或基本支出与项目支出等完整分项之和不等于总数", "Parts listed after 其中 exceed the total, or a complete breakdown does not add up"),
   // 尾差 rounding
   rule("rounding.sum", "rounding", "hint", "合计与各项之和的差在尾差范围内（每项 0.01 万元）", "A sum is off by rounding only (0.01 万元 per addend)"),
   rule("rounding.figure", "rounding", "warning", "说明与表格的同一数字相差 0.01 万元（尾差）", "The narrative and the table differ by 0.01 万元 (rounding)"),

@@ -7,7 +7,7 @@ import { Decimal, formatFigure, isMoneyUnit } from "../core/money.js";
 import { normLabel, type Fact } from "../facts/index.js";
 import type { Paragraph } from "../parse/types.js";
 import type { AuditContext } from "./_context.js";
-import { sentenceGroups, type Placed } from "./_sentences.js";
+import { baseOf, sentenceGroups, type Placed } from "./_sentences.js";
 
 const hundred = new Decimal(100);
 const fmt = (d: Decimal): string => formatFigure(d.toFixed());
@@ -73,19 +73,52 @@ export function checkShares(ctx: AuditContext): void {
   paragraphs.forEach((p, i) => {
     for (const g of sentenceGroups(p, ctx.facts)) {
       const share = g.placed.find((x) => x.fact.measure === "占比");
-      const part = g.placed.find((x) => x.fact.measure === "决算" && isMoneyUnit(x.fact.unit));
+      // "住房保障支出 76.91 万元。占 0.64%。": the part may stand in the sentence before.
+      const part = g.of("决算").find((x) => isMoneyUnit(x.fact.unit));
       if (!share || !part) continue;
       const stated = new Decimal(share.fact.value);
       const n = inWan(part.fact);
+      // "基本支出 0 万元，占本年支出 6.2%": the text itself contradicts the zero.
+      if (n.isZero() && stated.gt(0)) {
+        ctx.find(
+          "narrative.zero-claim",
+          { zh: `说明称${part.fact.subject}为 0，却又写它占 ${share.fact.source.raw}%`, en: `The narrative gives ${part.fact.subject} as 0, yet a share of ${share.fact.source.raw}%` },
+          null,
+          "0",
+          [ctx.citeFact(part.fact), ctx.citeFact(share.fact)],
+        );
+        continue;
+      }
       if (n.isZero() || stated.isZero()) continue;
       const places = placesOf(share.fact.source.raw);
       const named = namedWhole(share.fact);
       const lead = leadFigure(ctx, paragraphs, i, share, n);
-      const candidates = [...(named ? namedCandidates(ctx, named) : []), ...leadCandidates(ctx, paragraphs, i, p, share), ...(lead ? [lead] : [])];
+      const parent = parentOf(ctx, part.fact);
+      // The whole the text names or leads with decides; only without one may any nearby figure explain the share.
+      const decided = [...(named ? namedCandidates(ctx, named) : []), ...(lead ? [lead] : []), ...(parent ? [parent] : [])];
+      const broad = leadCandidates(ctx, paragraphs, i, p, share);
+      const candidates = named || lead ? decided : [...decided, ...broad];
       if (candidates.some((c) => !c.value.isZero() && fits(n, c.value, stated, places))) continue;
-      const base = (named ? namedCandidates(ctx, named)[0] : undefined) ?? lead ?? parentOf(ctx, part.fact);
+      const base = (named ? namedCandidates(ctx, named)[0] : undefined) ?? lead ?? parent;
       if (!base || base.value.lt(n)) continue;
       const computed = n.div(base.value).mul(hundred);
+      // The share is right of another whole the text does not name: the wrong whole was named.
+      // Of the wholes that explain it, the one whose name is closest to the words the text used.
+      const near = (c: Candidate): number => [...normLabel(c.fact.subject)].filter((ch) => (named ?? base.fact.subject).includes(ch)).length;
+      const other = broad.filter((c) => !c.value.isZero() && fits(n, c.value, stated, places)).sort((a, b) => near(b) - near(a))[0];
+      if (other) {
+        ctx.find(
+          "arithmetic.share-base",
+          {
+            zh: `${part.fact.subject} ${fmt(n)} 占 ${base.fact.subject} ${fmt(base.value)} 应为 ${computed.toFixed(places)}%；说明写的 ${share.fact.source.raw}% 是按 ${other.fact.subject} ${fmt(other.value)} 算的`,
+            en: `${part.fact.subject} ${fmt(n)} of ${base.fact.subject} ${fmt(base.value)} is ${computed.toFixed(places)}%; the ${share.fact.source.raw}% written is of ${other.fact.subject} ${fmt(other.value)}`,
+          },
+          `${computed.toFixed(places)}%`,
+          `${share.fact.source.raw}%`,
+          [ctx.citeFact(share.fact), ctx.citeFact(base.fact), ctx.citeFact(other.fact)],
+        );
+        continue;
+      }
       ctx.find(
         "arithmetic.share",
         {
@@ -129,10 +162,13 @@ function namedWhole(share: Fact): string | null {
 function namedCandidates(ctx: AuditContext, whole: string): Candidate[] {
   const first = WHOLES.find((w) => w.words.test(whole));
   const items = first ? first.items : [];
+  // "一般公共预算项目支出总额": the 口径 the words name comes first.
+  const scope = /一般公共预算/.test(whole) ? "一般公共预算" : /政府性基金/.test(whole) ? "政府性基金" : /财政拨款/.test(whole) ? "财政拨款" : null;
+  const rank = (f: Fact): number => (scope !== null && f.scope === scope ? 0 : 2) + (f.source.kind === "narrative" ? 0 : 1);
   return ctx.facts
     .filter((f) => f.measure === "决算" && isMoneyUnit(f.unit) && f.qualifier.every((q) => !/较上年|占/.test(q)))
     .filter((f) => (f.item !== null && items.includes(f.item)) || normLabel(f.subject).includes(whole) || whole.includes(normLabel(f.subject)))
-    .sort((a, b) => (a.source.kind === "narrative" ? 0 : 1) - (b.source.kind === "narrative" ? 0 : 1))
+    .sort((a, b) => rank(a) - rank(b))
     .map((f) => ({ value: inWan(f), fact: f }));
 }
 
@@ -157,7 +193,8 @@ function leadFigure(ctx: AuditContext, paragraphs: readonly Paragraph[], i: numb
     if (q.sectionPath.join(">") !== section) break;
     const groups = sentenceGroups(q, ctx.facts).filter((g) => j < i || g.start < share.start || (g.start === share.start && (g.placed[0]?.at ?? 0) < share.at));
     for (const g of [...groups].reverse()) {
-      if (g.placed.some((x) => x.fact.measure === "占比")) continue;
+      // Not the part itself ("住房保障支出 76.91 万元。占 0.64%。"), nor a sibling part with its own share.
+      if (g.base === baseOf(share.fact.key) || g.placed.some((x) => x.fact.measure === "占比")) continue;
       const money = g.placed.find((x) => x.fact.measure === "决算" && isMoneyUnit(x.fact.unit) && x.fact.qualifier.length === 0);
       if (money && inWan(money.fact).gte(n)) return { value: inWan(money.fact), fact: money.fact };
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RULES, renderAuditMarkdown, renderAuditSummary, renderAuditText, type DocumentAudit } from "../../src/audit/index.js";
+import { auditSeed } from "./_seed.js";
 
 const FILE = "corpus/2024-hongshan-qiyefuwu.txt";
 const DOC: DocumentAudit = {
@@ -87,5 +88,18 @@ describe("renderAuditText and renderAuditSummary", () => {
       "    [arithmetic.share] L415: 科学技术支出 718.91 占 一般公共预算财政拨款支出 1,115.55 的比重应为 64.4%，说明写作 46.4% (应为 64.4%，实为 46.4%)",
       "  警告 (1)",
     ]);
+  });
+});
+
+describe("citations", () => {
+  it("carry the page of a line when the text has page breaks (form feeds), and none otherwise", () => {
+    const paged = auditSeed("corpus/2024-hongshan-qiyefuwu.txt", (lines) => lines.map((l, i) => (i === 399 ? `\f${l}` : l)));
+    const cite = paged.findings.find((f) => f.rule === "rounding.figure")?.citations;
+    expect(cite?.map((c) => [c.line, c.page])).toEqual([
+      [259, 1],
+      [445, 2],
+    ]);
+    const plain = auditSeed("corpus/2024-hongshan-qiyefuwu.txt");
+    expect(plain.findings.every((f) => f.citations.every((c) => !("page" in c)))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { auditSeed, findingsAt, indexOf, sub, type Edit } from "./_seed.js";
 
 const HS = "corpus/2024-hongshan-qiyefuwu.txt";
 const JXJ = "corpus/2024-wuhan-jingxinju.txt";
+const DXH = "corpus/2022-dongxihu-shangwuju.txt";
 
 // Whole blocks of the 洪山 seed, found by their headings.
 const dropBlock =
@@ -71,6 +72,8 @@ const CASES: readonly (readonly [string, string, readonly Edit[], number, number
   ["narrative.zero-claim", HS, [sub(389, "基本支出 1070.17 万元", "基本支出 0 万元")], 389, 389],
   ["narrative.unit", HS, [sub(380, "收入合计 1115.55 万元", "收入合计 1115.55 元")], 380, 380],
   ["arithmetic.share", HS, [sub(415, "占 64.4%", "占 46.4%")], 415, 415],
+  // The seed's own: 资金 11,304.85 is all of 项目支出 (100%), the 93.79% written is of 一般公共预算财政拨款支出.
+  ["arithmetic.share-base", DXH, [], 408, 408],
   ["arithmetic.growth", HS, [sub(477, "下降 68.3%", "下降 60.3%")], 477, 477],
   ["arithmetic.completion", HS, [sub(431, "完成年初预算的 84.7%", "完成年初预算的 94.7%")], 431, 431],
   ["arithmetic.zero-budget", HS, [sub(431, "年初预算为 849.21 万元", "年初预算为 0 万元")], 431, 431],
@@ -105,7 +108,7 @@ describe("the rule catalogue", () => {
 });
 
 describe("each rule finds its planted defect at the right line", () => {
-  const clean: Record<string, DocumentAudit> = { [HS]: auditSeed(HS), [JXJ]: auditSeed(JXJ) };
+  const clean: Record<string, DocumentAudit> = { [HS]: auditSeed(HS), [JXJ]: auditSeed(JXJ), [DXH]: auditSeed(DXH) };
   it.each(CASES)("%s", (rule, file, edits, from, to) => {
     const audit = auditSeed(file, ...edits);
     const hits = findingsAt(audit, rule, from, to);
@@ -118,3 +121,24 @@ describe("each rule finds its planted defect at the right line", () => {
     if (edits.length > 0) expect(findingsAt(clean[file] as DocumentAudit, rule, from, to)).toEqual([]);
   });
 });
+
+/** More shapes of some rules, and the conventions that must not be reported: [rule, edits, lines, reported]. */
+const MORE: readonly (readonly [string, string, readonly Edit[], number, number, boolean])[] = [
+  ["arithmetic.parts-sum", "人员经费 + 公用经费 ≠ 基本支出", [sub(461, "人员经费 984.2 万元", "人员经费 994.2 万元")], 459, 463, true],
+  ["narrative.zero-claim", "a part written 0 in a complete breakdown", [sub(461, "人员经费 984.2 万元", "人员经费 0 万元")], 461, 461, true],
+  ["narrative.zero-claim", "a part written 0 beside its share", [sub(389, "基本支出 1070.17 万元", "基本支出 0 万元")], 389, 389, true],
+  ["arithmetic.compare-budget", "“等于” where 5.99 exceeds 0", [sub(441, "支出决算数大于年初预算数", "支出决算数等于年初预算数")], 441, 441, true],
+  ["arithmetic.compare-prior", "“较上年增加的主要原因” after a decrease", [sub(477, "决算数较上年减少的主要原因", "决算数较上年增加的主要原因")], 477, 477, true],
+  ["arithmetic.growth", "a rate from a zero base other than 100%", [sub(371, "收、支总计减少 17.99 万元，下降 1.6%", "收、支总计增加 1115.55 万元，增长 76.6%")], 371, 371, true],
+  ["arithmetic.growth", "“增长 100%” from a zero base is the convention", [sub(371, "收、支总计减少 17.99 万元，下降 1.6%", "收、支总计增加 1115.55 万元，增长 100%")], 371, 371, false],
+  ["arithmetic.share", "a share rounded or cut at its last digit", [sub(415, "占 64.4%", "占 64.5%")], 415, 415, false],
+  ["identity.repeated-punctuation", "an ellipsis is not doubled punctuation", [sub(415, "主要是用于", "主要是……用于")], 415, 415, false],
+];
+
+describe("more shapes, and conventions that are not defects", () => {
+  it.each(MORE)("%s: %s", (rule, _what, edits, from, to, reported) => {
+    const audit = auditSeed(HS, ...edits);
+    expect(findingsAt(audit, rule, from, to).length > 0).toBe(reported);
+  });
+});
+
