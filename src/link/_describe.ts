@@ -43,7 +43,10 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
     const path: string[] = [];
     if (src.kind === "table") {
       add(src.row, "row");
+      // A code names its row as well as its words do ("302商品和服务支出").
+      if (src.code) add(src.code, "row");
       for (const p of parentCodes(src.code ?? "")) {
+        add(p, "parent");
         const parent = rowByCode.get(`${src.table}|${p}`);
         if (parent) {
           add(parent, "parent");
@@ -59,6 +62,8 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       path.push(fact.subject);
       for (const q of fact.qualifier) add(q, "column");
       add(src.quote, "sentence");
+      // The verb tells apart figures of one subject (企业 走访 1141 vs 接待 …).
+      if (fact.predicate) add(fact.predicate, "section");
       // The heading names what a bare "占 64.4%" is a share of.
       const heading = src.section.split(" > ").at(-1);
       if (heading) add(heading.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]\s*/, ""), "section");

@@ -146,7 +146,33 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   const forms = labelForms(label);
   const found = exact(text, forms, opts.content);
   if (!opts.fuzzy) return found;
-  return [...found, ...synonym(text, label), ...typo(text, forms), ...forms.flatMap((f) => abbreviation(text, f))];
+  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms), ...forms.flatMap((f) => abbreviation(text, f))];
+  // Said in pieces only when no reading covers the label whole.
+  return found.length > 0 ? fuzzy : [...fuzzy, ...pieces(text, forms[forms.length - 1] ?? label)];
+}
+
+/**
+ * A label said in pieces with other words between ("因公出国(境)…团组" for 因公出国(境)团组): runs of
+ * two or more of its characters, in order, that together say all of it but an aside.
+ */
+function pieces(text: string, form: string): Cover[] {
+  const bare = form.replace(ASIDE, "");
+  if (bare.length < 5) return [];
+  const out: Cover[] = [];
+  let k = 0;
+  let from = 0;
+  while (k < bare.length) {
+    let best: { at: number; len: number } | null = null;
+    for (let len = bare.length - k; len >= 2 && best === null; len--) {
+      const at = text.indexOf(bare.slice(k, k + len), from);
+      if (at >= 0) best = { at, len };
+    }
+    if (!best) return [];
+    out.push({ start: best.at, end: best.at + best.len, how: "abbrev", excess: 0 });
+    from = best.at + best.len;
+    k += best.len;
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /**

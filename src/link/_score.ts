@@ -151,7 +151,7 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
     let covers = s.memo.get(key);
     if (!covers) {
       covers =
-        l.role === "table" ? tableCovers(s.text, text, s.mask) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
+        l.role === "table" ? (text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
       s.memo.set(key, covers);
     }
     // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.

@@ -67,6 +67,7 @@ describe("coversOf", () => {
     ["公务接侍费", "公务接待费", "typo"],
     ["租凭费", "租赁费", "typo"],
     ["交通运输支出", "交通运输支出", "exact"],
+    ["因公出国(境)一共涉及多少个团组", "因公出国(境)团组", "abbrev"],
   ])("links %s to the label %s (%s)", (text, label, how) => {
     expect(coversOf(text, label, { fuzzy: true, content: contentMask(text) }).map((c) => c.how)).toContain(how);
   });
@@ -132,6 +133,10 @@ describe("linkSubject", () => {
 
   it("prefers the row that says no more than was asked", () => {
     expect(value("社保就业支出多少")).toBe("1583.60");
+  });
+
+  it("reads a code typed beside its row's name as naming that row", () => {
+    expect(value("公开03表中2011301行政运行")).toBe("631.91");
   });
 
   it("links a 科目编码 to its own row only", () => {
