@@ -60,7 +60,12 @@ function exact(text: string, forms: readonly string[], content: readonly boolean
 }
 
 // Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.
-const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区"];
+const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月"];
+
+/** Two characters one of which turns a word into its counterpart (初/末, 收/支), or two digits: never a typo of each other. */
+export function contrast(x: string, y: string): boolean {
+  return /\d/.test(x + y) || CONTRASTS.some((c) => c.includes(x) && c.includes(y));
+}
 
 /** Equal-length strings one substitution apart (an edit distance of one between runs of one length). */
 function hamming1(a: string, b: string): boolean {
@@ -74,7 +79,7 @@ function contrasting(a: string, b: string): boolean {
     const x = a[i] ?? "";
     const y = b[i] ?? "";
     // A different digit is another year or number, never a typo ("2020年度…" is not 2021年度…).
-    if (x !== y) return /\d/.test(x + y) || CONTRASTS.some((c) => c.includes(x) && c.includes(y));
+    if (x !== y) return contrast(x, y);
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { contentMask } from "./_fillers.js";
+import { contrast } from "./_match.js";
 
 /**
  * Typo repair against the documents' own vocabulary: a run of four to six Chinese characters that
@@ -11,8 +12,6 @@ const MIN = 4;
 const MAX = 6;
 const CJK = /^[\u3400-\u9fff]+$/;
 const ORG = /[区市县省州局委厅办院会心部]/;
-// One of these swapped for the other is another word, not a typo.
-const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月"];
 
 /** The vocabulary's runs and a wildcard index of them (build once with `buildSpelling`). */
 export interface Spelling {
@@ -46,9 +45,6 @@ export function buildSpelling(words: Iterable<string>): Spelling {
   return { runs, wild, chars };
 }
 
-function contrast(a: string, b: string): boolean {
-  return CONTRASTS.some((c) => c.includes(a) && c.includes(b));
-}
 
 /**
  * The question with vocabulary typos repaired (same length; positions kept). Characters of filler
