@@ -46,12 +46,30 @@ function audit(source: SourceFile, text: string): DocumentAudit | null {
   return r.ok ? r.value : null;
 }
 
+const USAGE = "usage: npx tsx scripts/audit-mutations.ts [FILE…] [--per-kind N] [--json] [-v]\n";
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const known = new Set(["--json", "-v", "--per-kind"]);
+  const bad = args.filter((a, i) => a.startsWith("-") && !known.has(a) && args[i - 1] !== "--per-kind");
+  if (bad.length > 0) {
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
   const json = args.includes("--json");
   const verbose = args.includes("-v");
   const perKindAt = args.indexOf("--per-kind");
   const perKind = perKindAt >= 0 ? Number(args[perKindAt + 1]) : 3;
+  if (!(perKind >= 1)) {
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
   const files = args.filter((a, i) => !a.startsWith("-") && !(perKindAt >= 0 && i === perKindAt + 1));
   const outcomes: Outcome[] = [];
   const baseline: { file: string; findings: number; rules: Record<string, number> }[] = [];

@@ -257,7 +257,8 @@ export const MUTATORS: readonly Mutator[] = [
   },
   {
     kind: "zero-claim",
-    plant: (lines) => replaceInNarrative(lines, /(?:基本支出|项目支出|人员经费|公用经费)(?:为)?\s*(?<v>\d[\d,]*\.\d{2})\s*万元/, (m) => (Number((m.groups?.v ?? "0").replace(/,/g, "")) > 0 ? m[0].replace(m.groups?.v ?? "", "0") : null), ["narrative.zero-claim"], "figure → 0"),
+    // A figure written 0; when it is a budget ("预算的基本支出为 0 万元") the rate against it is the finding.
+    plant: (lines) => replaceInNarrative(lines, /(?:基本支出|项目支出|人员经费|公用经费)(?:为)?\s*(?<v>\d[\d,]*\.\d{2})\s*万元/, (m) => (Number((m.groups?.v ?? "0").replace(/,/g, "")) > 0 ? m[0].replace(m.groups?.v ?? "", "0") : null), ["narrative.zero-claim", "arithmetic.zero-budget"], "figure → 0"),
   },
   {
     kind: "double-punctuation",

@@ -13,7 +13,7 @@ import type { Rereader } from "./_reread.js";
 import type { RuleId } from "./_rules.js";
 
 /** A cell named by table kind, part, row label and column header (all matched on normalised text). */
-interface Anchor {
+export interface Anchor {
   readonly table: TableKind;
   readonly part?: RegExp;
   readonly row: RegExp;
@@ -88,7 +88,8 @@ const fmt = (d: Decimal): string => formatFigure(d.toFixed());
 const pathOf = (c: Column): string => normCell(c.path.join(">"));
 const figureColumn = (c: Column): boolean => !/行次|栏次|科目编码|科目名称|^项目$/.test(pathOf(c));
 
-function resolve(cells: CellIndex, a: Anchor): AuditCell[] | null {
+/** The cells an anchor names (every matching row when `all`), or null when its table or row is absent. */
+export function resolve(cells: CellIndex, a: Anchor): AuditCell[] | null {
   const table = cells.table(a.table);
   if (!table) return null;
   for (const part of table.parts) {

@@ -24,7 +24,7 @@ export function auditArithmetic(ctx: AuditContext): void {
   ctx.doc.paragraphs.forEach((p, i) => {
     const groups = sentenceGroups(p, ctx.facts);
     for (const g of groups) {
-      completion(ctx, g);
+      completion(ctx, g, groups.filter((x) => x.start === g.start).flatMap((x) => x.placed));
       growth(ctx, g);
     }
     const section = p.sectionPath.join(">");
@@ -39,14 +39,25 @@ export function auditArithmetic(ctx: AuditContext): void {
   checkBreakdowns(ctx);
 }
 
-function completion(ctx: AuditContext, g: Group): void {
+function completion(ctx: AuditContext, g: Group, sentence: readonly Placed[]): void {
   const rate = g.of("完成率")[0];
-  const actual = g.of("决算")[0];
-  if (!rate || !actual) return;
+  if (!rate) return;
+  // Operands of another subject in the same sentence ("部门整体支出合计 12053.48 万元，预算收入合计
+  // 12296 万元，完成年初预算的 98.03%"): the nearest outturn and budget written before the rate.
+  const earlier = sentence.filter((x) => x.at >= 0 && x.at < rate.at && isMoneyUnit(x.fact.unit) && x.fact.qualifier.every((q) => !/较上年|占/.test(q)));
+  // A budget by measure or by name ("2022 年预算的基本支出"), not "一般公共预算…" (a budget's name).
+  const isBudget = (x: Placed): boolean => x.fact.measure === "预算" || /预算/.test(x.fact.subject.replace(/(一般公共|政府性基金|国有资本经营)预算/g, ""));
+  const outturn = (x: Placed): boolean => x.fact.measure === "决算" && !isBudget(x);
+  // The outturn written last before the rate: its group's, else any of the sentence.
+  const closest = (xs: readonly Placed[]): Placed | undefined => [...xs].filter((x) => x.at < rate.at).sort((a, b) => b.at - a.at)[0] ?? xs[0];
+  const actual = closest(g.of("决算").filter(outturn)) ?? closest(earlier.filter(outturn));
+  if (!actual) return;
   // "完成年初预算的 95.89%": the budget the sentence names, else any it states.
   const before = g.sentence.slice(Math.max(0, rate.at - 16), Math.max(0, rate.at));
   const named = /年初/.test(before) ? "年初" : /全年|调整/.test(before) ? "全年" : null;
-  const budgets = g.of("预算").filter((b) => named === null || budgetKind(b) === named || budgetKind(b) === null);
+  const own = g.of("预算").filter((b) => named === null || budgetKind(b) === named || budgetKind(b) === null);
+  const nearest = [...earlier].reverse().find(isBudget);
+  const budgets = own.length > 0 ? own : nearest ? [nearest] : [];
   if (budgets.length === 0) return;
   const stated = new Decimal(rate.fact.value);
   const cites = [ctx.citeFact(rate.fact)];
@@ -58,7 +69,7 @@ function completion(ctx: AuditContext, g: Group): void {
       { zh: `${rate.fact.subject}的${named ?? ""}预算为 0，却写“完成${named ?? ""}预算的 ${rawOf(rate.fact)}%”`, en: `${rate.fact.subject}: the ${named === "年初" ? "initial " : ""}budget is 0, yet a completion rate of ${rawOf(rate.fact)}% is given` },
       null,
       `${rawOf(rate.fact)}%`,
-      cites,
+      [ctx.citeFact(zero.fact), ...cites],
     );
     return;
   }

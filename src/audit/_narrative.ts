@@ -6,6 +6,7 @@
 import { Decimal, formatFigure, isMoneyUnit } from "../core/money.js";
 import { keyStrength, type Fact } from "../facts/index.js";
 import type { TableKind } from "../parse/types.js";
+import { resolve, type Anchor } from "./_across.js";
 import type { AuditCell } from "./_cells.js";
 import { normCell } from "./_cells.js";
 import type { AuditContext } from "./_context.js";
@@ -38,7 +39,7 @@ export function auditNarrative(ctx: AuditContext): void {
   for (const n of ctx.facts) {
     if (n.source.kind !== "narrative" || !isMoneyUnit(n.unit) || (n.measure !== "决算" && n.measure !== "预算")) continue;
     if (keyStrength(n.key) === "name") {
-      namedTotal(ctx, n, tableFacts);
+      namedTotal(ctx, n);
       continue;
     }
     // Tables print 全年预算 (the adjusted budget); a 年初预算 in the narrative is another figure.
@@ -59,25 +60,45 @@ export function auditNarrative(ctx: AuditContext): void {
   }
 }
 
-// "收入总计 477,447.73 万元": a total the facts could not tie to one item may be the table's 总计
-// or its 本年收入合计; it must be one of them.
-const NAMED_TOTALS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/^收入(总计|合计)$/, ["grand_total", "revenue_total"]],
-  [/^支出(总计|合计)$/, ["grand_total", "expenditure_total"]],
-  [/^收支(总计|合计)$/, ["grand_total"]],
+// "各项支出总计 481,483.46 万元": a total the facts could not tie to one item is one of the cells
+// that print it (总表's 本年合计 or 总计, the income/expenditure table's 合计 row).
+const T = { t01: "收入支出决算总表", t02: "收入决算表", t03: "支出决算表", t04: "财政拨款收入支出决算总表", tf: "财政拨款支出决算表" } as const;
+const TOTAL_ROW = /^(合计|总计)$/;
+const NAMED_TOTALS: readonly (readonly [RegExp, Fact["scope"] | null, readonly Anchor[]])[] = [
+  [/^(各项)?收入(总计|合计)$/, null, [{ table: T.t01, part: /收入/, row: /^本年收入合计$/ }, { table: T.t01, part: /收入/, row: /^总计$/ }, { table: T.t02, row: TOTAL_ROW }]],
+  [/^(各项)?支出(总计|合计)$/, null, [{ table: T.t01, part: /支出/, row: /^本年支出合计$/ }, { table: T.t01, part: /支出/, row: /^总计$/ }, { table: T.t03, row: TOTAL_ROW }]],
+  [/^收支(总计|合计)$/, null, [{ table: T.t01, part: /收入/, row: /^总计$/ }]],
+  [/^财政拨款(收入)?支出(总计|合计)$/, "财政拨款", [{ table: T.t04, part: /支出/, row: /^本年支出合计$/ }, { table: T.t04, part: /支出/, row: /^总计$/ }, { table: T.tf, row: TOTAL_ROW }]],
 ];
 
-function namedTotal(ctx: AuditContext, n: Fact, tableFacts: ReadonlyMap<string, Fact[]>): void {
-  // Only the whole department's totals: not a fund's ("政府性基金…本年收入") or any other 口径.
-  if (n.measure !== "决算" || n.qualifier.length > 0 || sectionScope(n) !== null || (n.scope !== undefined && n.scope !== "全部")) return;
-  const items = NAMED_TOTALS.find(([re]) => re.test(normCell(n.subject)))?.[1];
-  if (!items) return;
-  const peers = items.flatMap((i) => tableFacts.get(`item:${i}|决算|`) ?? []).filter((t) => t.scope === undefined || t.scope === "全部");
-  if (peers.length === 0) return;
+function namedTotal(ctx: AuditContext, n: Fact): void {
+  if (n.measure !== "决算" || n.qualifier.length > 0) return;
+  const entry = NAMED_TOTALS.find(([re]) => re.test(normCell(n.subject)));
+  if (!entry) return;
+  const [, scope, anchors] = entry;
+  // Only in its own 口径: not a fund's "本年支出" under a 政府性基金 heading.
+  if (sectionScope(n) !== scope) return;
+  const cells = anchors.flatMap((a) => resolve(ctx.cells, a) ?? []).filter((c) => c.value !== null);
+  if (cells.length === 0) return;
   const nv = inWan(n);
-  if (peers.some((t) => inWan(t).eq(nv) || coarser(n.value, t.value))) return;
-  const nearest = [...peers].sort((a, b) => inWan(a).minus(nv).abs().comparedTo(inWan(b).minus(nv).abs()))[0] as Fact;
-  checkAgainst(ctx, n, [nearest]);
+  if (cells.some((c) => (c.value as Decimal).eq(nv) || coarser(n.value, (c.value as Decimal).toFixed(2)))) return;
+  const nearest = [...cells].sort((a, b) => (a.value as Decimal).minus(nv).abs().comparedTo((b.value as Decimal).minus(nv).abs()))[0] as AuditCell;
+  const citations = [ctx.cite(nearest.row.line), ctx.citeFact(n)];
+  const doubt = ctx.reread.cellDoubt(nearest);
+  if (doubt) {
+    ctx.skip("narrative.figure", doubt, citations);
+    return;
+  }
+  const tv = nearest.value as Decimal;
+  const where = `${nearest.table.number ?? nearest.table.title}“${normCell(nearest.row.label)}”`;
+  const cent = nv.minus(tv).abs().lte(new Decimal("0.01"));
+  ctx.find(
+    cent ? "rounding.figure" : nv.isZero() ? "narrative.zero-claim" : "narrative.figure",
+    { zh: `说明中${n.subject}为 ${fmt(nv)} 万元，而${where}为 ${fmt(tv)} 万元`, en: `The narrative gives ${n.subject} as ${fmt(nv)} 万元, but ${where} has ${fmt(tv)} 万元` },
+    fmt(tv),
+    fmt(nv),
+    citations,
+  );
 }
 
 function checkAgainst(ctx: AuditContext, n: Fact, peers: readonly Fact[]): void {

@@ -75,7 +75,6 @@ export function auditTableSums(ctx: AuditContext): void {
   const explained = new Set(blanks.flatMap((b) => b.checks));
   for (const c of failing) {
     if (explained.has(c)) continue;
-    const terms = [c.total, ...c.addends];
     const d = c.difference as Decimal;
     const shown = `${fmt(c.values[0] as Decimal)} ≠ ${c.values.slice(1).map((v) => fmt(v as Decimal)).join(" + ")}`;
     ctx.find(
@@ -85,7 +84,6 @@ export function auditTableSums(ctx: AuditContext): void {
       fmt(c.values[0] as Decimal),
       [ctx.citeCell(c.total), ...[...new Set(c.addends.map((t) => t.row.line))].sort((a, b) => a - b).map((l) => ctx.cite(l))],
     );
-    void terms;
   }
 }
 
