@@ -7,9 +7,9 @@ import { Decimal, formatFigure, isMoneyUnit } from "../core/money.js";
 import type { Fact } from "../facts/index.js";
 import type { AuditContext } from "./_context.js";
 
-/** whole = Σ parts, by item. */
-const BREAKDOWNS: readonly { readonly whole: readonly string[]; readonly parts: readonly string[] }[] = [
-  { whole: ["expenditure_total", "general_budget_expenditure"], parts: ["basic_expenditure", "project_expenditure"] },
+/** whole = Σ parts, by item; a whole the facts left unkeyed is known by its name ("总支出", "本年支出"). */
+const BREAKDOWNS: readonly { readonly whole: readonly string[]; readonly wholeNames?: RegExp; readonly parts: readonly string[] }[] = [
+  { whole: ["expenditure_total", "general_budget_expenditure"], wholeNames: /^(总支出|本年支出|(各项)?支出(合计|总计))$/, parts: ["basic_expenditure", "project_expenditure"] },
   { whole: ["basic_expenditure"], parts: ["personnel_expenses", "public_expenses"] },
 ];
 
@@ -19,7 +19,7 @@ const fmt = (d: Decimal): string => formatFigure(d.toFixed());
 export function checkBreakdowns(ctx: AuditContext): void {
   const bySection = new Map<string, Fact[]>();
   for (const f of ctx.facts) {
-    if (f.source.kind !== "narrative" || f.measure !== "决算" || !isMoneyUnit(f.unit) || f.qualifier.length > 0 || f.item === null) continue;
+    if (f.source.kind !== "narrative" || f.measure !== "决算" || !isMoneyUnit(f.unit) || f.qualifier.length > 0) continue;
     const list = bySection.get(f.source.section);
     if (list) list.push(f);
     else bySection.set(f.source.section, [f]);
@@ -27,12 +27,12 @@ export function checkBreakdowns(ctx: AuditContext): void {
   for (const facts of bySection.values()) {
     for (const b of BREAKDOWNS) {
       for (const scope of new Set(facts.map((f) => f.scope))) {
-        const one = (items: readonly string[]): Fact | null | undefined => {
-          const hits = facts.filter((f) => f.item !== null && items.includes(f.item) && f.scope === scope);
+        const one = (items: readonly string[], names?: RegExp): Fact | null | undefined => {
+          const hits = facts.filter((f) => ((f.item !== null && items.includes(f.item)) || (f.item === null && names !== undefined && names.test(f.subject.replace(/\s+/g, "")))) && f.scope === scope);
           // One quantity stated with two values in a section is not ours to pick from.
           return new Set(hits.map((f) => f.value)).size > 1 ? null : hits[0];
         };
-        const whole = b.whole.map((w) => one([w])).find((x) => x);
+        const whole = b.whole.map((w) => one([w])).find((x) => x) ?? one([], b.wholeNames);
         const parts = b.parts.map((p) => one([p]));
         if (!whole || parts.some((p) => !p)) continue;
         const ps = parts as Fact[];
