@@ -10,19 +10,10 @@ import { resolve, type Anchor } from "./_across.js";
 import type { AuditCell } from "./_cells.js";
 import { normCell } from "./_cells.js";
 import type { AuditContext } from "./_context.js";
+import { TEMPLATE_KINDS } from "./_document.js";
 
-const TEMPLATE_TABLES = new Set<TableKind>([
-  "财政拨款支出决算表",
-  "收入支出决算总表",
-  "收入决算表",
-  "支出决算表",
-  "财政拨款收入支出决算总表",
-  "一般公共预算财政拨款支出决算表",
-  "一般公共预算财政拨款基本支出决算明细表",
-  "政府性基金预算财政拨款收入支出决算表",
-  "国有资本经营预算财政拨款支出决算表",
-  "三公经费支出决算表",
-]);
+// The template's tables and the university template's 财政拨款支出决算表.
+const TEMPLATE_TABLES: ReadonlySet<TableKind> = new Set<TableKind>([...TEMPLATE_KINDS, "财政拨款支出决算表"]);
 
 const fmt = (v: string | Decimal): string => formatFigure(typeof v === "string" ? v : v.toFixed());
 const inWan = (f: Fact): Decimal => (f.unit === "元" ? new Decimal(f.value).div(10000) : new Decimal(f.value));
