@@ -17,8 +17,6 @@ export interface FigureTarget {
   readonly aspect: Measure;
   /** Unit the question implies for counts ("辆", "人次"), else null. */
   readonly unitHint: string | null;
-  /** The whole question, for context words ("项目支出", "一般公共预算"). */
-  readonly context: string;
   /** Which budget or comparison basis the question names ("年初预算", "较年初预算"), if any. */
   readonly qualifier?: string | null;
   /** True when the aspect is only the default (决算), not asked for in words. */

@@ -28,7 +28,7 @@ const data: AnswerData = {
 
 function t(p: Partial<FigureTarget>): FigureTarget {
   const named = p.items?.[0] ? ITEMS[p.items[0]].zh : "";
-  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: "", subject: p.topic ?? named, ...p };
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, subject: p.topic ?? named, ...p };
 }
 
 const ask = (req: AnswerRequest) => composeAnswer(req, data);

@@ -5,7 +5,7 @@ import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 function target(p: Partial<FigureTarget>): FigureTarget {
   const named = p.items?.[0] ? ITEMS[p.items[0]].zh : "";
-  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, context: p.topic ?? "", subject: p.context ?? p.topic ?? named, ...p };
+  return { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "决算", unitHint: null, subject: p.topic ?? named, ...p };
 }
 
 const reception09 = tableFact({ subject: "公务接待费", value: "3.87", line: 440, item: "reception", column: ["决算数", "公务接待费"], status: "verified", key: "reception:决算" });
@@ -44,7 +44,7 @@ describe("selectFigure", () => {
   });
 
   it("takes the breakdown column the question names", () => {
-    expect(selectFigure(POOL, target({ topic: "住房保障支出", context: "住房保障支出基本支出多少" }))?.best.value).toBe("1000.00");
+    expect(selectFigure(POOL, target({ topic: "住房保障支出", subject: "住房保障支出基本支出多少" }))?.best.value).toBe("1000.00");
   });
 
   it("matches a 科目编码", () => {
