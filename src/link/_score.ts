@@ -40,6 +40,7 @@ export interface Subject {
   readonly text: string;
   /** Content characters (outside fillers). */
   readonly mask: readonly boolean[];
+
   readonly code: string | null;
   /** The question names a funding scope (一般公共预算, 财政拨款, 政府性基金 …). */
   readonly scoped: boolean;
@@ -87,6 +88,25 @@ const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
 const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人次", "吨"] as const;
+
+/**
+ * Counts loose words left over (see `_loose.ts`) as phrasing: a descriptor accounts for the
+ * subject when what it leaves over is loose, provided it names something. `loose` marks them.
+ */
+export function account(x: Scored, s: Subject, loose: readonly boolean[]): Scored {
+  if (x.missed.length === 0 || !x.missed.some((k) => loose[k])) return x;
+  const content = s.mask.filter(Boolean).length;
+  const hard = x.missed.filter((k) => !loose[k]);
+  const hit = content - x.missed.length;
+  return { ...x, accounted: hit === 0 ? 0 : (content - hard.length) / content, uncovered: hard.map((k) => s.text[k] ?? "").join("") };
+}
+
+/** Positions of the subject some label of the pool accounts for, by any reading (after scoring, from the memo). */
+export function claimed(s: Subject): boolean[] {
+  const out = new Array<boolean>(s.text.length).fill(false);
+  for (const covers of s.memo.values()) for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
+  return out;
+}
 
 /** Marks the positions some label of the pool matches exactly (see `Subject.exact`). */
 export function markExact(s: Subject, ds: readonly Descriptor[]): void {
@@ -176,12 +196,12 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   if (tableNamed && !tableHit) return null;
   let content = 0;
   let hit = 0;
-  let uncovered = "";
+  const missed: number[] = [];
   s.mask.forEach((m, k) => {
     if (!m) return;
     content++;
     if (covered[k]) hit++;
-    else uncovered += s.text[k] ?? "";
+    else missed.push(k);
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
@@ -197,5 +217,6 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // "那公务用车呢" after a money question: the money figure, not the count of cars.
   if (measure !== null && f.measure !== measure) preference -= 0.05;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
-  return { d, coverage, preference, rank, uncovered, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
+  const uncovered = missed.map((k) => s.text[k] ?? "").join("");
+  return { d, coverage, accounted: coverage, preference, rank, uncovered, missed, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
 }

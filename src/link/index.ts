@@ -3,8 +3,9 @@ import { sameValue } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
-import { markExact, readSubject, scoreDescriptor } from "./_score.js";
+import { account, claimed, markExact, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_match.js";
+import { looseMask } from "./_loose.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
@@ -48,6 +49,7 @@ function distinctBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
 }
 
 function order(a: Scored, b: Scored): number {
+  if (Math.abs(a.accounted - b.accounted) > TIE) return b.accounted - a.accounted;
   if (Math.abs(a.coverage - b.coverage) > TIE) return b.coverage - a.coverage;
   if (Math.abs(a.preference - b.preference) > TIE) return b.preference - a.preference;
   if (Math.abs(a.rank - b.rank) > TIE) return b.rank - a.rank;
@@ -74,15 +76,21 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   // A table the question names restricts the answer to it, when the document has such a table.
   const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text, s.mask).length > 0));
   markExact(s, ds);
-  const scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
+  let scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
+  if (scored.some((x) => x.missed.length > 0)) {
+    // A loose word some label of the pool does account for tells figures apart: it stays content.
+    const taken = claimed(s);
+    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => m && !taken[k]);
+    scored = scored.map((x) => account(x, s, loose));
+  }
   scored.sort(order);
   return scored;
 }
 
 function decide(scored: readonly Scored[]): Link {
   const top = scored[0];
-  if (!top || top.coverage < CLARIFY_FLOOR) return { kind: "none" };
-  if (top.coverage < FULL) {
+  if (!top || top.accounted < CLARIFY_FLOOR) return { kind: "none" };
+  if (top.accounted < FULL) {
     const candidates = distinctBy(scored.filter((x) => x.coverage >= top.coverage - 0.2), (x) => `${x.d.rowKey}|${x.d.fact.value}`).slice(0, 5);
     return { kind: "clarify", candidates, uncovered: top.uncovered };
   }
@@ -90,13 +98,13 @@ function decide(scored: readonly Scored[]): Link {
   // A best figure more specific than the words asked ("公务用车" → 购置(更新)公务用车) does not win by a
   // whisker over another quantity: the question leaves the choice open.
   const window = top.excess > 0 ? LOOSE : TIE;
-  const tied = scored.filter((x) => x.coverage >= FULL && x.preference >= top.preference - window);
+  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window);
   const values = distinctBy(tied, (x) => `${x.d.fact.unit}|${x.d.fact.value}`);
   if (values.length > 1 && values.some((x) => !sameValue(x.d.fact.value, top.d.fact.value))) {
     return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };
   }
   const rivals = scored.filter(
-    (x) => x !== top && x.coverage >= FULL && x.d.fact.measure === top.d.fact.measure && x.d.fact.unit === top.d.fact.unit && sameValue(x.d.fact.value, top.d.fact.value),
+    (x) => x !== top && x.accounted >= FULL && x.d.fact.measure === top.d.fact.measure && x.d.fact.unit === top.d.fact.unit && sameValue(x.d.fact.value, top.d.fact.value),
   );
   return { kind: "match", best: top, rivals };
 }

@@ -50,12 +50,16 @@ export interface Scored {
   readonly d: Descriptor;
   /** Share of the subject's content characters the descriptor accounts for, 0..1. */
   readonly coverage: number;
+  /** Share accounted for when loose words left over count as phrasing (see `_loose.ts`); decides match vs clarify. */
+  readonly accounted: number;
   /** How well the quantity fits among equally covering ones (headline column, default 口径, table side, label words left out). */
   readonly preference: number;
   /** Order among statements of equal fit (verified first, tables before sentences). */
   readonly rank: number;
-  /** The subject's content characters no label accounts for. */
+  /** The subject's content characters no label accounts for (loose words aside). */
   readonly uncovered: string;
+  /** Positions of the subject's content characters no label of the descriptor accounts for. */
+  readonly missed: readonly number[];
   /** Characters of the fact's own row name the question does not say: it is more specific than asked. */
   readonly excess: number;
 }

@@ -130,6 +130,26 @@ export interface Terms {
   readonly bigrams: string[];
 }
 
+/** A word of a text with its part of speech (jieba's tag set: n noun, v verb, d adverb, p preposition …) and offset. */
+export interface TaggedWord {
+  readonly word: string;
+  readonly tag: string;
+  readonly start: number;
+}
+
+/** Words of a text with their parts of speech, in order (the budget terms kept whole, as nouns). */
+export function tagWords(text: string): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  let at = 0;
+  for (const t of segmenter().tag(text, false)) {
+    const start = text.indexOf(t.word, at);
+    if (start < 0) continue;
+    out.push({ word: t.word, tag: t.tag, start });
+    at = start + t.word.length;
+  }
+  return out;
+}
+
 /** Tokenises text for BM25: words via jieba (search mode, so compounds and their parts) plus bigrams. */
 export function tokenize(text: string): Terms {
   const norm = normalize(text);

@@ -12,7 +12,7 @@ import { addSearchDocument, createSearchTables } from "./_tables.js";
 
 export { BIGRAM_WEIGHT, IDENTITY_WEIGHT, chunkTerms } from "./_keyword.js";
 export { DENSE_WEIGHT, fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
-export { BUDGET_TERMS, tokenize } from "./_tokenize.js";
+export { BUDGET_TERMS, tagWords, tokenize, type TaggedWord } from "./_tokenize.js";
 export type { ChunkScope } from "./_docs.js";
 export {
   addSearchDocument,
