@@ -15,10 +15,13 @@ for (const q of process.argv.slice(2)) {
   const u = understandQuestion(q, undefined, catalog);
   const subject = subjectOf(u);
   console.log(`\n${q}\n  dept=${JSON.stringify(u.department)} year=${u.year.kind}:${"value" in u.year ? u.year.value : ""} intent=${u.intent} aspect=${u.aspect.value} code=${u.code}\n  subject=${JSON.stringify(subject)}`);
-  if (u.department.kind !== "resolved") continue;
-  const dep = u.department.names[0];
+  // No department named: how the subject links in each department's latest disclosure.
+  const deps = u.department.kind === "resolved" ? u.department.names.slice(0, 1) : catalog.departments.map((d) => d.name);
+  for (const dep of deps) {
   const year = "value" in u.year && u.year.value ? u.year.value : catalog.departments.find((d) => d.name === dep)?.years.at(-1);
   const pool = dep !== undefined && year !== undefined ? idx.value.facts.factsFor(dep, year) : [];
   const scored = scoreAll(pool, subject, { code: u.code, accept: (f) => u.aspect.value === f.measure || (u.aspect.value === "决算" && f.measure === "数量") });
-  for (const x of scored.slice(0, 8)) console.log(`  ${x.coverage.toFixed(2)} p=${x.preference.toFixed(3)} ex=${x.excess} ${x.d.fact.value}${x.d.fact.unit} ${x.d.fact.measure} L${x.d.fact.source.line} ${x.d.quantity.table ?? ""} | ${x.d.quantity.row} | ${x.d.quantity.column ?? ""} | left:${x.uncovered}`);
+  if (deps.length > 1) console.log(`  [${dep}]`);
+  for (const x of scored.slice(0, deps.length > 1 ? 2 : 8)) console.log(`  ${x.coverage.toFixed(2)}/${x.accounted.toFixed(2)} p=${x.preference.toFixed(3)} ex=${x.excess} ${x.d.fact.value}${x.d.fact.unit} ${x.d.fact.measure} L${x.d.fact.source.line} ${x.d.quantity.table ?? ""} | ${x.d.quantity.row} | ${x.d.quantity.column ?? ""} | left:${x.uncovered}`);
+  }
 }

@@ -43,11 +43,29 @@ export interface Selection {
 }
 
 
+const BUDGET_BASES: readonly string[] = ["年初预算", "全年预算", "调整预算"];
+
+/** The budget basis a fact's column or qualifiers name, if any. */
+function budgetBasis(fact: Fact): string | null {
+  const words = fact.source.kind === "table" ? fact.source.column : fact.qualifier;
+  for (const w of words) {
+    const n = norm(w);
+    const b = BUDGET_BASES.find((x) => n.includes(x));
+    if (b !== undefined) return b;
+  }
+  return null;
+}
+
 function measureFits(fact: Fact, t: FigureTarget): boolean {
   // A change against one basis never answers a question about another (较上年 ≠ 较年初预算).
   if ((t.aspect === "增减" || t.aspect === "增长率") && t.qualifier?.startsWith("较")) {
     const basis = fact.qualifier.map(norm).find((w) => w.startsWith("较"));
     if (basis !== undefined && basis !== t.qualifier) return false;
+  }
+  // A budget of one basis never answers a question about another (年初预算 ≠ 全年预算 ≠ 调整预算).
+  if (t.aspect === "预算" && t.qualifier && BUDGET_BASES.includes(t.qualifier)) {
+    const said = budgetBasis(fact);
+    if (said !== null && said !== t.qualifier) return false;
   }
   if (fact.measure === t.aspect) return true;
   // "交易总额是多少" names no aspect: a stated quantity (亿元, 吨 …) answers it as well as a 决算.

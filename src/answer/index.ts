@@ -17,7 +17,7 @@ export type { Answer, AnswerError, AnswerErrorCode, AnswerKind, Candidate, Quant
 export { EMPTY_CONVERSATION } from "./types.js";
 export { errorMessage, statusText, measureText } from "./messages.js";
 export { figureOnLine, findStrayNumbers, findUnsourced, numbersIn, quoteInCorpus } from "./_guard.js";
-export { selectFigure } from "./_select.js";
+export { isClarification, resolveFigure, selectFigure } from "./_select.js";
 export type { FigureTarget, Selection } from "./_select.js";
 export type { Passage, PassageKind } from "./_passage.js";
 export type { LineReader } from "./_citations.js";

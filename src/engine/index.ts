@@ -1,4 +1,4 @@
-import { composeAnswer, refuse, selectFigure, type AnswerData } from "../answer/index.js";
+import { composeAnswer, isClarification, refuse, resolveFigure, type AnswerData } from "../answer/index.js";
 import type { Passage } from "../answer/_passage.js";
 import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
 import { auditSource, type DocumentAudit } from "../audit/index.js";
@@ -49,8 +49,10 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, f
     candidates ??= facts.departmentsWith({ items: t.items, code: t.code, topic: t.topic });
     if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
     if (!candidates.has(d.name)) continue;
-    const sel = selectFigure(data.factsFor(d.name, year), t);
-    if (sel) hits.push({ name: d.name, score: sel.score });
+    const r = resolveFigure(data.factsFor(d.name, year), t);
+    // A figure, or several that tie for the words asked: the department states what was asked.
+    if (r && "best" in r) hits.push({ name: d.name, score: r.score });
+    else if (isClarification(r) && r.uncovered === "") hits.push({ name: d.name, score: 1 });
   }
   hits.sort((a, b) => b.score - a.score);
   const [first, second] = hits;

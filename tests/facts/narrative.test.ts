@@ -163,6 +163,12 @@ describe("extractNarrative", () => {
       ["支持工业发展专项资金", "决算", "84896.73"],
       ["支持工业发展专项资金", "完成率", "100"],
     ]);
+    // "全年预算数" says which budget: the basis is kept as a qualifier, not read as a lead word.
+    const bases = read(["2024 年公共资源交易专项工作经费项目年初预算数为 1,107.41 万元，全年预算数为 881.84 万元，年末决算数为 881.84 万元，预算执行率 100%。"], 1143, "1. 执行率情况");
+    expect(bases.filter((d) => d.measure === "预算").map((d) => [d.value, d.qualifier])).toEqual([
+      ["1107.41", ["年初预算"]],
+      ["881.84", ["全年预算"]],
+    ]);
     const named = read(["东湖新技术开发区政法委 2023 年政法委业务经费项目自评得分为 99.7 分。"], 1655, "(一) 自评得分");
     expect(named[0]).toMatchObject({ subject: "政法委业务经费", measure: "得分", value: "99.7", unit: "分" });
   });
