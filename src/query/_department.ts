@@ -65,8 +65,9 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
   if (picked.length === 0) {
     const region = regionOnly(text, catalog);
     if (region) {
-      const start = text.indexOf(region.asked);
-      return { ref: region, spans: [{ start, end: start + region.asked.length, kind: "department" }] };
+      const asked = region.kind === "resolved" ? (region.phrases[0] ?? "") : region.kind === "ambiguous" ? region.asked : "";
+      const start = text.indexOf(asked);
+      return { ref: region, spans: [{ start, end: start + asked.length, kind: "department" }] };
     }
     const foreign = foreignRegion(text, catalog);
     if (foreign) {
@@ -320,17 +321,18 @@ function foreignRegion(text: string, catalog: Catalog): string | null {
   return null;
 }
 
-/** A bare region ("洪山区三公经费"): the departments under it, for the reply to ask which one. */
-function regionOnly(
-  text: string,
-  catalog: Catalog,
-): { kind: "ambiguous"; asked: string; candidates: readonly string[] } | null {
+/**
+ * A bare region ("洪山区三公经费"): the one department the corpus holds under it, or the several
+ * for the reply to ask which one.
+ */
+function regionOnly(text: string, catalog: Catalog): DepartmentRef | null {
   for (const f of catalog.index.regionForms) {
     if (!/(省|市|区|县|旗)$/.test(f) || !text.includes(f)) continue;
     // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
     if (BODY_AFTER_REGION.test(text.slice(text.indexOf(f) + f.length))) continue;
     const under = catalog.index.regionUnder.get(f) ?? [];
     const names = under.map((i) => catalog.departments[i]?.name ?? "");
+    if (names.length === 1 && names[0]) return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [f] };
     return { kind: "ambiguous", asked: f, candidates: names };
   }
   return null;

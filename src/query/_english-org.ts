@@ -24,7 +24,7 @@ const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
   ["administrative committee", "head", ["管理委员会", "管委会", "委员会"]],
   ["management committee", "head", ["管理委员会", "管委会", "委员会"]],
   ["administration committee", "head", ["管理委员会", "管委会", "委员会"]],
-  ["committee", "head", ["管理委员会", "管委会", "委员会"]],
+  ["committee", "head", ["管理委员会", "管委会", "委员会", "委"]],
   ["commission", "head", ["委员会", "委"]],
   ["council", "head", ["委员会"]],
   ["bureau", "head", ["局"]],
@@ -121,6 +121,7 @@ const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
   ["social work", "part", ["社会工作"]],
   ["work", "part", ["工作"]],
   ["rail transit", "part", ["轨道交通"]],
+  ["east lake", "part", ["东湖"]],
   ["transit", "part", ["交通"]],
   ["transport", "part", ["交通运输", "交通"]],
   ["southwest", "part", ["西南"]],
@@ -373,11 +374,14 @@ function covers(concepts: readonly Concept[], name: string): boolean {
   for (let k = 1; k < name.length; k++) {
     const ch = name[k] ?? "";
     if (!covered[k] && covered[k - 1] && (RANKS.test(ch) || (JOINERS.test(ch) && covered[k + 1]))) covered[k] = true;
+    // "普陀区委" is the district's party committee: the CPC body a "Putuo District … Department" sits in.
+    else if (!covered[k] && ch === "委" && covered[k - 1] && RANKS.test(name[k - 1] ?? "")) covered[k] = true;
   }
-  const first = covered.indexOf(true);
+  // Left unsaid may be only the party prefix ("中共") and a leading run of the region chain.
+  const party = name.startsWith("中共") ? 2 : 0;
+  const first = covered.indexOf(true, party);
   if (first < 0 || covered.slice(first).some((c) => !c)) return false;
-  // What is left uncovered must be regions at the start of the name.
-  return first <= splitRegion(name).regions.join("").length;
+  return first <= party + splitRegion(name.slice(party)).regions.join("").length;
 }
 
 function rank(c: Concept): number {

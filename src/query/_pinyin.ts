@@ -1,4 +1,4 @@
-import { PINYIN_GROUPS } from "./_pinyin-data.js";
+import { pinyin } from "pinyin-pro";
 
 // Readings ICU does not give first that place names use: 长沙 chang, 厦门 xia, 重庆 chong, 蚌埠
 // beng, 乐山 le/yue, 六安 lu, 番禺 pan, 单县 shan, 莘县 xin, 珲春 hun, 涡阳 guo, 洪洞 tong,
@@ -12,30 +12,21 @@ const EXTRA_READINGS: Readonly<Record<string, readonly string[]>> = {
   车: ["che"], 贾: ["jia"], 济: ["ji"], 栎: ["yue"], 孛: ["bo"], 绿: ["lu"], 率: ["lv"],
 };
 
-let cache: ReadonlyMap<string, readonly string[]> | null = null;
+const cache = new Map<string, readonly string[]>();
 
 /** Every toneless reading of a character (lowercase ASCII, ü as "u" and "v"); [] when unknown. */
 export function readingsOf(ch: string): readonly string[] {
-  if (!cache) {
-    const map = new Map<string, string[]>();
-    for (const line of PINYIN_GROUPS) {
-      for (const group of line.trim().split(" ")) {
-        const [syllable, chars] = group.split(":");
-        if (!syllable || !chars) continue;
-        for (const c of chars) map.set(c, [...(map.get(c) ?? []), syllable]);
-      }
-    }
-    for (const [c, extra] of Object.entries(EXTRA_READINGS)) {
-      map.set(c, [...new Set([...(map.get(c) ?? []), ...extra])]);
-    }
-    // "lü" is written "lu" or "lv" in romanised names.
-    for (const [c, rs] of map) {
-      const v = rs.flatMap((r) => (/u/.test(r) && /^(l|n)u/.test(r) ? [r, r.replace("u", "v")] : [r]));
-      map.set(c, [...new Set(v)]);
-    }
-    cache = map;
-  }
-  return cache.get(ch) ?? [];
+  const known = cache.get(ch);
+  if (known) return known;
+  const found = /\p{Script=Han}/u.test(ch) ? pinyin(ch, { toneType: "none", multiple: true, type: "array" }) : [];
+  // "lü" is written "lu" or "lv" in romanised names.
+  const all = [...found, ...(EXTRA_READINGS[ch] ?? [])].flatMap((r) => {
+    const x = r.replace("ü", "v");
+    return /^(l|n)v/.test(x) ? [x, x.replace("v", "u")] : [x];
+  });
+  const out = [...new Set(all)].filter((r) => /^[a-z]+$/.test(r));
+  cache.set(ch, out);
+  return out;
 }
 
 /**

@@ -19,7 +19,8 @@ export function subjectOf(u: Understanding): string {
     // from the glossary, quoted terms) and English words no item explains are left for the labels
     // to account for ("fuel-cell vehicles promoted" is not the vehicles a body holds).
     const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
-    return [...u.items.map((i) => ITEMS[i.key].zh), zhTopic, ...unexplainedEnglish(u)].filter(Boolean).join(" ");
+    const zh = [...u.items.map((i) => ITEMS[i.key].zh), zhTopic].join(" ");
+    return [zh, ...englishQualifiers(u).filter((q) => !(q === "外事" && /出国|出境|境外|国外|外宾/.test(zh))), ...unexplainedEnglish(u)].filter(Boolean).join(" ");
   }
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
@@ -65,6 +66,34 @@ function unexplainedEnglish(u: Understanding): string[] {
   const left = words.filter((w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))));
   // One stray word is more often phrasing than a qualifier; two or more name something else.
   return new Set(left.map((w) => w.toLowerCase())).size >= 2 ? left : [];
+}
+
+/**
+ * English words that say which of a quantity's statements is meant, as the documents' qualifier
+ * words (国内 vs 外事 receptions, 购置 vs 保有 vehicles, 年初 vs 全年 budgets): a closed class, so the
+ * linker holds an English question to the same qualifier a Chinese one names.
+ */
+const EN_QUALIFIERS: readonly (readonly [RegExp, string])[] = [
+  [/\bdomestic\b/i, "国内"],
+  [/\b(foreign|overseas|international|abroad)\b/i, "外事"],
+  [/\b(bought|buy|purchased?|purchasing|acquired|newly added vehicles?)\b/i, "购置"],
+  [/\b(held|owned|in (its|the) fleet|fleet size|in service)\b/i, "保有"],
+  [/\b(initial|original|beginning[- ]of[- ](the[- ])?year|start[- ]of[- ](the[- ])?year) budget/i, "年初预算"],
+  [/\b(full[- ]year|adjusted|final) budget/i, "全年预算"],
+  [/\b(target(ed)?|planned|expected) (value|figure|number)?/i, "目标值"],
+  [/\bcumulative(ly)?\b/i, "累计"],
+];
+
+/** The qualifiers an English question names outside its items' own phrases ("overseas travel" is 因公出国, not a 外事 qualifier). */
+function englishQualifiers(u: Understanding): string[] {
+  const out: string[] = [];
+  for (const [re, zh] of EN_QUALIFIERS) {
+    const m = re.exec(u.normalized);
+    if (!m) continue;
+    const inItem = [...u.items, ...u.context].some((h) => h.start <= m.index && m.index < h.end);
+    if (!inItem) out.push(zh);
+  }
+  return out;
 }
 
 function yearsRead(u: Understanding): Set<string> {

@@ -145,7 +145,17 @@ export function understandQuestion(
   }
   if ((prev?.department || prev?.topic) && cues.continuation) followUp = true;
 
-  let aspect = resolveAspect(aspectFound, items, followUp ? prev : null);
+  const money = asksMoney(normalized);
+  let aspect = resolveAspect(aspectFound, items, followUp ? prev : null, money);
+  // "how much did they spend on overseas trips": the money of the item the counted words belong to.
+  if (money && aspect.value !== "数量") {
+    items = items
+      .map((h) => {
+        const k = ITEMS[h.key].unit === "万元" ? h.key : itemWithUnit(h.key, "万元");
+        return k && k !== h.key ? { ...h, key: k } : h;
+      })
+      .filter((h, i, all) => all.findIndex((o) => o.key === h.key) === i);
+  }
   const countedItem = aspect.value === "数量" && aspect.unit && items.length === 0 && topic === null ? itemCountedIn(aspect.unit) : null;
   if (countedItem) items = [{ key: countedItem, phrase: ITEMS[countedItem].zh, start: -1, end: -1, via: "synonym" }];
   // "接待国内来访多少人次": an item word in the counted phrase whose family counts in that unit.
@@ -253,14 +263,22 @@ function totalItem(cues: IntentCues): ItemHit | null {
   return { key, phrase: ITEMS[key].zh, start: -1, end: -1, via: "synonym" };
 }
 
+// "花了多少钱", "how much did … spend": money asked, whatever is counted in the item's words ("overseas trips").
+const MONEY_ASKED = /多少钱|花了多少|多少万元|多少元|\bhow much\b.*\b(spen[dt]|spending|cost|pay|paid|expenditure)|\b(spen[dt]|cost|paid)\b.*\bhow much\b/;
+
+function asksMoney(text: string): boolean {
+  return MONEY_ASKED.test(text);
+}
+
 function resolveAspect(
   found: ReturnType<typeof findAspect>,
   items: readonly ItemHit[],
   prev: ConversationState | null,
+  money = false,
 ): AspectRef {
   const main = items[0];
   const itemUnit: string | null = main ? ITEMS[main.key].unit : null;
-  const countUnit = itemUnit !== null && itemUnit !== "万元" ? itemUnit : null;
+  const countUnit = itemUnit !== null && itemUnit !== "万元" && !money ? itemUnit : null;
   if (found.aspect) {
     const unit = found.aspect === "数量" ? (found.unit ?? countUnit) : null;
     return { value: found.aspect, unit, via: "explicit", phrase: found.phrase };

@@ -85,8 +85,12 @@ describe("understandQuestion: department", () => {
     expect(dept("财政拨款收入多少", mixedCatalog)).toEqual({ kind: "none" });
   });
 
-  it("asks which department when only their region is named", () => {
-    expect(dept("洪山区三公经费")).toEqual({ kind: "ambiguous", asked: "洪山区", candidates: [HONGSHAN] });
+  it("takes the one department of a region named alone, and asks which when it holds several", () => {
+    expect(dept("洪山区三公经费")).toEqual({ kind: "resolved", names: [HONGSHAN], via: "explicit", phrases: ["洪山区"] });
+    const twoInPutuo = buildCatalog([...SYNTHETIC_DOCS, { department: "上海市普陀区教育局", aliases: [], year: 2023, type: "部门决算", file: "2023-putuo-jiaoyuju.txt" }]);
+    const ref = dept("普陀区三公经费", twoInPutuo);
+    expect(ref.kind).toBe("ambiguous");
+    expect(ref.kind === "ambiguous" ? [...ref.candidates].sort() : []).toEqual(["上海市普陀区教育局", PUTUO].sort());
   });
 
   it("resolves two departments in order of mention for a comparison", () => {
@@ -178,5 +182,24 @@ describe("understandQuestion: places outside the corpus", () => {
     expect(dept("上海市普陀区财政局三公经费", mixedCatalog)).toMatchObject({ kind: "resolved", names: [PUTUO] });
     expect(dept("湖北省发改委三公经费", mixedCatalog)).toMatchObject({ kind: "resolved", names: [FAGAI] });
     expect(dept("北京市发改委三公经费", mixedCatalog)).toEqual({ kind: "unknown", asked: "北京市发改委" });
+  });
+});
+
+describe("English names of bodies from other regions and templates", () => {
+  const others = buildCatalog(
+    ["佛山市轨道交通局", "中共上海市普陀区委社会工作部", "西南大学", "武汉东湖新技术开发区管理委员会（本级）", "武汉市东西湖区商务局"].map((department, i) => ({ department, aliases: [], year: 2024, type: "部门决算" as const, file: `f${i}.txt` })),
+  );
+  it.each([
+    ["How much did the Foshan Rail Transit Bureau spend in 2019?", "佛山市轨道交通局"],
+    ["How much did Foshan's rail transit bureau spend on printing?", "佛山市轨道交通局"],
+    ["What was the basic expenditure of the CPC Putuo District Committee Social Work Department?", "中共上海市普陀区委社会工作部"],
+    ["What did the Social Work Department of the CPC Shanghai Putuo District Committee spend?", "中共上海市普陀区委社会工作部"],
+    ["How much did the Putuo District Social Work Department pay in annuities?", "中共上海市普陀区委社会工作部"],
+    ["How many vehicles did the Wuhan East Lake High-tech Development Zone Management Committee have?", "武汉东湖新技术开发区管理委员会（本级）"],
+  ])("%s → %s", (q, name) => {
+    expect(dept(q, others)).toMatchObject({ kind: "resolved", names: [name] });
+  });
+  it.each([["How much did the Wuhan Commerce Bureau spend?"], ["What did the Putuo District Finance Bureau spend?"]])("%s names a body the corpus lacks", (q) => {
+    expect(dept(q, others).kind).toBe("unknown");
   });
 });
