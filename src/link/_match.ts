@@ -26,11 +26,15 @@ export function labelForms(label: string): string[] {
   return forms;
 }
 
+// What a table row's label carries before its name: "其中:", "减:", list numbers "十九、", "(一)", "1.".
+const LEAD = /^(?:(?:其中|减|加|含)[:：]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.](?!\d))+/;
+
 function computeForms(label: string): string[] {
-  const out = new Set<string>([label]);
-  const bare = label.replace(ASIDE, "");
+  const named = label.replace(LEAD, "");
+  const out = new Set<string>([label, named]);
+  const bare = named.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
-  for (const f of [label, bare]) {
+  for (const f of [named, bare]) {
     for (const t of TAILS) {
       if (f.length >= t.length + 2 && f.endsWith(t)) {
         out.add(f.slice(0, -t.length));
