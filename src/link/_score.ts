@@ -151,7 +151,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
   // Spending asked, an income figure offered (or the reverse): another quantity.
   const side = sideOf(d);
-  if ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending)) return null;
+  // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
+  if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending))) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
@@ -163,6 +164,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let rowWords = Infinity;
   let excess = Infinity;
   let columnNamed = false;
+  // The cell's own column (the last of its path): "事业收入 > 其中:教育收费" is a breakdown of 事业收入.
+  const lastColumn = f.source.kind === "table" ? norm(f.source.column.at(-1) ?? "") : "";
+  let lastColumnNamed = false;
   let qualifierLeft = false;
   let tableHit = false;
   for (const l of d.labels) {
@@ -188,7 +192,10 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
       if (kept.some((c) => c.how === "exact")) ownExact = true;
       for (const c of kept) excess = Math.min(excess, c.excess);
     }
-    if (l.role === "column") columnNamed = true;
+    if (l.role === "column") {
+      columnNamed = true;
+      if (l.text === lastColumn) lastColumnNamed = true;
+    }
     if (l.role === "table") tableHit = true;
     for (const c of kept) for (let k = c.start; k < c.end; k++) covered[k] = true;
   }
@@ -208,6 +215,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
+    // A column group named, its breakdown column not: the group's own figure, not a part of it.
+    else if (!d.headline && !lastColumnNamed) preference -= 0.1;
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.05;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
   }
