@@ -89,12 +89,14 @@ export async function createEngine(config: Config, opts: Pick<EnsureIndexOptions
 
 /** The engine over an already loaded index (tests build one from fixtures). */
 export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {}): Engine {
-  const catalog: Catalog = buildCatalog(
-    idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file })),
-  );
   // The documents' own words (labels and the measure words of their columns, described once per
-  // document by the build) repair typos in questions.
-  const spelling = buildSpelling(idx.facts.vocabulary());
+  // document by the build) repair typos in questions and tell a name of an amount in a question.
+  const vocabulary = idx.facts.vocabulary();
+  const catalog: Catalog = {
+    ...buildCatalog(idx.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file }))),
+    vocabulary,
+  };
+  const spelling = buildSpelling(vocabulary);
   // Department names and aliases are the department recogniser's to read (it has its own typo rule).
   const keep = catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText);
   // Narrative (and 绩效自评表) chunks are read per question from the index, in document order.

@@ -34,7 +34,7 @@ export interface PartSplit {
  * (items cover it, or it ends in an amount noun such as 费/补贴/医疗, or all parts end alike), so
  * "其他商品和服务支出" stays one name. Item words inside a part are kept as its qualifiers.
  */
-export function splitParts(area: string, lex: readonly LexMatch[], base: string): PartSplit | null {
+export function splitParts(area: string, lex: readonly LexMatch[], base: string, vocabulary?: ReadonlySet<string>): PartSplit | null {
   let offset = 0;
   for (const run of area.split(BLANK)) {
     const runStart = offset;
@@ -55,8 +55,11 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string)
       bounds.push({ start: from, end: c.start });
       from = c.end;
     }
-    bounds.push({ start: from, end: runStart + run.length });
-    const parts = completeParts(area, lex, base, bounds);
+    let end = runStart + run.length;
+    // "A比B多(花了多少)": the more/less word after B is the comparison's, not B's.
+    if (by === "compare") end -= /(?:多出|超出|多|少|高|低|大|小)$/.exec(area.slice(from, end))?.[0].length ?? 0;
+    bounds.push({ start: from, end });
+    const parts = completeParts(area, lex, base, bounds, vocabulary);
     if (parts) return { parts, by };
   }
   return null;
@@ -71,6 +74,7 @@ function completeParts(
   lex: readonly LexMatch[],
   base: string,
   bounds: readonly { start: number; end: number }[],
+  vocabulary?: ReadonlySet<string>,
 ): OperandPart[] | null {
   const read = (b: { start: number; end: number }): OperandPart | null => readPart(area, lex, base, b.start, b.end);
   const first = bounds.map(read);
@@ -82,7 +86,7 @@ function completeParts(
   for (const b of bounds) {
     const span: { start: number; end: number } = pending ? { start: pending.start, end: b.end } : b;
     const p = read(span);
-    if (p && (p.item !== null || AMOUNT_HEAD.test(p.topic))) {
+    if (p && (p.item !== null || AMOUNT_HEAD.test(p.topic) || labelled(p.topic, vocabulary))) {
       out.push(p);
       pending = null;
     } else {
@@ -90,6 +94,14 @@ function completeParts(
     }
   }
   return pending === null && out.length >= 2 ? out : null;
+}
+
+/** Whether a phrase is (the start of) a label of the documents: a name of an amount in their own words. */
+function labelled(topic: string, vocabulary: ReadonlySet<string> | undefined): boolean {
+  if (!vocabulary || topic.length < 3) return false;
+  if (vocabulary.has(topic)) return true;
+  for (const w of vocabulary) if (w.length <= topic.length + 4 && w.startsWith(topic)) return true;
+  return false;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface Catalog {
   readonly latestYear: number | null;
   /** @internal Matching index; treat as opaque. */
   readonly index: CatalogIndex;
+  /**
+   * The documents' own label words (rows, subjects, columns), when the index is loaded: a phrase
+   * that is one of them names an amount ("数字经济发展专项"), whatever word it ends in.
+   */
+  readonly vocabulary?: ReadonlySet<string>;
 }
 
 /** @internal One alias as the matcher sees it. */

@@ -97,7 +97,7 @@ export function understandQuestion(
   const names = department.kind === "resolved" ? department.names : [];
 
   // Operands named by one phrase: "A比B多多少", "A和B加起来" (when items alone do not give two).
-  const split = lang === "zh" && names.length < 2 && years.explicit.length < 2 ? splitParts(area, lex, base) : null;
+  const split = lang === "zh" && names.length < 2 && years.explicit.length < 2 ? splitParts(area, lex, base, catalog.vocabulary) : null;
   const splitUse = useSplit(split, cues, normalized);
   // Items that cover the phrase already make the operands ("公务用车购置费和运行费"); the parts do otherwise.
   const partsUse = splitUse && found.items.length < 2 ? splitUse : null;
