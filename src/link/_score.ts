@@ -19,6 +19,16 @@ export function clauseOf(sentence: string, raw: string): string {
   return at === 0 ? (clauses[0] ?? "") : `${clauses[0] ?? ""}|${clauses[at] ?? ""}`;
 }
 
+/**
+ * The clause before a figure's own, when the figure's clause leans on it for what it counts
+ * ("年内新增中小企业服务工作站5家，累计建设站点60家": 站点 are the 工作站 of the clause before).
+ */
+export function contextOf(sentence: string, raw: string): string {
+  const clauses = sentence.split(CLAUSE);
+  const at = clauses.findIndex((c) => c.includes(raw));
+  return at > 1 ? (clauses[at - 1] ?? "") : "";
+}
+
 /** Runs of two or more question characters that stand verbatim in a sentence. */
 function sentenceCovers(text: string, sentence: string): Cover[] {
   const out: Cover[] = [];
@@ -169,6 +179,26 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let lastColumnNamed = false;
   let qualifierLeft = false;
   let tableHit = false;
+  // Words the figure's own clause leaves to the clause before: accounted for, at a small cost.
+  let leaned = false;
+  if (f.source.kind === "narrative") {
+    const sentence = d.labels.find((l) => l.role === "sentence")?.text;
+    const context = sentence ? contextOf(sentence, norm(f.source.raw)) : "";
+    if (context) {
+      const key = `context|${context}`;
+      let covers = s.memo.get(key);
+      if (!covers) {
+        covers = sentenceCovers(s.text, context);
+        s.memo.set(key, covers);
+      }
+      for (const c of covers)
+        for (let k = c.start; k < c.end; k++)
+          if (!covered[k] && s.mask[k]) {
+            covered[k] = true;
+            leaned = true;
+          }
+    }
+  }
   for (const l of d.labels) {
     const text = l.role === "sentence" ? clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "") : l.text;
     const key = `${l.role}|${text}`;
@@ -223,6 +253,7 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
   // breakdown not asked for, as a table's breakdown column is.
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
+  if (leaned) preference -= 0.05;
   // "那公务用车呢" after a money question: the money figure, not the count of cars.
   if (measure !== null && f.measure !== measure) preference -= 0.05;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
