@@ -1,4 +1,5 @@
 import { SYNONYMS } from "./_synonyms.js";
+import { tagWords } from "../search/index.js";
 import { isWordChar } from "./_fillers.js";
 
 /** A half-open range of the question text a label accounts for, and how it was matched. */
@@ -92,7 +93,7 @@ function contrasting(a: string, b: string): boolean {
  * A typo: a run of the question as long as the label form, one character different ("公务接侍费"
  * for 公务接待费, "租凭费" for 租赁费), never a contrast pair (年初/年末, 收入/支出, 国内/国外).
  */
-function typo(text: string, forms: readonly string[]): Cover[] {
+function typo(text: string, forms: readonly string[], content: readonly boolean[] | undefined): Cover[] {
   const out: Cover[] = [];
   for (const f of forms) {
     if (f.length < 3) continue;
@@ -100,7 +101,12 @@ function typo(text: string, forms: readonly string[]): Cover[] {
       const w = text.slice(i, i + f.length);
       // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
       if (w === f || (w[0] !== f[0] && f.length < 4) || ![...w].every(isWordChar)) continue;
-      if (hamming1(w, f) && !contrasting(w, f)) out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
+      if (!hamming1(w, f) || contrasting(w, f)) continue;
+      // In a short name, a mistyped character that is a word of the question's own (a particle,
+      // a question word) is that word: "教育的" is no typo of 教育收(费); "人员经费和计" is of 合计.
+      const at = [...w].findIndex((ch, k) => ch !== f[k]);
+      if (f.length < 4 && content?.[i + at] === false) continue;
+      out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
     }
   }
   return out;
@@ -155,9 +161,48 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   const forms = labelForms(label);
   const found = exact(text, forms, opts.content);
   if (!opts.fuzzy) return found;
-  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms), ...forms.flatMap((f) => abbreviation(text, f))];
+  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f))];
   // Said in pieces only when no reading covers the label whole.
-  return found.length > 0 ? fuzzy : [...fuzzy, ...pieces(text, forms[forms.length - 1] ?? label)];
+  if (found.length > 0) return fuzzy;
+  const inPieces = pieces(text, forms[forms.length - 1] ?? label);
+  return [...fuzzy, ...(inPieces.length > 0 || fuzzy.length > 0 ? inPieces : bag(text, label, opts.content))];
+}
+
+// Words of a label a question need not repeat: amount words and the verbs of the label's phrasing.
+const GENERIC = new Set(["金额", "总额", "支出", "费用", "经费", "资金", "数额", "合计", "总计", "情况", "数", "其中", "项目", "工作", "综合", "绩效"]);
+const PHRASING_TAG = /^(?:v|vd|vg|p|d|dg|u[a-z]*|c|y|e|o|x|w)$/;
+const bagMemo = new Map<string, string[]>();
+
+/** The words of a label a question must say for it to name the label in other words or order. */
+function requiredWords(label: string): string[] {
+  let words = bagMemo.get(label);
+  if (!words) {
+    words = tagWords(label, true)
+      .filter((w) => w.word.length >= 2 && !PHRASING_TAG.test(w.tag) && !GENERIC.has(w.word))
+      .map((w) => w.word);
+    bagMemo.set(label, words);
+  }
+  return words;
+}
+
+/**
+ * A label named by its words in another order, its verbs and amount words left out ("政府采购合同里
+ * 给了中小企业多少钱" names 授予中小企业合同金额): every noun of the label stands in the question, and
+ * together they are at least four characters.
+ */
+function bag(text: string, label: string, content: readonly boolean[] | undefined): Cover[] {
+  const words = requiredWords(label.replace(ASIDE, ""));
+  if (words.length < 2) return [];
+  const out: Cover[] = [];
+  let said = 0;
+  for (const w of words) {
+    const i = text.indexOf(w);
+    if (i < 0) return [];
+    out.push({ start: i, end: i + w.length, how: "abbrev", excess: 0 });
+    for (let k = i; k < i + w.length; k++) if (content?.[k] !== false) said++;
+  }
+  // Question words (绩效, 综合 …) alone never name a label.
+  return said >= 3 ? out : [];
 }
 
 /**

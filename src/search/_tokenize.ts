@@ -137,11 +137,17 @@ export interface TaggedWord {
   readonly start: number;
 }
 
-/** Words of a text with their parts of speech, in order (the budget terms kept whole, as nouns). */
-export function tagWords(text: string): TaggedWord[] {
+let general: Jieba | null = null;
+
+/**
+ * Words of a text with their parts of speech, in order: the budget terms kept whole, as nouns,
+ * or (`plain`) as jieba's general dictionary cuts them ("授予中小企业合同金额" → 授予|中小企业|合同|金额).
+ */
+export function tagWords(text: string, plain = false): TaggedWord[] {
   const out: TaggedWord[] = [];
   let at = 0;
-  for (const t of segmenter().tag(text, false)) {
+  const seg = plain ? (general ??= Jieba.withDict(dict)) : segmenter();
+  for (const t of seg.tag(text, false)) {
     const start = text.indexOf(t.word, at);
     if (start < 0) continue;
     out.push({ word: t.word, tag: t.tag, start });

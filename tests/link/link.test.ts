@@ -175,3 +175,68 @@ describe("linkSubject", () => {
     expect(quantityLabel(quantityOf(POOL, f))).toBe("公开03表 支出决算表 › 一般公共服务支出 > 商贸事务 > 行政运行（2011301） › 本年支出合计");
   });
 });
+
+describe("linkSubject: phrasing around the quantity", () => {
+  it.each([
+    ["帮多少家企业做了企业规模认证", "22"],
+    ["现在做了多少家企业规模认证", "22"],
+  ])("verbs and adverbs no label uses are phrasing: %s", (q, v) => {
+    const pool = [narrativeFact({ subject: "企业规模认证", value: "22", unit: "家", measure: "数量", line: 607, quote: "中心为辖区内22家企业完成了企业规模认证" })];
+    const l = linkSubject(pool, q, { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(v);
+  });
+
+  it.each([
+    ["调减了多少企业规模认证", "调减"],
+    ["没花掉多少企业规模认证", "没"],
+    ["不含陪同人员的企业规模认证多少", "不含"],
+  ])("words that change the quantity stay content: %s", (q, left) => {
+    const pool = [narrativeFact({ subject: "企业规模认证", value: "22", unit: "家", measure: "数量", line: 607, quote: "中心为辖区内22家企业完成了企业规模认证" })];
+    const l = linkSubject(pool, q, { code: null, accept });
+    expect(l.kind).toBe("clarify");
+    if (l.kind === "clarify") expect(l.uncovered).toContain(left);
+  });
+
+  it("a verb that some label of the pool says tells figures apart (加油 is 燃料费)", () => {
+    const pool = [
+      narrativeFact({ subject: "公务用车运行维护费", value: "159.96", line: 696, quote: "公务用车运行维护费159.96万元" }),
+      cell({ row: "燃料费", code: "30231", value: "66.97", line: 400, ...T06, column: ["决算数"] }),
+    ];
+    const l = linkSubject(pool, "公车加油花了多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).not.toBe("159.96");
+  });
+
+  it("names a label by its nouns in another order, verbs and amount words left out", () => {
+    const pool = [narrativeFact({ subject: "授予中小企业合同金额", value: "12127.08", line: 455, quote: "政府采购支出总额15,346.40万元,其中:授予中小企业合同金额12,127.08万元" })];
+    const l = linkSubject(pool, "政府采购合同里给了中小企业多少钱", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("12127.08");
+    const words = coversOf("整体绩效自评综合得分", "综合绩效", { fuzzy: true, content: contentMask("整体绩效自评综合得分") });
+    expect(words).toEqual([]);
+  });
+
+  it("a figure's clause leans on the clause before for what it counts", () => {
+    const quote = "2024年本部门实行绩效目标管理,编报绩效目标的2024年度项目1个,涉及预算金额175.52万元";
+    const pool = [
+      narrativeFact({ subject: "2024年度项目", value: "1", unit: "个", measure: "数量", line: 611, quote }),
+      narrativeFact({ subject: "预算金额", value: "175.52", line: 611, quote }),
+    ];
+    const l = linkSubject(pool, "编报了绩效目标的项目涉及多少预算金额", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("175.52");
+  });
+
+  it("reads a row without its lead (其中:, 十九、) and prefers a column group's own figure to its breakdown", () => {
+    const T2 = { table: "表2 高等学校收入决算表", kind: "收入决算表" };
+    const pool = [
+      cell({ row: "其中:捐赠收入", value: "1001.99", line: 154, table: "表1 高等学校收支决算总表", kind: "收入支出决算总表", column: ["决算数"] }),
+      cell({ row: "高等教育", code: "2050205", value: "142972.32", line: 202, ...T2, column: ["事业收入", "金额"] }),
+      cell({ row: "高等教育", code: "2050205", value: "80863.21", line: 202, ...T2, column: ["事业收入", "其中:教育收费"] }),
+    ];
+    const v = (q: string, code: string | null = null) => {
+      const l = linkSubject(pool, q, { code, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("收到的捐赠收入有多少")).toBe("1001.99");
+    expect(v("收入决算表中高等教育的事业收入是多少", "2050205")).toBe("142972.32");
+    expect(v("收入决算表中高等教育事业收入里的教育收费", "2050205")).toBe("80863.21");
+  });
+});
