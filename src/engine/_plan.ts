@@ -1,6 +1,7 @@
 import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.js";
 import type { AnswerError, ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
+import { derivedFallback } from "./_derived.js";
 import type { Measure } from "../facts/types.js";
 import { operandSubject, subjectOf, type Catalog, type CatalogDepartment, type Operand, type Understanding } from "../query/index.js";
 
@@ -186,16 +187,6 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     if (u.intent !== "figure") return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), items: ["grand_total"], aspect: "决算" }, defaultYear: y.defaultYear };
     return refuse({ code: "not_understood" });
   }
-  const main = target(u, { department: first, ...y });
-  return { kind: "figure", question, lang, target: main, defaultYear: y.defaultYear, ...shareFallback(question, u, main) };
+  return { kind: "figure", question, lang, defaultYear: y.defaultYear, ...derivedFallback(question, u, target(u, { department: first, ...y })) };
 }
 
-/** "X占Y的比重": when the document states no such share, it is computed from X and Y. */
-function shareFallback(question: string, u: Understanding, main: FigureTarget): { fallback?: AnswerRequest } {
-  const subject = main.subject ?? "";
-  const at = subject.indexOf("占");
-  if (u.aspect.value !== "占比" || at <= 0) return {};
-  const part: FigureTarget = { ...main, aspect: "决算", subject: subject.slice(0, at), qualifier: null, aspectDefault: true };
-  const whole: FigureTarget = { ...main, aspect: "决算", subject: subject.slice(at + 1), qualifier: null, aspectDefault: true };
-  return { fallback: { kind: "share", question, lang: u.lang, targets: [part, whole] } };
-}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerRequest, FigureTarget } from "../../src/answer/index.js";
+import { derivedFallback } from "../../src/engine/_derived.js";
+import { figureTarget } from "../../src/engine/_plan.js";
+import { understandQuestion } from "../../src/query/index.js";
+import { seedCatalog } from "../fixtures/query/catalogs.js";
+
+function plan(q: string): { target: FigureTarget; fallback?: AnswerRequest } {
+  const u = understandQuestion(q, undefined, seedCatalog);
+  const d = seedCatalog.departments.find((x) => u.department.kind === "resolved" && x.name === u.department.names[0]);
+  if (!d) throw new Error(`no department in ${q}`);
+  return derivedFallback(q, u, figureTarget(u, d, d.years.at(-1) ?? 2024));
+}
+const words = (t: FigureTarget): string => t.subject.replace(/[\u0000\s?？]/g, "");
+const targets = (r: AnswerRequest | undefined): [string, string, string | null | undefined][] =>
+  r && "targets" in r ? r.targets.map((t) => [words(t), t.aspect, t.qualifier]) : [];
+
+describe("derivedFallback", () => {
+  it.each([
+    ["洪山区企业服务中心一般公共预算财政拨款支出比年初预算少花了多少？", "compare", "年初预算"],
+    ["投促局一般公共预算财政拨款支出的全年预算和实际决算相差多少？", "compare", "全年预算"],
+    ["经信局机关事业单位职业年金缴费支出（项）决算是年初预算的百分之多少？", "share", "年初预算"],
+  ])("budget against outturn: %s", (q, kind, basis) => {
+    const r = plan(q);
+    expect(r.fallback?.kind).toBe(kind);
+    const [outturn, budget] = targets(r.fallback);
+    expect(outturn?.[1]).toBe("决算");
+    expect(budget?.[1]).toBe("预算");
+    expect(budget?.[2]).toBe(basis);
+    // The fund's own 预算 stays in its name; the basis words are gone.
+    expect(outturn?.[0]).not.toMatch(/年初预算|全年预算/);
+  });
+
+  it("asks for a stated gap first when the words read as a budget", () => {
+    expect(plan("经信局一般公共预算财政拨款支出的全年预算和实际决算相差多少？").target.aspect).toBe("增减");
+  });
+
+  it.each([
+    ["经信局能源节约利用（项）完成了年初预算的百分之几？"],
+    ["经信局一般公共预算财政拨款支出是多少"],
+  ])("an item's own words are no gap: %s", (q) => {
+    expect(plan(q).fallback?.kind).not.toBe("compare");
+  });
+
+  it.each([
+    ["洪山区企业服务中心人员经费占一般公共预算财政拨款基本支出的比重是多少？", "人员经费", "一般公共预算财政拨款基本支出"],
+    ["投促局“三公”经费决算里，因公出国（境）费占了百分之多少？", "因公出国(境)费", "三公经费决算"],
+  ])("a share: part and whole, in either order of words: %s", (q, part, whole) => {
+    const [p, w] = targets(plan(q).fallback);
+    expect(p?.[0]).toContain(part);
+    expect(w?.[0]).toContain(whole);
+  });
+});
