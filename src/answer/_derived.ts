@@ -30,7 +30,7 @@ function labelOf(o: Operand, lang: Lang, withWho: boolean, withMeasure = false):
   return lang === "zh" ? `${o.department}${o.year}年度${name}` : `${name} (${o.department}, ${o.year})`;
 }
 
-function base(question: string, lang: Lang, ops: readonly Operand[], read: LineReader) {
+export function base(question: string, lang: Lang, ops: readonly Operand[], read: LineReader) {
   const citations = citeFacts(
     ops.flatMap((o) => o.sel.sources),
     read,
@@ -38,7 +38,7 @@ function base(question: string, lang: Lang, ops: readonly Operand[], read: LineR
   return { question, lang, citations, status: weakest(ops) };
 }
 
-function statusLine(ops: readonly Operand[], lang: Lang): string {
+export function statusLine(ops: readonly Operand[], lang: Lang): string {
   const s = weakest(ops);
   const detail = lang === "zh" ? "按各项来源精确计算" : "computed exactly from the cited figures";
   return `${WORDS[lang].status}${lang === "zh" ? "：" : ": "}${s === "verified" ? statusText("verified", lang, detail) : statusText(s, lang)}`;

@@ -9,6 +9,7 @@ import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
 import { isClarification, resolveFigure, selectFigure, type Clarification, type FigureTarget } from "./_select.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
+import { composeRankWithin, type RankWithin } from "./_rank-within.js";
 import { quantityLabel, quantityOf } from "../link/index.js";
 import { errorMessage } from "./messages.js";
 import type { Answer, AnswerError, Lang } from "./types.js";
@@ -19,6 +20,7 @@ export { errorMessage, statusText, measureText } from "./messages.js";
 export { figureOnLine, findStrayNumbers, findUnsourced, numbersIn, quoteInCorpus } from "./_guard.js";
 export { isClarification, resolveFigure, selectFigure } from "./_select.js";
 export type { FigureTarget, Selection } from "./_select.js";
+export type { RankWithin } from "./_rank-within.js";
 export type { Passage, PassageKind } from "./_passage.js";
 export type { LineReader } from "./_citations.js";
 
@@ -42,6 +44,8 @@ export type AnswerRequest =
   /** A share computed from its part and whole (targets[0] ÷ targets[1]). */
   | { readonly kind: "share"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
   | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
+  /** Rows of one disclosure ranked (the children of a row, or a classification level): see `_rank-within.ts`. */
+  | ({ readonly kind: "rank-within"; readonly question: string; readonly lang: Lang } & RankWithin)
   | {
       readonly kind: "passage";
       readonly question: string;
@@ -150,6 +154,14 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
         return { answer: t ? notDisclosed(question, lang, t) : refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       }
       return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1)), ...ops.map((o) => String(o.year))], facts: ops.flatMap((o) => o.sel.sources) };
+    }
+    case "rank-within": {
+      const t = req.target;
+      const pool = data.factsFor(t.department, t.year);
+      const answer = composeRankWithin(question, lang, req, pool, data.readLine);
+      if (!answer) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+      const shown = pool.filter((f) => answer.text.includes(f.subject)).map((f) => f.value);
+      return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(pool), ...Array.from({ length: 50 }, (_, i) => String(i + 1)), String(t.year)], facts: pool };
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);

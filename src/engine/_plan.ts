@@ -64,6 +64,28 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
   };
 }
 
+// "哪个部门", "谁家": a ranking across departments, not within one.
+const ACROSS = /哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪几家|谁|\bwhich (department|unit|bureau|agency|office)s?\b/i;
+const NUMERAL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
+/**
+ * "普陀社工部基本支出里哪个明细科目花得最多", "西南大学支出排第二的类": a ranking of one
+ * department's rows, at the position asked (最多 = 1st, 第二多 = 2nd), over a level when one is named.
+ */
+function rankWithin(question: string, u: Understanding, dep: Understanding["department"], catalog: Catalog): AnswerRequest | null {
+  if (dep.kind !== "resolved" || dep.names.length !== 1 || ACROSS.test(u.normalized)) return null;
+  const d = deptByName(catalog, dep.names[0] ?? "");
+  if (!d) return null;
+  const y = yearFor(u, d);
+  if (isError(y)) return null;
+  const q = u.normalized;
+  const nth = /第([一二两三四五]|\d)/.exec(q)?.[1];
+  const position = nth ? (NUMERAL[nth] ?? Number(nth)) : 1;
+  const level = /类级|哪一?类|哪个类/.test(q) ? 3 : /款级|哪一?款|哪个款/.test(q) ? 5 : /项级|哪个项(?!目)|哪一项(?!目)/.test(q) ? 7 : /明细|经济分类/.test(q) ? "leaf" : null;
+  const ascending = /最少|最低|最小|least|lowest|fewest|smallest/i.test(q);
+  return { kind: "rank-within", question, lang: u.lang, target: target(u, { department: d, ...y }), ascending, position, level };
+}
+
 /** The figure lookup `u` asks of one department in one year (as planning builds it). */
 export function figureTarget(u: Understanding, department: CatalogDepartment, year: number): FigureTarget {
   return target(u, { department, year, defaultYear: false });
@@ -122,6 +144,8 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   if (dep.kind === "ambiguous") return refuse({ code: "ambiguous", asked: dep.asked, candidates: dep.candidates });
 
   const textual = u.intent === "explain" || u.intent === "define" || u.intent === "list";
+  const within = u.intent === "rank" ? rankWithin(question, u, dep, catalog) : null;
+  if (within) return within;
   if (u.intent === "rank") {
     const targets: FigureTarget[] = [];
     for (const d of catalog.departments) {

@@ -253,7 +253,8 @@ export function tableCovers(text: string, title: string, content?: readonly bool
       j--;
     }
     // Stopped by a word of the question that is not in the title: another table is named ("收入决算表" ≠ 支出决算表).
-    if (j >= 0 && k >= 0 && content?.[j] === true && isWordChar(text[j])) continue;
+    // So is a short tail of a title ("决算表") cut off by any word ("支出决算表" is not 收支决算总表).
+    if (j >= 0 && k >= 0 && isWordChar(text[j]) && (content?.[j] === true || p - start < 3)) continue;
     if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
   }
   return out;

@@ -11,6 +11,7 @@ import type { Descriptor, Link, Scored } from "./types.js";
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
 export { describeFacts } from "./_describe.js";
 export { contentMask } from "./_fillers.js";
+export { tableCovers } from "./_match.js";
 export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
 
 /** Below this share of its words accounted for, a question is not about a figure at all. */

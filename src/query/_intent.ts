@@ -29,7 +29,7 @@ const DEFINE =
   /是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释|含义|定义|包括什么|包含什么|\bmeaning\b|\bmeans?\b|\bdefinition\b|\bdefine\b|\brefers? to\b|\bstands? for\b|\bwhat is meant by\b/;
 const LIST = /有哪些|包括哪些|包含哪些|都有什么|有什么|哪些|列出|列举|\blist\b|\bwhich (items|projects|ones)\b|\bwhat are the\b/;
 const RANK =
-  /哪个部门|哪些部门|哪个单位|哪家|排名|排序|排第几|最多|最少|最高|最低|最大|最小|\bwhich (department|unit|bureau|agency|office)s?\b|\brank(ing|ed)?\b|\b(most|least|highest|lowest|largest|smallest)\b/;
+  /哪个部门|哪些部门|哪个单位|哪家|排名|排序|排第几|排第[二三四五\d]|第[二三四五\d](多|少|高|低|大|小)|最多|最少|最高|最低|最大|最小|\bwhich (department|unit|bureau|agency|office)s?\b|\brank(ing|ed)?\b|\b(most|least|highest|lowest|largest|smallest)\b/;
 const COMPARE =
   /(?:跟|和|与|同)[^，。？?,]{1,16}比(?:呢|一下|一比)?(?:[？?]|$)|对比|比较|相比|比一比|哪个多|哪个少|哪个高|哪个低|哪个大|谁多|谁少|谁高|差多少|相差|差距|差额|区别|不同|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference\b/;
 const SUM =
