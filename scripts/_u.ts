@@ -9,7 +9,7 @@ const idx = await ensureIndex(cfg.value, {}); if (!idx.ok) throw 2;
 const catalog = { ...buildCatalog(idx.value.documents.map((d) => ({ department: d.department, aliases: d.aliases, year: d.year, type: d.type, file: d.file }))), vocabulary: idx.value.facts.vocabulary() };
 for (const q of process.argv.slice(2)) {
   const u = understandQuestion(q, undefined, catalog);
-  console.log(q, JSON.stringify({ intent: u.intent, items: u.items.map((i) => i.key), topic: u.topic, operands: u.operands, aspect: u.aspect.value, basis: u.changeBasis, q: u.aspectQualifier }));
+  console.log(q, JSON.stringify({ dept: u.department, intent: u.intent, items: u.items.map((i) => i.key), topic: u.topic, operands: u.operands, aspect: u.aspect.value, basis: u.changeBasis, q: u.aspectQualifier }));
   const p = planAnswer(q, u, EMPTY_CONVERSATION, catalog);
   const show = (r: any): any => r.kind === "figure" ? { kind: r.kind, subject: r.target.subject.replace(/\u0000/g, ""), aspect: r.target.aspect, qualifier: r.target.qualifier, fallback: r.fallback ? show(r.fallback) : undefined } : r.targets ? { kind: r.kind, targets: r.targets.map((t: any) => [t.subject.replace(/\u0000/g, ""), t.aspect, t.qualifier]) } : { kind: r.kind };
   console.log("   ", JSON.stringify(show(p)));

@@ -14,6 +14,9 @@ import type { Descriptor } from "./types.js";
  *   such as 购置 vs 保有, is in the labels and stays content).
  */
 const LOOSE_TAG = /^(?:v|vd|vg|d|dg|p|r|rg|rr|rz|t|tg|f|u[a-z]*|c|y|e|o|q|m|mq)$/;
+// Function words (prepositions, particles, conjunctions, pronouns, adverbs) tell no figures apart,
+// even where a label happens to hold them ("对个人和家庭的补助" holds 对).
+const FUNCTION_TAG = /^(?:p|u[a-z]*|c|r|rg|rr|rz|d|dg|y|e|o)$/;
 const QUANTITY_CHARS = /[增减降涨升跌超省节剩余欠调拨借还退未没不无非除含另预计划均率比差净累总合共新旧内外初末前后上下大小多少半\d]/;
 
 const poolWords = new WeakMap<readonly Descriptor[], Set<string>>();
@@ -50,7 +53,7 @@ export function looseMask(text: string, content: readonly boolean[], ds: readonl
     for (let k = w.start; k < w.start + w.word.length; k++) if (content[k]) any = true;
     if (!any) continue;
     words ??= labelWords(ds);
-    if (words.has(w.word)) continue;
+    if (!FUNCTION_TAG.test(w.tag) && words.has(w.word)) continue;
     for (let k = w.start; k < w.start + w.word.length; k++) mask[k] = true;
   }
   return mask;

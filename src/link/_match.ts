@@ -60,8 +60,13 @@ function exact(text: string, forms: readonly string[], content: readonly boolean
   return forms.flatMap((f, n) =>
     allIndexes(text, f)
       .filter((i) => n === 0 || !content || !content[i + f.length])
-      .map((i) => ({ start: i, end: i + f.length, how: "exact" as const, excess: 0 })),
+      .map((i) => ({ start: i, end: i + f.length + projectWord(text, i + f.length, f), how: "exact" as const, excess: 0 })),
   );
+}
+
+/** "招商经费项目": a name followed by 项目 names the same project (but 项目支出 is a column of its own). */
+function projectWord(text: string, end: number, form: string): number {
+  return !form.endsWith("项目") && text.startsWith("项目", end) && !/^(支出|经费|资金)/.test(text.slice(end + 2)) ? 2 : 0;
 }
 
 // Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.

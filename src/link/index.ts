@@ -1,5 +1,5 @@
 import type { Fact } from "../facts/types.js";
-import { sameValue } from "../core/money.js";
+import { Decimal, sameValue } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
@@ -48,6 +48,18 @@ function distinctBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+const TO_WAN: Readonly<Record<string, string>> = { 元: "0.0001", 万元: "1", 亿元: "10000" };
+
+/** A figure's value and unit, money in 万元, for telling equal amounts apart from different ones. */
+function amountKey(f: Fact): string {
+  const factor = TO_WAN[f.unit];
+  try {
+    return factor ? `万元|${new Decimal(f.value).times(factor).toFixed()}` : `${f.unit}|${new Decimal(f.value).toFixed()}`;
+  } catch {
+    return `${f.unit}|${f.value}`;
+  }
 }
 
 function order(a: Scored, b: Scored): number {
@@ -101,8 +113,9 @@ function decide(scored: readonly Scored[]): Link {
   // whisker over another quantity: the question leaves the choice open.
   const window = top.excess > 0 ? LOOSE : TIE;
   const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window);
-  const values = distinctBy(tied, (x) => `${x.d.fact.unit}|${x.d.fact.value}`);
-  if (values.length > 1 && values.some((x) => !sameValue(x.d.fact.value, top.d.fact.value))) {
+  // One amount stated in 元 and in 万元 is one figure.
+  const values = distinctBy(tied, (x) => amountKey(x.d.fact));
+  if (values.length > 1) {
     return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };
   }
   const rivals = scored.filter(

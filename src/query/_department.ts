@@ -53,6 +53,7 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     picked.push(c);
   }
   if (picked.some((p) => !p.weak)) picked = picked.filter((p) => !p.weak);
+  picked = picked.map((p) => ({ ...p, end: withSuffix(text, p.end, picked) }));
   picked.sort((a, b) => a.start - b.start);
   const spans: Span[] = picked.map((p) => ({ start: p.start, end: p.end, kind: "department" }));
 
@@ -149,11 +150,40 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
   return out;
 }
 
-/** Two characters an input method confuses: different, sharing a toneless reading (局/句, 心/新). */
+// Organisation words a short name may be followed by ("东湖高新" + 管委会), longest first.
+const SUFFIX_WORDS = ["管理委员会", "管委会", "委员会", "服务中心", "中心", "办公室", "局"];
+
+/**
+ * The end of a department phrase, taken over an organisation word typed after the name ("东湖高新管委会",
+ * or with one homophone typo, "东湖高新管委汇"), so the word is not read as part of the question.
+ */
+function withSuffix(text: string, end: number, picked: readonly Candidate[]): number {
+  if (picked.some((p) => p.start === end)) return end;
+  for (const w of SUFFIX_WORDS) {
+    const typed = text.slice(end, end + w.length);
+    if (typed.length !== w.length) continue;
+    let typos = 0;
+    for (let k = 0; k < w.length; k++) if (typed[k] !== w[k] && !homophone(typed[k] ?? "", w[k] ?? "")) typos += 2;
+    else if (typed[k] !== w[k]) typos++;
+    // A typo only in a longer word: one character is too little to tell a typo from the next word.
+    if ((typos === 0 || (typos === 1 && w.length >= 3)) && !ITEM_CONTINUATION.test(text.slice(end + w.length))) return end + w.length;
+  }
+  return end;
+}
+
+/**
+ * Two characters an input method confuses: different, sharing a toneless reading (局/句, 心/新),
+ * also under the fuzzy-pinyin pairs input methods accept (in/ing, en/eng, an/ang, z/zh, c/ch,
+ * s/sh, n/l: 心/兴).
+ */
 function homophone(a: string, b: string): boolean {
   if (a === b || ORG_SUFFIX.test(a)) return false;
-  const rb = readingsOf(b);
-  return readingsOf(a).some((r) => rb.includes(r));
+  const rb = readingsOf(b).map(fuzzyPinyin);
+  return readingsOf(a).some((r) => rb.includes(fuzzyPinyin(r)));
+}
+
+function fuzzyPinyin(r: string): string {
+  return r.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/(in|en|an)g$/, "$1");
 }
 
 function startsItem(text: string, start: number, end: number): boolean {
