@@ -92,6 +92,11 @@ export interface ConversationState {
   readonly aspect: string | null;
   /** The count unit of the last 数量 question ("人次", "辆"), so "那接待呢？" keeps counting. */
   readonly aspectUnit?: string | null;
+  /**
+   * The words of the last figure question that said which quantity (its subject, see
+   * query/_subject.ts): "那购房补贴呢" after "财政拨款支出中住房公积金是多少" keeps 财政拨款支出.
+   */
+  readonly subject?: string | null;
   readonly lang: Lang;
 }
 

@@ -94,7 +94,9 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   if (scored.some((x) => x.missed.length > 0)) {
     // A loose word some label of the pool does account for tells figures apart: it stays content.
     const taken = claimed(s);
-    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => m && !taken[k]);
+    // Words carried over from the previous question (after \u0001) prefer, never require.
+    const carried = subjectText.indexOf("\u0001");
+    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => (m && !taken[k]) || (carried >= 0 && k > carried));
     scored = scored.map((x) => account(x, s, loose));
   }
   scored.sort(order);

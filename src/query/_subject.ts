@@ -32,7 +32,32 @@ export function subjectOf(u: Understanding): string {
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
   if (part) return `${part} ${q}`;
-  return q;
+  const context = carried(u);
+  return context ? `${q}${CARRIED}${context}` : q;
+}
+
+/**
+ * Marks where words carried over from the previous question begin: they prefer figures that keep
+ * them (same table, same 口径) but are not required (see link/index.ts).
+ */
+export const CARRIED = "\u0001";
+
+// "那购房补贴呢", "还有差旅费呢": a bare follow-up that swaps the item and asks nothing else.
+const BARE_FOLLOW_UP = /^(那|那么|还有|再问一下)?[^,，。;；]{1,16}(呢|嘞|咧)[?？!！]?$/;
+
+/**
+ * The previous question's words a bare follow-up keeps: its subject without its item ("财政拨款支出中"
+ * of "财政拨款支出中住房公积金是多少"), so the new item is asked about in the same table and 口径.
+ */
+function carried(u: Understanding): string | null {
+  const prev = u.previous;
+  if (!prev?.subject || !u.followUp || u.department.kind !== "resolved" || u.department.via !== "conversation") return null;
+  if (!BARE_FOLLOW_UP.test(u.normalized) || u.topicVia !== "question") return null;
+  // The item is the last part of the previous topic ("财政拨款支出中|住房公积金"); the rest is context.
+  const topic = prev.topic ?? "";
+  const item = topic.split(/中|里面|里|下的|下|的/).at(-1) ?? topic;
+  const rest = item && prev.subject.includes(item) ? prev.subject.replace(item, " ") : prev.subject;
+  return rest.trim() || null;
 }
 
 /** An operand's own words: its topic, or its item's name. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_CONVERSATION } from "../../src/answer/types.js";
-import { nextState, understandQuestion } from "../../src/query/index.js";
+import { nextState, subjectOf, understandQuestion } from "../../src/query/index.js";
 import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
@@ -123,7 +123,7 @@ describe("understandQuestion: follow-ups", () => {
 });
 
 describe("nextState", () => {
-  it("records department, year, topic, aspect and language", () => {
+  it("records department, year, topic, aspect, subject words and language", () => {
     const u = understandQuestion("投促局2024年因公出国（境）团组有几个？", undefined, seedCatalog);
     expect(nextState(u)).toEqual({
       department: TOUCHU,
@@ -131,6 +131,7 @@ describe("nextState", () => {
       topic: "因公出国(境)团组",
       aspect: "数量",
       aspectUnit: "个",
+      subject: "因公出国(境)团组有几个?",
       lang: "zh",
     });
   });
@@ -155,5 +156,21 @@ describe("nextState", () => {
     const rank = understandQuestion("哪个部门三公经费最多", nextState(first), seedCatalog);
     expect(rank.department).toEqual({ kind: "none" });
     expect(nextState(rank).department).toBe(JINGXIN);
+  });
+});
+
+describe("subjectOf: a bare follow-up keeps the previous question's other words", () => {
+  it.each([
+    [["经信局财政拨款支出中住房公积金是多少？", "那购房补贴呢？"], "财政拨款支出中"],
+    [["投促局基本支出里劳务费是多少？", "委托业务费呢？"], "基本支出里"],
+  ])("%j carries %s, as a preference (after \\u0001)", (turns, kept) => {
+    const s = subjectOf(converse(turns));
+    const [own, carried] = s.split("\u0001");
+    expect(carried).toContain(kept);
+    expect(own).not.toContain(kept);
+  });
+
+  it("a follow-up that says more than an item carries nothing", () => {
+    expect(subjectOf(converse(["经信局财政拨款支出中住房公积金是多少？", "那购房补贴的年初预算是多少？"]))).not.toContain("\u0001");
   });
 });
