@@ -40,6 +40,9 @@ const FILLERS = [
 
 const SORTED = [...FILLERS].sort((a, b) => b.length - a.length);
 
+/** The closed-class words (for typo repair's vocabulary). */
+export const FILLER_WORDS: readonly string[] = FILLERS;
+
 /** True for a character that can carry meaning (Han, Latin letter, digit). */
 export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{Script=Han}A-Za-z0-9]/u.test(ch);

@@ -1,4 +1,5 @@
-import { contentMask } from "./_fillers.js";
+import { soundsAlike } from "../core/pinyin.js";
+import { contentMask, FILLER_WORDS } from "./_fillers.js";
 import { contrast } from "./_match.js";
 
 /**
@@ -20,18 +21,30 @@ export interface Spelling {
   readonly wild: ReadonlyMap<string, readonly string[]>;
   /** Every character the vocabulary uses. */
   readonly chars: ReadonlySet<string>;
+  /** The whole words (labels and question words), Chinese pieces only. */
+  readonly words: ReadonlySet<string>;
 }
 
-/** Indexes every run of 3–6 characters of the vocabulary's words. */
+// Words of questions about these documents besides their labels: how a self-evaluation, a fee or a
+// budget is spoken of ("绩效自评", "教育收费" are in no label of some templates).
+const QUESTION_WORDS = ["绩效自评", "自评得分", "自评总分", "绩效目标", "整体绩效", "部门决算", "年初预算", "全年预算", "教育收费", "收费", "决算数", "预算数"];
+
+/** Indexes every run of 2–6 characters of the vocabulary's words (and the closed-class question words). */
 export function buildSpelling(words: Iterable<string>): Spelling {
-  const runs = new Set<string>();
-  for (const w of words) {
+  // Repairs lead to the documents' words and the question words; filler words are known (never
+  // repaired away) but never a repair's result ("多少万辆" is not 多少万元).
+  const targets = new Set<string>();
+  const whole = new Set<string>();
+  for (const w of [...words, ...QUESTION_WORDS]) {
     for (const piece of w.split(/[^\u3400-\u9fff]+/)) {
-      for (let len = 2; len <= MAX; len++) for (let i = 0; i + len <= piece.length; i++) runs.add(piece.slice(i, i + len));
+      whole.add(piece);
+      for (let len = 2; len <= MAX; len++) for (let i = 0; i + len <= piece.length; i++) targets.add(piece.slice(i, i + len));
     }
   }
+  const runs = new Set<string>(targets);
+  for (const f of FILLER_WORDS) if (f.length >= 2 && /^[\u3400-\u9fff]+$/.test(f)) runs.add(f);
   const wild = new Map<string, string[]>();
-  for (const r of runs) {
+  for (const r of targets) {
     if (r.length < MIN) continue;
     for (let p = 0; p < r.length; p++) {
       const key = `${r.slice(0, p)}?${r.slice(p + 1)}`;
@@ -41,8 +54,8 @@ export function buildSpelling(words: Iterable<string>): Spelling {
     }
   }
   const chars = new Set<string>();
-  for (const r of runs) for (const c of r) chars.add(c);
-  return { runs, wild, chars };
+  for (const r of targets) for (const c of r) chars.add(c);
+  return { runs, wild, chars, words: whole };
 }
 
 
@@ -58,6 +71,8 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
   for (const w of keep) for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) fixed[k] = true;
   // "2024年", "5个": a word after a number is a unit or a year.
   for (let k = 1; k < chars.length; k++) if (/\d/.test(chars[k - 1] ?? "")) fixed[k] = true;
+  // Every window proposes repairs; a position is repaired only when all its proposals agree.
+  const proposals = new Map<number, Set<string>>();
   for (let len = MAX; len >= MIN; len--) {
     for (let i = 0; i + len <= chars.length; i++) {
       const w = chars.slice(i, i + len).join("");
@@ -65,13 +80,18 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
       if (!CJK.test(w) || sp.runs.has(w) || ORG.test(w)) continue;
       const repairs = new Set<string>();
       let at = -1;
-      // Only inside the run: a changed first or last character is as likely the edge of another word.
       for (let p = 0; p < len; p++) {
         // At the edge of the run the character may belong to the next word: only one the
-        // vocabulary never uses is a typo there ("全年预箅" → 全年预算).
-        if ((p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "")) continue;
+        // vocabulary never uses is a typo there ("全年预箅" → 全年预算), or one whose run without it is
+        // a word of three characters or more that the typed character does not continue
+        // ("积效自评" → 绩效自评: "效自评" is a word, "年积" is none).
+        if ((p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "") && !edgeTypo(chars, i, len, p, sp)) continue;
+        const edge = (p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "");
         for (const r of sp.wild.get(`${w.slice(0, p)}?${w.slice(p + 1)}`) ?? []) {
           if (contrast(w[p] ?? "", r[p] ?? "")) continue;
+          // A repaired edge must make a whole word ("绩效自评"), not a piece of one ("预算项目支"),
+          // with a character that sounds like the one typed (积/绩, 平/评; not 完/较).
+          if (edge && (!sp.words.has(r) || !soundsAlike(w[p] ?? "", r[p] ?? ""))) continue;
           repairs.add(`${p}:${r[p]}`);
           at = p;
         }
@@ -81,11 +101,22 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
       const k = i + Number(pos);
       // A character already part of a word the vocabulary knows stays as typed.
       if (covered(chars, k, sp)) continue;
-      chars[k] = ch;
-      fixed[k] = true;
+      const set = proposals.get(k) ?? new Set<string>();
+      set.add(ch);
+      proposals.set(k, set);
     }
   }
+  for (const [k, set] of proposals) if (set.size === 1) chars[k] = [...set][0] ?? chars[k] ?? "";
   return chars.join("");
+}
+
+/** An edge character read as a typo: the rest of the window is a word of 3+ characters and the character makes no word with its outside neighbour. */
+function edgeTypo(chars: readonly string[], i: number, len: number, p: number, sp: Spelling): boolean {
+  const rest = p === 0 ? chars.slice(i + 1, i + len).join("") : chars.slice(i, i + len - 1).join("");
+  if (rest.length < 3 || !sp.runs.has(rest)) return false;
+  const k = i + p;
+  const outside = p === 0 ? `${chars[k - 1] ?? ""}${chars[k] ?? ""}` : `${chars[k] ?? ""}${chars[k + 1] ?? ""}`;
+  return outside.length === 2 && !sp.runs.has(outside);
 }
 
 /** Whether the character at k stands in a run of the text (two characters or more) that the vocabulary holds. */

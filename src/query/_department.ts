@@ -9,7 +9,7 @@ import {
   type PlaceMention,
 } from "./_places.js";
 import { editDistance, isCjk, type Span } from "./_text.js";
-import { readingsOf } from "./_pinyin.js";
+import { soundsAlike } from "../core/pinyin.js";
 import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
 
 /** Departments named in a question, with the spans that named them. */
@@ -177,13 +177,7 @@ function withSuffix(text: string, end: number, picked: readonly Candidate[]): nu
  * s/sh, n/l: 心/兴).
  */
 function homophone(a: string, b: string): boolean {
-  if (a === b || ORG_SUFFIX.test(a)) return false;
-  const rb = readingsOf(b).map(fuzzyPinyin);
-  return readingsOf(a).some((r) => rb.includes(fuzzyPinyin(r)));
-}
-
-function fuzzyPinyin(r: string): string {
-  return r.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/(in|en|an)g$/, "$1");
+  return !ORG_SUFFIX.test(a) && soundsAlike(a, b);
 }
 
 function startsItem(text: string, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 import { normalizeName, splitRegion, stripOwnLevel } from "../corpus/identity.js";
 import { EN_PLACES } from "./_gazetteer.js";
 import { matchLexicon } from "./_lexicon.js";
-import { pinyinSpans } from "./_pinyin.js";
+import { pinyinSpans } from "../core/pinyin.js";
 import type { Catalog } from "./types.js";
 
 /** An English organisation name in a question, and the catalog departments it names ([] for none). */

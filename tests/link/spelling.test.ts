@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSpelling, correctSpelling } from "../../src/link/index.js";
 
-const VOCAB = ["政府采购支出总额", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
+const VOCAB = ["政府采购支出总额", "较年初预算", "预算项目支出", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
 const sp = buildSpelling(VOCAB);
 
 describe("correctSpelling", () => {
@@ -12,6 +12,10 @@ describe("correctSpelling", () => {
     ["基本支出明细表里职业年今缴费是多少", "基本支出明细表里职业年金缴费是多少"],
     ["事业运行的全年预箅是多少", "事业运行的全年预算是多少"], // 箅 stands in no label: a typo even at the edge
     ["收到的损赠收入有多少", "收到的捐赠收入有多少"],
+    // At a word's edge only a whole word of the vocabulary, with a character that sounds alike.
+    ["2019年积效自评的项目一共涉及多少资金", "2019年绩效自评的项目一共涉及多少资金"],
+    ["开展绩效自平的项目共涉及资金多少", "开展绩效自评的项目共涉及资金多少"],
+    ["西大一年的教育收废有多少", "西大一年的教育收费有多少"],
   ])("repairs %s", (q, want) => {
     expect(correctSpelling(q, sp)).toBe(want);
   });
@@ -22,6 +26,9 @@ describe("correctSpelling", () => {
     ["2024年一般公共预算财政拨款收入多少"],
     ["项目支出比基本支出多多少"],
     ["汉阳区商务局的伙食补助费"], // place and body names are the department recogniser's
+    ["死亡抚恤为什么没花完年初预算"], // 完 does not sound like 较: no 较年初预算 at the edge
+    ["新能源汽车产量实际完成了多少万辆"], // a question word is never a repair's result
+    ["预算项目共涉及资金多少"], // a repair at the edge makes a whole word, never a piece of one
   ])("leaves %s as typed", (q) => {
     expect(correctSpelling(q, sp)).toBe(q);
   });

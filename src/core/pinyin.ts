@@ -51,3 +51,15 @@ export function pinyinSpans(word: string, text: string): { start: number; end: n
   }
   return out;
 }
+
+/** A reading under the fuzzy-pinyin pairs input methods accept (in/ing, en/eng, an/ang, z/zh, c/ch, s/sh, n/l). */
+function fuzzyPinyin(r: string): string {
+  return r.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/(in|en|an)g$/, "$1");
+}
+
+/** Two different characters an input method confuses: they share a toneless reading, fuzzily (局/句, 心/兴). */
+export function soundsAlike(a: string, b: string): boolean {
+  if (a === b) return false;
+  const rb = readingsOf(b).map(fuzzyPinyin);
+  return readingsOf(a).some((r) => rb.includes(fuzzyPinyin(r)));
+}
