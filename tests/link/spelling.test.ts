@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSpelling, correctSpelling } from "../../src/link/index.js";
 
-const VOCAB = ["政府采购支出总额", "较年初预算", "预算项目支出", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
+const VOCAB = ["政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
 const sp = buildSpelling(VOCAB);
 
 describe("correctSpelling", () => {
