@@ -2,8 +2,9 @@ import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.j
 import type { AnswerError, ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
 import { derivedFallback } from "./_derived.js";
+import { contentMask } from "../link/index.js";
 import type { Measure } from "../facts/types.js";
-import { operandSubject, subjectOf, type Catalog, type CatalogDepartment, type Operand, type Understanding } from "../query/index.js";
+import { CARRIED, operandSubject, subjectOf, type Catalog, type CatalogDepartment, type Operand, type Understanding } from "../query/index.js";
 
 type Who = { department: CatalogDepartment; year: number; defaultYear: boolean };
 
@@ -60,7 +61,7 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
     // An operand's own figure ("预算" vs "决算" of one item) overrides the question's basis.
     qualifier: over.aspect ? (over.qualifier ?? null) : (u.changeBasis ?? u.aspectQualifier ?? null),
     aspectDefault: over.aspect === undefined && u.aspect.via === "default",
-    subject: over.item || over.topic ? (operandSubject(over.topic, over.item) ?? subjectOf(u)) : subjectOf(u),
+    subject: over.item || over.topic ? operandWords(u, over) : subjectOf(u),
   };
 }
 
@@ -84,6 +85,19 @@ function rankWithin(question: string, u: Understanding, dep: Understanding["depa
   const level = /类级|哪一?类|哪个类/.test(q) ? 3 : /款级|哪一?款|哪个款/.test(q) ? 5 : /项级|哪个项(?!目)|哪一项(?!目)/.test(q) ? 7 : /明细|经济分类/.test(q) ? "leaf" : null;
   const ascending = /最少|最低|最小|least|lowest|fewest|smallest/i.test(q);
   return { kind: "rank-within", question, lang: u.lang, target: target(u, { department: d, ...y }), ascending, position, level };
+}
+
+/**
+ * An operand's own words, and the words the question says of all its operands before naming them
+ * ("公务用车运行费里，维修费比燃料费多多少": 公务用车运行费 is said of both), carried as a preference.
+ */
+function operandWords(u: Understanding, over: Over): string {
+  const own = operandSubject(over.topic, over.item) ?? subjectOf(u);
+  const full = subjectOf(u);
+  const firstTopic = u.operands[0]?.topic;
+  const at = firstTopic ? full.indexOf(firstTopic) : -1;
+  const before = at > 0 ? full.slice(0, at).replace(/[\u0000\s,，、:：]+/g, " ").trim() : "";
+  return /[里中下内]$/.test(before) && contentMask(before).some(Boolean) ? `${own}${CARRIED}${before}` : own;
 }
 
 /** The figure lookup `u` asks of one department in one year (as planning builds it). */

@@ -6,6 +6,15 @@ import type { Descriptor, Label, Quantity } from "./types.js";
 // Column headers that name the row's headline figure rather than a breakdown.
 const HEADLINE = new Set(["合计", "小计", "决算数", "决算", "支出决算", "本年支出", "本年支出合计", "本年收入合计", "金额", "总计", "预算数", "全年预算", "年初预算", "本年收入", "决算金额", "支出", "收入", "数额"]);
 
+// How questions name each funding scope (口径).
+const SCOPE_WORDS: Readonly<Record<NonNullable<Fact["scope"]>, readonly string[]>> = {
+  全部: [],
+  财政拨款: ["财政拨款"],
+  一般公共预算: ["一般公共预算财政拨款", "一般公共预算"],
+  政府性基金: ["政府性基金预算财政拨款", "政府性基金预算", "政府性基金"],
+  国有资本经营: ["国有资本经营预算财政拨款", "国有资本经营预算"],
+};
+
 /** The 类/款 codes above a 项 (or an economic 款): "2010101" → ["201", "20101"]. */
 function parentCodes(code: string): string[] {
   if (code.length === 7) return [code.slice(0, 3), code.slice(0, 5)];
@@ -69,6 +78,8 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       if (heading) add(heading.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]\s*/, ""), "section");
     }
     if (fact.subject !== (src.kind === "table" ? src.row : "")) add(fact.subject, "row");
+    // The fund a figure is paid from (口径) is one of its qualifiers: "财政拨款安排的购房补贴".
+    for (const w of SCOPE_WORDS[fact.scope ?? "全部"]) add(w, "column");
     if (fact.item) {
       const it = ITEMS[fact.item];
       for (const n of [it.zh, ...it.names, ...it.synonyms]) if (/[\u4e00-\u9fff]/.test(n)) add(n, "item");
