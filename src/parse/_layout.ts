@@ -4,6 +4,7 @@
  * of each block of table lines, with multi-line headers placed over the spans they head.
  */
 import { joinFragments } from "./_fragments.js";
+import { isPlainForm, plainCellRows } from "./_plain.js";
 import { findLanciLine, knownHeaderWord } from "./_header.js";
 import { cleanLine, compact, splitCells, stripMarkup } from "./_lines.js";
 import { kindOfTitle } from "./_kinds.js";
@@ -33,6 +34,7 @@ export function layoutCellRows(lines: readonly string[], excluded: (i: number) =
   const rows = lines.map((l, i) => (!excluded(i) && l.includes("\t") && l.trim() !== "" ? splitCells(l) : null));
   // A document with tab-separated cells is OCR output; otherwise look for space-aligned tables.
   if (rows.filter((r) => r !== null).length >= 5) return rows;
+  if (isPlainForm(lines)) return plainCellRows(lines, excluded);
   for (const block of findLayoutBlocks(lines, excluded)) {
     const aligned = alignRegion(block.map((i) => lines[i] ?? ""));
     const cells = joinFragments(snapLanci(aligned.map((c) => c ?? [])), block);
