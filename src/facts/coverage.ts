@@ -53,6 +53,7 @@ export function measureCoverage(doc: Disclosure, facts: readonly Fact[]): Covera
       byLine.get(l)?.push(f);
     }
   }
+  repeatedLines(doc, byLine);
   const figures: (NumericToken & { covered: boolean })[] = [];
   const excluded: (NumericToken & { reason: Exclusion })[] = [];
   for (const t of numericTokens(doc)) {
@@ -67,6 +68,21 @@ export function measureCoverage(doc: Disclosure, facts: readonly Fact[]): Covera
     figures.push({ ...t.token, covered });
   }
   return { doc: doc.id, figures, excluded };
+}
+
+// A page of a table repeating a line of an earlier page (its 合计 row under the repeated header)
+// repeats that line's figures: the facts read from the first print state the repeat too.
+function repeatedLines(doc: Disclosure, byLine: Map<number, Fact[]>): void {
+  for (const t of doc.tables) {
+    const first = new Map<string, number>();
+    for (let l = t.line; l <= t.lineEnd; l++) {
+      const text = (doc.lines[l - 1] ?? "").normalize("NFKC").replace(/\s+/g, "");
+      if (!/\d[.,]\d/.test(text)) continue;
+      const earlier = first.get(text);
+      if (earlier === undefined) first.set(text, l);
+      else if (!byLine.has(l) && byLine.has(earlier)) byLine.set(l, byLine.get(earlier) ?? []);
+    }
+  }
 }
 
 function states(f: Fact, t: NumericToken): boolean {

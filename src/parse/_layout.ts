@@ -4,6 +4,7 @@
  * of each block of table lines, with multi-line headers placed over the spans they head.
  */
 import { joinFragments } from "./_fragments.js";
+import { isPlainForm, plainCellRows } from "./_plain.js";
 import { findLanciLine, knownHeaderWord } from "./_header.js";
 import { cleanLine, compact, splitCells, stripMarkup } from "./_lines.js";
 import { kindOfTitle } from "./_kinds.js";
@@ -33,6 +34,7 @@ export function layoutCellRows(lines: readonly string[], excluded: (i: number) =
   const rows = lines.map((l, i) => (!excluded(i) && l.includes("\t") && l.trim() !== "" ? splitCells(l) : null));
   // A document with tab-separated cells is OCR output; otherwise look for space-aligned tables.
   if (rows.filter((r) => r !== null).length >= 5) return rows;
+  if (isPlainForm(lines)) return plainCellRows(lines, excluded);
   for (const block of findLayoutBlocks(lines, excluded)) {
     const aligned = alignRegion(block.map((i) => lines[i] ?? ""));
     const cells = joinFragments(snapLanci(aligned.map((c) => c ?? [])), block);
@@ -195,12 +197,14 @@ export function alignRegion(lines: readonly string[]): (string[] | null)[] {
   // Text padded by display width lines up only when wide characters count as two columns.
   const byChar = lines.map((l) => tokenize(l, "char"));
   const byDisplay = lines.map((l) => tokenize(l, "display"));
-  const tokens = (alignment(byDisplay) > alignment(byChar) ? byDisplay : byChar).map(joinCrumbs);
+  const pieces = (alignment(byDisplay) > alignment(byChar) ? byDisplay : byChar).map(joinCrumbs);
+  // Spread words are one cell ("栏   次"), but the spans come from the pieces as printed.
+  const tokens = pieces.map(joinSpacedWords);
   let firstData = tokens.findIndex((t) => isLanci(t) || isBody(t));
   // A table of text only (绩效 targets, 序号/事项 lists): every line is a row.
   if (firstData < 0) firstData = 0;
-  const header = tokens.slice(0, firstData);
-  const spans = withHeaderSpans(bridged(buildSpans(tokens, firstData), header, tokens.slice(firstData)), header);
+  const header = pieces.slice(0, firstData);
+  const spans = withHeaderSpans(bridged(buildSpans(pieces, firstData), header, pieces.slice(firstData)), header);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : spans.map(() => "")));
   // Body and 栏次 lines: each token in its span.
   for (let k = firstData; k < lines.length; k++) {
@@ -244,6 +248,19 @@ export function snapLanci(rows: readonly string[][]): string[][] {
       into.set(n, c);
       break;
     }
+  }
+  // As many figure columns right of the 栏次 word as 栏次 numbers, all slid one way (Guangdong
+  // 2019 表5's second page: "栏次 | | 1 | 2 | 3 | " over " | 合计 | | 1668.14 | 746.39 | 921.75"):
+  // the k-th number heads the k-th figure column (when no neighbour above could take them).
+  const from = Math.max(-1, ...lanci.lanciCells);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const figureColumns = Array.from({ length: width }, (_, c) => c).filter((c) => c > from && hasFigure(c));
+  const numbersOnFigures = lanci.positions.filter((c) => hasFigure(c)).length;
+  if (into.size === 0 && lanciRow && figureColumns.length === lanci.positions.length && numbersOnFigures < lanci.positions.length && figureColumns.every((c) => !lanci.positions.includes(c) || hasFigure(c))) {
+    const numbers = lanci.positions.map((c) => lanciRow[c] ?? "");
+    for (const c of lanci.positions) lanciRow[c] = "";
+    figureColumns.forEach((c, k) => (lanciRow[c] = numbers[k] ?? ""));
+    return moved;
   }
   if (into.size === 0) return moved;
   return moved.map((r) => {
@@ -301,6 +318,20 @@ function freeSpan(used: Set<number>, from: number, step: 1 | -1, skip: number): 
 // empty cell's mark, no column of its own.
 function isCrumb(tk: Token): boolean {
   return /^[-—–−~_·•.,，、:;|]{0,3}$/.test(stripMarkup(tk.text).trim());
+}
+
+// Two-character header words printed spread over a wide cell ("项     目", "栏   次").
+const SPACED_WORDS: ReadonlySet<string> = new Set(["项目", "栏次", "行次", "合计", "总计", "金额", "科目"]);
+
+function joinSpacedWords(line: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const tk of line) {
+    const last = out[out.length - 1];
+    if (last && /^\p{Script=Han}$/u.test(last.text) && /^\p{Script=Han}$/u.test(tk.text) && SPACED_WORDS.has(last.text + tk.text)) {
+      out[out.length - 1] = { text: `${last.text}   ${tk.text}`, start: last.start, end: tk.end };
+    } else out.push(tk);
+  }
+  return out;
 }
 
 // "<del>      </del>" keeps its spaces inside one cell: neighbouring crumbs join.

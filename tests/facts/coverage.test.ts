@@ -97,6 +97,18 @@ describe("measureCoverage", () => {
     expect(coverageShare(c)).toEqual({ covered: 2, total: 3, share: 2 / 3 });
   });
 
+  it("counts a table line repeated on the next page (its 合计 row) as stated by the first print's facts", () => {
+    const lines = ["合计   1668.14   746.39", "208   社会保障和就业支出   76.23   76.23", "", "合计  1668.14  746.39", "221 住房保障支出 60.87 60.87"];
+    const d: Disclosure = { ...doc(lines), paragraphs: [], tables: [{ id: "t1", number: null, kind: "支出决算表", title: "", unit: "万元", departmentLine: null, line: 1, lineEnd: 5, parts: [], flags: [] }] };
+    const c = measureCoverage(d, [fact(1, "1668.14", "合计"), fact(1, "746.39", "合计")]);
+    expect(c.figures.filter((f) => f.covered).map((f) => [f.line, f.raw])).toEqual([
+      [1, "1668.14"],
+      [1, "746.39"],
+      [4, "1668.14"],
+      [4, "746.39"],
+    ]);
+  });
+
   it("does not count a fact of another line", () => {
     const c = measureCoverage(doc(["项目 7 个", "项目 8 个"]), [fact(1, "8", "项目")]);
     expect(c.figures.map((f) => f.covered)).toEqual([false, false]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutize } from "../../scripts/layoutize.js";
-import { alignRegion, layoutCellRows, tokenize } from "../../src/parse/_layout.js";
+import { alignRegion, layoutCellRows, snapLanci, tokenize } from "../../src/parse/_layout.js";
 import { parsed, rowAt, table } from "./_load.js";
 
 const LAYOUT = "tests/fixtures/parse/layout-touchuju.txt";
@@ -121,6 +121,23 @@ describe("alignRegion", () => {
       ["1", "2", "3", "4"],
       ["36.74", "36.74", "36.74", "36.74"],
     ]);
+  });
+});
+
+describe("snapLanci", () => {
+  it("puts 栏次 numbers slid one cell left back over the figure columns (Guangdong 2019 表5, second page)", () => {
+    const rows = [
+      ["功能分类", "", "", "本年支出合计", "基本支出", "项目支出"],
+      ["栏次", "", "1", "2", "3", ""],
+      ["", "合计", "", "1668.14", "746.39", "921.75"],
+      ["2210201 住房公积金", "", "", "60.87", "60.87", "0.00"],
+    ];
+    expect(snapLanci(rows)[1]).toEqual(["栏次", "", "", "1", "2", "3"]);
+  });
+
+  it("leaves 栏次 numbers over their figures alone", () => {
+    const rows = [["栏次", "1", "2"], ["合计", "3.00", "3.00"]];
+    expect(snapLanci(rows)).toEqual(rows);
   });
 });
 

@@ -49,13 +49,13 @@ describe("a disclosure read from its PDF and from its pdftotext -layout text", (
     expect(pdf.size).toBe(count);
   });
 
-  // Known gap: the layout text of the Guangdong 2019 template loses a page's 表5 header and the
-  // 行次 column of 表4's third page; the PDF reads them right.
+  // Known gap: the layout text of the Guangdong 2019 template loses the 预算数 公务用车 小计 of 表7
+  // and reads one 人员经费 row apart; the PDF reads them right.
   it("gives 2019-foshan-guidaojiaotongju the same figures but for a few rows of the layout text", () => {
     const pdf = cells(parse("2019-foshan-guidaojiaotongju.pdf"));
     const layout = cells(parse("2019-foshan-guidaojiaotongju.layout.txt"));
     expect(pdf.size).toBe(509);
-    expect(disagreements(pdf, layout).length).toBeLessThanOrEqual(13);
+    expect(disagreements(pdf, layout).length).toBeLessThanOrEqual(2);
   });
 
   it("notices a changed figure (the comparison is not blind)", () => {
@@ -73,6 +73,7 @@ describe("parseHealth", () => {
     "2024-shanghai-putuo-shehuigongzuobu.pdf",
     "2024-shanghai-putuo-shehuigongzuobu.layout.txt",
     "2019-foshan-guidaojiaotongju.pdf",
+    "2019-foshan-guidaojiaotongju.layout.txt",
   ])("finds every identity holding and every figure placed in %s", (file) => {
     const h = parseHealth(parse(file));
     expect(h.failures).toEqual([]);

@@ -1,0 +1,207 @@
+/**
+ * Header lines of a plain reading-order table: the words over the value columns come in column
+ * order, but a line holds only the words printed at its height (a wrapped cell's pieces stand on
+ * the lines above and below, "本年收入合" … "计"). Each line's value words are put over the value
+ * columns in order, choosing the placement under which every column's pieces read, top to bottom,
+ * as words of the template's header vocabulary and group words stand over their members
+ * ("本年支出" over 小计 | 基本支出 | 项目支出); label-column words go to the label slots.
+ */
+import type { TableKind } from "./types.js";
+import { CANONICAL_COLUMNS, canonicalColumns, HEADER_WORDS } from "./_kinds.js";
+import { knownHeaderWord } from "./_header.js";
+import { compact } from "./_lines.js";
+
+interface Slot {
+  readonly type: "code" | "label" | "rowNo" | "value";
+  readonly group: number;
+}
+
+// Words naming the label columns (or a side), never a value column.
+const LABEL_WORDS = /^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|科目代码|功能分类科目编码|经济分类科目编码|栏次|行次|行|次|栏|类|款)$/;
+const SIDE_WORDS = /^(?:收入|支出)$/;
+
+// Group words and the words they stand over, from the template's multi-level columns.
+const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, Set<string>>();
+  for (const cols of Object.values(CANONICAL_COLUMNS))
+    for (const path of cols)
+      for (let k = 0; k + 1 < path.length; k++) {
+        const parent = path[k] ?? "";
+        if (!m.has(parent)) m.set(parent, new Set());
+        m.get(parent)?.add(path[k + 1] ?? "");
+      }
+  m.get("本年支出")?.add("基本支出").add("项目支出");
+  return m;
+})();
+
+const isPrefix = (s: string): boolean => HEADER_WORDS.some((w) => w.startsWith(s) && w !== s) || ["因公出国(境)费用"].some((w) => w.startsWith(s));
+
+/** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
+function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean } {
+  const words: string[] = [];
+  let current = "";
+  let unknown = 0;
+  for (const p of pieces) {
+    const next = current + p;
+    if (current !== "" && knownHeaderWord(current) && !knownHeaderWord(next) && !isPrefix(next)) {
+      words.push(current);
+      current = p;
+    } else current = next;
+  }
+  const open = current !== "" && !knownHeaderWord(current) && isPrefix(current);
+  if (current !== "") {
+    if (!knownHeaderWord(current) && !open) unknown++;
+    words.push(current);
+  }
+  return { words, unknown, open };
+}
+
+function score(stacks: readonly (readonly string[])[], final: boolean): number {
+  let s = 0;
+  stacks.forEach((pieces, k) => {
+    if (pieces.length === 0) {
+      s -= 1;
+      return;
+    }
+    const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
+    s += 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown - (final && open ? 5 : 0);
+    for (let w = 0; w + 1 < words.length; w++) {
+      const children = CHILDREN.get(words[w] ?? "");
+      if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
+    }
+    // A group word stands over its members: the columns right of it that hold its children.
+    void k;
+  });
+  return s;
+}
+
+// Words the template prints under other names ("合计" for 小计, "金额" for 决算数).
+const SAME_AS: Readonly<Record<string, string>> = { 合计: "小计", 本年支出合计: "小计", 本年收入合计: "小计", 金额: "决算数" };
+
+/** The template's value words of a kind in column order (both sides of a 总表). */
+function templateOrder(kind: TableKind): string[] {
+  const parts = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表" ? ["收入", "支出"] : [null];
+  return parts.flatMap((p) => (canonicalColumns(kind, p) ?? []).flatMap((path) => [...path]));
+}
+
+/** Ties between readings go to the one whose words stand in the template's order. */
+function orderScore(stacks: readonly (readonly string[])[], order: readonly string[]): number {
+  const at = stacks.map((pieces) => {
+    const words = wordsOf(pieces.map((p) => p.normalize("NFKC"))).words;
+    const leaf = words[words.length - 1] ?? "";
+    return order.indexOf(SAME_AS[leaf] ?? leaf);
+  });
+  let s = 0;
+  for (let i = 0; i < at.length; i++)
+    for (let j = i + 1; j < at.length; j++) {
+      const a = at[i] ?? -1;
+      const b = at[j] ?? -1;
+      if (a >= 0 && b >= 0 && a !== b) s += a < b ? 0.01 : -0.01;
+    }
+  return s;
+}
+
+/** Monotone placements of `n` words into the allowed columns. */
+function injections(n: number, allowed: readonly number[], limit = 1500): number[][] {
+  const out: number[][] = [];
+  const walk = (from: number, acc: number[]): void => {
+    if (out.length >= limit) return;
+    if (acc.length === n) {
+      out.push([...acc]);
+      return;
+    }
+    for (let a = from; a <= allowed.length - (n - acc.length); a++) walk(a + 1, [...acc, allowed[a] ?? 0]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/** Writes the header lines' words into `out` (rows parallel to the header lines). */
+export function layHeader(header: readonly (readonly string[])[], slots: readonly Slot[], out: (string[] | null)[], twoSided: boolean, kind: TableKind): number {
+  const order = templateOrder(kind);
+  const valueSlots = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
+  const labelSlots = slots.flatMap((s, k) => (s.type === "label" ? [k] : []));
+  const rowNoSlots = slots.flatMap((s, k) => (s.type === "rowNo" ? [k] : []));
+  const groupOf = (col: number): number => slots[valueSlots[col] ?? 0]?.group ?? 0;
+  // Per header line: its value words and the value columns each may take.
+  const lines = header.map((tokens, h) => {
+    const row = out[h];
+    const words: string[] = [];
+    const sideOf: number[] = [];
+    let side = 0;
+    let labels = 0;
+    let rowNos = 0;
+    let sides = 0;
+    for (const t of tokens) {
+      const w = compact(t);
+      if (twoSided && SIDE_WORDS.test(w)) {
+        const at = labelSlots[Math.min(sides++, labelSlots.length - 1)];
+        if (row && at !== undefined) row[at] = w;
+        continue;
+      }
+      if (LABEL_WORDS.test(w)) {
+        if (/^行次?$/.test(w)) {
+          const at = rowNoSlots[Math.min(rowNos++, rowNoSlots.length - 1)];
+          if (row && at !== undefined) row[at] = "行次";
+        } else if (/^(?:项目|项|科目名称)$/.test(w)) {
+          const at = labelSlots[Math.min(labels++, labelSlots.length - 1)];
+          if (row && at !== undefined && row[at] === "") row[at] = w === "项" ? "项目" : w;
+          if (twoSided && labels >= 2) side = 1;
+        } else if (row && labelSlots[0] !== undefined && row[0] === "") row[0] = w;
+        continue;
+      }
+      words.push(w);
+      sideOf.push(twoSided ? side : -1);
+    }
+    return { words, sideOf };
+  });
+  const n = valueSlots.length;
+  let beam: { cols: number[][]; stacks: string[][] }[] = [{ cols: [], stacks: valueSlots.map(() => []) }];
+  lines.forEach(({ words, sideOf }) => {
+    if (words.length === 0 || words.length > n) {
+      beam = beam.map((b) => ({ cols: [...b.cols, []], stacks: b.stacks }));
+      return;
+    }
+    // Words after the second 项目 of a two-sided header belong to the 支出 side.
+    const bySide = sideOf.some((s) => s === 1);
+    const allowed = Array.from({ length: n }, (_, c) => c);
+    const options = injections(words.length, allowed).filter((o) => !bySide || o.every((c, t) => (sideOf[t] === 1) === (groupOf(c) === 1)));
+    const next: { cols: number[][]; stacks: string[][]; s: number }[] = [];
+    for (const b of beam)
+      for (const o of options) {
+        const stacks = b.stacks.map((st) => [...st]);
+        o.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
+        next.push({ cols: [...b.cols, o], stacks, s: score(stacks, false) });
+      }
+    next.sort((a, b) => b.s - a.s);
+    beam = next.slice(0, 60);
+  });
+  const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order);
+  const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];
+  if (!best) return -Infinity;
+  // Each column's path: its words top to bottom, a group word standing also over the columns right
+  // of it that start with one of its members. Paths are written top-aligned, a group word in every
+  // column it heads, so the header reads the same however wide the group.
+  const paths = best.stacks.map((pieces) => wordsOf(pieces.map((p) => p.normalize("NFKC"))).words);
+  for (let k = 0; k < paths.length; k++) {
+    const path = paths[k] ?? [];
+    for (let d = 0; d + 1 < path.length; d++) {
+      const children = CHILDREN.get(path[d] ?? "");
+      if (!children) continue;
+      for (let j = k + 1; j < paths.length; j++) {
+        const other = paths[j] ?? [];
+        if (other.length !== path.length - d - 1 || !children.has(other[0] ?? "")) break;
+        paths[j] = [...path.slice(0, d + 1), ...other];
+      }
+    }
+  }
+  const rows = out.slice(0, header.length);
+  paths.forEach((path, k) => {
+    const slot = valueSlots[k] ?? 0;
+    path.forEach((w, d) => {
+      const row = rows.filter((r): r is string[] => r !== null)[d];
+      if (row) row[slot] = w;
+    });
+  });
+  return final(best.stacks);
+}

@@ -1,0 +1,356 @@
+/**
+ * Plain reading-order text (a PDF viewer's copy, or `pdftotext` without `-layout`): every line's
+ * cells joined by single spaces, empty cells gone. A template table's lines are laid back into
+ * cells: the table's shape (its kind) gives the slots of a row (code, label, 行次, figures, one
+ * group per side), each line's words fill the slots in order by their type, the header words go
+ * over the value columns in order (wrapped pieces joined into words of the template's header
+ * vocabulary), and where a row has fewer figures than value columns the placement under which
+ * most of the table's identities hold (类 = Σ 款 = Σ 项, 合计 = Σ 类, the row total = Σ its parts)
+ * wins, ties going to the pattern of the row's parent.
+ */
+import { Decimal, parseDecimal } from "../core/money.js";
+import type { TableKind } from "./types.js";
+import { hierarchySums, type SumRow } from "./_continuation.js";
+import { joinFragments } from "./_fragments.js";
+import { kindOfTitle } from "./_kinds.js";
+import { cleanLine, compact } from "./_lines.js";
+import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
+import { layHeader } from "./_plain-header.js";
+
+const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
+const CODE = /^\d{3,7}$/;
+const ROW_NO = /^\d{1,2}$/;
+
+type SlotType = "code" | "label" | "rowNo" | "value";
+interface Slot {
+  readonly type: SlotType;
+  /** Side or group index (0 for one-part tables). */
+  readonly group: number;
+}
+
+/** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
+export function isPlainForm(lines: readonly string[]): boolean {
+  const figureLines = lines.filter((l) => l.trim().split(/\s+/).filter((t) => FIGURE.test(t)).length >= 2);
+  if (figureLines.length < 5) return false;
+  const aligned = figureLines.filter((l) => /\S {2,}\S/.test(l) || l.includes("\t")).length;
+  return aligned <= figureLines.length / 20;
+}
+
+// The side of a 总表 a label stands on. A label piece alone on its line (a wrapped label: "七、文化
+// 旅游体育与传媒支" / "出") is of the 支出 side unless it names income.
+const EXPENDITURE_SIDE = /支出|年末|结余分配|^总计$/;
+const INCOME_SIDE = /收入|拨款|年初|上年|结转/;
+
+function sideOfLabel(label: string, alone: boolean): 0 | 1 {
+  const l = label.replace(/^[一二三四五六七八九十]+、/, "");
+  if (EXPENDITURE_SIDE.test(l) || (alone && !INCOME_SIDE.test(l))) return 1;
+  return 0;
+}
+
+/** Per line: its cells when it is a line of a template table, else null. */
+export function plainCellRows(lines: readonly string[], excluded: (i: number) => boolean): (string[] | null)[] {
+  const rows: (string[] | null)[] = lines.map(() => null);
+  for (const region of findRegions(lines, excluded)) {
+    const cells = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""));
+    const nonBlank = region.lines.filter((i) => (lines[i] ?? "").trim() !== "");
+    const joined = joinFragments(
+      nonBlank.map((i) => cells[region.lines.indexOf(i)] ?? []),
+      nonBlank,
+    );
+    nonBlank.forEach((i, k) => (rows[i] = joined[k] ?? []));
+    for (const i of region.lines) rows[i] ??= [];
+  }
+  return rows;
+}
+
+interface Region {
+  readonly kind: TableKind;
+  /** 0-based line numbers from the first header line to the last body line. */
+  readonly lines: number[];
+}
+
+// A line that ends a table: a note, a part heading, a table title, a sentence.
+function isBreak(raw: string): boolean {
+  const t = cleanLine(raw);
+  const c = compact(t);
+  return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c));
+}
+
+// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers.
+function isPreamble(raw: string): boolean {
+  const t = cleanLine(raw).normalize("NFKC");
+  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim());
+}
+
+function findRegions(lines: readonly string[], excluded: (i: number) => boolean): Region[] {
+  const out: Region[] = [];
+  let kind: TableKind | null = null;
+  let run: number[] = [];
+  const close = (): void => {
+    while (run.length > 0 && (lines[run[run.length - 1] ?? 0] ?? "").trim() === "") run.pop();
+    if (kind && run.some((i) => /\d[.,]\d/.test(lines[i] ?? "") || /栏\s*次/.test(lines[i] ?? ""))) out.push({ kind, lines: run });
+    run = [];
+  };
+  lines.forEach((raw, i) => {
+    if (excluded(i)) {
+      close();
+      kind = null;
+      return;
+    }
+    const t = cleanLine(raw);
+    if (isTableTitle(t)) {
+      close();
+      const k = kindOfTitle(bareTitle(t));
+      kind = k === null || k === "绩效自评表" || k === "other" ? null : k;
+      return;
+    }
+    if (kind === null) return;
+    if (isBreak(raw)) {
+      close();
+      kind = null;
+      return;
+    }
+    if (isPreamble(raw)) {
+      // A page number or repeated 部门 line ends the page's block; the title that follows reopens it.
+      close();
+      return;
+    }
+    if (run.length === 0 && t === "") return;
+    run.push(i);
+  });
+  close();
+  return out;
+}
+
+/** The slots of one row for a kind, given the header's value column counts. */
+function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly boolean[]): Slot[] {
+  const slots: Slot[] = [];
+  if (kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表") {
+    counts.forEach((n, g) => {
+      slots.push({ type: "label", group: g });
+      if (rowNos[g]) slots.push({ type: "rowNo", group: g });
+      for (let k = 0; k < n; k++) slots.push({ type: "value", group: g });
+    });
+    return slots;
+  }
+  if (kind === "一般公共预算财政拨款基本支出决算明细表") {
+    counts.forEach((_, g) => slots.push({ type: "code", group: g }, { type: "label", group: g }, { type: "value", group: g }));
+    return slots;
+  }
+  slots.push({ type: "code", group: 0 }, { type: "label", group: 0 });
+  for (let k = 0; k < (counts[0] ?? 0); k++) slots.push({ type: "value", group: 0 });
+  return slots;
+}
+
+type TokenType = "code" | "text" | "rowNo" | "figure";
+
+function typeOf(token: string): TokenType {
+  if (FIGURE.test(token)) return "figure";
+  if (ROW_NO.test(token)) return "rowNo";
+  if (CODE.test(token)) return "code";
+  return "text";
+}
+
+const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value" };
+
+/** Every way to put a line's tokens into the slots in order (text pieces may share a label slot). */
+function placements(tokens: readonly string[], slots: readonly Slot[], limit = 4000): number[][] {
+  const types = tokens.map(typeOf);
+  const out: number[][] = [];
+  const walk = (t: number, from: number, acc: number[]): void => {
+    if (out.length >= limit) return;
+    if (t === tokens.length) {
+      out.push([...acc]);
+      return;
+    }
+    const type = types[t] ?? "text";
+    // Words of one label stay in its slot ("项 目", "其他 支出").
+    const prev = acc[acc.length - 1];
+    if (type === "text" && prev !== undefined && types[t - 1] === "text" && slots[prev]?.type === "label") walk(t + 1, from, [...acc, prev]);
+    for (let s = from; s < slots.length; s++) {
+      const slot = slots[s];
+      if (slot && slot.type === FITS[type]) walk(t + 1, s + 1, [...acc, s]);
+    }
+  };
+  walk(0, 0, []);
+  return out;
+}
+
+/** Lays the lines of one table region into cells. */
+function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
+  const tokens = lines.map((l) => l.trim().split(/\s+/).filter((t) => t !== ""));
+  const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
+  const bodyFrom = firstBody < 0 ? tokens.length : firstBody;
+  const header = tokens.slice(0, bodyFrom);
+  const lanciAt = tokens.findIndex(isLanci);
+  const twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
+  const groups = kind === "一般公共预算财政拨款基本支出决算明细表" ? Math.max(2, ...header.map((t) => t.filter((w) => w === "科目名称").length)) : twoSided ? 2 : 1;
+  const counts = valueCounts(kind, tokens.slice(bodyFrom), lanciAt >= 0 ? (tokens[lanciAt] ?? []) : null, groups);
+  const rowNos = [0, 1].map((g) => twoSided && header.some((t) => t.filter((w) => /^行次?$/.test(w)).length > g));
+  // Columns the body leaves empty still have their header: the count the header words fit best.
+  // Only a header line with more words than the body has figures shows such columns.
+  const wordsOnALine = Math.max(0, ...header.map((t) => t.filter((w) => !/^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|栏次|行次|收入|支出)$/.test(w)).length));
+  const fewest = counts.reduce((a, c) => a + c, 0);
+  if (kind !== "一般公共预算财政拨款基本支出决算明细表" && lanciAt < 0 && wordsOnALine > fewest) {
+    const last = counts.length - 1;
+    let bestScore = -Infinity;
+    let bestCount = counts[last] ?? 1;
+    for (let n = counts[last] ?? 1; n <= (counts[last] ?? 1) + wordsOnALine - fewest + 2; n++) {
+      const trial = slotsOf(kind, counts.map((c, g) => (g === last ? n : c)), rowNos);
+      const s = layHeader(header, trial, header.map((t) => (t.length === 0 ? null : trial.map(() => ""))), twoSided, kind);
+      if (s > bestScore) [bestScore, bestCount] = [s, n];
+    }
+    counts[last] = bestCount;
+  }
+  const slots = slotsOf(kind, counts, rowNos);
+  const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : slots.map(() => "")));
+  const choices: { line: number; options: number[][] }[] = [];
+  for (let k = bodyFrom; k < tokens.length; k++) {
+    const line = tokens[k] ?? [];
+    if (line.length === 0) continue;
+    if (isLanci(line)) {
+      out[k] = lanciCells(line, slots);
+      continue;
+    }
+    const options = placements(line, slots);
+    if (options.length === 0) {
+      // Words no slot takes (a wrapped label piece, a stray word): the first label slot keeps them.
+      const row = out[k];
+      if (row) row[slots.findIndex((s) => s.type === "label")] = line.join(" ");
+      continue;
+    }
+    choices.push({ line: k, options: rank(options, line, slots, twoSided) });
+  }
+  const chosen = chooseByIdentities(choices, tokens, slots, kind);
+  for (const { line, option } of chosen) {
+    const row = out[line];
+    if (!row) continue;
+    option.forEach((s, t) => (row[s] = row[s] ? `${row[s]} ${tokens[line]?.[t] ?? ""}` : (tokens[line]?.[t] ?? "")));
+  }
+  layHeader(header, slots, out, twoSided, kind);
+  return out;
+}
+
+function isLanci(t: readonly string[]): boolean {
+  const nums = t.filter((w) => ROW_NO.test(w));
+  const others = t.filter((w) => !ROW_NO.test(w));
+  return nums.length > 0 && others.length > 0 && others.every((w) => /^(?:栏次?|次|栏次)$/.test(w) || /^[类款项]$/.test(w)) && others.some((w) => /栏/.test(w));
+}
+
+function isBodyLine(t: readonly string[]): boolean {
+  // "合计" alone is the total row of an empty table.
+  return t.some((w) => FIGURE.test(w)) || CODE.test(t[0] ?? "") || (t.length === 1 && /^(?:合计|总计)$/.test(t[0] ?? ""));
+}
+
+function valueCounts(kind: TableKind, body: readonly (readonly string[])[], lanci: readonly string[] | null, groups: number): number[] {
+  const figures = (t: readonly string[]): number => t.filter((w) => FIGURE.test(w)).length;
+  const most = Math.max(0, ...body.map(figures));
+  if (kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表") {
+    // "栏次 1 栏次 2 3 4": the numbers after each 栏次 word are that side's columns.
+    if (lanci) {
+      const sides: number[] = [];
+      for (const w of lanci) {
+        if (/栏/.test(w)) sides.push(0);
+        else if (ROW_NO.test(w) && sides.length > 0) sides[sides.length - 1] = (sides[sides.length - 1] ?? 0) + 1;
+      }
+      if (sides.length === 2) return sides;
+    }
+    return [1, Math.max(1, most - 1)];
+  }
+  if (kind === "一般公共预算财政拨款基本支出决算明细表") return Array.from({ length: groups }, () => 1);
+  const numbered = lanci ? lanci.filter((w) => ROW_NO.test(w)).length : 0;
+  return [Math.max(numbered, most)];
+}
+
+function lanciCells(line: readonly string[], slots: readonly Slot[]): string[] {
+  const row = slots.map(() => "");
+  const values = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
+  const labels = slots.flatMap((s, k) => (s.type === "label" ? [k] : []));
+  let side = -1;
+  let v = 0;
+  for (const w of line) {
+    if (/栏/.test(w)) {
+      side++;
+      const at = labels[Math.min(side, labels.length - 1)] ?? 0;
+      row[at] = row[at] ? `${row[at]}${w}` : w === "栏" ? "栏次" : w;
+    } else if (ROW_NO.test(w)) {
+      const at = values[v++];
+      if (at !== undefined) row[at] = w;
+    }
+  }
+  return row.map((c) => (c === "栏次次" ? "栏次" : c));
+}
+
+// Candidate placements, most likely first: labels on the side their words name, figures packed
+// towards the first value columns of their side.
+function rank(options: number[][], line: readonly string[], slots: readonly Slot[], twoSided: boolean): number[][] {
+  const cost = (o: readonly number[]): number => {
+    let c = 0;
+    o.forEach((s, t) => {
+      const slot = slots[s];
+      if (!slot) return;
+      if (twoSided && slot.type === "label") {
+        const expenditure = sideOfLabel(compact(line[t] ?? ""), line.every((w) => typeOf(w) === "text")) === 1;
+        if (expenditure !== (slot.group === 1)) c += compact(line[t] ?? "") === "总计" ? 1 : 100;
+      }
+      c += s / 1000;
+    });
+    return c;
+  };
+  return [...options].sort((a, b) => cost(a) - cost(b));
+}
+
+/**
+ * Rows with more than one placement take the one under which most identities of the table hold:
+ * every row's total (the first value column when the others add up to it elsewhere) and the
+ * 类/款/项 sums column by column. A few rounds of improving one row at a time.
+ */
+function chooseByIdentities(choices: readonly { line: number; options: number[][] }[], tokens: readonly (readonly string[])[], slots: readonly Slot[], kind: TableKind): { line: number; option: number[] }[] {
+  const picked = choices.map(() => 0);
+  const values = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
+  const coded = kind !== "收入支出决算总表" && kind !== "财政拨款收入支出决算总表" && kind !== "一般公共预算财政拨款基本支出决算明细表";
+  if (!coded || values.length < 2) return choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
+  const sumRowOf = (i: number, o: readonly number[]): SumRow => {
+    const line = tokens[choices[i]?.line ?? 0] ?? [];
+    const cells = slots.map(() => "");
+    o.forEach((s, t) => (cells[s] = line[t] ?? ""));
+    const code = compact(cells[0] ?? "");
+    return {
+      code: CODE.test(code) ? code : null,
+      total: /^(?:合计|总计)$/.test(compact(cells[1] ?? "")),
+      values: values.map((p) => (FIGURE.test(cells[p] ?? "") ? parseDecimal(cells[p] ?? "") : null)),
+    };
+  };
+  const rowTotalHolds = (r: SumRow): boolean => {
+    const [first, ...rest] = r.values;
+    const sum = rest.reduce<Decimal>((a, v) => a.plus(v ?? 0), new Decimal(0));
+    return first !== null && first !== undefined && sum.minus(first).abs().lte(0.005 * (rest.length + 1));
+  };
+  const totalsAdd = choices.some((c, i) => (c.options.length === 1 ? rowTotalHolds(sumRowOf(i, c.options[0] ?? [])) : false));
+  const score = (): number => {
+    const rows = choices.map((c, i) => sumRowOf(i, c.options[picked[i] ?? 0] ?? []));
+    const [hold, fail] = hierarchySums(rows, values.length);
+    return hold - fail + (totalsAdd ? rows.filter(rowTotalHolds).length : 0);
+  };
+  let best = score();
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    choices.forEach((c, i) => {
+      if (c.options.length < 2) return;
+      const keep = picked[i] ?? 0;
+      for (let o = 0; o < Math.min(c.options.length, 64); o++) {
+        if (o === keep) continue;
+        picked[i] = o;
+        const s = score();
+        if (s > best) {
+          best = s;
+          changed = true;
+          return;
+        }
+      }
+      picked[i] = keep;
+    });
+    if (!changed) break;
+  }
+  return choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
+}
