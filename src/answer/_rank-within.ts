@@ -34,6 +34,11 @@ function containerOf(pool: readonly Fact[], t: FigureTarget): Fact | null | unde
   return rows.size === 1 ? parents[0] : undefined;
 }
 
+function namesTable(pool: readonly Fact[], subject: string): boolean {
+  const mask = contentMask(subject);
+  return descriptorsOf(pool).some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subject, l.text, mask).length > 0));
+}
+
 const LEVEL_ZH: Record<string, string> = { "3": "类级科目", "5": "款级科目", "7": "项级科目", leaf: "明细科目" };
 const LEVEL_EN: Record<string, string> = { "3": "classes", "5": "sections", "7": "items", leaf: "detailed items" };
 const SHOWN = 5;
@@ -45,9 +50,13 @@ const SHOWN = 5;
  */
 export function composeRankWithin(question: string, lang: Lang, r: RankWithin, pool: readonly Fact[], read: LineReader): Answer | null {
   const t = r.target;
-  const container = containerOf(pool, t);
-  // A row named but not found: nothing to rank (never the rows of another table).
-  if (container === undefined) return null;
+  let container = containerOf(pool, t);
+  // A row named but not found: nothing to rank (never the rows of another table) — unless a level
+  // of a table the question names is asked ("财政拨款支出决算表中哪个项级科目的财政拨款支出最多").
+  if (container === undefined) {
+    if (r.level === null || !namesTable(pool, t.subject)) return null;
+    container = null;
+  }
   const members = membersOf(pool, { container, level: r.level, subject: t.subject });
   if (members.length < 2) return null;
   const order = ranked(members, r.ascending);

@@ -52,6 +52,8 @@ function budgetFallback(question: string, u: Understanding, main: FigureTarget):
 
 // "Y中X占…", "Y里，X占…": the whole named first, the part after it.
 const WITHIN = /^(.*)(?:中|里面|里|当中|之中|内)[,，]?(.+)$/;
+// "X在Y中占比": the part first, the whole after 在.
+const IN = /^(.+?)在(.+?)(?:中|里面|里|当中|之中|内)$/;
 
 /** "X占Y的比重", or "Y中X占多大比例": when the document states no such share, X ÷ Y. */
 function shareFallback(question: string, u: Understanding, main: FigureTarget): AnswerRequest | null {
@@ -60,12 +62,14 @@ function shareFallback(question: string, u: Understanding, main: FigureTarget): 
   if (u.aspect.value !== "占比" || at <= 0) return null;
   let part = subject.slice(0, at);
   let whole = subject.slice(at + 1);
-  // Nothing named after 占 ("占了百分之多少"): the whole is the container named before the part.
+  // Nothing named after 占 ("占了百分之多少"): the whole is the container named with the part,
+  // before it ("Y中X占…") or after it ("X在Y中占比").
   if (!contentMask(whole).some(Boolean)) {
-    const m = WITHIN.exec(part);
-    if (!m?.[1] || !m[2]) return null;
-    whole = m[1];
-    part = m[2];
+    const inside = IN.exec(part);
+    const m = inside ? null : WITHIN.exec(part);
+    if (inside?.[1] && inside[2]) [part, whole] = [inside[1], inside[2]];
+    else if (m?.[1] && m[2]) [whole, part] = [m[1], m[2]];
+    else return null;
   }
   const of = (text: string): FigureTarget => ({ ...main, aspect: "决算", subject: text, qualifier: null, aspectDefault: true });
   return { kind: "share", question, lang: u.lang, targets: [of(part), of(whole)] };

@@ -75,6 +75,8 @@ const NUMERAL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4
  */
 function rankWithin(question: string, u: Understanding, dep: Understanding["department"], catalog: Catalog): AnswerRequest | null {
   if (dep.kind !== "resolved" || dep.names.length !== 1 || ACROSS.test(u.normalized)) return null;
+  // Rows are ranked by their amounts; a ranking by growth, share or score is another question.
+  if (u.aspect.value !== "决算" && u.aspect.value !== "预算") return null;
   const d = deptByName(catalog, dep.names[0] ?? "");
   if (!d) return null;
   const y = yearFor(u, d);
@@ -160,6 +162,9 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   const textual = u.intent === "explain" || u.intent === "define" || u.intent === "list";
   const within = u.intent === "rank" ? rankWithin(question, u, dep, catalog) : null;
   if (within) return within;
+  // One department named and no "哪个部门": a ranking inside it that rows cannot answer (by growth,
+  // by share) — never a ranking across departments of one.
+  if (u.intent === "rank" && dep.kind === "resolved" && dep.names.length === 1 && !ACROSS.test(u.normalized)) return refuse({ code: "not_understood" });
   if (u.intent === "rank") {
     const targets: FigureTarget[] = [];
     for (const d of catalog.departments) {

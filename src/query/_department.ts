@@ -261,13 +261,14 @@ function placeBefore(text: string, catalog: Catalog, alias: AliasEntry, start: n
 }
 
 const MENTION_SUFFIX =
-  /管理委员会|管委会|委员会|人民政府|办公室|经开区|高新区|开发区|新区|中心|局|厅|委(?![托员会])|(?<![干全内外局总本])部(?![分门署件])|院|馆/g;
+  /管理委员会|管委会|委员会|人民政府|办公室|经开区|高新区|开发区|新区|中心|大学|学院|局|厅|委(?![托员会])|(?<![干全内外局总本])部(?![分门署件])|院|馆/g;
 const ZONE_SUFFIX = /^(经开区|高新区|开发区|新区)$/;
 const MENTION_STOP = /[的里和与跟及比在从向对了是年度呢吗那请问查]/;
 const LEAD_IN = /^(请问|我想知道|想知道|想问|问一下|查一下|帮我查|告诉我|查询|那么)/;
 const REGION_WORD = /[\u3400-\u9fff]{2,}(省|市|区|县|州)/;
 // Suffixes of government departments: named with them, a body the catalog lacks is another one.
-const GOVERNMENT_SHAPE = /^(管理委员会|管委会|委员会|人民政府|办公室|局|厅|委|部)$/;
+// (A university is a body of its own as well.)
+const GOVERNMENT_SHAPE = /^(管理委员会|管委会|委员会|人民政府|办公室|局|厅|委|部|大学|学院)$/;
 const BODY_AFTER_REGION = /^[\u4e00-\u9fa5]{1,10}?(中心|集团|公司|院|馆|站|所|队)/;
 const LEADING_REGION = /^[\u3400-\u9fff]{2,4}?(省|市|区|县|州|旗)/;
 const LINK = /^(和|与|跟|及|、|,|比|对比|相比|vs)$/;

@@ -51,3 +51,13 @@ describe("derivedFallback", () => {
     expect(w?.[0]).toContain(whole);
   });
 });
+
+describe("derivedFallback: the part named before 在…中", () => {
+  it("X在Y中占比: X is the part, Y the whole", () => {
+    const r = plan("投促局因公出国（境）费在“三公”经费决算中占比多少？");
+    expect(r.fallback?.kind).toBe("share");
+    const [p, w] = targets(r.fallback);
+    expect(p?.[0]).toContain("因公出国(境)费");
+    expect(w?.[0]).toContain("三公经费");
+  });
+});

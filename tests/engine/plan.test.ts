@@ -73,3 +73,23 @@ describe("planAnswer on odd input", () => {
     if (p.kind === "figure") expect(p.target.items).toEqual(["grand_total"]);
   });
 });
+
+describe("planAnswer: rankings inside one department", () => {
+  it.each([
+    ["经信局基本支出里哪个明细科目花得最多", 1, "leaf"],
+    ["经信局支出决算表中支出第二多的是哪一类", 2, 3],
+    ["经信局哪个项级科目支出最少", 1, 7],
+  ] as const)("%s ranks its rows (position %s, level %s)", (q, position, level) => {
+    const r = plan(q);
+    expect(r.kind).toBe("rank-within");
+    if (r.kind === "rank-within") expect([r.position, r.level]).toEqual([position, level]);
+  });
+
+  it("never ranks departments when one is named and rows cannot answer (a growth ranking)", () => {
+    expect(plan("经信局各功能科目里比上年增幅最大的是哪一项")).toMatchObject({ kind: "refuse", error: { code: "not_understood" } });
+  });
+
+  it("ranks departments when the question asks which one", () => {
+    expect(plan("哪个部门的公务接待费最多").kind).toBe("rank");
+  });
+});

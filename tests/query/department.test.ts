@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, understandQuestion } from "../../src/query/index.js";
+import { buildCatalog, nextState, understandQuestion } from "../../src/query/index.js";
 import {
   DONGHU,
   DONGXIHU,
@@ -201,5 +201,14 @@ describe("English names of bodies from other regions and templates", () => {
   });
   it.each([["How much did the Wuhan Commerce Bureau spend?"], ["What did the Putuo District Finance Bureau spend?"]])("%s names a body the corpus lacks", (q) => {
     expect(dept(q, others).kind).toBe("unknown");
+  });
+});
+
+describe("a university the corpus lacks, named mid-conversation", () => {
+  it("is another body, never the conversation's", () => {
+    const uni = buildCatalog([{ department: "西南大学", aliases: [], year: 2024, type: "部门决算", file: "x.txt" }]);
+    const first = understandQuestion("西南大学2024年事业收入是多少？", undefined, uni);
+    const st = nextState(first);
+    expect(understandQuestion("那重庆大学同一年的事业收入呢？", st, uni).department).toMatchObject({ kind: "unknown", asked: "重庆大学" });
   });
 });
