@@ -64,6 +64,8 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       }
       path.push(src.row);
       for (const c of src.column) add(c, "column");
+      // A row's headline figure is its total: "对个人和家庭的补助合计" asks for it.
+      if (isHeadline(src.column)) add("合计", "column");
       if (src.tableNumber) add(src.tableNumber, "table");
       add(tableTitle(fact), "table");
     } else {
