@@ -32,7 +32,7 @@ export function subjectOf(u: Understanding): string {
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
   if (part) return `${part} ${q}`;
-  const context = carried(u);
+  const context = [carried(u), stock(u)].filter(Boolean).join(" ");
   return context ? `${q}${CARRIED}${context}` : q;
 }
 
@@ -41,6 +41,11 @@ export function subjectOf(u: Understanding): string {
  * them (same table, same 口径) but are not required (see link/index.ts).
  */
 export const CARRIED = "\u0001";
+
+/** "有几辆公务用车", "现有多少辆": a count of what is held (保有), preferred over what was bought. */
+function stock(u: Understanding): string | null {
+  return u.aspect.value === "数量" && /(?<![新购])(现有|共有|拥有|还有|有)(几|多少)/.test(u.normalized) && !/买|购|新增/.test(u.normalized) ? "保有" : null;
+}
 
 // "那购房补贴呢", "还有差旅费呢": a bare follow-up that swaps the item and asks nothing else.
 const BARE_FOLLOW_UP = /^(那|那么|还有|再问一下)?[^,，。;；]{1,16}(呢|嘞|咧)[?？!！]?$/;

@@ -174,3 +174,15 @@ describe("subjectOf: a bare follow-up keeps the previous question's other words"
     expect(subjectOf(converse(["经信局财政拨款支出中住房公积金是多少？", "那购房补贴的年初预算是多少？"]))).not.toContain("\u0001");
   });
 });
+
+describe("subjectOf: a count of what is held", () => {
+  it.each([
+    ["洪山企服中心有几辆公务用车", true],
+    ["经信局现有多少辆公务用车", true],
+    ["经信局新买了几辆公务用车", false],
+    ["经信局公务用车购置费多少", false],
+  ])("%s prefers 保有: %s", (q, held) => {
+    const s = subjectOf(understandQuestion(q, undefined, seedCatalog));
+    expect((s.split("\u0001")[1] ?? "").includes("保有")).toBe(held);
+  });
+});
