@@ -1,7 +1,7 @@
 import type { ConversationState } from "../answer/types.js";
 import { latestYearOf } from "./catalog.js";
 import type { Catalog, Understanding } from "./types.js";
-import { subjectOf } from "./_subject.js";
+import { CARRIED, subjectOf } from "./_subject.js";
 
 /** What the answer settled on, when it differs from what the question said (e.g. a default year). */
 export interface ResolvedTurn {
@@ -42,7 +42,7 @@ export function nextState(u: Understanding, resolved: ResolvedTurn = {}): Conver
     topic,
     aspect: u.aspect.value,
     aspectUnit: u.aspect.unit,
-    subject: u.lang === "zh" ? subjectOf(u).replace(/\u0000+/g, " ").trim() : null,
+    subject: u.lang === "zh" ? (subjectOf(u).split(CARRIED)[0] ?? "").replace(/\u0000+/g, " ").trim() : null,
     lang: u.lang,
   };
 }
