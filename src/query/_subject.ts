@@ -1,4 +1,5 @@
 import { ITEMS } from "../facts/items.js";
+import { translateEnglish } from "./_english-words.js";
 import type { Understanding } from "./types.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
@@ -19,7 +20,9 @@ export function subjectOf(u: Understanding): string {
     // from the glossary, quoted terms) and English words no item explains are left for the labels
     // to account for ("fuel-cell vehicles promoted" is not the vehicles a body holds).
     const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
-    const zh = [...u.items.map((i) => ITEMS[i.key].zh), zhTopic].join(" ");
+    // The domain's English words in the document's Chinese ("fuel-cell vehicles" → 燃料电池汽车).
+    const glossed = translateEnglish(outsideItems(u));
+    const zh = [...u.items.map((i) => ITEMS[i.key].zh), zhTopic, ...glossed.zh].join(" ");
     return [zh, ...englishQualifiers(u).filter((q) => !(q === "外事" && /出国|出境|境外|国外|外宾/.test(zh))), ...unexplainedEnglish(u)].filter(Boolean).join(" ");
   }
   let q = u.normalized;
@@ -75,7 +78,7 @@ export function operandSubject(topic: string | undefined, item: string | undefin
 
 // English words that say nothing about which quantity: question words, verbs of spending, articles.
 const EN_STOP = new Set(
-  "what how much many did does do is was were are be been a an the of on in for by to at from with which who whose its their it they there this that these those any have has had spend spent spending pay paid use used make made report reported total amount figure sum value money cost costs year years its overall all and or as than per according final accounts account disclosure please tell me show give number expenditure expenditures expense expenses went go goes going end start beginning hold held involve involved involving buy buying bought get got receive received allocate allocated fund funded funding source sources government official officially business wuhan district city municipal bureau committee commission department center centre office administrative administration zone level own its".split(" "),
+  "came come comes coming what how much many did does do is was were are be been a an the of on in for by to at from with which who whose its their it they there this that these those any have has had spend spent spending pay paid use used make made report reported total amount figure sum value money cost costs year years its overall all and or as than per according final accounts account disclosure please tell me show give number expenditure expenditures expense expenses went go goes going end start beginning hold held involve involved involving buy buying bought get got receive received allocate allocated fund funded funding source sources government official officially business wuhan district city municipal bureau committee commission department center centre office administrative administration zone level own its".split(" "),
 );
 
 function stemEn(w: string): string {
@@ -83,9 +86,21 @@ function stemEn(w: string): string {
   return x.length > 4 ? x.replace(/(ies)$/, "y").replace(/(es|s)$/, "") : x;
 }
 
+/** The topic without the phrases its items were read from ("three public expenses" is 三公经费, not 公用经费). */
+function outsideItems(u: Understanding): string {
+  let t = (u.topic ?? "").toLowerCase();
+  for (const h of [...u.items, ...u.context]) {
+    if (!h.phrase) continue;
+    // The whole words the phrase was read from ("appropriations" for "appropriation").
+    const esc = h.phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    t = t.replace(new RegExp(`[a-z]*${esc}[a-z]*`, "g"), " ");
+  }
+  return t;
+}
+
 /** English words of the topic that neither an item's English names nor a stop list explain. */
 function unexplainedEnglish(u: Understanding): string[] {
-  const topic = u.topic ?? "";
+  const topic = translateEnglish(outsideItems(u)).rest;
   const words = topic.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
   if (words.length === 0) return [];
   const known = new Set<string>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translateEnglish } from "../../src/query/_english-words.js";
 import { understandQuestion } from "../../src/query/index.js";
 import { seedCatalog } from "../fixtures/query/catalogs.js";
 
@@ -66,5 +67,18 @@ describe("understandQuestion: English scores and budget use", () => {
     const x = u("Why did the Economy and IT Bureau's reception spending fall compared with the previous year?");
     expect(x.year).toEqual({ kind: "default", value: 2024 });
     expect(x.intent).toBe("explain");
+  });
+});
+
+describe("translateEnglish: the domain's English words in the documents' Chinese", () => {
+  it.each([
+    ["how many fuel-cell vehicles had been promoted cumulatively", ["燃料电池汽车", "推广", "累计"]],
+    ["the self-evaluation score of its special fund project", ["自评得分", "专项资金"]],
+    ["how many service specialists had it trained", ["服务专员", "培养"]],
+  ])("%s → %j", (text, zh) => {
+    expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
+  });
+  it("leaves words it does not know", () => {
+    expect(translateEnglish("the european-funded projects signed").zh).toEqual([]);
   });
 });
