@@ -79,7 +79,7 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
  * for every word asked, a clarification when several fit or words are left over, else null.
  */
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && unitFits(f, t) && trustworthy(f), measure: t.aspect });
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;
@@ -113,6 +113,16 @@ const SAME_COUNT: readonly (readonly string[])[] = [["名", "人"], ["个", "项
 function unitFits(f: Fact, t: FigureTarget): boolean {
   if (t.aspect !== "数量" || t.unitHint === null || f.unit === t.unitHint) return true;
   return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
+}
+
+const MONEY_UNITS = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
+
+/**
+ * An outturn asked in so many words, or carried from a money question ("公务接待费多少" → "那公务用车呢"),
+ * is money: a count of the same thing (28 辆) never answers it.
+ */
+function moneyFits(f: Fact, t: FigureTarget): boolean {
+  return t.aspect !== "决算" || t.aspectDefault === true || t.unitHint !== null || MONEY_UNITS.has(f.unit) || f.unit === "%";
 }
 
 /**

@@ -80,7 +80,7 @@ function order(a: Scored, b: Scored): number {
  */
 export function linkSubject(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Link {
   const scored = scoreAll(pool, subjectText, opts);
-  return decide(scored);
+  return decide(scored, opts.measure ?? null);
 }
 
 /** Every descriptor of the pool that names the subject, best first (for `linkSubject` and debugging). */
@@ -103,7 +103,7 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   return scored;
 }
 
-function decide(scored: readonly Scored[]): Link {
+function decide(scored: readonly Scored[], measure: string | null): Link {
   const top = scored[0];
   if (!top || top.accounted < CLARIFY_FLOOR) return { kind: "none" };
   if (top.accounted < FULL) {
@@ -114,7 +114,9 @@ function decide(scored: readonly Scored[]): Link {
   // A best figure more specific than the words asked ("公务用车" → 购置(更新)公务用车) does not win by a
   // whisker over another quantity: the question leaves the choice open.
   const window = top.excess > 0 ? LOOSE : TIE;
-  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window);
+  // A figure of the measure asked is not in doubt because a figure of another (a count) fits as well.
+  const sameMeasure = (x: Scored): boolean => measure === null || top.d.fact.measure !== measure || x.d.fact.measure === measure;
+  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x));
   // One amount stated in 元 and in 万元 is one figure.
   const values = distinctBy(tied, (x) => amountKey(x.d.fact));
   if (values.length > 1) {
