@@ -56,6 +56,9 @@ function factsOfRows(rows: readonly FactRow[]): Fact[] {
   return out;
 }
 
+/** Document terms of both tiers (see `insertOutcome`). */
+const DOC_TERMS = "(SELECT term, doc FROM doc_terms UNION ALL SELECT term, doc FROM doc_terms_recent)";
+
 /** A reader over `db`'s facts tables. */
 export function factReader(db: Database.Database): FactReader {
   const cache = new Map<string, readonly Fact[]>();
@@ -84,7 +87,7 @@ export function factReader(db: Database.Database): FactReader {
       return factsOfRows(byFile.all(file) as FactRow[]);
     },
     vocabulary() {
-      return new Set((db.prepare("SELECT DISTINCT word FROM vocabulary").all() as { word: string }[]).map((r) => r.word));
+      return new Set((db.prepare("SELECT word FROM vocabulary").pluck().all() as string[]));
     },
     findingsFor(department) {
       return (findings.all(department) as { file: string; sha: string; data: string }[]).flatMap((r) => {
@@ -98,7 +101,7 @@ export function factReader(db: Database.Database): FactReader {
       const exact = [...items.map((i) => `item:${i}`), ...(code !== null ? [`code:${code}`] : [])];
       if (exact.length > 0) {
         const rows = db
-          .prepare(`SELECT DISTINCT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${exact.map(() => "?").join(",")})`)
+          .prepare(`SELECT DISTINCT d.department AS department FROM ${DOC_TERMS} t JOIN documents d ON d.id = t.doc WHERE t.term IN (${exact.map(() => "?").join(",")})`)
           .all(...exact) as { department: string }[];
         for (const r of rows) out.add(r.department);
       }
@@ -106,7 +109,7 @@ export function factReader(db: Database.Database): FactReader {
       if (pairs.length > 0) {
         const rows = db
           .prepare(
-            `SELECT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${pairs.map(() => "?").join(",")}) GROUP BY t.doc HAVING COUNT(*) * 2 >= ?`,
+            `SELECT d.department AS department FROM ${DOC_TERMS} t JOIN documents d ON d.id = t.doc WHERE t.term IN (${pairs.map(() => "?").join(",")}) GROUP BY t.doc HAVING COUNT(*) * 2 >= ?`,
           )
           .all(...pairs, pairs.length) as { department: string }[];
         for (const r of rows) out.add(r.department);

@@ -77,8 +77,8 @@ export interface KeywordWeights {
 /** Prepared statements of one connection, made on first use. */
 interface Statements {
   readonly df: Statement<[number, string]>;
-  readonly all: Statement<[number, string]>;
-  readonly one: Statement<[number, string, number]>;
+  readonly all: Statement<[{ field: number; term: string }]>;
+  readonly one: Statement<[{ field: number; term: string; doc: number }]>;
 }
 
 const prepared = new WeakMap<Database, Statements>();
@@ -88,8 +88,9 @@ function statements(db: Database): Statements {
   if (!s) {
     s = {
       df: db.prepare("SELECT df FROM terms WHERE field = ? AND term = ?"),
-      all: db.prepare("SELECT doc, data FROM postings WHERE field = ? AND term = ?"),
-      one: db.prepare("SELECT doc, data FROM postings WHERE field = ? AND term = ? AND doc = ?"),
+      // Both tiers (see _tables.ts): the recent one is small, one more B-tree probe per term.
+      all: db.prepare("SELECT doc, data FROM postings WHERE field = @field AND term = @term UNION ALL SELECT doc, data FROM postings_recent WHERE field = @field AND term = @term"),
+      one: db.prepare("SELECT doc, data FROM postings WHERE field = @field AND term = @term AND doc = @doc UNION ALL SELECT doc, data FROM postings_recent WHERE field = @field AND term = @term AND doc = @doc"),
     };
     prepared.set(db, s);
   }
@@ -135,8 +136,8 @@ function addTerm(db: Database, q: QueryTerm, docs: readonly DocView[] | null, id
   const st = statements(db);
   const rows =
     docs !== null && docs.length <= POINT_READS_MAX
-      ? docs.flatMap((d) => (st.one.get(q.field, q.term, d.id) as { doc: number; data: Buffer } | undefined) ?? [])
-      : (st.all.all(q.field, q.term) as { doc: number; data: Buffer }[]);
+      ? docs.flatMap((d) => st.one.all({ field: q.field, term: q.term, doc: d.id }) as { doc: number; data: Buffer }[])
+      : (st.all.all({ field: q.field, term: q.term }) as { doc: number; data: Buffer }[]);
   for (const r of rows) {
     if (ids !== null && !ids.has(r.doc)) continue;
     const post = int32(r.data);
