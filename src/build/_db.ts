@@ -21,10 +21,11 @@ export const DB_FILE = "index.db";
 
 /**
  * The database format with a fingerprint of the code that derives rows from artefacts at assembly
- * (the label vocabulary, by src/link): a change re-assembles the database, without parsing.
+ * (the label vocabulary, by src/link; the search tables): a change re-assembles the database,
+ * without parsing.
  */
 export function assemblyFormat(): string {
-  return `${DB_FORMAT}-${codeFingerprint(["link"])}`;
+  return `${DB_FORMAT}-${codeFingerprint(["link", "search/_tables"])}`;
 }
 
 /** Why the database cannot be opened as it is. */

@@ -85,14 +85,19 @@ export function planBuild(db: Database.Database, store: ArtefactStore, files: re
 /**
  * A build adding few documents against what the index holds writes their term rows to the recent
  * tier (cost of the document alone); the tier is merged once it holds more than
- * RECENT_MIN_DOCS + RECENT_SHARE × all documents, so the merged tables take new documents in
+ * 16 + 1/8 × all documents, so the merged tables take new documents in
  * batches, one sorted pass each. A build adding many (the first one) writes to the merged tables.
  */
-const RECENT_MIN_DOCS = 16;
-const RECENT_SHARE = 1 / 8;
+export const RECENT_TIER: RecentTierLimit = { minDocs: 16, share: 1 / 8 };
 
-function recentLimit(all: number): number {
-  return RECENT_MIN_DOCS + Math.floor(RECENT_SHARE * all);
+/** How many documents the recent tier may hold: `minDocs` + `share` × all documents. */
+export interface RecentTierLimit {
+  readonly minDocs: number;
+  readonly share: number;
+}
+
+function recentLimit(all: number, limit: RecentTierLimit): number {
+  return limit.minDocs + Math.floor(limit.share * all);
 }
 
 /** Carries out a plan; progress names each document processed. */
@@ -102,6 +107,7 @@ export async function applyPlan(
   plan: BuildPlan,
   progress: (msg: string) => void,
   step?: (stage: "parse", done: number, total: number) => void,
+  limit: RecentTierLimit = RECENT_TIER,
 ): Promise<BuildReport> {
   const removedSpans: Span[] = [];
   let removed = 0;
@@ -122,7 +128,7 @@ export async function applyPlan(
   let fromArtefacts = 0;
   let rejected = 0;
   const before = new Set(storedDocuments(db).map((d) => d.id));
-  const recent = plan.add.length <= recentLimit(before.size);
+  const recent = plan.add.length <= recentLimit(before.size, limit);
   for (const [i, { file, key }] of plan.add.entries()) {
     // Yield between documents so a signal (Ctrl-C) is handled during a long build.
     await new Promise((r) => setImmediate(r));
@@ -152,7 +158,7 @@ export async function applyPlan(
   }
   if (plan.add.length > 0) step?.("parse", plan.add.length, plan.add.length);
   const tiers = recentTier(db);
-  if (tiers.recent > recentLimit(tiers.all)) {
+  if (tiers.recent > recentLimit(tiers.all, limit)) {
     const t = Date.now();
     mergeRecent(db);
     progress(`  合并 merged the ${tiers.recent} recently added documents' terms into the index in ${((Date.now() - t) / 1000).toFixed(1)} s`);

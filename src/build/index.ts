@@ -15,11 +15,11 @@ import type { DocumentRecord, Rejected } from "./_documents.js";
 import { factReader, type FactReader } from "./_facts.js";
 import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
 import { lineReader } from "./_lines.js";
-import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport } from "./_plan.js";
+import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport, type RecentTierLimit } from "./_plan.js";
 import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
-export type { BuildReport } from "./_plan.js";
+export { RECENT_TIER, type BuildReport, type RecentTierLimit } from "./_plan.js";
 export type { FactReader } from "./_facts.js";
 export type { ArtefactError, ArtefactInfo, ArtefactStore, DocArtefact, StoredArtefact } from "./_artefacts.js";
 export { fileArtefactStore } from "./_artefacts.js";
@@ -132,6 +132,8 @@ export interface EnsureIndexOptions {
   readonly quietModel?: boolean;
   /** Another embedding model than the configured one (tests): its key names its vectors. */
   readonly model?: { readonly key: string; readonly load: () => Promise<Embedder | null> };
+  /** How many documents the recent tier of the term tables may hold before a merge (default `RECENT_TIER`). */
+  readonly recentTier?: RecentTierLimit;
   /** The embedding cache file (default: `embeddings.db` in the model directory, shared by every index). */
   readonly embeddingCache?: string;
 }
@@ -177,7 +179,7 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
     if (model.problem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${model.problem}`);
     const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
     const fresh = before !== null && before === searchGeneration(db);
-    report = await applyPlan(db, store, plan, progress, opts.onStep);
+    report = await applyPlan(db, store, plan, progress, opts.onStep, opts.recentTier);
     if (report.addedIds.length > 0) report = { ...report, removedSpans: [...report.removedSpans, ...dropTruncatedCopies(db, store, keyed, report.addedIds, progress)] };
     if (model.key !== null) {
       let last = -1;

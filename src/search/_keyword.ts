@@ -1,8 +1,8 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
 import { BM25_B, BM25_K1, scoreField } from "./_bm25.js";
-import { corpusOrder, docOf, identityField, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
-import { FIELD_BIGRAMS, FIELD_WORDS, fieldTotals, type ChunkTerms } from "./_tables.js";
+import { corpusOrder, docOf, identityField, namesInQuery, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
+import { FIELD_BIGRAMS, FIELD_WORDS, fieldTotals, identityText, type ChunkTerms } from "./_tables.js";
 import { normalize, tokenize } from "./_tokenize.js";
 
 /**
@@ -23,10 +23,6 @@ export const BIGRAM_WEIGHT = 0.5;
 export const IDENTITY_WEIGHT = 2;
 
 type Indexed = Pick<Chunk, "text" | "department" | "year">;
-
-function identityText(c: Indexed): string {
-  return `${c.department} ${c.year}年`;
-}
 
 /** A chunk's text without its leading identity. */
 function contentText(c: Indexed): string {
@@ -173,7 +169,7 @@ export function searchKeyword(
   pass: Pass | null,
   weights: KeywordWeights = {},
 ): { label: number; score: number }[] {
-  const content = tokenize(stripDepartments(query, docs.departments));
+  const content = tokenize(stripDepartments(query, namesInQuery(docs, normalize(query))));
   const named = tokenize(query);
   const totals = fieldTotals(db);
   const avg = (x: number): number => (totals.chunks > 0 ? x / totals.chunks : 0);

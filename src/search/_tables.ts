@@ -12,6 +12,7 @@
 import type { Database } from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
 import { sha256 } from "../core/hash.js";
+import { tokenize } from "./_tokenize.js";
 
 /** Field numbers of the postings table. */
 export const FIELD_WORDS = 0;
@@ -27,7 +28,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_docs(
   id INTEGER PRIMARY KEY, file TEXT NOT NULL, department TEXT NOT NULL, year INTEGER NOT NULL,
   base INTEGER NOT NULL, count INTEGER NOT NULL, prose BLOB NOT NULL, words INTEGER NOT NULL, bigrams INTEGER NOT NULL,
-  recent INTEGER NOT NULL DEFAULT 0);
+  recent INTEGER NOT NULL DEFAULT 0, identity TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS chunks(
   label INTEGER PRIMARY KEY, doc INTEGER NOT NULL, prose INTEGER NOT NULL, line INTEGER NOT NULL,
   section TEXT, text_sha TEXT NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL);
@@ -85,6 +86,11 @@ function bumpTotals(db: Database, sign: 1 | -1, chunks: number, words: number, b
   setMeta(db, "words", meta(db, "words") + sign * words);
   setMeta(db, "bigrams", meta(db, "bigrams") + sign * bigrams);
   setMeta(db, "generation", meta(db, "generation") + 1);
+}
+
+/** The identity of a document's chunks ("department year年"), scored as a field of its own. */
+export function identityText(c: { readonly department: string; readonly year: number }): string {
+  return `${c.department} ${c.year}年`;
 }
 
 /** Chunk file paths are not stored (a moved corpus keeps its rows): `file` is filled in on read. */
@@ -147,7 +153,9 @@ export function addSearchDocument(
       }
     }
   });
-  db.prepare("INSERT INTO search_docs(id, file, department, year, base, count, prose, words, bigrams, recent) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+  // The identity pseudo-document's tokens, made once here: a query never runs jieba over the archive's names.
+  const who = tokenize(identityText(doc));
+  db.prepare("INSERT INTO search_docs(id, file, department, year, base, count, prose, words, bigrams, recent, identity) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
     id,
     doc.file,
     doc.department,
@@ -158,6 +166,7 @@ export function addSearchDocument(
     words,
     bigrams,
     recent ? 1 : 0,
+    JSON.stringify([...who.words, ...who.bigrams]),
   );
   const insertPosting = db.prepare(`INSERT INTO ${recent ? "postings_recent" : "postings"}(field, term, doc, data) VALUES(?, ?, ?, ?)`);
   const addDf = db.prepare("INSERT INTO terms(field, term, df) VALUES(?, ?, ?) ON CONFLICT(field, term) DO UPDATE SET df = df + excluded.df");
