@@ -9,21 +9,23 @@ import Database from "better-sqlite3";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
 import { vocabularyOf } from "../link/index.js";
-import { addSearchDocument, createSearchTables, damagedChunks, moveSearchDocument, removeSearchDocument, type Span } from "../search/index.js";
+import { addSearchDocument, createSearchTables, damagedChunks, mergeRecentPostings, moveSearchDocument, postingTiers, removeSearchDocument, type Span } from "../search/index.js";
+import type { FileStamp, KnownFile } from "../corpus/index.js";
 import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
 import { codeFingerprint } from "./_fingerprint.js";
 import type { Outcome, StoredRecord } from "./_process.js";
 
 /** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
-export const DB_FORMAT = 3;
+export const DB_FORMAT = 4;
 export const DB_FILE = "index.db";
 
 /**
  * The database format with a fingerprint of the code that derives rows from artefacts at assembly
- * (the label vocabulary, by src/link): a change re-assembles the database, without parsing.
+ * (the label vocabulary, by src/link; the search tables): a change re-assembles the database,
+ * without parsing.
  */
 export function assemblyFormat(): string {
-  return `${DB_FORMAT}-${codeFingerprint(["link"])}`;
+  return `${DB_FORMAT}-${codeFingerprint(["link", "search/_tables"])}`;
 }
 
 /** Why the database cannot be opened as it is. */
@@ -42,8 +44,11 @@ CREATE TABLE IF NOT EXISTS facts(doc INTEGER PRIMARY KEY, count INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, sha TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_terms(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms(doc);
-CREATE TABLE IF NOT EXISTS vocabulary(word TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(word, doc)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS vocabulary_doc ON vocabulary(doc);
+CREATE TABLE IF NOT EXISTS doc_terms_recent(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_terms_recent_doc ON doc_terms_recent(doc);
+CREATE TABLE IF NOT EXISTS vocabulary(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_words(doc INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns TEXT NOT NULL, ctime_ns TEXT NOT NULL, ino TEXT NOT NULL, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS rejected(key TEXT PRIMARY KEY, file TEXT NOT NULL, reason TEXT NOT NULL, artefact_bytes INTEGER NOT NULL);
 `;
 
@@ -113,6 +118,52 @@ export function documentRecords(db: Database.Database): (StoredRecord & { readon
   return rows.map((r) => ({ ...(JSON.parse(r.record) as StoredRecord), file: r.file }));
 }
 
+/** Corpus files as last read (stamp and hash by file name), for reading only changed ones. */
+export function knownSources(db: Database.Database): Map<string, KnownFile> {
+  const rows = db.prepare("SELECT name, size, mtime_ns AS mtimeNs, ctime_ns AS ctimeNs, ino, sha256 FROM sources").all() as (FileStamp & { name: string; sha256: string })[];
+  return new Map(rows.map((r) => [r.name, { stamp: { size: r.size, mtimeNs: r.mtimeNs, ctimeNs: r.ctimeNs, ino: r.ino }, sha256: r.sha256 }]));
+}
+
+/**
+ * A file changed this close to its stamp being taken may change again under the same stamp (a
+ * timestamp's granularity): its stamp is not kept, so it is read again next time.
+ */
+const SETTLED_NS = 2_000_000_000n;
+
+/** Records the stamps of the corpus files just read (only rows that changed are written). */
+export function recordSources(db: Database.Database, files: readonly { name: string; sha256: string }[], stamps: ReadonlyMap<string, FileStamp>, known: ReadonlyMap<string, KnownFile>): void {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const put = db.prepare("INSERT OR REPLACE INTO sources(name, size, mtime_ns, ctime_ns, ino, sha256) VALUES(?, ?, ?, ?, ?, ?)");
+  const drop = db.prepare("DELETE FROM sources WHERE name = ?");
+  db.transaction(() => {
+    const seen = new Set<string>();
+    for (const f of files) {
+      const st = stamps.get(f.name);
+      if (!st) continue;
+      seen.add(f.name);
+      const k = known.get(f.name);
+      if (k && k.sha256 === f.sha256 && k.stamp.size === st.size && k.stamp.mtimeNs === st.mtimeNs && k.stamp.ctimeNs === st.ctimeNs && k.stamp.ino === st.ino) continue;
+      const settled = BigInt(st.mtimeNs) + SETTLED_NS < now && BigInt(st.ctimeNs) + SETTLED_NS < now;
+      if (settled) put.run(f.name, st.size, st.mtimeNs, st.ctimeNs, st.ino, f.sha256);
+      else if (k) drop.run(f.name);
+    }
+    for (const name of known.keys()) if (!seen.has(name)) drop.run(name);
+  })();
+}
+
+/** Records (with row id and path) of the documents sharing a department and year with any of `ids`. */
+export function documentsNear(db: Database.Database, ids: readonly number[]): (StoredRecord & { readonly rowId: number; readonly file: string })[] {
+  const who = db.prepare("SELECT department, year FROM documents WHERE id = ?");
+  const near = db.prepare("SELECT id, file, record FROM documents WHERE department = ? AND year = ? ORDER BY file");
+  const out = new Map<number, StoredRecord & { rowId: number; file: string }>();
+  for (const id of ids) {
+    const w = who.get(id) as { department: string; year: number } | undefined;
+    if (!w) continue;
+    for (const r of near.all(w.department, w.year) as { id: number; file: string; record: string }[]) out.set(r.id, { ...(JSON.parse(r.record) as StoredRecord), rowId: r.id, file: r.file });
+  }
+  return [...out.values()];
+}
+
 /** A label reduced for matching: NFKC, no spaces or quotes, lower case. */
 export function plainLabel(s: string): string {
   return s
@@ -141,8 +192,11 @@ function docTerms(o: Extract<Outcome, { kind: "document" }>): string[] {
   return [...terms];
 }
 
-/** Adds one processed document (or a rejection) under its key and current path. */
-export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo): void {
+/**
+ * Adds one processed document (or a rejection) under its key and current path; `recent` puts its
+ * term rows in the small recent tier (see search/_tables.ts), merged later by `mergeRecent`.
+ */
+export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo, recent = false): void {
   db.transaction(() => {
     if (outcome.kind === "rejected") {
       db.prepare("INSERT INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, outcome.reason, info.bytes);
@@ -157,21 +211,42 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
     db.prepare("INSERT INTO facts(doc, count, sha, data) VALUES(?, ?, ?, ?)").run(id, outcome.facts.length, sha256(facts), facts);
     const findings = JSON.stringify(outcome.findings);
     db.prepare("INSERT INTO findings(doc, sha, data) VALUES(?, ?, ?)").run(id, sha256(findings), findings);
-    const term = db.prepare("INSERT INTO doc_terms(term, doc) VALUES(?, ?)");
+    const term = db.prepare(`INSERT INTO ${recent ? "doc_terms_recent" : "doc_terms"}(term, doc) VALUES(?, ?)`);
     for (const t of docTerms(outcome)) term.run(t, id);
-    // The document's label words, described once here (typo repair reads their union).
-    const word = db.prepare("INSERT OR IGNORE INTO vocabulary(word, doc) VALUES(?, ?)");
-    for (const w of vocabularyOf([outcome.facts])) word.run(w, id);
-    addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms });
+    // The document's label words, described once here (typo repair reads their union): counted per
+    // word, with the document's own list kept to subtract on removal (no row per word and document).
+    const words = [...vocabularyOf([outcome.facts])];
+    db.prepare("INSERT INTO doc_words(doc, data) VALUES(?, ?)").run(id, JSON.stringify(words));
+    const word = db.prepare("INSERT INTO vocabulary(word, docs) VALUES(?, 1) ON CONFLICT(word) DO UPDATE SET docs = docs + 1");
+    for (const w of words) word.run(w);
+    addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms }, recent);
   })();
 }
 
 /** Removes a document and everything derived from it; returns its chunk span (for the vectors). */
 export function removeDocument(db: Database.Database, id: number): Span | null {
   return db.transaction(() => {
-    for (const table of ["facts", "findings", "doc_terms", "vocabulary"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
+    const words = db.prepare("SELECT data FROM doc_words WHERE doc = ?").get(id) as { data: string } | undefined;
+    const less = db.prepare("UPDATE vocabulary SET docs = docs - 1 WHERE word = ?");
+    for (const w of words ? (JSON.parse(words.data) as string[]) : []) less.run(w);
+    db.prepare("DELETE FROM vocabulary WHERE docs <= 0").run();
+    for (const table of ["facts", "findings", "doc_terms", "doc_terms_recent", "doc_words"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
     db.prepare("DELETE FROM documents WHERE id = ?").run(id);
     return removeSearchDocument(db, id);
+  })();
+}
+
+/** Documents whose term rows are in the recent tier, and documents in all. */
+export function recentTier(db: Database.Database): { recent: number; all: number } {
+  return postingTiers(db);
+}
+
+/** Moves the recent tier's rows (postings, document terms) into the merged tables. */
+export function mergeRecent(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec("INSERT INTO doc_terms(term, doc) SELECT term, doc FROM doc_terms_recent ORDER BY term, doc");
+    db.exec("DELETE FROM doc_terms_recent");
+    mergeRecentPostings(db);
   })();
 }
 

@@ -21,6 +21,11 @@ export interface FactReader {
    * sharing at least half of the topic's character pairs (candidates for department inference).
    */
   departmentsWith(terms: { items: readonly string[]; code: string | null; topic: string | null }): ReadonlySet<string>;
+  /**
+   * Files of one department-year whose stored facts failed their hash check and were withheld (an
+   * absent figure there means a damaged index, not an undisclosed item).
+   */
+  withheldFor(department: string, year: number): readonly string[];
   /** The facts of one document by its cited path, paths filled in. */
   factsOfFile(file: string): readonly Fact[];
   /** Every label word of the stored documents (their vocabulary, for typo repair). */
@@ -38,13 +43,14 @@ interface FactRow {
   readonly data: string;
 }
 
-/** The facts of stored rows, each blob checked against its recorded hash first. */
-function factsOfRows(rows: readonly FactRow[]): Fact[] {
+/** The facts of stored rows, each blob checked against its recorded hash first (failures into `withheld`). */
+function factsOfRows(rows: readonly FactRow[], withheld: string[] = []): Fact[] {
   const out: Fact[] = [];
   for (const r of rows) {
     // A damaged or edited store must not be served as truth: that document's facts are withheld.
     if (sha256(r.data) !== r.sha) {
       log.error("facts of a document do not match their recorded hash; withheld until the index is rebuilt", { file: r.file });
+      withheld.push(r.file);
       continue;
     }
     // Freshly parsed objects: the path is filled in place, no copy.
@@ -56,9 +62,13 @@ function factsOfRows(rows: readonly FactRow[]): Fact[] {
   return out;
 }
 
+/** Document terms of both tiers (see `insertOutcome`). */
+const DOC_TERMS = "(SELECT term, doc FROM doc_terms UNION ALL SELECT term, doc FROM doc_terms_recent)";
+
 /** A reader over `db`'s facts tables. */
 export function factReader(db: Database.Database): FactReader {
   const cache = new Map<string, readonly Fact[]>();
+  const withheld = new Map<string, readonly string[]>();
   const byFile = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.file = ?");
   const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
   const findings = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
@@ -72,19 +82,25 @@ export function factReader(db: Database.Database): FactReader {
         cache.set(key, hit);
         return hit;
       }
-      const out = factsOfRows(byWho.all(department, year) as FactRow[]);
+      const damaged: string[] = [];
+      const out = factsOfRows(byWho.all(department, year) as FactRow[], damaged);
       cache.set(key, out);
+      if (damaged.length > 0) withheld.set(key, damaged);
       if (cache.size > CACHE_SIZE) {
         const oldest = cache.keys().next().value;
         if (oldest !== undefined) cache.delete(oldest);
       }
       return out;
     },
+    withheldFor(department, year) {
+      this.factsFor(department, year);
+      return withheld.get(`${department}|${year}`) ?? [];
+    },
     factsOfFile(file) {
       return factsOfRows(byFile.all(file) as FactRow[]);
     },
     vocabulary() {
-      return new Set((db.prepare("SELECT DISTINCT word FROM vocabulary").all() as { word: string }[]).map((r) => r.word));
+      return new Set((db.prepare("SELECT word FROM vocabulary").pluck().all() as string[]));
     },
     findingsFor(department) {
       return (findings.all(department) as { file: string; sha: string; data: string }[]).flatMap((r) => {
@@ -98,7 +114,7 @@ export function factReader(db: Database.Database): FactReader {
       const exact = [...items.map((i) => `item:${i}`), ...(code !== null ? [`code:${code}`] : [])];
       if (exact.length > 0) {
         const rows = db
-          .prepare(`SELECT DISTINCT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${exact.map(() => "?").join(",")})`)
+          .prepare(`SELECT DISTINCT d.department AS department FROM ${DOC_TERMS} t JOIN documents d ON d.id = t.doc WHERE t.term IN (${exact.map(() => "?").join(",")})`)
           .all(...exact) as { department: string }[];
         for (const r of rows) out.add(r.department);
       }
@@ -106,7 +122,7 @@ export function factReader(db: Database.Database): FactReader {
       if (pairs.length > 0) {
         const rows = db
           .prepare(
-            `SELECT d.department AS department FROM doc_terms t JOIN documents d ON d.id = t.doc WHERE t.term IN (${pairs.map(() => "?").join(",")}) GROUP BY t.doc HAVING COUNT(*) * 2 >= ?`,
+            `SELECT d.department AS department FROM ${DOC_TERMS} t JOIN documents d ON d.id = t.doc WHERE t.term IN (${pairs.map(() => "?").join(",")}) GROUP BY t.doc HAVING COUNT(*) * 2 >= ?`,
           )
           .all(...pairs, pairs.length) as { department: string }[];
         for (const r of rows) out.add(r.department);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { extractedTextPath, type SourceFile } from "../corpus/index.js";
+import { extractedTextPath, isPdf, type SourceFile } from "../corpus/index.js";
 
 /** Corpus files whose lines stay in memory after a quote was read from them. */
 const FILES_KEPT = 8;
@@ -9,11 +9,11 @@ const FILES_KEPT = 8;
  * split into lines): quotes come from the documents, not from a stored copy.
  */
 export function lineReader(
-  files: readonly Pick<SourceFile, "path" | "name" | "pages">[],
+  files: readonly Pick<SourceFile, "path" | "name">[],
   indexDir: string,
 ): { readLine: (file: string, line: number) => string | undefined; readText: (file: string) => string | undefined } {
   // A PDF's lines are those of the text read from it, kept under the index by the build.
-  const known = new Map(files.map((f) => [f.path, f.pages ? extractedTextPath(indexDir, f.name) : f.path] as const));
+  const known = new Map(files.map((f) => [f.path, isPdf(f.name) ? extractedTextPath(indexDir, f.name) : f.path] as const));
   const cache = new Map<string, readonly string[]>();
   const readText = (file: string): string | undefined => {
     const path = known.get(file);

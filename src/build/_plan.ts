@@ -8,7 +8,7 @@ import { describeIssue, truncatedCopies, type SourceFile } from "../corpus/index
 import type { Span } from "../search/index.js";
 import type { ArtefactStore } from "./_artefacts.js";
 import { ARTEFACT_FORMAT } from "./_fingerprint.js";
-import { documentRecords, insertOutcome, insertRejection, moveDocument, moveRejection, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
+import { documentsNear, insertOutcome, insertRejection, mergeRecent, moveDocument, moveRejection, recentTier, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
 import { processDocument } from "./_process.js";
 
 /** A corpus file with its artefact key. */
@@ -82,6 +82,24 @@ export function planBuild(db: Database.Database, store: ArtefactStore, files: re
   return { pipeline, remove, move, add, kept, changed: remove.length + move.length + add.length > 0 };
 }
 
+/**
+ * A build adding few documents against what the index holds writes their term rows to the recent
+ * tier (cost of the document alone); the tier is merged once it holds more than
+ * 16 + 1/8 × all documents, so the merged tables take new documents in
+ * batches, one sorted pass each. A build adding many (the first one) writes to the merged tables.
+ */
+export const RECENT_TIER: RecentTierLimit = { minDocs: 16, share: 1 / 8 };
+
+/** How many documents the recent tier may hold: `minDocs` + `share` × all documents. */
+export interface RecentTierLimit {
+  readonly minDocs: number;
+  readonly share: number;
+}
+
+function recentLimit(all: number, limit: RecentTierLimit): number {
+  return limit.minDocs + Math.floor(limit.share * all);
+}
+
 /** Carries out a plan; progress names each document processed. */
 export async function applyPlan(
   db: Database.Database,
@@ -89,6 +107,7 @@ export async function applyPlan(
   plan: BuildPlan,
   progress: (msg: string) => void,
   step?: (stage: "parse", done: number, total: number) => void,
+  limit: RecentTierLimit = RECENT_TIER,
 ): Promise<BuildReport> {
   const removedSpans: Span[] = [];
   let removed = 0;
@@ -109,6 +128,7 @@ export async function applyPlan(
   let fromArtefacts = 0;
   let rejected = 0;
   const before = new Set(storedDocuments(db).map((d) => d.id));
+  const recent = plan.add.length <= recentLimit(before.size, limit);
   for (const [i, { file, key }] of plan.add.entries()) {
     // Yield between documents so a signal (Ctrl-C) is handled during a long build.
     await new Promise((r) => setImmediate(r));
@@ -125,7 +145,7 @@ export async function applyPlan(
       info = store.save({ formatVersion: ARTEFACT_FORMAT, key, pipeline: plan.pipeline, source: { sha256: file.sha256, name: file.name }, outcome });
       parsed++;
     }
-    insertOutcome(db, key, file.path, outcome, info);
+    insertOutcome(db, key, file.path, outcome, info, recent);
     const n = `[${i + 1}/${plan.add.length}]`;
     if (outcome.kind === "rejected") {
       rejected++;
@@ -137,6 +157,12 @@ export async function applyPlan(
     }
   }
   if (plan.add.length > 0) step?.("parse", plan.add.length, plan.add.length);
+  const tiers = recentTier(db);
+  if (tiers.recent > recentLimit(tiers.all, limit)) {
+    const t = Date.now();
+    mergeRecent(db);
+    progress(`  合并 merged the ${tiers.recent} recently added documents' terms into the index in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
   const addedIds = storedDocuments(db)
     .map((d) => d.id)
     .filter((id) => !before.has(id));
@@ -158,23 +184,26 @@ export async function applyPlan(
 /**
  * A truncated copy of another document (same body, year and type; every line of it in the other)
  * is used once, the longer: the copy is dropped from the index and kept as a rejection naming the
- * original. Returns the dropped documents' chunk spans (for the vectors).
+ * original. Only the groups of the documents just added are compared (their department-year read
+ * through its index), so the check costs those documents, not the archive. Returns the dropped
+ * documents' chunk spans (for the vectors).
  */
-export function dropTruncatedCopies(db: Database.Database, store: ArtefactStore, files: readonly KeyedFile[], progress: (msg: string) => void): Span[] {
+export function dropTruncatedCopies(db: Database.Database, store: ArtefactStore, files: readonly KeyedFile[], added: readonly number[], progress: (msg: string) => void): Span[] {
   const byPath = new Map(files.map((f) => [f.file.path, f] as const));
-  const records = documentRecords(db);
-  const keys = records.map((r) => ({ file: r.file, key: `${r.department}|${r.year}|${r.type ?? ""}`, text: byPath.get(r.file)?.file.text ?? "" }));
+  const records = documentsNear(db, added);
+  const keys = records.map((r) => ({ file: r.file, key: `${r.department}|${r.year}|${r.type ?? ""}` }));
   const shared = new Set<string>();
   const seen = new Set<string>();
   for (const k of keys) (seen.has(k.key) ? shared : seen).add(k.key);
-  const stored = new Map(storedDocuments(db).map((d) => [d.file, d] as const));
+  const group = keys.filter((k) => shared.has(k.key)).map((k) => ({ ...k, text: byPath.get(k.file)?.file.text ?? "" }));
+  const stored = new Map(records.map((d) => [d.file, d] as const));
   const spans: Span[] = [];
-  for (const issue of truncatedCopies(keys.filter((k) => shared.has(k.key)))) {
+  for (const issue of truncatedCopies(group)) {
     const doc = stored.get(issue.file);
     const f = byPath.get(issue.file);
     if (!doc || !f) continue;
     progress(`  注意 note: ${describeIssue(issue)}`);
-    const span = removeDocument(db, doc.id);
+    const span = removeDocument(db, doc.rowId);
     if (span) spans.push(span);
     insertRejection(db, f.key, f.file.path, `duplicate: ${describeIssue(issue).replace(/^[^:]*: /, "")}`, store.size(f.key) ?? 0);
   }

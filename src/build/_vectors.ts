@@ -130,6 +130,8 @@ export async function syncVectors(opts: {
   try {
     const get = cache.prepare("SELECT vec FROM vectors WHERE model = ? AND text_sha = ?");
     const put = cache.prepare("INSERT OR REPLACE INTO vectors(model, text_sha, vec) VALUES(?, ?, ?)");
+    // The stage starts now (its rate and ETA are measured from here, not from the first batch's end).
+    if (todo.length > 0) opts.onProgress?.(0, todo.length);
     for (let i = 0; i < todo.length; i += STEP) {
       const batch = todo.slice(i, i + STEP);
       const vectors: (Float32Array | null)[] = batch.map((c) => {

@@ -1,25 +1,25 @@
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
-import { describeIssue, extractedTextPath, readCorpus, type CorpusIssue, type SourceFile } from "../corpus/index.js";
+import { describeIssue, extractedTextPath, isPdf, readCorpus, type CorpusIssue, type KnownFile, type SourceFile } from "../corpus/index.js";
 import { writeFileAtomic } from "../core/fs.js";
 import { loadEmbedder, modelFingerprint, type Embedder } from "../embed/index.js";
 import { openSearchIndex, searchGeneration, type DenseIndex, type SearchIndex } from "../search/index.js";
 import { fileArtefactStore, type ArtefactStore } from "./_artefacts.js";
-import { createIndexDb, damagedDocuments, documentRecords, openIndexDb, storedRejections } from "./_db.js";
+import { createIndexDb, damagedDocuments, documentRecords, knownSources, openIndexDb, recordSources, storedRejections } from "./_db.js";
 import type { DocumentRecord, Rejected } from "./_documents.js";
 import { factReader, type FactReader } from "./_facts.js";
 import { artefactKey, pipelineFingerprint, stableJson } from "./_fingerprint.js";
 import { lineReader } from "./_lines.js";
-import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport } from "./_plan.js";
+import { applyPlan, dropTruncatedCopies, planBuild, type BuildReport, type RecentTierLimit } from "./_plan.js";
 import { dropVectors, EMBEDDING_CACHE, savedGeneration, savedVectors, syncVectors } from "./_vectors.js";
 
 export type { DocumentRecord, Rejected } from "./_documents.js";
-export type { BuildReport } from "./_plan.js";
+export { RECENT_TIER, type BuildReport, type RecentTierLimit } from "./_plan.js";
 export type { FactReader } from "./_facts.js";
 export type { ArtefactError, ArtefactInfo, ArtefactStore, DocArtefact, StoredArtefact } from "./_artefacts.js";
 export { fileArtefactStore } from "./_artefacts.js";
@@ -92,11 +92,15 @@ function unreadable(issues: readonly CorpusIssue[]): Rejected[] {
   return issues.filter((i) => UNUSABLE.has(i.code)).map((i) => ({ file: i.file, reason: `${i.code}: ${describeIssue(i).replace(/^[^:]*: /, "")}` }));
 }
 
-/** The text read from each PDF is kept beside the index, so that every cited line can be opened. */
-function keepExtractedText(indexDir: string, files: readonly SourceFile[]): void {
+/**
+ * The text read from each PDF is kept beside the index, so that every cited line can be opened (a
+ * PDF unchanged since the last build keeps the text written then).
+ */
+function keepExtractedText(indexDir: string, files: readonly SourceFile[], known: ReadonlyMap<string, KnownFile>): void {
   for (const f of files) {
-    if (!f.pages) continue;
+    if (!isPdf(f.name)) continue;
     const path = extractedTextPath(indexDir, f.name);
+    if (known.get(f.name)?.sha256 === f.sha256 && existsSync(path)) continue;
     let same = false;
     try {
       same = readFileSync(path, "utf8") === f.text;
@@ -128,6 +132,8 @@ export interface EnsureIndexOptions {
   readonly quietModel?: boolean;
   /** Another embedding model than the configured one (tests): its key names its vectors. */
   readonly model?: { readonly key: string; readonly load: () => Promise<Embedder | null> };
+  /** How many documents the recent tier of the term tables may hold before a merge (default `RECENT_TIER`). */
+  readonly recentTier?: RecentTierLimit;
   /** The embedding cache file (default: `embeddings.db` in the model directory, shared by every index). */
   readonly embeddingCache?: string;
 }
@@ -141,16 +147,24 @@ export interface EnsureIndexOptions {
  */
 export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {}): Promise<Result<LoadedIndex, BuildError>> {
   const progress: Progress = opts.onProgress ?? ((m) => log.info(m));
-  const corpus = readCorpus(config.corpusDir);
-  if (!corpus.ok) return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
+  const db = openOrCreate(config, opts.force === true, progress);
+  // Unchanged files (by stat) are not read again, except for an integrity check, which re-hashes all.
+  const known = opts.verify ? new Map<string, KnownFile>() : knownSources(db);
+  const corpus = readCorpus(config.corpusDir, { known: (name) => known.get(name) });
+  if (!corpus.ok) {
+    db.close();
+    return err({ code: "corpus_invalid", message: `${corpus.error.file}: ${corpus.error.code}${"issues" in corpus.error ? ` ${corpus.error.issues.join("; ")}` : ""}` });
+  }
   for (const i of corpus.value.issues) progress(`注意 note: ${describeIssue(i)}`);
   const files = corpus.value.files;
-  if (files.length === 0) return err({ code: "corpus_empty", message: `语料目录中没有可用的 .txt 决算公开文件 (no usable .txt disclosures in ${config.corpusDir})` });
-
-  keepExtractedText(config.indexDir, files);
+  if (files.length === 0) {
+    db.close();
+    return err({ code: "corpus_empty", message: `语料目录中没有可用的 .txt 决算公开文件 (no usable .txt disclosures in ${config.corpusDir})` });
+  }
+  keepExtractedText(config.indexDir, files, known);
+  recordSources(db, files, corpus.value.stamps ?? new Map(), known);
   const pipeline = pipelineFingerprint();
   const store: ArtefactStore = fileArtefactStore(config.indexDir, pipeline);
-  const db = openOrCreate(config, opts.force === true, progress);
   const model = opts.model ? { key: opts.model.key, problem: null } : modelState(config);
   const embedder = opts.model ? opts.model.load : lazyEmbedder(config);
   let report: BuildReport | null = null;
@@ -165,8 +179,8 @@ export async function ensureIndex(config: Config, opts: EnsureIndexOptions = {})
     if (model.problem && !opts.quietModel) progress(`语义检索关闭 semantic search off: ${model.problem}`);
     const before = model.key !== null ? savedGeneration(config.indexDir, model.key) : null;
     const fresh = before !== null && before === searchGeneration(db);
-    report = await applyPlan(db, store, plan, progress, opts.onStep);
-    if (report.addedIds.length > 0) report = { ...report, removedSpans: [...report.removedSpans, ...dropTruncatedCopies(db, store, keyed, progress)] };
+    report = await applyPlan(db, store, plan, progress, opts.onStep, opts.recentTier);
+    if (report.addedIds.length > 0) report = { ...report, removedSpans: [...report.removedSpans, ...dropTruncatedCopies(db, store, keyed, report.addedIds, progress)] };
     if (model.key !== null) {
       let last = -1;
       const v = await syncVectors({

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from "node:fs";
 import { join, relative } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
@@ -43,6 +43,8 @@ export interface Corpus {
   readonly files: readonly SourceFile[];
   readonly issues: readonly CorpusIssue[];
   readonly manifest: Manifest | undefined;
+  /** Each usable file's stamp by name (when read with `known`). */
+  readonly stamps?: ReadonlyMap<string, FileStamp>;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -80,7 +82,7 @@ export function describeIssue(i: CorpusIssue): string {
 export function readSourceFile(path: string, entry?: ManifestEntry): Result<SourceFile, CorpusIssue> {
   const bytes = readFileSync(path);
   const display = displayPath(path);
-  if (/\.pdf$/i.test(path)) {
+  if (isPdf(path)) {
     if (bytes.length === 0) return err({ code: "empty_file", file: display });
     const pdf = readPdfText(path);
     if (!pdf.ok) return err(pdf.error.code === "pdf_no_text" ? { code: "pdf_no_text", file: display } : { code: "pdf_unreadable", file: display, reason: pdf.error.reason });
@@ -98,8 +100,67 @@ export function readSourceFile(path: string, entry?: ManifestEntry): Result<Sour
   return ok({ path: display, name, sha256: sha256(bytes), text: text.replace(/^\uFEFF/, ""), entry });
 }
 
-/** Reads the corpus directory: every `.txt` file, matched with its manifest entry when present. */
-export function readCorpus(dir: string): Result<Corpus, CorpusIssue> {
+/** What a file's stat says about it, for recognising an unchanged file without reading it. */
+export interface FileStamp {
+  readonly size: number;
+  /** Modification and status-change times in nanoseconds, and the inode, as decimal strings. */
+  readonly mtimeNs: string;
+  readonly ctimeNs: string;
+  readonly ino: string;
+}
+
+/** A file known from an earlier read: its stamp then, and its hash. */
+export interface KnownFile {
+  readonly stamp: FileStamp;
+  readonly sha256: string;
+}
+
+/** How to read a corpus: files whose stamp is unchanged since `known` recorded it are not read. */
+export interface ReadCorpusOptions {
+  readonly known?: (name: string) => KnownFile | undefined;
+}
+
+/** Whether a corpus file is read as a PDF (by its name). */
+export function isPdf(name: string): boolean {
+  return /\.pdf$/i.test(name);
+}
+
+/** A file's stamp from its stat. */
+export function stampOf(st: BigIntStats): FileStamp {
+  return { size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
+}
+
+/**
+ * A corpus file whose hash is known and whose stamp has not changed: text (and a PDF's pages) are
+ * read on first use. Reading fails loudly then, as the file changed under us.
+ */
+function deferredSource(path: string, name: string, sha: string, entry: ManifestEntry | undefined): SourceFile {
+  let read: SourceFile | null = null;
+  const load = (): SourceFile => {
+    if (read === null) {
+      const r = readSourceFile(path, entry);
+      if (!r.ok) throw new Error(`${path}: ${describeIssue(r.error)}`);
+      read = r.value;
+    }
+    return read;
+  };
+  const file = { path: displayPath(path), name, sha256: sha, entry };
+  Object.defineProperty(file, "text", { enumerable: true, get: () => load().text });
+  if (isPdf(name)) Object.defineProperty(file, "pages", { enumerable: true, get: () => load().pages });
+  return file as SourceFile;
+}
+
+/**
+ * Reads the corpus directory: every `.txt` (and `.pdf`) file, matched with its manifest entry when
+ * present. With `known`, a file whose size, times and inode match what was recorded keeps its
+ * recorded hash and is read only when its text is used (a large archive is not re-read and
+ * re-hashed on every start); `stamps` then holds every file's current stamp.
+ */
+export function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Result<Corpus, CorpusIssue> {
   const issues: CorpusIssue[] = [];
   let manifest: Manifest | undefined;
   const manifestPath = join(dir, "manifest.json");
@@ -126,28 +187,37 @@ export function readCorpus(dir: string): Result<Corpus, CorpusIssue> {
         .sort()
     : [];
   const files: SourceFile[] = [];
+  const stamps = new Map<string, FileStamp>();
+  const entries = new Map((manifest?.documents ?? []).map((d) => [d.file, d] as const));
+  const hashes = new Map<string, SourceFile>();
   for (const name of names) {
-    const entry = manifest?.documents.find((d) => d.file === name);
-    const read = readSourceFile(join(dir, name), entry);
+    const entry = entries.get(name);
+    const path = join(dir, name);
+    const stamp = opts.known ? stampOf(statSync(path, { bigint: true })) : null;
+    const known = stamp ? opts.known?.(name) : undefined;
+    const read: Result<SourceFile, CorpusIssue> = stamp && known && sameStamp(known.stamp, stamp) ? ok(deferredSource(path, name, known.sha256, entry)) : readSourceFile(path, entry);
     if (!read.ok) {
       issues.push(read.error);
       continue;
     }
+    if (stamp) stamps.set(name, stamp);
     if (entry?.sha256 && entry.sha256 !== read.value.sha256) {
       issues.push({ code: "manifest_hash_mismatch", file: read.value.path, expected: entry.sha256, actual: read.value.sha256 });
     }
     // A byte-identical copy under another name is the same document: used once.
-    const same = files.find((f) => f.sha256 === read.value.sha256);
+    const same = hashes.get(read.value.sha256);
     if (same) {
       issues.push({ code: "duplicate", file: read.value.path, original: same.path, reason: "same_hash" });
       continue;
     }
+    hashes.set(read.value.sha256, read.value);
     files.push(read.value);
   }
+  const listed = new Set(names);
   for (const d of manifest?.documents ?? []) {
-    if (!names.includes(d.file)) issues.push({ code: "manifest_missing_file", file: d.file });
+    if (!listed.has(d.file)) issues.push({ code: "manifest_missing_file", file: d.file });
   }
-  return ok({ dir, files, issues, manifest });
+  return ok({ dir, files, issues, manifest, stamps });
 }
 
 /** Where the text read from a PDF is kept in the index directory: `index/text/<file>.txt`. */

@@ -151,6 +151,11 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
         const passages = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: t.topic ?? q, department: t.department, year: t.year }, data);
         if (passages.citations.length > 0) answer = passages;
       }
+      // No figure found where stored facts were withheld as damaged: the index is at fault, not the document.
+      if (answer.error?.code === "not_disclosed") {
+        const damaged = idx.facts.withheldFor(answer.error.department, answer.error.year);
+        if (damaged.length > 0) answer = refuse(q, answer.lang, { code: "index_stale", reason: `${damaged.join(", ")}: 已存数字与记录的哈希不符，请运行 build-index (stored facts do not match their hash; run build-index)` });
+      }
       const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
       return { answer, state: nextState(u, resolved) };
     },

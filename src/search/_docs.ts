@@ -5,7 +5,7 @@
  */
 import type { Database } from "better-sqlite3";
 import { buildField, type Bm25Field } from "./_bm25.js";
-import { normalize, tokenize } from "./_tokenize.js";
+import { normalize } from "./_tokenize.js";
 
 /** One document's place in the label space. */
 export interface DocView {
@@ -28,6 +28,10 @@ export interface Docs {
   readonly byFile: ReadonlyMap<string, DocView>;
   /** Distinct department names, normalised (for blanking names out of queries). */
   readonly departments: readonly string[];
+  /** Indexes into `departments` by each character triple of the name (who may be named in a query). */
+  readonly nameTriples: ReadonlyMap<string, readonly number[]>;
+  /** Identity tokens (jieba words + bigrams, computed at build time) by pseudo-document number. */
+  readonly identityTokens: readonly (readonly string[])[];
   /** Identity keys by pseudo-document number. */
   readonly identityKeys: readonly string[];
   /** The identity field, tokenised on first use (jieba). */
@@ -36,7 +40,7 @@ export interface Docs {
 
 /** Reads the document view (a few rows per disclosure; no chunk is read). */
 export function loadDocs(db: Database): Docs {
-  const rows = db.prepare("SELECT id, file, department, year, base, count, prose FROM search_docs ORDER BY base").all() as {
+  const rows = db.prepare("SELECT id, file, department, year, base, count, prose, identity FROM search_docs ORDER BY base").all() as {
     id: number;
     file: string;
     department: string;
@@ -44,35 +48,62 @@ export function loadDocs(db: Database): Docs {
     base: number;
     count: number;
     prose: Buffer;
+    identity: string;
   }[];
   const keys = new Map<string, number>();
+  const identityTokens: string[][] = [];
   const list = rows.map((r) => {
     const key = `${r.department} ${r.year}年`;
     let identity = keys.get(key);
     if (identity === undefined) {
       identity = keys.size;
       keys.set(key, identity);
+      identityTokens.push(JSON.parse(r.identity) as string[]);
     }
     return { id: r.id, file: r.file, department: r.department, year: r.year, base: r.base, count: r.count, prose: new Uint8Array(r.prose), identity };
+  });
+  const departments = [...new Set(list.map((d) => normalize(d.department)))];
+  const nameTriples = new Map<string, number[]>();
+  departments.forEach((name, i) => {
+    for (const t of triples(name)) {
+      const at = nameTriples.get(t);
+      if (!at) nameTriples.set(t, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    }
   });
   return {
     list,
     byId: new Map(list.map((d) => [d.id, d])),
     byFile: new Map(list.map((d) => [d.file, d])),
-    departments: [...new Set(list.map((d) => normalize(d.department)))],
+    departments,
+    nameTriples,
+    identityTokens,
     identityKeys: [...keys.keys()],
     identity: null,
   };
 }
 
-/** The identity field (built once per loaded index). */
+/** The character triples of a text (code points). */
+function triples(s: string): string[] {
+  const cs = [...s];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= cs.length; i++) out.push(`${cs[i]}${cs[i + 1]}${cs[i + 2]}`);
+  return out;
+}
+
+/**
+ * The department names sharing a run of three characters with a normalised query: the only ones
+ * that can be blanked out of it (a run of ≥ 3 shared characters holds a shared triple).
+ */
+export function namesInQuery(docs: Docs, query: string): string[] {
+  const at = new Set<number>();
+  for (const t of triples(query)) for (const i of docs.nameTriples.get(t) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).flatMap((i) => docs.departments[i] ?? []);
+}
+
+/** The identity field (built once per loaded index, from the tokens stored at build time). */
 export function identityField(docs: Docs): Bm25Field {
-  docs.identity ??= buildField(
-    docs.identityKeys.map((k) => {
-      const t = tokenize(k);
-      return [...t.words, ...t.bigrams];
-    }),
-  );
+  docs.identity ??= buildField(docs.identityTokens);
   return docs.identity;
 }
 

@@ -1,8 +1,8 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Chunk } from "../chunk/index.js";
 import { BM25_B, BM25_K1, scoreField } from "./_bm25.js";
-import { corpusOrder, docOf, identityField, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
-import { FIELD_BIGRAMS, FIELD_WORDS, fieldTotals, type ChunkTerms } from "./_tables.js";
+import { corpusOrder, docOf, identityField, namesInQuery, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
+import { FIELD_BIGRAMS, FIELD_WORDS, fieldTotals, identityText, type ChunkTerms } from "./_tables.js";
 import { normalize, tokenize } from "./_tokenize.js";
 
 /**
@@ -23,10 +23,6 @@ export const BIGRAM_WEIGHT = 0.5;
 export const IDENTITY_WEIGHT = 2;
 
 type Indexed = Pick<Chunk, "text" | "department" | "year">;
-
-function identityText(c: Indexed): string {
-  return `${c.department} ${c.year}年`;
-}
 
 /** A chunk's text without its leading identity. */
 function contentText(c: Indexed): string {
@@ -77,8 +73,8 @@ export interface KeywordWeights {
 /** Prepared statements of one connection, made on first use. */
 interface Statements {
   readonly df: Statement<[number, string]>;
-  readonly all: Statement<[number, string]>;
-  readonly one: Statement<[number, string, number]>;
+  readonly all: Statement<[{ field: number; term: string }]>;
+  readonly one: Statement<[{ field: number; term: string; doc: number }]>;
 }
 
 const prepared = new WeakMap<Database, Statements>();
@@ -88,8 +84,9 @@ function statements(db: Database): Statements {
   if (!s) {
     s = {
       df: db.prepare("SELECT df FROM terms WHERE field = ? AND term = ?"),
-      all: db.prepare("SELECT doc, data FROM postings WHERE field = ? AND term = ?"),
-      one: db.prepare("SELECT doc, data FROM postings WHERE field = ? AND term = ? AND doc = ?"),
+      // Both tiers (see _tables.ts): the recent one is small, one more B-tree probe per term.
+      all: db.prepare("SELECT doc, data FROM postings WHERE field = @field AND term = @term UNION ALL SELECT doc, data FROM postings_recent WHERE field = @field AND term = @term"),
+      one: db.prepare("SELECT doc, data FROM postings WHERE field = @field AND term = @term AND doc = @doc UNION ALL SELECT doc, data FROM postings_recent WHERE field = @field AND term = @term AND doc = @doc"),
     };
     prepared.set(db, s);
   }
@@ -135,8 +132,8 @@ function addTerm(db: Database, q: QueryTerm, docs: readonly DocView[] | null, id
   const st = statements(db);
   const rows =
     docs !== null && docs.length <= POINT_READS_MAX
-      ? docs.flatMap((d) => (st.one.get(q.field, q.term, d.id) as { doc: number; data: Buffer } | undefined) ?? [])
-      : (st.all.all(q.field, q.term) as { doc: number; data: Buffer }[]);
+      ? docs.flatMap((d) => st.one.all({ field: q.field, term: q.term, doc: d.id }) as { doc: number; data: Buffer }[])
+      : (st.all.all({ field: q.field, term: q.term }) as { doc: number; data: Buffer }[]);
   for (const r of rows) {
     if (ids !== null && !ids.has(r.doc)) continue;
     const post = int32(r.data);
@@ -172,7 +169,7 @@ export function searchKeyword(
   pass: Pass | null,
   weights: KeywordWeights = {},
 ): { label: number; score: number }[] {
-  const content = tokenize(stripDepartments(query, docs.departments));
+  const content = tokenize(stripDepartments(query, namesInQuery(docs, normalize(query))));
   const named = tokenize(query);
   const totals = fieldTotals(db);
   const avg = (x: number): number => (totals.chunks > 0 ? x / totals.chunks : 0);

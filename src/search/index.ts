@@ -4,11 +4,12 @@ import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import type { Embedder } from "../embed/index.js";
 import { addVectors, createDense, searchDense, type DenseIndex } from "./_dense.js";
-import { corpusOrder, loadDocs, resolveScope, type ChunkScope, type Docs, type DocView } from "./_docs.js";
+import { corpusOrder, loadDocs, namesInQuery, resolveScope, type ChunkScope, type Docs, type DocView } from "./_docs.js";
 import { DENSE_WEIGHT, fuseRrf, RRF_K } from "./_fusion.js";
 import { expansionTerms } from "./_expand.js";
 import { BIGRAM_WEIGHT, chunkTerms, IDENTITY_WEIGHT, searchKeyword, stripDepartments } from "./_keyword.js";
 import { addSearchDocument, createSearchTables } from "./_tables.js";
+import { normalize } from "./_tokenize.js";
 
 export { BIGRAM_WEIGHT, IDENTITY_WEIGHT, chunkTerms } from "./_keyword.js";
 export { DENSE_WEIGHT, fuseRrf, RRF_K, type Fused, type Ranked } from "./_fusion.js";
@@ -19,7 +20,9 @@ export {
   createSearchTables,
   damagedChunks,
   isProse,
+  mergeRecentPostings,
   moveSearchDocument,
+  postingTiers,
   removeSearchDocument,
   searchGeneration,
   type ChunkTerms,
@@ -263,7 +266,7 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
   const { db, docs } = index.parts;
   const pass = resolveScope(docs, opts.filter);
 
-  const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, docs.departments));
+  const extra = opts.expand === false ? [] : expansionTerms(stripDepartments(query, namesInQuery(docs, normalize(query))));
   const q = extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
   let dense: { label: number; score: number }[] = [];
   if (mode !== "keyword") {

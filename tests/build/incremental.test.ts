@@ -1,6 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureIndex, type LoadedIndex } from "../../src/build/index.js";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -31,7 +32,7 @@ function configFor(corpusDir: string, indexDir: string): Config {
 const embedder = fakeEmbedder();
 const model = { key: "fake", load: async () => embedder };
 
-async function build(corpusDir: string, indexDir: string, opts: { force?: boolean } = {}): Promise<LoadedIndex> {
+async function build(corpusDir: string, indexDir: string, opts: { force?: boolean; recentTier?: { minDocs: number; share: number } } = {}): Promise<LoadedIndex> {
   const r = await ensureIndex(configFor(corpusDir, indexDir), { onProgress: () => {}, model, embeddingCache: join(root, "embeddings.db"), ...opts });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -145,5 +146,62 @@ describe("ensureIndex: per-document incremental builds", () => {
     const forced = await build(corpus, index, { force: true });
     expect(forced.report).toMatchObject({ parsed: 0, fromArtefacts: 3 });
     forced.close();
+  });
+});
+
+describe("ensureIndex: the recent tier and the corpus stamps", () => {
+  const corpus = join(root, "corpus-tiers");
+  const index = join(root, "index-tiers");
+
+  it("keeps a few added documents' terms in the recent tier and merges them past its limit, with the same results", async () => {
+    const rows = (table: string): number => {
+      const db = new Database(join(index, "index.db"), { readonly: true });
+      try {
+        return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const base = [...SEEDS];
+    const more = [...base, EXTRA];
+    corpusWith(corpus, base);
+    (await build(corpus, index)).close();
+    corpusWith(corpus, more);
+    const added = await build(corpus, index);
+    expect(added.report).toMatchObject({ parsed: 1, reused: 3 });
+    expect(rows("postings_recent")).toBeGreaterThan(0);
+    await expectSameAsFresh(added, corpus);
+    added.close();
+    corpusWith(corpus, base);
+    (await build(corpus, index)).close();
+    corpusWith(corpus, more);
+    const merged = await build(corpus, index, { recentTier: { minDocs: 0, share: 0 } });
+    expect(rows("postings_recent")).toBe(0);
+    expect(rows("doc_terms_recent")).toBe(0);
+    expect(rows("postings")).toBeGreaterThan(0);
+    await expectSameAsFresh(merged, corpus);
+    expect(merged.facts.departmentsWith({ items: [], code: null, topic: "公务接待费" }).size).toBe(4);
+    merged.close();
+    corpusWith(corpus, base);
+    (await build(corpus, index)).close();
+  });
+
+  it("reads only the corpus files whose stamp changed, and sees a same-size edit in place", async () => {
+    // Stamps are kept only for files settled for 2 s (a timestamp's granularity).
+    await new Promise((r) => setTimeout(r, 2100));
+    (await build(corpus, index)).close();
+    const file = join(corpus, SEEDS[2]);
+    const text = readFileSync(file, "utf8");
+    const unread = await build(corpus, index);
+    expect(unread.rebuilt).toBe(false);
+    unread.close();
+    // Same length, one figure changed: the stamp (times) differs, so the file is read and re-processed.
+    writeFileSync(file, text.replace("3.87", "3.78"));
+    const edited = await build(corpus, index);
+    expect(edited.report).toMatchObject({ parsed: 1, reused: 2, removed: 1 });
+    expect(edited.facts.factsFor("武汉市经济和信息化局", 2024).some((f) => f.value.toString() === "3.78")).toBe(true);
+    edited.close();
+    writeFileSync(file, text);
+    (await build(corpus, index)).close();
   });
 });

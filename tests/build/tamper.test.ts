@@ -57,6 +57,9 @@ describe("a tampered index", () => {
     const { answer } = await engineFrom(index).ask(RECEPTION);
     expect(answer.value).not.toBe("9.99");
     expect(answer.text).not.toContain("9.99");
+    // Said to be the index's fault, not the document's: never "not disclosed".
+    expect(answer.error?.code).toBe("index_stale");
+    expect(answer.text).toContain("build-index");
     index.close();
     const checked = await load({ verify: true });
     expect(checked.index.rebuilt).toBe(true);

@@ -58,4 +58,23 @@ describe("readCorpus", () => {
     expect(c.value.files.map((f) => f.name)).toEqual(["a-seed.txt", "c-other.txt"]);
     expect(c.value.issues).toEqual([{ code: "duplicate", file: expect.stringContaining("b-copy.txt"), original: expect.stringContaining("a-seed.txt"), reason: "same_hash" }]);
   });
+
+  it("takes the recorded hash of a file whose stamp is unchanged, without reading it, and reads a file whose stamp changed", () => {
+    const dir = corpusOf({ "a.txt": SEED, "b.txt": SEED.replace("hongshan-qiyefuwu", "wuhan-jingxinju") });
+    const first = readCorpus(dir, { known: () => undefined });
+    if (!first.ok) throw new Error(first.error.code);
+    const stamps = first.value.stamps ?? new Map();
+    const sha = (name: string): string => first.value.files.find((f) => f.name === name)?.sha256 ?? "";
+    const known = new Map([
+      ["a.txt", { stamp: stamps.get("a.txt")!, sha256: "recorded-a" }],
+      ["b.txt", { stamp: { ...stamps.get("b.txt")!, mtimeNs: "1" }, sha256: "recorded-b" }],
+    ]);
+    const again = readCorpus(dir, { known: (n) => known.get(n) });
+    if (!again.ok) throw new Error(again.error.code);
+    const [a, b] = again.value.files;
+    expect(a?.sha256).toBe("recorded-a");
+    expect(b?.sha256).toBe(sha("b.txt"));
+    // The text of an unread file is read when first used.
+    expect(a?.text).toBe(first.value.files[0]?.text);
+  });
 });
