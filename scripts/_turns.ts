@@ -8,7 +8,7 @@ const catalog = { ...buildCatalog(idx.value.documents.map((d) => ({ department: 
 let st: any = undefined;
 for (const q of process.argv.slice(2)) {
   const u = understandQuestion(q, st, catalog);
-  console.log(q, JSON.stringify({ aspect: u.aspect, followUp: u.followUp, topicVia: u.topicVia, topic: u.topic, dept: u.department, subject: subjectOf(u).replace(/\u0000/g, "") }));
+  console.log(q, JSON.stringify({ year: u.year, basis: u.changeBasis, intent: u.intent, aspect: u.aspect, followUp: u.followUp, topicVia: u.topicVia, topic: u.topic, dept: u.department, subject: subjectOf(u).replace(/\u0000/g, "") }));
   st = nextState(u);
   console.log("  state", JSON.stringify(st));
 }

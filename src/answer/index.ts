@@ -110,10 +110,19 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const t = req.target;
       const pool = data.factsFor(t.department, t.year);
       const found = resolveFigure(pool, t);
+      // A stated share that names no base ("公务接待费占 0%") may be of another whole than the one
+      // asked: the share computed from the part and whole named wins.
       // Not stated as asked: what the plan computes instead (a change, a share), else the choices.
       if ((found === null || isClarification(found)) && req.fallback) {
         const alt = await compose(req.fallback, data);
         if (alt.answer.kind === "number" || found === null) return alt;
+      }
+      // A stated share that names no base may be of another whole than the one asked: the share
+      // computed from the part and whole named checks it, and wins when they disagree ("公务接待费
+      // 占 0%" stated elsewhere, 100% of the 三公 asked).
+      if (found !== null && !isClarification(found) && t.aspect === "占比" && req.fallback?.kind === "share" && !found.best.qualifier.some((q) => q.startsWith("占"))) {
+        const alt = await compose(req.fallback, data);
+        if (alt.answer.kind === "number" && alt.answer.value !== null && new Decimal(alt.answer.value).minus(found.best.value).abs().gt("0.1")) return alt;
       }
       if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
       const sel = found;

@@ -147,6 +147,8 @@ export function understandQuestion(
 
   const money = asksMoney(normalized);
   let aspect = resolveAspect(aspectFound, items, followUp ? prev : null, money);
+  // "跟2021年比呢": a base year named with nothing else asked is the change against it.
+  if (years.base && aspect.via !== "explicit") aspect = { value: "增减", unit: null, via: "explicit", phrase: years.base.phrase };
   // "how much did they spend on overseas trips": the money of the item the counted words belong to.
   if (money && aspect.value !== "数量") {
     items = items

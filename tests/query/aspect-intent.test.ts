@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { understandQuestion } from "../../src/query/index.js";
 import { DONGHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+import { converse } from "../fixtures/query/converse.js";
 
 const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
 
@@ -118,5 +119,21 @@ describe("understandQuestion: intent", () => {
 
   it("has no operands for a single figure", () => {
     expect(u("经信局三公经费多少").operands).toEqual([]);
+  });
+});
+
+describe("understandQuestion: aspects read from structure", () => {
+  it.each([
+    ["投促局基本支出占本年支出多少比列", "占比"],
+    ["投促局基本支出占本年支出的多少", "占比"],
+    ["投促局基本支出占了多少万元", "决算"],
+  ])("%s → %s (占 asking how much is a share, unless money is asked)", (q, aspect) => {
+    expect(understandQuestion(q, undefined, seedCatalog).aspect.value).toBe(aspect);
+  });
+
+  it("a base year named with nothing else asked is the change against it (跟2021年比呢)", () => {
+    const u = converse(["东西湖商务局2022年政府采购支出总额是多少？", "跟2021年比呢？"]);
+    expect(u.aspect.value).toBe("增减");
+    expect(u.changeBasis).toBe("较上年");
   });
 });
