@@ -88,8 +88,10 @@ function isReadable(read: readonly (readonly string[])[]): boolean {
   return consistent && read.every((p) => p.length > 0 && p.every(known));
 }
 
+const VOCABULARY: ReadonlySet<string> = new Set(HEADER_WORDS);
+
 function known(word: string): boolean {
-  return HEADER_WORDS.includes(word) || HEADER_WORDS.includes(SYNONYMS[word] ?? "");
+  return VOCABULARY.has(word) || VOCABULARY.has(SYNONYMS[word] ?? "");
 }
 
 /** True when a compacted header text is a word of the template's header vocabulary ("因公出国(境)费"). */

@@ -34,7 +34,9 @@ const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   return m;
 })();
 
-const isPrefix = (s: string): boolean => HEADER_WORDS.some((w) => w.startsWith(s) && w !== s) || ["因公出国(境)费用"].some((w) => w.startsWith(s));
+// Every proper beginning of a header word ("本年收入合" of 本年收入合计).
+const PREFIXES: ReadonlySet<string> = new Set(HEADER_WORDS.flatMap((w) => Array.from({ length: w.length - 1 }, (_, k) => w.slice(0, k + 1))));
+const isPrefix = (s: string): boolean => PREFIXES.has(s);
 
 /** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
 function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean } {
@@ -56,23 +58,29 @@ function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number;
   return { words, unknown, open };
 }
 
+// How well one column's pieces read (memoised: the search meets the same stacks many times).
+const COLUMN_SCORES = new Map<string, readonly [number, number]>();
+
+/** [score while more lines may come, score of the finished column]. */
+function columnScore(pieces: readonly string[]): readonly [number, number] {
+  if (pieces.length === 0) return [-1, -1];
+  const key = pieces.join("\u0001");
+  const hit = COLUMN_SCORES.get(key);
+  if (hit) return hit;
+  const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
+  let s = 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown;
+  for (let w = 0; w + 1 < words.length; w++) {
+    const children = CHILDREN.get(words[w] ?? "");
+    if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
+  }
+  const out = [s, s - (open ? 5 : 0)] as const;
+  if (COLUMN_SCORES.size > 20000) COLUMN_SCORES.clear();
+  COLUMN_SCORES.set(key, out);
+  return out;
+}
+
 function score(stacks: readonly (readonly string[])[], final: boolean): number {
-  let s = 0;
-  stacks.forEach((pieces, k) => {
-    if (pieces.length === 0) {
-      s -= 1;
-      return;
-    }
-    const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
-    s += 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown - (final && open ? 5 : 0);
-    for (let w = 0; w + 1 < words.length; w++) {
-      const children = CHILDREN.get(words[w] ?? "");
-      if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
-    }
-    // A group word stands over its members: the columns right of it that hold its children.
-    void k;
-  });
-  return s;
+  return stacks.reduce((s, pieces) => s + (columnScore(pieces)[final ? 1 : 0]), 0);
 }
 
 // Words the template prints under other names ("合计" for 小计, "金额" for 决算数).
@@ -156,25 +164,34 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
     return { words, sideOf };
   });
   const n = valueSlots.length;
-  let beam: { cols: number[][]; stacks: string[][] }[] = [{ cols: [], stacks: valueSlots.map(() => []) }];
+  // A beam over the header lines; an extension is scored by the columns it changes only, and
+  // its stacks are built only when it stays in the beam.
+  let beam: { stacks: string[][]; s: number }[] = [{ stacks: valueSlots.map(() => []), s: score(valueSlots.map(() => []), false) }];
   lines.forEach(({ words, sideOf }) => {
-    if (words.length === 0 || words.length > n) {
-      beam = beam.map((b) => ({ cols: [...b.cols, []], stacks: b.stacks }));
-      return;
-    }
+    if (words.length === 0 || words.length > n) return;
     // Words after the second 项目 of a two-sided header belong to the 支出 side.
     const bySide = sideOf.some((s) => s === 1);
     const allowed = Array.from({ length: n }, (_, c) => c);
     const options = injections(words.length, allowed).filter((o) => !bySide || o.every((c, t) => (sideOf[t] === 1) === (groupOf(c) === 1)));
-    const next: { cols: number[][]; stacks: string[][]; s: number }[] = [];
-    for (const b of beam)
+    const next: { from: number; option: number[]; s: number }[] = [];
+    beam.forEach((b, from) => {
+      // gain[c][t]: what putting word t on column c adds.
+      const gain = (b.stacks as readonly string[][]).map((before) => {
+        const base = columnScore(before)[0];
+        return words.map((w) => columnScore([...before, w])[0] - base);
+      });
       for (const o of options) {
-        const stacks = b.stacks.map((st) => [...st]);
-        o.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
-        next.push({ cols: [...b.cols, o], stacks, s: score(stacks, false) });
+        let s = b.s;
+        for (let t = 0; t < o.length; t++) s += gain[o[t] ?? 0]?.[t] ?? 0;
+        next.push({ from, option: o, s });
       }
+    });
     next.sort((a, b) => b.s - a.s);
-    beam = next.slice(0, 60);
+    beam = next.slice(0, 60).map(({ from, option, s }) => {
+      const stacks = (beam[from]?.stacks ?? []).map((st) => [...st]);
+      option.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
+      return { stacks, s };
+    });
   });
   const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order);
   const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];
