@@ -2,7 +2,7 @@
  * Header lines of a layout block placed over the column spans: group headers over the columns
  * they head, wrapped header text joined back into its cell.
  */
-import { knownHeaderWord } from "./_header.js";
+import { headerWordPrefix, knownHeaderWord } from "./_header.js";
 import { compact } from "./_lines.js";
 import { bestSpan, type Span } from "./_layout-spans.js";
 import type { Token } from "./_layout-tokens.js";
@@ -14,11 +14,13 @@ function centred(tk: Token, covered: readonly Span[]): boolean {
   return Math.abs((tk.start + tk.end) / 2 - (from + to) / 2) <= Math.max(2, (to - from) / 20);
 }
 
-// Text wrapped inside one header cell ("因公出国" / "（境）费", "本年收入" / "合计"): the pieces
-// join into a word of the template's header vocabulary, or the upper piece leaves a bracket open.
+// Text wrapped inside one header cell ("因公出国" / "（境）费", "本年收入" / "合计", "政府性基" /
+// "金预算财" / "政拨款"): the pieces join into a word of the template's header vocabulary or the
+// beginning of one, or the upper piece leaves a bracket open.
 function continues(above: string, below: string): boolean {
   const a = compact(above);
-  return knownHeaderWord(a + compact(below)) || (/[(（][^)）]*$/.test(a) && /^[^(（]*[)）]/.test(compact(below)));
+  const joined = a + compact(below);
+  return knownHeaderWord(joined) || headerWordPrefix(joined) || (/[(（][^)）]*$/.test(a) && /^[^(（]*[)）]/.test(compact(below)));
 }
 
 /**
@@ -47,28 +49,30 @@ export function placeHeader(header: readonly (readonly Token[])[], spans: readon
     const row = out[h];
     if (!row) return;
     for (const c of line) {
-      const below = c.spans.filter((k) => hasTextBelow(h, k));
       const own = bestSpan(spans, c.tk);
+      // The rest of a wrapped cell ("一般公共预" / "算财政拨款") joins it before anything else.
+      const above = owner[own];
+      const aboveRow = above ? out[above.line] : null;
+      if (above && !above.group && aboveRow && above.line < h && continues(aboveRow[own] ?? "", c.tk.text)) {
+        aboveRow[own] = `${aboveRow[own] ?? ""}${c.tk.text}`;
+        continue;
+      }
+      const below = c.spans.filter((k) => hasTextBelow(h, k));
       // Centred over its columns as a PDF prints it, or at the first of them as a text form aligns it.
       const heads = below.filter((k) => k >= own);
       // A word starting exactly where its column starts is aligned left, however centred it looks.
       const leftAligned = spans[own]?.start === c.tk.start && heads.length >= 2;
       const isCentred = !leftAligned && below.length >= 2 && centred(c.tk, below.map((k) => spans[k]).filter((s): s is Span => s !== undefined));
-      if (c.spans.length > 1 && (isCentred || heads.length >= 2)) {
+      // The beginning of a header word ("一般公共预") is a wrapped cell's upper piece, never a group.
+      const piece = headerWordPrefix(compact(c.tk.text));
+      if (!piece && c.spans.length > 1 && (isCentred || heads.length >= 2)) {
         const first = isCentred ? Math.min(...c.spans) : own;
         row[first] = c.tk.text;
         c.spans.forEach((k) => (owner[k] = { line: h, group: true }));
         continue;
       }
-      const k = own;
-      const above = owner[k];
-      const aboveRow = above ? out[above.line] : null;
-      if (above && !above.group && aboveRow && above.line < h && continues(aboveRow[k] ?? "", c.tk.text)) {
-        aboveRow[k] = `${aboveRow[k] ?? ""}${c.tk.text}`;
-      } else {
-        row[k] = row[k] ? `${row[k]} ${c.tk.text}` : c.tk.text;
-        owner[k] = { line: h, group: false };
-      }
+      row[own] = row[own] ? `${row[own]} ${c.tk.text}` : c.tk.text;
+      owner[own] = { line: h, group: false };
     }
   });
 }

@@ -7,8 +7,8 @@
  * ("本年支出" over 小计 | 基本支出 | 项目支出); label-column words go to the label slots.
  */
 import type { TableKind } from "./types.js";
-import { CANONICAL_COLUMNS, canonicalColumns, HEADER_WORDS } from "./_kinds.js";
-import { knownHeaderWord } from "./_header.js";
+import { CANONICAL_COLUMNS, canonicalColumns } from "./_kinds.js";
+import { beginsHeaderWord, knownHeaderWord } from "./_header.js";
 import { compact } from "./_lines.js";
 
 interface Slot {
@@ -34,9 +34,7 @@ const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   return m;
 })();
 
-// Every proper beginning of a header word ("本年收入合" of 本年收入合计).
-const PREFIXES: ReadonlySet<string> = new Set(HEADER_WORDS.flatMap((w) => Array.from({ length: w.length - 1 }, (_, k) => w.slice(0, k + 1))));
-const isPrefix = (s: string): boolean => PREFIXES.has(s);
+const isPrefix = beginsHeaderWord;
 
 /** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
 function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean } {
