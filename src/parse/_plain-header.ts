@@ -7,7 +7,7 @@
  * ("本年支出" over 小计 | 基本支出 | 项目支出); label-column words go to the label slots.
  */
 import type { TableKind } from "./types.js";
-import { CANONICAL_COLUMNS, canonicalColumns } from "./_kinds.js";
+import { CANONICAL_COLUMNS, canonicalColumns, HEADER_WORDS } from "./_kinds.js";
 import { beginsHeaderWord, knownHeaderWord } from "./_header.js";
 import { compact } from "./_lines.js";
 
@@ -19,6 +19,19 @@ interface Slot {
 // Words naming the label columns (or a side), never a value column.
 const LABEL_WORDS = /^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|科目代码|功能分类科目编码|经济分类科目编码|栏次|行次|行|次|栏|类|款)$/;
 const SIDE_WORDS = /^(?:收入|支出)$/;
+
+// Every piece a header cell may wrap into: the substrings of the header vocabulary and of the words
+// naming the label columns and groups.
+const HEADER_PIECES: ReadonlySet<string> = new Set(
+  [...HEADER_WORDS, "功能分类科目编码", "经济分类科目编码", "科目名称", "项目", "行次", "栏次", "人员经费", "公用经费", "收入", "支出"].flatMap((w) =>
+    Array.from({ length: w.length }, (_, i) => Array.from({ length: w.length - i }, (_, j) => w.slice(i, i + j + 1))).flat(),
+  ),
+);
+
+/** True when no word of a line could be a piece of a header cell: a wrapped row label's piece ("一般公共服务"). */
+export function isLabelPiece(tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.every((t) => !HEADER_PIECES.has(compact(t).normalize("NFKC")));
+}
 
 // Group words and the words they stand over, from the template's multi-level columns.
 const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {

@@ -15,7 +15,7 @@ import { joinFragments } from "./_fragments.js";
 import { kindOfTitle } from "./_kinds.js";
 import { cleanLine, compact } from "./_lines.js";
 import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
-import { layHeader } from "./_plain-header.js";
+import { isLabelPiece, layHeader } from "./_plain-header.js";
 
 const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
 const CODE = /^\d{3,7}$/;
@@ -180,7 +180,14 @@ function placements(tokens: readonly string[], slots: readonly Slot[], limit = 4
 function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
   const tokens = lines.map((l) => l.trim().split(/\s+/).filter((t) => t !== ""));
   const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
-  const bodyFrom = firstBody < 0 ? tokens.length : firstBody;
+  let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
+  // The upper piece of the first row's wrapped label ("一般公共服务" over "201 264.87 …") is body.
+  for (let k = bodyFrom - 1; firstBody > 0 && k >= 0; k--) {
+    const line = tokens[k] ?? [];
+    if (line.length === 0) continue;
+    if (!isLabelPiece(line) || line.some((w) => FIGURE.test(w) || ROW_NO.test(w))) break;
+    bodyFrom = k;
+  }
   const header = tokens.slice(0, bodyFrom);
   const lanciAt = tokens.findIndex(isLanci);
   const twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
