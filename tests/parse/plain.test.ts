@@ -63,7 +63,7 @@ describe("plain reading-order text", () => {
     const t = plain.tables.find((x) => x.kind === "一般公共预算财政拨款支出决算表");
     const row = t?.parts[0]?.rows.find((r) => r.code === "2013999");
     expect(row?.cells.map((c) => [t?.parts[0]?.columns[c.column]?.path.at(-1), c.value])).toEqual([
-      ["小计", "202.24"],
+      ["合计", "202.24"],
       ["基本支出", null],
       ["项目支出", "202.24"],
     ]);
