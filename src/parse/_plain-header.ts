@@ -28,6 +28,12 @@ const HEADER_PIECES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** True when every word of a line could be a piece of a header cell ("项目 决算数", "栏次"). */
+export function isHeaderLine(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => t !== "");
+  return words.length > 0 && words.every((t) => HEADER_PIECES.has(compact(t).normalize("NFKC")) || LABEL_WORDS.test(compact(t)));
+}
+
 /** True when no word of a line could be a piece of a header cell: a wrapped row label's piece ("一般公共服务"). */
 export function isLabelPiece(tokens: readonly string[]): boolean {
   return tokens.length > 0 && tokens.every((t) => !HEADER_PIECES.has(compact(t).normalize("NFKC")));

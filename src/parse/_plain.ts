@@ -13,7 +13,7 @@ import { joinFragments } from "./_fragments.js";
 import { kindOfTitle } from "./_kinds.js";
 import { cleanLine, compact } from "./_lines.js";
 import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
-import { isLabelPiece, layHeader } from "./_plain-header.js";
+import { isHeaderLine, isLabelPiece, layHeader } from "./_plain-header.js";
 import { chooseByIdentities, CODE, FIGURE, placements, rank, ROW_NO, type Slot } from "./_plain-choice.js";
 
 
@@ -37,7 +37,8 @@ export function plainCellRows(lines: readonly string[], excluded: (i: number) =>
       nonBlank,
     );
     nonBlank.forEach((i, k) => (rows[i] = joined[k] ?? []));
-    for (const i of region.lines) rows[i] ??= [];
+    // Lines of a page break inside the region (page number, 单位 line) are lines without cells.
+    for (let i = region.lines[0] ?? 0; i <= (region.lines[region.lines.length - 1] ?? -1); i++) rows[i] ??= [];
   }
   return rows;
 }
@@ -59,6 +60,17 @@ function isBreak(raw: string): boolean {
 function isPreamble(raw: string): boolean {
   const t = cleanLine(raw).normalize("NFKC");
   return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim());
+}
+
+// After a page break inside a table's body: the next page's first line is a row (figures, a code,
+// a row label), not a title, a break or header words.
+function goesOnWithoutHeader(lines: readonly string[], at: number, run: readonly number[]): boolean {
+  if (!run.some((i) => /\d[.,]\d/.test(lines[i] ?? ""))) return false;
+  let n = at + 1;
+  while (n < lines.length && ((lines[n] ?? "").trim() === "" || isPreamble(lines[n] ?? ""))) n++;
+  const next = lines[n] ?? "";
+  if (n >= lines.length || isBreak(next)) return false;
+  return !isHeaderLine(next.trim().split(/\s+/));
 }
 
 function findRegions(lines: readonly string[], excluded: (i: number) => boolean): Region[] {
@@ -90,8 +102,10 @@ function findRegions(lines: readonly string[], excluded: (i: number) => boolean)
       return;
     }
     if (isPreamble(raw)) {
-      // A page number or repeated 部门 line ends the page's block; the title that follows reopens it.
-      close();
+      // A page going on without title or header stays in the region (its rows take the first
+      // page's columns); otherwise a page number or repeated 部门 line ends the page's block and
+      // the title or header that follows reopens it.
+      if (!goesOnWithoutHeader(lines, i, run)) close();
       return;
     }
     if (run.length === 0 && t === "") return;
