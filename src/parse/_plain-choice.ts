@@ -120,7 +120,16 @@ export function chooseByIdentities(choices: readonly { line: number; options: nu
   }));
   // Tables without codes (the 总表s) have no sums to tell placements apart.
   if (groups.some((g) => g.code < 0) || !choices.some((c) => c.options.length > 1)) return chosen();
+  const cache = new Map<string, (SumRow | null)[]>();
   const sumRowsOf = (i: number, o: readonly number[]): (SumRow | null)[] => {
+    const key = `${i}|${o.join(",")}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const rows = readSumRows(i, o);
+    cache.set(key, rows);
+    return rows;
+  };
+  const readSumRows = (i: number, o: readonly number[]): (SumRow | null)[] => {
     const line = tokens[choices[i]?.line ?? 0] ?? [];
     const cells = slots.map(() => "");
     o.forEach((s, t) => (cells[s] = cells[s] ? `${cells[s]}${line[t] ?? ""}` : (line[t] ?? "")));
@@ -148,21 +157,46 @@ export function chooseByIdentities(choices: readonly { line: number; options: nu
     });
     return s + (totalsAdd ? rows.filter((r) => r.some(rowTotalHolds)).length : 0);
   };
+  // The rows under a coded row (its 款 and 项) that may take the same slots: a class and its items
+  // printed with the same figures move together ("20598" and "2059802", both 项目支出 only).
+  const codeOf = choices.map((c, i) => sumRowsOf(i, c.options[0] ?? [])[0]?.code ?? null);
+  const slotsKey = (o: readonly number[]): string => [...new Set(o.filter((x) => slots[x]?.type !== "label"))].join(",");
+  const subtree = (i: number): number[] => {
+    const code = codeOf[i];
+    const out: number[] = [];
+    if (!code) return out;
+    for (let j = i + 1; j < choices.length; j++) {
+      const other = codeOf[j];
+      if (other === null || other === undefined) continue;
+      if (!other.startsWith(code) || other.length <= code.length) break;
+      out.push(j);
+    }
+    return out;
+  };
   let best = score();
   for (let round = 0; round < 3; round++) {
     let changed = false;
     choices.forEach((c, i) => {
       if (c.options.length < 2) return;
       const keep = picked[i] ?? 0;
+      const under = subtree(i);
       for (let o = 0; o < Math.min(c.options.length, 64); o++) {
         if (o === keep) continue;
-        picked[i] = o;
-        const s = score();
-        if (s > best) {
-          best = s;
-          changed = true;
-          return;
+        const kept = under.map((j) => picked[j] ?? 0);
+        for (const together of under.length > 0 ? [false, true] : [false]) {
+          picked[i] = o;
+          under.forEach((j, k) => {
+            const same = together ? (choices[j]?.options ?? []).findIndex((x) => slotsKey(x) === slotsKey(c.options[o] ?? [])) : -1;
+            picked[j] = same >= 0 ? same : (kept[k] ?? 0);
+          });
+          const s = score();
+          if (s > best) {
+            best = s;
+            changed = true;
+            return;
+          }
         }
+        under.forEach((j, k) => (picked[j] = kept[k] ?? 0));
       }
       picked[i] = keep;
     });

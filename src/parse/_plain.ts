@@ -137,7 +137,7 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
 
 /** Lays the lines of one table region into cells. */
 function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
-  const tokens = readWords(lines);
+  const { words: tokens, carried } = readWords(lines);
   const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
   let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
   // The upper piece of the first row's wrapped label ("一般公共服务" over "201 264.87 …") is body.
@@ -193,7 +193,8 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
     if (!row) continue;
     option.forEach((s, t) => (row[s] = row[s] ? `${row[s]} ${tokens[line]?.[t] ?? ""}` : (tokens[line]?.[t] ?? "")));
   }
-  followNamelessRows(out, tokens, slots, bodyFrom);
+  uncarry(out, carried, slots);
+  followNamelessRows(out, tokens, slots, bodyFrom, new Set(carried.keys()));
   layHeader(header, slots, out, twoSided, kind);
   return out;
 }
@@ -248,32 +249,53 @@ function lanciCells(line: readonly string[], slots: readonly Slot[]): string[] {
   return row.map((c) => (c === "栏次次" ? "栏次" : c));
 }
 
-// A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
-// its line goes with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20").
-function readWords(lines: readonly string[]): string[][] {
+/**
+ * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
+ * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
+ * so both take the same group; `carried` maps such a code line to that next line.
+ */
+function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
   const words = lines.map((l) =>
     l
       .trim()
       .split(/\s+/)
       .filter((t) => t !== "")
-      .flatMap((w) => /^\d{3,7}\p{Script=Han}/u.exec(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]),
+      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w])),
   );
+  const carried = new Map<number, number>();
   words.forEach((line, k) => {
     if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;
     let n = k + 1;
     while (n < words.length && (words[n] ?? []).length === 0) n++;
     const next = words[n] ?? [];
     if (next.length > 0 && !CODE.test(next[0] ?? "") && !FIGURE.test(next[0] ?? "") && next.some((w) => FIGURE.test(w))) {
-      words[n] = [...line, ...next];
-      words[k] = [];
+      words[k] = [...line, ...next];
+      words[n] = [];
+      carried.set(k, n);
     }
   });
-  return words;
+  return { words, carried };
+}
+
+// Back on their own lines: the code stays where it is printed, the rest goes to its line (as the
+// layout form reads "20598" / "安排的支出 6,304.68", with a wrapped name's piece above the code).
+function uncarry(out: (string[] | null)[], carried: ReadonlyMap<number, number>, slots: readonly Slot[]): void {
+  for (const [k, n] of carried) {
+    const from = out[k];
+    const to = out[n];
+    if (!from || !to) continue;
+    slots.forEach((slot, s) => {
+      if (slot.type === "code") return;
+      to[s] = from[s] ?? "";
+      from[s] = "";
+    });
+  }
 }
 
 // The pieces of a wrapped label ("信息 网络 及软件 购置" / "31007 0.00" / "更新") stand on the lines
-// above and below a coded row without a name: they go to that row's group.
-function followNamelessRows(out: (string[] | null)[], tokens: readonly (readonly string[])[], slots: readonly Slot[], bodyFrom: number): void {
+// above and below a coded row without a name (a code whose name stands on the next line has one):
+// they go to that row's group.
+function followNamelessRows(out: (string[] | null)[], tokens: readonly (readonly string[])[], slots: readonly Slot[], bodyFrom: number, named: ReadonlySet<number>): void {
   const groups = [...new Set(slots.map((s) => s.group))].map((g) => ({
     code: slots.findIndex((s) => s.type === "code" && s.group === g),
     label: slots.findIndex((s) => s.type === "label" && s.group === g),
@@ -288,7 +310,7 @@ function followNamelessRows(out: (string[] | null)[], tokens: readonly (readonly
     const line = tokens[k] ?? [];
     if (!row || line.length === 0 || line.some((w) => FIGURE.test(w) || CODE.test(w) || ROW_NO.test(w))) continue;
     for (const n of [nearest(k, 1), nearest(k, -1)]) {
-      const other = out[n];
+      const other = named.has(n) ? null : out[n];
       const g = other ? groups.find((x) => x.code >= 0 && (other[x.code] ?? "") !== "" && (other[x.label] ?? "") === "") : undefined;
       if (!g) continue;
       const text = row.filter((c) => c !== "").join(" ");
