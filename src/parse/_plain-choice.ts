@@ -148,14 +148,19 @@ export function chooseByIdentities(choices: readonly { line: number; options: nu
     return rest.length > 0 && first !== null && first !== undefined && sum.minus(first).abs().lte(0.005 * (rest.length + 1));
   };
   const totalsAdd = choices.some((c, i) => c.options.length === 1 && sumRowsOf(i, c.options[0] ?? []).some(rowTotalHolds));
+  // Sums holding count first; among equal counts, the smaller total gap of the failing sums (a
+  // placement that brings a sum closer is a step towards one that holds).
   const score = (): number => {
     const rows = choices.map((c, i) => sumRowsOf(i, c.options[picked[i] ?? 0] ?? []));
     let s = 0;
+    let gap = new Decimal(0);
     groups.forEach((g, k) => {
-      const [hold, fail] = hierarchySums(rows.flatMap((r) => (r[k] ? [r[k]] : [])), g.values.length);
+      const [hold, fail, off] = hierarchySums(rows.flatMap((r) => (r[k] ? [r[k]] : [])), g.values.length);
       s += hold - fail;
+      gap = gap.plus(off);
     });
-    return s + (totalsAdd ? rows.filter((r) => r.some(rowTotalHolds)).length : 0);
+    const count = s + (totalsAdd ? rows.filter((r) => r.some(rowTotalHolds)).length : 0);
+    return count - 0.5 * (gap.toNumber() / (gap.toNumber() + 1));
   };
   // The rows under a coded row (its 款 and 项) that may take the same slots: a class and its items
   // printed with the same figures move together ("20598" and "2059802", both 项目支出 only).

@@ -56,10 +56,12 @@ function isBreak(raw: string): boolean {
   return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c));
 }
 
-// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers.
-function isPreamble(raw: string): boolean {
-  const t = cleanLine(raw).normalize("NFKC");
-  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim());
+// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers. A page number
+// stands after a blank line; a code alone on its line ("208" over "支出 15,171.49") does not.
+function isPreamble(lines: readonly string[], i: number): boolean {
+  const t = cleanLine(lines[i] ?? "").normalize("NFKC");
+  const pageNumber = /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim()) && (i === 0 || (lines[i - 1] ?? "").trim() === "");
+  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || pageNumber;
 }
 
 // After a page break inside a table's body: the next page's first line is a row (figures, a code,
@@ -67,7 +69,7 @@ function isPreamble(raw: string): boolean {
 function goesOnWithoutHeader(lines: readonly string[], at: number, run: readonly number[]): boolean {
   if (!run.some((i) => /\d[.,]\d/.test(lines[i] ?? ""))) return false;
   let n = at + 1;
-  while (n < lines.length && ((lines[n] ?? "").trim() === "" || isPreamble(lines[n] ?? ""))) n++;
+  while (n < lines.length && ((lines[n] ?? "").trim() === "" || isPreamble(lines, n))) n++;
   const next = lines[n] ?? "";
   if (n >= lines.length || isBreak(next)) return false;
   return !isHeaderLine(next.trim().split(/\s+/));
@@ -101,7 +103,7 @@ function findRegions(lines: readonly string[], excluded: (i: number) => boolean)
       kind = null;
       return;
     }
-    if (isPreamble(raw)) {
+    if (isPreamble(lines, i)) {
       // A page going on without title or header stays in the region (its rows take the first
       // page's columns); otherwise a page number or repeated 部门 line ends the page's block and
       // the title or header that follows reopens it.
