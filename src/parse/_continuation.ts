@@ -19,10 +19,14 @@ export interface SumRow {
   readonly values: readonly (Decimal | null)[];
 }
 
-/** Hierarchy sums over rows: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, column by column; [holding, failing]. */
-export function hierarchySums(rows: readonly SumRow[], columns: number): [number, number] {
+/**
+ * Hierarchy sums over rows: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, column by column; [holding, failing,
+ * the failing sums' total gap].
+ */
+export function hierarchySums(rows: readonly SumRow[], columns: number): [number, number, Decimal] {
   let hold = 0;
   let fail = 0;
+  let gap = new Decimal(0);
   const check = (parent: SumRow, children: readonly SumRow[]): void => {
     if (children.length === 0) return;
     for (let j = 0; j < columns; j++) {
@@ -32,8 +36,12 @@ export function hierarchySums(rows: readonly SumRow[], columns: number): [number
       const sum = parts.reduce<Decimal>((a, p) => a.plus(p ?? 0), new Decimal(0));
       // Each printed figure is rounded to the cent: the sum may be off by half a cent per part.
       const tolerance = new Decimal(0.005).times(children.length + 1);
-      if (sum.minus(total ?? 0).abs().lte(tolerance)) hold++;
-      else fail++;
+      const off = sum.minus(total ?? 0).abs();
+      if (off.lte(tolerance)) hold++;
+      else {
+        fail++;
+        gap = gap.plus(off);
+      }
     }
   };
   rows.forEach((row, i) => {
@@ -52,7 +60,7 @@ export function hierarchySums(rows: readonly SumRow[], columns: number): [number
     }
     check(row, children);
   });
-  return [hold, fail];
+  return [hold, fail, gap];
 }
 
 /** Reads a cell line of a one-sided coded table into a SumRow over the given value positions. */

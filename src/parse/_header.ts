@@ -88,8 +88,23 @@ function isReadable(read: readonly (readonly string[])[]): boolean {
   return consistent && read.every((p) => p.length > 0 && p.every(known));
 }
 
+const VOCABULARY: ReadonlySet<string> = new Set(HEADER_WORDS);
+
 function known(word: string): boolean {
-  return HEADER_WORDS.includes(word) || HEADER_WORDS.includes(SYNONYMS[word] ?? "");
+  return VOCABULARY.has(word) || VOCABULARY.has(SYNONYMS[word] ?? "");
+}
+
+// Every proper beginning of a header word ("本年收入合" of 本年收入合计, "政府性基" of 政府性基金…).
+const PREFIXES: ReadonlySet<string> = new Set(HEADER_WORDS.flatMap((w) => Array.from({ length: w.length - 1 }, (_, k) => w.slice(0, k + 1))));
+
+/** True when a compacted header text is the beginning of a longer header word ("本年收入" of 本年收入合计). */
+export function beginsHeaderWord(word: string): boolean {
+  return PREFIXES.has(word.normalize("NFKC"));
+}
+
+/** True when a compacted header text is the beginning of a header word, not a whole one ("一般公共预"). */
+export function headerWordPrefix(word: string): boolean {
+  return beginsHeaderWord(word) && !known(word.normalize("NFKC"));
 }
 
 /** True when a compacted header text is a word of the template's header vocabulary ("因公出国(境)费"). */

@@ -71,6 +71,12 @@ export function kindOfHeader(headerText: string): TableKind | null {
   return null;
 }
 
+/**
+ * Economic classes (the first three digits of a 科目编码) the template counts as 人员经费 in the
+ * 基本支出 table: 工资福利支出 and 对个人和家庭的补助; every other class is 公用经费.
+ */
+export const PERSONNEL_CLASSES: ReadonlySet<string> = new Set(["301", "303"]);
+
 /** Canonical column paths per kind (one-sided tables, or each part of a two-sided one). */
 export const CANONICAL_COLUMNS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   "收入支出决算总表/收入": [["决算数"]],

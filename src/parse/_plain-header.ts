@@ -8,7 +8,7 @@
  */
 import type { TableKind } from "./types.js";
 import { CANONICAL_COLUMNS, canonicalColumns, HEADER_WORDS } from "./_kinds.js";
-import { knownHeaderWord } from "./_header.js";
+import { beginsHeaderWord, knownHeaderWord } from "./_header.js";
 import { compact } from "./_lines.js";
 
 interface Slot {
@@ -19,6 +19,25 @@ interface Slot {
 // Words naming the label columns (or a side), never a value column.
 const LABEL_WORDS = /^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|科目代码|功能分类科目编码|经济分类科目编码|栏次|行次|行|次|栏|类|款)$/;
 const SIDE_WORDS = /^(?:收入|支出)$/;
+
+// Every piece a header cell may wrap into: the substrings of the header vocabulary and of the words
+// naming the label columns and groups.
+const HEADER_PIECES: ReadonlySet<string> = new Set(
+  [...HEADER_WORDS, "功能分类科目编码", "经济分类科目编码", "科目名称", "项目", "行次", "栏次", "人员经费", "公用经费", "收入", "支出"].flatMap((w) =>
+    Array.from({ length: w.length }, (_, i) => Array.from({ length: w.length - i }, (_, j) => w.slice(i, i + j + 1))).flat(),
+  ),
+);
+
+/** True when every word of a line could be a piece of a header cell ("项目 决算数", "栏次"). */
+export function isHeaderLine(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => t !== "");
+  return words.length > 0 && words.every((t) => HEADER_PIECES.has(compact(t).normalize("NFKC")) || LABEL_WORDS.test(compact(t)));
+}
+
+/** True when no word of a line could be a piece of a header cell: a wrapped row label's piece ("一般公共服务"). */
+export function isLabelPiece(tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.every((t) => !HEADER_PIECES.has(compact(t).normalize("NFKC")));
+}
 
 // Group words and the words they stand over, from the template's multi-level columns.
 const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
@@ -34,7 +53,7 @@ const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   return m;
 })();
 
-const isPrefix = (s: string): boolean => HEADER_WORDS.some((w) => w.startsWith(s) && w !== s) || ["因公出国(境)费用"].some((w) => w.startsWith(s));
+const isPrefix = beginsHeaderWord;
 
 /** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
 function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean } {
@@ -56,23 +75,29 @@ function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number;
   return { words, unknown, open };
 }
 
+// How well one column's pieces read (memoised: the search meets the same stacks many times).
+const COLUMN_SCORES = new Map<string, readonly [number, number]>();
+
+/** [score while more lines may come, score of the finished column]. */
+function columnScore(pieces: readonly string[]): readonly [number, number] {
+  if (pieces.length === 0) return [-1, -1];
+  const key = pieces.join("\u0001");
+  const hit = COLUMN_SCORES.get(key);
+  if (hit) return hit;
+  const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
+  let s = 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown;
+  for (let w = 0; w + 1 < words.length; w++) {
+    const children = CHILDREN.get(words[w] ?? "");
+    if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
+  }
+  const out = [s, s - (open ? 5 : 0)] as const;
+  if (COLUMN_SCORES.size > 20000) COLUMN_SCORES.clear();
+  COLUMN_SCORES.set(key, out);
+  return out;
+}
+
 function score(stacks: readonly (readonly string[])[], final: boolean): number {
-  let s = 0;
-  stacks.forEach((pieces, k) => {
-    if (pieces.length === 0) {
-      s -= 1;
-      return;
-    }
-    const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
-    s += 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown - (final && open ? 5 : 0);
-    for (let w = 0; w + 1 < words.length; w++) {
-      const children = CHILDREN.get(words[w] ?? "");
-      if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
-    }
-    // A group word stands over its members: the columns right of it that hold its children.
-    void k;
-  });
-  return s;
+  return stacks.reduce((s, pieces) => s + (columnScore(pieces)[final ? 1 : 0]), 0);
 }
 
 // Words the template prints under other names ("合计" for 小计, "金额" for 决算数).
@@ -156,25 +181,34 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
     return { words, sideOf };
   });
   const n = valueSlots.length;
-  let beam: { cols: number[][]; stacks: string[][] }[] = [{ cols: [], stacks: valueSlots.map(() => []) }];
+  // A beam over the header lines; an extension is scored by the columns it changes only, and
+  // its stacks are built only when it stays in the beam.
+  let beam: { stacks: string[][]; s: number }[] = [{ stacks: valueSlots.map(() => []), s: score(valueSlots.map(() => []), false) }];
   lines.forEach(({ words, sideOf }) => {
-    if (words.length === 0 || words.length > n) {
-      beam = beam.map((b) => ({ cols: [...b.cols, []], stacks: b.stacks }));
-      return;
-    }
+    if (words.length === 0 || words.length > n) return;
     // Words after the second 项目 of a two-sided header belong to the 支出 side.
     const bySide = sideOf.some((s) => s === 1);
     const allowed = Array.from({ length: n }, (_, c) => c);
     const options = injections(words.length, allowed).filter((o) => !bySide || o.every((c, t) => (sideOf[t] === 1) === (groupOf(c) === 1)));
-    const next: { cols: number[][]; stacks: string[][]; s: number }[] = [];
-    for (const b of beam)
+    const next: { from: number; option: number[]; s: number }[] = [];
+    beam.forEach((b, from) => {
+      // gain[c][t]: what putting word t on column c adds.
+      const gain = (b.stacks as readonly string[][]).map((before) => {
+        const base = columnScore(before)[0];
+        return words.map((w) => columnScore([...before, w])[0] - base);
+      });
       for (const o of options) {
-        const stacks = b.stacks.map((st) => [...st]);
-        o.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
-        next.push({ cols: [...b.cols, o], stacks, s: score(stacks, false) });
+        let s = b.s;
+        for (let t = 0; t < o.length; t++) s += gain[o[t] ?? 0]?.[t] ?? 0;
+        next.push({ from, option: o, s });
       }
+    });
     next.sort((a, b) => b.s - a.s);
-    beam = next.slice(0, 60);
+    beam = next.slice(0, 60).map(({ from, option, s }) => {
+      const stacks = (beam[from]?.stacks ?? []).map((st) => [...st]);
+      option.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
+      return { stacks, s };
+    });
   });
   const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order);
   const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];

@@ -8,25 +8,15 @@
  * most of the table's identities hold (类 = Σ 款 = Σ 项, 合计 = Σ 类, the row total = Σ its parts)
  * wins, ties going to the pattern of the row's parent.
  */
-import { Decimal, parseDecimal } from "../core/money.js";
 import type { TableKind } from "./types.js";
-import { hierarchySums, type SumRow } from "./_continuation.js";
 import { joinFragments } from "./_fragments.js";
 import { kindOfTitle } from "./_kinds.js";
 import { cleanLine, compact } from "./_lines.js";
 import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
-import { layHeader } from "./_plain-header.js";
+import { isHeaderLine, isLabelPiece, layHeader } from "./_plain-header.js";
+import { chooseByIdentities, CODE, FIGURE, placements, rank, ROW_NO, type Slot } from "./_plain-choice.js";
 
-const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
-const CODE = /^\d{3,7}$/;
-const ROW_NO = /^\d{1,2}$/;
 
-type SlotType = "code" | "label" | "rowNo" | "value";
-interface Slot {
-  readonly type: SlotType;
-  /** Side or group index (0 for one-part tables). */
-  readonly group: number;
-}
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
 export function isPlainForm(lines: readonly string[]): boolean {
@@ -34,17 +24,6 @@ export function isPlainForm(lines: readonly string[]): boolean {
   if (figureLines.length < 5) return false;
   const aligned = figureLines.filter((l) => /\S {2,}\S/.test(l) || l.includes("\t")).length;
   return aligned <= figureLines.length / 20;
-}
-
-// The side of a 总表 a label stands on. A label piece alone on its line (a wrapped label: "七、文化
-// 旅游体育与传媒支" / "出") is of the 支出 side unless it names income.
-const EXPENDITURE_SIDE = /支出|年末|结余分配|^总计$/;
-const INCOME_SIDE = /收入|拨款|年初|上年|结转/;
-
-function sideOfLabel(label: string, alone: boolean): 0 | 1 {
-  const l = label.replace(/^[一二三四五六七八九十]+、/, "");
-  if (EXPENDITURE_SIDE.test(l) || (alone && !INCOME_SIDE.test(l))) return 1;
-  return 0;
 }
 
 /** Per line: its cells when it is a line of a template table, else null. */
@@ -58,7 +37,8 @@ export function plainCellRows(lines: readonly string[], excluded: (i: number) =>
       nonBlank,
     );
     nonBlank.forEach((i, k) => (rows[i] = joined[k] ?? []));
-    for (const i of region.lines) rows[i] ??= [];
+    // Lines of a page break inside the region (page number, 单位 line) are lines without cells.
+    for (let i = region.lines[0] ?? 0; i <= (region.lines[region.lines.length - 1] ?? -1); i++) rows[i] ??= [];
   }
   return rows;
 }
@@ -76,10 +56,23 @@ function isBreak(raw: string): boolean {
   return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c));
 }
 
-// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers.
-function isPreamble(raw: string): boolean {
-  const t = cleanLine(raw).normalize("NFKC");
-  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim());
+// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers. A page number
+// stands after a blank line; a code alone on its line ("208" over "支出 15,171.49") does not.
+function isPreamble(lines: readonly string[], i: number): boolean {
+  const t = cleanLine(lines[i] ?? "").normalize("NFKC");
+  const pageNumber = /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim()) && (i === 0 || (lines[i - 1] ?? "").trim() === "");
+  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || pageNumber;
+}
+
+// After a page break inside a table's body: the next page's first line is a row (figures, a code,
+// a row label), not a title, a break or header words.
+function goesOnWithoutHeader(lines: readonly string[], at: number, run: readonly number[]): boolean {
+  if (!run.some((i) => /\d[.,]\d/.test(lines[i] ?? ""))) return false;
+  let n = at + 1;
+  while (n < lines.length && ((lines[n] ?? "").trim() === "" || isPreamble(lines, n))) n++;
+  const next = lines[n] ?? "";
+  if (n >= lines.length || isBreak(next)) return false;
+  return !isHeaderLine(next.trim().split(/\s+/));
 }
 
 function findRegions(lines: readonly string[], excluded: (i: number) => boolean): Region[] {
@@ -110,9 +103,11 @@ function findRegions(lines: readonly string[], excluded: (i: number) => boolean)
       kind = null;
       return;
     }
-    if (isPreamble(raw)) {
-      // A page number or repeated 部门 line ends the page's block; the title that follows reopens it.
-      close();
+    if (isPreamble(lines, i)) {
+      // A page going on without title or header stays in the region (its rows take the first
+      // page's columns); otherwise a page number or repeated 部门 line ends the page's block and
+      // the title or header that follows reopens it.
+      if (!goesOnWithoutHeader(lines, i, run)) close();
       return;
     }
     if (run.length === 0 && t === "") return;
@@ -142,45 +137,18 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
   return slots;
 }
 
-type TokenType = "code" | "text" | "rowNo" | "figure";
-
-function typeOf(token: string): TokenType {
-  if (FIGURE.test(token)) return "figure";
-  if (ROW_NO.test(token)) return "rowNo";
-  if (CODE.test(token)) return "code";
-  return "text";
-}
-
-const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value" };
-
-/** Every way to put a line's tokens into the slots in order (text pieces may share a label slot). */
-function placements(tokens: readonly string[], slots: readonly Slot[], limit = 4000): number[][] {
-  const types = tokens.map(typeOf);
-  const out: number[][] = [];
-  const walk = (t: number, from: number, acc: number[]): void => {
-    if (out.length >= limit) return;
-    if (t === tokens.length) {
-      out.push([...acc]);
-      return;
-    }
-    const type = types[t] ?? "text";
-    // Words of one label stay in its slot ("项 目", "其他 支出").
-    const prev = acc[acc.length - 1];
-    if (type === "text" && prev !== undefined && types[t - 1] === "text" && slots[prev]?.type === "label") walk(t + 1, from, [...acc, prev]);
-    for (let s = from; s < slots.length; s++) {
-      const slot = slots[s];
-      if (slot && slot.type === FITS[type]) walk(t + 1, s + 1, [...acc, s]);
-    }
-  };
-  walk(0, 0, []);
-  return out;
-}
-
 /** Lays the lines of one table region into cells. */
 function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
-  const tokens = lines.map((l) => l.trim().split(/\s+/).filter((t) => t !== ""));
+  const { words: tokens, carried } = readWords(lines);
   const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
-  const bodyFrom = firstBody < 0 ? tokens.length : firstBody;
+  let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
+  // The upper piece of the first row's wrapped label ("一般公共服务" over "201 264.87 …") is body.
+  for (let k = bodyFrom - 1; firstBody > 0 && k >= 0; k--) {
+    const line = tokens[k] ?? [];
+    if (line.length === 0) continue;
+    if (!isLabelPiece(line) || line.some((w) => FIGURE.test(w) || ROW_NO.test(w))) break;
+    bodyFrom = k;
+  }
   const header = tokens.slice(0, bodyFrom);
   const lanciAt = tokens.findIndex(isLanci);
   const twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
@@ -219,14 +187,16 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
       if (row) row[slots.findIndex((s) => s.type === "label")] = line.join(" ");
       continue;
     }
-    choices.push({ line: k, options: rank(options, line, slots, twoSided) });
+    choices.push({ line: k, options: rank(options, line, slots, kind) });
   }
-  const chosen = chooseByIdentities(choices, tokens, slots, kind);
+  const chosen = chooseByIdentities(choices, tokens, slots);
   for (const { line, option } of chosen) {
     const row = out[line];
     if (!row) continue;
     option.forEach((s, t) => (row[s] = row[s] ? `${row[s]} ${tokens[line]?.[t] ?? ""}` : (tokens[line]?.[t] ?? "")));
   }
+  uncarry(out, carried, slots);
+  followNamelessRows(out, tokens, slots, bodyFrom, new Set(carried.keys()));
   layHeader(header, slots, out, twoSided, kind);
   return out;
 }
@@ -281,76 +251,74 @@ function lanciCells(line: readonly string[], slots: readonly Slot[]): string[] {
   return row.map((c) => (c === "栏次次" ? "栏次" : c));
 }
 
-// Candidate placements, most likely first: labels on the side their words name, figures packed
-// towards the first value columns of their side.
-function rank(options: number[][], line: readonly string[], slots: readonly Slot[], twoSided: boolean): number[][] {
-  const cost = (o: readonly number[]): number => {
-    let c = 0;
-    o.forEach((s, t) => {
-      const slot = slots[s];
-      if (!slot) return;
-      if (twoSided && slot.type === "label") {
-        const expenditure = sideOfLabel(compact(line[t] ?? ""), line.every((w) => typeOf(w) === "text")) === 1;
-        if (expenditure !== (slot.group === 1)) c += compact(line[t] ?? "") === "总计" ? 1 : 100;
-      }
-      c += s / 1000;
-    });
-    return c;
-  };
-  return [...options].sort((a, b) => cost(a) - cost(b));
+/**
+ * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
+ * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
+ * so both take the same group; `carried` maps such a code line to that next line.
+ */
+function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
+  const words = lines.map((l) =>
+    l
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== "")
+      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w])),
+  );
+  const carried = new Map<number, number>();
+  words.forEach((line, k) => {
+    if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;
+    let n = k + 1;
+    while (n < words.length && (words[n] ?? []).length === 0) n++;
+    const next = words[n] ?? [];
+    if (next.length > 0 && !CODE.test(next[0] ?? "") && !FIGURE.test(next[0] ?? "") && next.some((w) => FIGURE.test(w))) {
+      words[k] = [...line, ...next];
+      words[n] = [];
+      carried.set(k, n);
+    }
+  });
+  return { words, carried };
 }
 
-/**
- * Rows with more than one placement take the one under which most identities of the table hold:
- * every row's total (the first value column when the others add up to it elsewhere) and the
- * 类/款/项 sums column by column. A few rounds of improving one row at a time.
- */
-function chooseByIdentities(choices: readonly { line: number; options: number[][] }[], tokens: readonly (readonly string[])[], slots: readonly Slot[], kind: TableKind): { line: number; option: number[] }[] {
-  const picked = choices.map(() => 0);
-  const values = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
-  const coded = kind !== "收入支出决算总表" && kind !== "财政拨款收入支出决算总表" && kind !== "一般公共预算财政拨款基本支出决算明细表";
-  if (!coded || values.length < 2) return choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
-  const sumRowOf = (i: number, o: readonly number[]): SumRow => {
-    const line = tokens[choices[i]?.line ?? 0] ?? [];
-    const cells = slots.map(() => "");
-    o.forEach((s, t) => (cells[s] = line[t] ?? ""));
-    const code = compact(cells[0] ?? "");
-    return {
-      code: CODE.test(code) ? code : null,
-      total: /^(?:合计|总计)$/.test(compact(cells[1] ?? "")),
-      values: values.map((p) => (FIGURE.test(cells[p] ?? "") ? parseDecimal(cells[p] ?? "") : null)),
-    };
-  };
-  const rowTotalHolds = (r: SumRow): boolean => {
-    const [first, ...rest] = r.values;
-    const sum = rest.reduce<Decimal>((a, v) => a.plus(v ?? 0), new Decimal(0));
-    return first !== null && first !== undefined && sum.minus(first).abs().lte(0.005 * (rest.length + 1));
-  };
-  const totalsAdd = choices.some((c, i) => (c.options.length === 1 ? rowTotalHolds(sumRowOf(i, c.options[0] ?? [])) : false));
-  const score = (): number => {
-    const rows = choices.map((c, i) => sumRowOf(i, c.options[picked[i] ?? 0] ?? []));
-    const [hold, fail] = hierarchySums(rows, values.length);
-    return hold - fail + (totalsAdd ? rows.filter(rowTotalHolds).length : 0);
-  };
-  let best = score();
-  for (let round = 0; round < 3; round++) {
-    let changed = false;
-    choices.forEach((c, i) => {
-      if (c.options.length < 2) return;
-      const keep = picked[i] ?? 0;
-      for (let o = 0; o < Math.min(c.options.length, 64); o++) {
-        if (o === keep) continue;
-        picked[i] = o;
-        const s = score();
-        if (s > best) {
-          best = s;
-          changed = true;
-          return;
-        }
-      }
-      picked[i] = keep;
+// Back on their own lines: the code stays where it is printed, the rest goes to its line (as the
+// layout form reads "20598" / "安排的支出 6,304.68", with a wrapped name's piece above the code).
+function uncarry(out: (string[] | null)[], carried: ReadonlyMap<number, number>, slots: readonly Slot[]): void {
+  for (const [k, n] of carried) {
+    const from = out[k];
+    const to = out[n];
+    if (!from || !to) continue;
+    slots.forEach((slot, s) => {
+      if (slot.type === "code") return;
+      to[s] = from[s] ?? "";
+      from[s] = "";
     });
-    if (!changed) break;
   }
-  return choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
+}
+
+// The pieces of a wrapped label ("信息 网络 及软件 购置" / "31007 0.00" / "更新") stand on the lines
+// above and below a coded row without a name (a code whose name stands on the next line has one):
+// they go to that row's group.
+function followNamelessRows(out: (string[] | null)[], tokens: readonly (readonly string[])[], slots: readonly Slot[], bodyFrom: number, named: ReadonlySet<number>): void {
+  const groups = [...new Set(slots.map((s) => s.group))].map((g) => ({
+    code: slots.findIndex((s) => s.type === "code" && s.group === g),
+    label: slots.findIndex((s) => s.type === "label" && s.group === g),
+  }));
+  const nearest = (k: number, step: 1 | -1): number => {
+    let n = k + step;
+    while (n >= bodyFrom && n < out.length && (tokens[n] ?? []).length === 0) n += step;
+    return n;
+  };
+  for (let k = bodyFrom; k < out.length; k++) {
+    const row = out[k];
+    const line = tokens[k] ?? [];
+    if (!row || line.length === 0 || line.some((w) => FIGURE.test(w) || CODE.test(w) || ROW_NO.test(w))) continue;
+    for (const n of [nearest(k, 1), nearest(k, -1)]) {
+      const other = named.has(n) ? null : out[n];
+      const g = other ? groups.find((x) => x.code >= 0 && (other[x.code] ?? "") !== "" && (other[x.label] ?? "") === "") : undefined;
+      if (!g) continue;
+      const text = row.filter((c) => c !== "").join(" ");
+      row.fill("");
+      row[g.label] = text;
+      break;
+    }
+  }
 }

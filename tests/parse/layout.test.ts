@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutize } from "../../scripts/layoutize.js";
-import { alignRegion, layoutCellRows, snapLanci, tokenize } from "../../src/parse/_layout.js";
+import { alignRegion, layoutCellRows, snapLanci } from "../../src/parse/_layout.js";
+import { tokenize } from "../../src/parse/_layout-tokens.js";
 import { parsed, rowAt, table } from "./_load.js";
 
 const LAYOUT = "tests/fixtures/parse/layout-touchuju.txt";

@@ -9,6 +9,16 @@ import { parsed, source } from "./_load.js";
 const LAYOUT = "tests/fixtures/documents/2019-foshan-guidaojiaotongju.layout.txt";
 const PLAIN = "tests/fixtures/parse/2019-foshan-guidaojiaotongju.plain.txt";
 
+// Cells the layout form reads wrong while the plain form (and the PDF) read them right.
+const LAYOUT_ERRORS: Readonly<Record<string, readonly string[]>> = {
+  "2019-foshan-guidaojiaotongju": [
+    // 表6's last page: the 公用经费 code 31013 falls into the 人员经费 value column of an empty row.
+    "一般公共预算财政拨款基本支出决算明细表|人员经费|||决算数",
+    // 表7: the layout text loses the 预算数 公务用车 小计 0.00 (see pdf-agreement.test.ts).
+    "三公经费支出决算表||||预算数>公务用车购置及运行维护费>小计",
+  ],
+};
+
 /** Every figure of the template tables, keyed by table kind, part, row (code + label) and column path. */
 function cells(d: Disclosure, skip: ReadonlySet<string> = new Set()): Map<string, string> {
   const out = new Map<string, string>();
@@ -42,19 +52,38 @@ describe("plain reading-order text", () => {
     expect(isPlainForm(parsed(path).lines)).toBe(plain);
   });
 
-  // Known gap: the 基本支出 明细表 (three code | name | amount groups a line) and one 三公 cell.
-  it("gives the same figures at the same table, row and column as the layout form", () => {
-    const skip = new Set(["一般公共预算财政拨款基本支出决算明细表", "三公经费支出决算表"]);
-    const layout = cells(parsed(LAYOUT), skip);
-    const plain = cells(parsed(PLAIN), skip);
-    expect(disagreements(layout, plain)).toEqual([]);
-    expect(plain.size).toBe(415);
+  it("gives the Foshan fixture the same figures at the same table, row and column as its layout form", () => {
+    const layout = cells(parsed(LAYOUT));
+    const plain = cells(parsed(PLAIN));
+    expect(disagreements(layout, plain).map((d) => d.split(":")[0])).toEqual(LAYOUT_ERRORS["2019-foshan-guidaojiaotongju"]);
+    expect(plain.size).toBe(508);
   });
 
-  it("finds every identity of its tables holding", () => {
-    const h = parseHealth(parsed(PLAIN));
-    expect(h.failures).toEqual([]);
-    expect(h.identities.total).toBeGreaterThan(200);
+  // The plain form of each document against its layout form. Exceptions are cells the layout form
+  // reads wrong (the PDF and the plain form agree on them), named with the reason.
+  it.each([
+    ["2019-foshan-guidaojiaotongju", 508, new Set<string>()],
+    ["2024-shanghai-putuo-shehuigongzuobu", 205, new Set<string>()],
+    // Known gap (not an ambiguity): the university 收入/支出/财政拨款支出 tables, where the plain
+    // form still reads columns the body leaves empty and sibling rows' columns wrongly.
+    ["2024-xinan-daxue", 18, new Set(["收入决算表", "支出决算表", "财政拨款支出决算表"])],
+  ])("gives %s the same figures at the same table, row and column as its layout form", (base, count, skip) => {
+    const layoutText = readFileSync(join(import.meta.dirname, "../fixtures/documents", `${base}.layout.txt`), "utf8");
+    const layout = cells(parseText(layoutText), skip);
+    const plain = cells(parseText(plainText(layoutText)), skip);
+    expect(disagreements(layout, plain).map((d) => d.split(":")[0])).toEqual(LAYOUT_ERRORS[base] ?? []);
+    expect(plain.size).toBe(count);
+  });
+
+  it.each([
+    ["2019-foshan-guidaojiaotongju", 1],
+    ["2024-shanghai-putuo-shehuigongzuobu", 1],
+    ["2024-xinan-daxue", 0.93],
+  ])("finds the identities of %s's tables holding in its plain form (at least %s)", (base, share) => {
+    const layoutText = readFileSync(join(import.meta.dirname, "../fixtures/documents", `${base}.layout.txt`), "utf8");
+    const h = parseHealth(parseText(plainText(layoutText)));
+    expect(h.identities.holding / h.identities.total).toBeGreaterThanOrEqual(share);
+    expect(h.figures.placed).toBe(h.figures.printed);
   });
 
   it("places figures a row leaves out by the table's sums (Shanghai 05: 其他社会工作事务支出 is 项目支出 only)", () => {
@@ -63,7 +92,7 @@ describe("plain reading-order text", () => {
     const t = plain.tables.find((x) => x.kind === "一般公共预算财政拨款支出决算表");
     const row = t?.parts[0]?.rows.find((r) => r.code === "2013999");
     expect(row?.cells.map((c) => [t?.parts[0]?.columns[c.column]?.path.at(-1), c.value])).toEqual([
-      ["小计", "202.24"],
+      ["合计", "202.24"],
       ["基本支出", null],
       ["项目支出", "202.24"],
     ]);
@@ -72,7 +101,7 @@ describe("plain reading-order text", () => {
 });
 
 function parseText(text: string): Disclosure {
-  const r = parseDisclosure({ ...source(LAYOUT), text });
+  const r = parseDisclosure({ ...source(LAYOUT), text: text.replace(/\r\n?/g, "\n") });
   if (!r.ok) throw new Error("cannot parse");
   return r.value;
 }
