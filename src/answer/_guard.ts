@@ -63,11 +63,14 @@ function skeleton(s: string): string {
   return s.replace(/<\/?[a-z][^>]*>/gi, "").replace(/[^\p{L}\p{N}.%]+/gu, "");
 }
 
-function linesOf(read: ReadLine, file: string, from: number, to: number): string {
+function linesOf(read: ReadLine, file: string, from: number, to: number, prose = false): string {
   const out: string[] = [];
   for (let n = Math.max(1, from); n <= to; n++) {
     const l = read(file, n);
     if (l === undefined) break;
+    // A page number standing alone between the lines of a sentence that runs over a page break
+    // ("…安排局 / 26 / （部、委、办）…") is no part of the sentence.
+    if (prose && /^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$/.test(l)) continue;
     out.push(l);
   }
   return out.join("\n");
@@ -80,10 +83,10 @@ function linesOf(read: ReadLine, file: string, from: number, to: number): string
 export function quoteInCorpus(c: Citation, read: ReadLine): boolean {
   const pieces = c.quote.split(/[。！？；!?;\n…]+/).map(skeleton).filter((p) => p.length > 0);
   if (pieces.length === 0) return true;
-  const near = skeleton(linesOf(read, c.file, c.line - 3, c.lineEnd + 1));
+  const near = skeleton(linesOf(read, c.file, c.line - 3, c.lineEnd + 1, true));
   if (near === "") return false;
   if (pieces.every((p) => near.includes(p))) return true;
-  const before = skeleton(linesOf(read, c.file, 1, c.lineEnd + 1));
+  const before = skeleton(linesOf(read, c.file, 1, c.lineEnd + 1, true));
   return pieces.every((p) => before.includes(p));
 }
 

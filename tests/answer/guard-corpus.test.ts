@@ -38,6 +38,7 @@ describe("quoteInCorpus", () => {
     ["a paragraph with soft breaks and list markers", cite("1、贯彻实施有关法律。\n2、负责管理。", 10, 12), { 10: "- 1、贯彻实施有关", 11: "法律。", 12: "- 2、负责管理。" }, true],
     ["a sentence that began lines before the cited one", cite("全年预算为4.37万元,支出决算为3.87万元", 30), { 25: "全年预算为4.37万元,", 30: "支出决算为3.87万元" }, true],
     ["a clipped quote ending in …", cite("公务接待费全年预算为4.37…", 10), { 10: "公务接待费全年预算为4.37万元" }, true],
+    ["a sentence over a page break (page number alone between its lines)", cite("全年使用财政拨款安排局(部、委、办)机关及下属0个单位出国团组0个", 37, 40), { 37: "全年使用财政拨款安排局", 38: "", 39: "                26", 40: "（部、委、办）机关及下属 0 个单位出国团组 0 个" }, true],
     ["a quote with a changed figure", cite("支出决算为9.99万元", 10), { 10: "支出决算为3.87万元" }, false],
     ["a quote with changed words", cite("三公经费较上年减少。", 10), { 10: "三公经费较上年增加。" }, false],
     ["a quote of a file that is not there", { ...cite("三公经费", 10), file: "corpus/other.txt" }, { 10: "三公经费" }, false],
