@@ -83,11 +83,13 @@ function linesOf(read: ReadLine, file: string, from: number, to: number, prose =
 export function quoteInCorpus(c: Citation, read: ReadLine): boolean {
   const pieces = c.quote.split(/[。！？；!?;\n…]+/).map(skeleton).filter((p) => p.length > 0);
   if (pieces.length === 0) return true;
-  const near = skeleton(linesOf(read, c.file, c.line - 3, c.lineEnd + 1, true));
-  if (near === "") return false;
-  if (pieces.every((p) => near.includes(p))) return true;
-  const before = skeleton(linesOf(read, c.file, 1, c.lineEnd + 1, true));
-  return pieces.every((p) => before.includes(p));
+  // Each piece as the lines read, or with lone page numbers left out (a sentence over a page break).
+  const found = (from: number): boolean => {
+    const as = skeleton(linesOf(read, c.file, from, c.lineEnd + 1));
+    const clean = skeleton(linesOf(read, c.file, from, c.lineEnd + 1, true));
+    return as !== "" && pieces.every((p) => as.includes(p) || clean.includes(p));
+  };
+  return found(c.line - 3) || found(1);
 }
 
 /** Lines a wrapped table row may span on either side of its cited line. */

@@ -23,6 +23,9 @@ export interface Spelling {
   readonly chars: ReadonlySet<string>;
   /** The whole words (labels and question words), Chinese pieces only. */
   readonly words: ReadonlySet<string>;
+  /** Their beginnings and endings (a repair at a run's right edge must begin a word, at its left edge end one). */
+  readonly heads: ReadonlySet<string>;
+  readonly tails: ReadonlySet<string>;
 }
 
 // Words of questions about these documents besides their labels: how a self-evaluation, a fee or a
@@ -55,7 +58,14 @@ export function buildSpelling(words: Iterable<string>): Spelling {
   }
   const chars = new Set<string>();
   for (const r of targets) for (const c of r) chars.add(c);
-  return { runs, wild, chars, words: whole };
+  const heads = new Set<string>();
+  const tails = new Set<string>();
+  for (const w of whole)
+    for (let n = MIN; n <= Math.min(MAX, w.length); n++) {
+      heads.add(w.slice(0, n));
+      tails.add(w.slice(w.length - n));
+    }
+  return { runs, wild, chars, words: whole, heads, tails };
 }
 
 
@@ -86,12 +96,18 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
         // a word of three characters or more that the typed character does not continue
         // ("积效自评" → 绩效自评: "效自评" is a word, "年积" is none).
         if ((p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "") && !edgeTypo(chars, i, len, p, sp)) continue;
-        const edge = (p === 0 || p === len - 1) && sp.chars.has(w[p] ?? "");
+        const atEdge = p === 0 || p === len - 1;
+        const edge = atEdge && sp.chars.has(w[p] ?? "");
         for (const r of sp.wild.get(`${w.slice(0, p)}?${w.slice(p + 1)}`) ?? []) {
           if (contrast(w[p] ?? "", r[p] ?? "")) continue;
           // A repaired edge must make a whole word ("绩效自评"), not a piece of one ("预算项目支"),
           // with a character that sounds like the one typed (积/绩, 平/评; not 完/较).
-          if (edge && (!sp.words.has(r) || !soundsAlike(w[p] ?? "", r[p] ?? ""))) continue;
+          // ("公务接带了" → 公务接待, "发展专想" → 发展专项: the repaired run begins or ends a word).
+          const aligned = sp.words.has(r) || sp.heads.has(r) || sp.tails.has(r);
+          if (edge && (!aligned || !soundsAlike(w[p] ?? "", r[p] ?? ""))) continue;
+          // A character no label uses, at the edge: a whole word, or a word's start that sounds alike
+          // ("全年预箅" → 全年预算; never "比上年涨" → 比上年决).
+          if (atEdge && !edge && !sp.words.has(r) && !(aligned && soundsAlike(w[p] ?? "", r[p] ?? ""))) continue;
           repairs.add(`${p}:${r[p]}`);
           at = p;
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSpelling, correctSpelling } from "../../src/link/index.js";
 
-const VOCAB = ["政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
+const VOCAB = ["公务接待费", "比上年决算数", "政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入"];
 const sp = buildSpelling(VOCAB);
 
 describe("correctSpelling", () => {
@@ -16,6 +16,7 @@ describe("correctSpelling", () => {
     ["2019年积效自评的项目一共涉及多少资金", "2019年绩效自评的项目一共涉及多少资金"],
     ["开展绩效自平的项目共涉及资金多少", "开展绩效自评的项目共涉及资金多少"],
     ["西大一年的教育收废有多少", "西大一年的教育收费有多少"],
+    ["2024年公务接带了多少人次", "2024年公务接待了多少人次"], // the repaired run begins a word (公务接待费)
   ])("repairs %s", (q, want) => {
     expect(correctSpelling(q, sp)).toBe(want);
   });
@@ -29,6 +30,7 @@ describe("correctSpelling", () => {
     ["死亡抚恤为什么没花完年初预算"], // 完 does not sound like 较: no 较年初预算 at the edge
     ["新能源汽车产量实际完成了多少万辆"], // a question word is never a repair's result
     ["预算项目共涉及资金多少"], // a repair at the edge makes a whole word, never a piece of one
+    ["因公出国费比上年涨了百分之多少"], // 涨 does not sound like 决: never 比上年决(算)
   ])("leaves %s as typed", (q) => {
     expect(correctSpelling(q, sp)).toBe(q);
   });
