@@ -1,5 +1,5 @@
 import { createLogger } from "../core/log.js";
-import { Decimal } from "../core/money.js";
+import { Decimal, WAN_PER } from "../core/money.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
@@ -208,12 +208,12 @@ export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promi
   return withUnitAlternatives(composed);
 }
 
-// The same amount in the other money unit a question may expect: 元 → 万元, 亿元 → 万元 (exact).
-const TO_WAN: Readonly<Record<string, string>> = { 元: "0.0001", 亿元: "10000" };
-
-/** Adds the amount in 万元 to an answer stated in 元 or 亿元 (one alternative per unit). */
+/**
+ * Adds the amount in 万元 to an answer stated in 元 or 亿元 (exact; one alternative per unit): the
+ * other money unit a question may expect.
+ */
 function withUnitAlternatives(a: Answer): Answer {
-  const factor = a.unit ? TO_WAN[a.unit] : undefined;
+  const factor = a.unit && a.unit !== "万元" ? WAN_PER[a.unit] : undefined;
   if (a.kind !== "number" || a.value === null || factor === undefined) return a;
   const wan = { value: new Decimal(a.value).times(factor).toFixed(), unit: "万元" };
   return { ...a, alternatives: [...(a.alternatives ?? []), wan] };

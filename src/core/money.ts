@@ -62,6 +62,9 @@ export function toPlain(d: Decimal): string {
   return d.toFixed();
 }
 
+/** How many 万元 one of a money unit is (元, 万元, 亿元); undefined for other units. */
+export const WAN_PER: Readonly<Record<string, string>> = { 元: "0.0001", 万元: "1", 亿元: "10000" };
+
 /** Two figures are equal when their decimal values are equal ("16179" = "16179.00"). */
 export function sameValue(a: string, b: string): boolean {
   try {

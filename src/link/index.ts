@@ -1,5 +1,5 @@
 import type { Fact } from "../facts/types.js";
-import { Decimal, sameValue } from "../core/money.js";
+import { Decimal, sameValue, WAN_PER } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
@@ -50,11 +50,9 @@ function distinctBy<T>(xs: readonly T[], key: (x: T) => string): T[] {
   });
 }
 
-const TO_WAN: Readonly<Record<string, string>> = { 元: "0.0001", 万元: "1", 亿元: "10000" };
-
 /** A figure's value and unit, money in 万元, for telling equal amounts apart from different ones. */
 function amountKey(f: Fact): string {
-  const factor = TO_WAN[f.unit];
+  const factor = WAN_PER[f.unit];
   try {
     return factor ? `万元|${new Decimal(f.value).times(factor).toFixed()}` : `${f.unit}|${new Decimal(f.value).toFixed()}`;
   } catch {
