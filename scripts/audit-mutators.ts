@@ -57,6 +57,20 @@ function shift(fig: string, delta: number): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
+/**
+ * `line` with the figure `old` at `at` replaced by `next`, right edge kept: in a space-aligned
+ * (pdftotext -layout) line a wider figure takes the spaces before it and a narrower one leaves
+ * them, as a typeset table would print it, so the columns after it do not move (a shifted column
+ * is a misplaced cell, a different defect from the one planted).
+ */
+function replaceFigure(line: string, at: number, old: string, next: string): string {
+  const grow = next.length - old.length;
+  const before = line.slice(0, at);
+  const gap = /( +)$/.exec(before)?.[1]?.length ?? 0;
+  const head = grow > 0 && gap > grow ? before.slice(0, before.length - grow) : grow < 0 && gap > 0 ? before + " ".repeat(-grow) : before;
+  return head + next + line.slice(at + old.length);
+}
+
 function* bodyLines(lines: readonly string[]): Generator<[number, string]> {
   for (let i = bodyStart(lines); i < lines.length; i++) yield [i, lines[i] ?? ""];
 }
@@ -146,7 +160,7 @@ function classSum(lines: readonly string[]): Mutation[] {
     const figures = [...l.matchAll(FIGURE)].filter((f) => Number(f[0].replace(/,/g, "")) > 0);
     if (figures.length === 0) continue;
     let text = l;
-    for (const f of figures.slice(0, 2).reverse()) text = text.slice(0, f.index) + shift(f[0], 100) + text.slice((f.index ?? 0) + f[0].length);
+    for (const f of figures.slice(0, 2).reverse()) text = replaceFigure(text, f.index ?? 0, f[0], shift(f[0], 100));
     out.push({ lines_: withLine(lines, i, text), lines: [[i + 1, i + 1]], rules: ["table.hierarchy"], what: `类 ${m[1]} raised by 100` });
   }
   return out.filter((_, k) => k % 4 === 1);
@@ -160,7 +174,7 @@ function rowSum(lines: readonly string[]): Mutation[] {
     const figures = [...l.matchAll(FIGURE)].filter((f) => Number(f[0].replace(/,/g, "")) > 0);
     if (figures.length < 2) continue;
     const f = figures[1] as RegExpMatchArray;
-    out.push({ lines_: withLine(lines, i, l.slice(0, f.index) + shift(f[0], 37) + l.slice((f.index ?? 0) + f[0].length)), lines: [[i + 1, i + 1]], rules: ["table.row-sum"], what: `项 row second figure +37` });
+    out.push({ lines_: withLine(lines, i, replaceFigure(l, f.index ?? 0, f[0], shift(f[0], 37))), lines: [[i + 1, i + 1]], rules: ["table.row-sum"], what: `项 row second figure +37` });
   }
   return out.filter((_, k) => k % 5 === 2);
 }
@@ -175,7 +189,7 @@ function sangong(lines: readonly string[]): Mutation[] {
     const figures = [...l.matchAll(FIGURE)];
     if (figures.length < 6 || !figures.some((f) => Number(f[0].replace(/,/g, "")) > 0)) continue;
     const f = figures[0] as RegExpMatchArray;
-    return [{ lines_: withLine(lines, i, l.slice(0, f.index) + shift(f[0], 10) + l.slice((f.index ?? 0) + f[0].length)), lines: [[i + 1, i + 1]], rules: ["table.sangong"], what: "三公 合计 +10" }];
+    return [{ lines_: withLine(lines, i, replaceFigure(l, f.index ?? 0, f[0], shift(f[0], 10))), lines: [[i + 1, i + 1]], rules: ["table.sangong"], what: "三公 合计 +10" }];
   }
   return [];
 }
@@ -187,7 +201,7 @@ function acrossClass(lines: readonly string[]): Mutation[] {
     const m = /[一二三四五六七八九十]+、([\u4e00-\u9fff]{2,12}支出)(?:\t+|\s+)(?:\d{1,2}(?:\t+|\s+))?(\d{1,3}(?:,\d{3})*\.\d{2})\s*$/.exec(l);
     if (!m?.[2] || Number(m[2].replace(/,/g, "")) === 0 || /财政拨款/.test(l)) continue;
     const at = l.lastIndexOf(m[2]);
-    out.push({ lines_: withLine(lines, i, l.slice(0, at) + shift(m[2], 55) + l.slice(at + m[2].length)), lines: [[i + 1, i + 1]], rules: ["across.class-rows"], what: `公开01 ${m[1]} +55` });
+    out.push({ lines_: withLine(lines, i, replaceFigure(l, at, m[2], shift(m[2], 55))), lines: [[i + 1, i + 1]], rules: ["across.class-rows"], what: `公开01 ${m[1]} +55` });
     break;
   }
   return out;

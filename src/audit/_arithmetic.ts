@@ -149,7 +149,11 @@ function compareWords(ctx: AuditContext, p: Paragraph, groups: readonly Group[],
       const g = [...groups].reverse().find((x) => x.start <= at && both(x)) ?? [...earlier].reverse().find(both);
       if (!g) continue;
       const actual = new Decimal((g.of("决算")[0] as Placed).fact.value);
-      const budgets = g.of("预算").filter((b) => named === "" || budgetKind(b) === named || budgetKind(b) === null);
+      const stated = g.of("预算").filter((b) => named === "" || budgetKind(b) === named || budgetKind(b) === null);
+      // A budget of 0 beside a real one ("年初预算为 0 万元，全年预算为 321.02 万元") is no base for
+      // 大于/小于: anything spent exceeds it, so it would excuse every word.
+      const nonzero = stated.filter((b) => !new Decimal(b.fact.value).isZero());
+      const budgets = nonzero.length > 0 ? nonzero : stated;
       if (budgets.length === 0) continue;
       if (budgets.some((b) => relationHolds(cmp.relation(word), actual, new Decimal(b.fact.value)))) continue;
       const b = new Decimal((budgets[0] as Placed).fact.value);

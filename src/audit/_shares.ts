@@ -137,8 +137,10 @@ export function checkShares(ctx: AuditContext): void {
 function parentOf(ctx: AuditContext, part: Fact): Candidate | undefined {
   const parent = part.item ? PARENT[part.item] : undefined;
   if (!parent) return undefined;
+  // A table's cell qualifies by its column ("决算数", "合计"): any column but a budget, a prior year or a change.
+  const plain = (x: Fact): boolean => x.qualifier.length === 0 || (x.source.kind === "table" && x.qualifier.every((q) => !/预算|上年|年初|全年|增|减|较|占|其中/.test(q)));
   const f = ctx.facts
-    .filter((x) => x.item === parent && x.measure === "决算" && isMoneyUnit(x.unit) && x.qualifier.length === 0 && (part.scope === undefined || x.scope === undefined || x.scope === part.scope))
+    .filter((x) => x.item === parent && x.measure === "决算" && isMoneyUnit(x.unit) && plain(x) && (part.scope === undefined || x.scope === undefined || x.scope === part.scope))
     .sort((a, b) => (a.source.kind === "narrative" ? 0 : 1) - (b.source.kind === "narrative" ? 0 : 1))[0];
   return f ? { value: inWan(f), fact: f } : undefined;
 }

@@ -73,6 +73,9 @@ export function snapLanci(rows: readonly string[][]): string[][] {
   const moved = rows.map((r) => [...r]);
   const lanciRow = moved[lanci.index];
   const rowNumbers = (c: number): boolean => body.some((r) => filled(r, c)) && body.every((r) => !filled(r, c) || /^\d{1,3}$/.test(compact(r[c] ?? "")));
+  // Numbers the neighbour moves leave over no figures (both neighbours already taken).
+  let stranded = 0;
+  let rowNumbered = false;
   for (const c of lanci.positions) {
     if (hasFigure(c)) continue;
     // "栏次  2" printed over the 行次 column ("40", "41" …): the number heads the figures beside it.
@@ -80,23 +83,28 @@ export function snapLanci(rows: readonly string[][]): string[][] {
     if (lanciRow && rowNumbers(c) && hasFigure(next) && !lanci.positions.includes(next) && !filled(lanciRow, next)) {
       lanciRow[next] = lanciRow[c] ?? "";
       lanciRow[c] = "";
+      rowNumbered = true;
       continue;
     }
+    const before = into.size;
     for (const n of [c + 1, c - 1]) {
       if (n < 0 || lanci.positions.includes(n) || into.has(n) || !hasFigure(n)) continue;
       if (rows.some((r) => filled(r, c) && filled(r, n))) continue;
       into.set(n, c);
       break;
     }
+    if (into.size === before) stranded += 1;
   }
   // As many figure columns right of the 栏次 word as 栏次 numbers, all slid one way (Guangdong
   // 2019 表5's second page: "栏次 | | 1 | 2 | 3 | " over " | 合计 | | 1668.14 | 746.39 | 921.75"):
-  // the k-th number heads the k-th figure column (when no neighbour above could take them).
+  // the k-th number heads the k-th figure column (when no neighbour above could take them, or the
+  // neighbour moves strand a number between two columns already taken: Guangdong 2019 三公, twelve
+  // numbers over twelve figure columns, the only order-keeping reading).
   const from = Math.max(-1, ...lanci.lanciCells);
   const width = Math.max(0, ...rows.map((r) => r.length));
   const figureColumns = Array.from({ length: width }, (_, c) => c).filter((c) => c > from && hasFigure(c));
   const numbersOnFigures = lanci.positions.filter((c) => hasFigure(c)).length;
-  if (into.size === 0 && lanciRow && figureColumns.length === lanci.positions.length && numbersOnFigures < lanci.positions.length && figureColumns.every((c) => !lanci.positions.includes(c) || hasFigure(c))) {
+  if ((into.size === 0 || (stranded > 0 && !rowNumbered)) && lanciRow && figureColumns.length === lanci.positions.length && numbersOnFigures < lanci.positions.length && figureColumns.every((c) => !lanci.positions.includes(c) || hasFigure(c))) {
     const numbers = lanci.positions.map((c) => lanciRow[c] ?? "");
     for (const c of lanci.positions) lanciRow[c] = "";
     figureColumns.forEach((c, k) => (lanciRow[c] = numbers[k] ?? ""));

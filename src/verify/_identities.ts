@@ -190,11 +190,19 @@ function hierarchy(part0: TablePart, grid: CellGrid, name: string, codes: Readon
     }
     // The total printed below its 类 rows: the rows above it are its span.
     if (extended && isTotal && span.length === 0) span.push(...part.rows.slice(0, i).filter((r) => r.code !== null || hasFigure(r)));
-    if (span.some((r) => !r.code || ![3, 5, 7].includes(r.code.length))) return;
+    // Extended: a row below the children whose code OCR damaged ("221020" for 2210201, which the
+    // facts stage does not trust) still sits under its 款 by the printed prefix (checked below), so
+    // it leaves 类 = Σ 款 checkable; 款 = Σ 项 over it stays unchecked.
+    const codeOf = (r: TableRow): string | null => r.code ?? (extended ? orig(r).code : null);
+    const wellCoded = (r: TableRow): boolean => {
+      const c = codeOf(r);
+      return c !== null && (r.code !== null ? [3, 5, 7].includes(c.length) || (extended && c.length > childLen) : c.length > childLen);
+    };
+    if (!span.every(wellCoded)) return;
     const children = span.filter((r) => r.code?.length === childLen && (isTotal || r.code.startsWith(parent.code ?? "")));
     if (children.length === 0 || children.some((c) => (counts.get(c.code ?? "") ?? 0) > 1)) return;
     // Every deeper row must sit under one of the children, or the codes are inconsistent.
-    if (span.some((r) => (r.code?.length ?? 0) > childLen && !children.some((c) => r.code?.startsWith(c.code ?? "")))) return;
+    if (span.some((r) => (codeOf(r)?.length ?? 0) > childLen && !children.some((c) => codeOf(r)?.startsWith(c.code ?? "")))) return;
     for (const col of part.columns) {
       if (/行次|栏次/.test(leafOf(col))) continue;
       out.push({

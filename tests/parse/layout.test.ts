@@ -136,6 +136,18 @@ describe("snapLanci", () => {
     expect(snapLanci(rows)[1]).toEqual(["栏次", "", "", "1", "2", "3"]);
   });
 
+  it("reads k-th number over k-th figure column when neighbour moves would strand a number (Guangdong 2019 三公)", () => {
+    // Numbers 2 and 3 both lie between figure columns 2 and 4; moving 2 onto column 2 strands 3.
+    const rows = [
+      ["合计", "因公出国", "", "小计", "", ""],
+      ["1", "2", "", "3", "4", ""],
+      ["0.00", "", "0.00", "", "0.00", "0.16"],
+    ];
+    const snapped = snapLanci(rows);
+    const numbered = (snapped[1] ?? []).flatMap((n, c) => (n ? [[n, snapped[2]?.[c]]] : []));
+    expect(numbered).toEqual([["1", "0.00"], ["2", "0.00"], ["3", "0.00"], ["4", "0.16"]]);
+  });
+
   it("leaves 栏次 numbers over their figures alone", () => {
     const rows = [["栏次", "1", "2"], ["合计", "3.00", "3.00"]];
     expect(snapLanci(rows)).toEqual(rows);
