@@ -149,6 +149,21 @@ function abbreviation(text: string, form: string): Cover[] {
   return out;
 }
 
+/**
+ * A label named by its end, its first words (the kind of body, 机关事业单位) left out: "职业年金缴费支出"
+ * for 机关事业单位职业年金缴费支出. At least four characters and half the label; the words left out
+ * count as excess, so a row named exactly always wins.
+ */
+function tail(text: string, form: string): Cover[] {
+  const out: Cover[] = [];
+  for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
+    const end = form.slice(k);
+    for (const i of allIndexes(text, end)) out.push({ start: i, end: i + end.length, how: "abbrev", excess: k });
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
 /** Everyday phrases whose official term the label contains ("开会" for a 会议费 row). */
 function synonym(text: string, label: string): Cover[] {
   const out: Cover[] = [];
@@ -166,7 +181,7 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   const forms = labelForms(label);
   const found = exact(text, forms, opts.content);
   if (!opts.fuzzy) return found;
-  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f))];
+  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f)), ...(found.length > 0 ? [] : forms.flatMap((f) => tail(text, f)))];
   // Said in pieces only when no reading covers the label whole.
   if (found.length > 0) return fuzzy;
   const inPieces = pieces(text, forms[forms.length - 1] ?? label);

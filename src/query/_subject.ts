@@ -55,18 +55,16 @@ function stock(u: Understanding): string | null {
 const BARE_FOLLOW_UP = /^(那|那么|还有|再问一下)?[^,，。;；]{1,16}(呢|嘞|咧)[?？!！]?$/;
 
 /**
- * The previous question's words a bare follow-up keeps: its subject without its item ("财政拨款支出中"
- * of "财政拨款支出中住房公积金是多少"), so the new item is asked about in the same table and 口径.
+ * The previous question's words a bare follow-up keeps, as preferences: its subject ("财政拨款支出中
+ * 住房公积金是多少"), so the new item is asked about in the same table, column and 口径.
  */
 function carried(u: Understanding): string | null {
   const prev = u.previous;
   if (!prev?.subject || !u.followUp || u.department.kind !== "resolved" || u.department.via !== "conversation") return null;
   if (!BARE_FOLLOW_UP.test(u.normalized) || u.topicVia !== "question") return null;
-  // The item is the last part of the previous topic ("财政拨款支出中|住房公积金"); the rest is context.
-  const topic = prev.topic ?? "";
-  const item = topic.split(/中|里面|里|下的|下|的/).at(-1) ?? topic;
-  const rest = item && prev.subject.includes(item) ? prev.subject.replace(item, " ") : prev.subject;
-  return rest.trim() || null;
+  // All of it: which words were the old item and which its column or table is not for the words to
+  // say ("…缴费支出的其他收入": 其他收入 is the column); the old item's words fit no new candidate.
+  return prev.subject.trim() || null;
 }
 
 /** An operand's own words: its topic, or its item's name. */

@@ -68,6 +68,7 @@ describe("coversOf", () => {
     ["租凭费", "租赁费", "typo"],
     ["交通运输支出", "交通运输支出", "exact"],
     ["因公出国(境)一共涉及多少个团组", "因公出国(境)团组", "abbrev"],
+    ["职业年金缴费支出财政拨款花了多少", "机关事业单位职业年金缴费支出", "abbrev"], // by its end, the kind of body left out
   ])("links %s to the label %s (%s)", (text, label, how) => {
     expect(coversOf(text, label, { fuzzy: true, content: contentMask(text) }).map((c) => c.how)).toContain(how);
   });
@@ -238,5 +239,16 @@ describe("linkSubject: phrasing around the quantity", () => {
     expect(v("收到的捐赠收入有多少")).toBe("1001.99");
     expect(v("收入决算表中高等教育的事业收入是多少", "2050205")).toBe("142972.32");
     expect(v("收入决算表中高等教育事业收入里的教育收费", "2050205")).toBe("80863.21");
+  });
+});
+
+describe("linkSubject: a label named by its end", () => {
+  it("answers the one row whose name ends so, and prefers a row named exactly", () => {
+    const pool = [cell({ row: "机关事业单位职业年金缴费支出", code: "2080506", value: "5502.38", line: 355, ...T03 })];
+    const only = linkSubject(pool, "职业年金缴费支出多少", { code: null, accept });
+    expect(only.kind === "match" ? only.best.d.fact.value : only.kind).toBe("5502.38");
+    const both = [...pool, cell({ row: "职业年金缴费支出", value: "31.18", line: 356, ...T03 })];
+    const exact = linkSubject(both, "职业年金缴费支出多少", { code: null, accept });
+    expect(exact.kind === "match" ? exact.best.d.fact.value : exact.kind).toBe("31.18");
   });
 });
