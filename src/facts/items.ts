@@ -217,15 +217,15 @@ export const ITEMS = {
   reception_groups: {
     zh: "接待团组",
     en: "reception groups",
-    names: ["接待团组", "国内来访团组", "接待国内来访团组", "外事接待团组"],
-    synonyms: ["接待了几批", "接待批次", "团组", "reception groups"],
+    names: ["接待团组", "国内来访团组", "接待国内来访团组", "外事接待团组", "公务接待批次"],
+    synonyms: ["接待了几批", "接待批次", "团组", "公务接待", "reception groups"],
     unit: "个",
   },
   reception_visits: {
     zh: "接待人次",
     en: "reception visitors",
-    names: ["接待人次"],
-    synonyms: ["接待多少人", "接待人数", "visitors"],
+    names: ["接待人次", "公务接待人次"],
+    synonyms: ["接待多少人", "接待人数", "公务接待", "visitors"],
     unit: "人次",
   },
   outbound_groups: {
