@@ -1,25 +1,16 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/audit/index.js";
-import { childEnv } from "../fixtures/process/spawn.js";
+import { childEnv, runNode, type RunResult } from "../fixtures/process/spawn.js";
 
 // The audit command as users run it: compiled CLI, the real corpus, no index needed.
 const root = mkdtempSync(join(tmpdir(), "juesuan-audit-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node", ["dist/src/cli/main.js", "audit", ...args], { env: childEnv({ JUESUAN_INDEX: join(root, "index") }) });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[]): Promise<RunResult> {
+  return runNode(["dist/src/cli/main.js", "audit", ...args], childEnv({ JUESUAN_INDEX: join(root, "index") }));
 }
 
 describe("audit", () => {

