@@ -13,6 +13,21 @@ export interface MemberQuery {
   readonly subject: string;
 }
 
+/** The table titles of a pool a question names, and where it names them (each title tried once). */
+export function namedTables(pool: readonly Fact[], subject: string): { titles: Set<string>; spans: { start: number; end: number }[] } {
+  const mask = contentMask(subject);
+  const titles = new Set<string>();
+  const spans: { start: number; end: number }[] = [];
+  const all = new Set(descriptorsOf(pool).flatMap((d) => d.labels.filter((l) => l.role === "table").map((l) => l.text)));
+  for (const title of all) {
+    const covers = tableCovers(subject, title, mask);
+    if (covers.length === 0) continue;
+    titles.add(title);
+    spans.push(...covers);
+  }
+  return { titles, spans };
+}
+
 /**
  * The rows of one table a ranking within a disclosure compares: the children of the container row
  * (same table, same column, codes under its code), or every row of a classification level in the
@@ -32,8 +47,8 @@ export function membersOf(pool: readonly Fact[], q: MemberQuery): Fact[] {
   }
   if (q.level === null) return [];
   // No container: the level's rows in the table named, else in the first table that has them.
-  const mask = contentMask(q.subject);
-  const named = ds.filter((d) => d.labels.some((l) => l.role === "table" && tableCovers(q.subject, l.text, mask).length > 0));
+  const { titles } = namedTables(pool, q.subject);
+  const named = ds.filter((d) => d.labels.some((l) => l.role === "table" && titles.has(l.text)));
   const from = (named.length > 0 ? named : ds).filter((d) => d.headline);
   const tables = [...new Set(from.map((d) => (d.fact.source.kind === "table" ? d.fact.source.table : "")))];
   for (const t of tables) {

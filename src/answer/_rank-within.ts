@@ -1,7 +1,7 @@
 import type { Fact } from "../facts/types.js";
-import { contentMask, descriptorsOf, quantityLabel, quantityOf, tableCovers } from "../link/index.js";
+import { contentMask, quantityLabel, quantityOf } from "../link/index.js";
 import { citeFacts, type LineReader } from "./_citations.js";
-import { membersOf, ranked, type MemberQuery } from "./_members.js";
+import { membersOf, namedTables, ranked, type MemberQuery } from "./_members.js";
 import { citationsBlock, figureText } from "./_render.js";
 import { resolveFigure, type FigureTarget } from "./_select.js";
 import { statusText } from "./messages.js";
@@ -21,10 +21,8 @@ export interface RankWithin {
  * undefined when it names one that no coded row with children answers.
  */
 function containerOf(pool: readonly Fact[], t: FigureTarget): Fact | null | undefined {
-  const titles = [...new Set(descriptorsOf(pool).flatMap((d) => d.labels.filter((l) => l.role === "table").map((l) => l.text)))];
   const words = [...t.subject];
-  const mask = contentMask(t.subject);
-  for (const title of titles) for (const c of tableCovers(t.subject, title, mask)) for (let k = c.start; k < c.end; k++) words[k] = "\u0000";
+  for (const c of namedTables(pool, t.subject).spans) for (let k = c.start; k < c.end; k++) words[k] = "\u0000";
   const rest = words.join("");
   if (!contentMask(rest).some(Boolean)) return null;
   const found = resolveFigure(pool, { ...t, subject: rest, aspect: "决算", aspectDefault: true });
@@ -32,11 +30,6 @@ function containerOf(pool: readonly Fact[], t: FigureTarget): Fact | null | unde
   const parents = options.filter((f) => f.source.kind === "table" && f.code !== null && membersOf(pool, { container: f, level: null, subject: "" }).length >= 2);
   const rows = new Set(parents.map((f) => `${f.code}|${f.subject}`));
   return rows.size === 1 ? parents[0] : undefined;
-}
-
-function namesTable(pool: readonly Fact[], subject: string): boolean {
-  const mask = contentMask(subject);
-  return descriptorsOf(pool).some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subject, l.text, mask).length > 0));
 }
 
 const LEVEL_ZH: Record<string, string> = { "3": "类级科目", "5": "款级科目", "7": "项级科目", leaf: "明细科目" };
@@ -54,7 +47,7 @@ export function composeRankWithin(question: string, lang: Lang, r: RankWithin, p
   // A row named but not found: nothing to rank (never the rows of another table) — unless a level
   // of a table the question names is asked ("财政拨款支出决算表中哪个项级科目的财政拨款支出最多").
   if (container === undefined) {
-    if (r.level === null || !namesTable(pool, t.subject)) return null;
+    if (r.level === null || namedTables(pool, t.subject).titles.size === 0) return null;
     container = null;
   }
   const members = membersOf(pool, { container, level: r.level, subject: t.subject });
