@@ -1,3 +1,4 @@
+import { composePriorRefusal, priorOperands } from "./_prior.js";
 import { createLogger } from "../core/log.js";
 import { Decimal, WAN_PER } from "../core/money.js";
 import { assertNever } from "../core/result.js";
@@ -57,6 +58,8 @@ export type AnswerRequest =
       /** The thing asked about ("下属单位"), when the question names one. */
       readonly topic?: string | null;
     }
+  /** A year without a disclosure: refused (`error`), with the next year's figure and stated change when it has them (see `_prior.ts`). */
+  | { readonly kind: "prior"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly prior: number; readonly error: AnswerError }
   | { readonly kind: "refuse"; readonly question: string; readonly lang: Lang; readonly error: AnswerError };
 
 /** What composing an answer reads: facts by department-year, corpus lines, passage search. */
@@ -133,6 +136,16 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
       const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
+    }
+    case "prior": {
+      const t = req.target;
+      const ops = priorOperands(data.factsFor(t.department, t.year), t, req.prior);
+      const refusal = refuse(question, lang, req.error);
+      if (!ops) return { answer: refusal, values: [], extra: [] };
+      const answer = composePriorRefusal(refusal, t, req.prior, ops, data.readLine);
+      const facts = [...ops.current.sources, ...ops.change.sources];
+      const shown = facts.flatMap((f) => [f.value, f.value.replace(/^-/, "")]);
+      return { answer, values: shown, extra: [...codesOf(facts), String(t.year), String(req.prior), ...req.error.code === "year_not_covered" ? req.error.available.map(String) : []], facts };
     }
     case "sum":
     case "compare":

@@ -36,6 +36,11 @@ function yearFor(u: Understanding, d: CatalogDepartment): { year: number; defaul
   }
 }
 
+/** The question asks for an amount itself (决算, stated or by default), not a rate, share or count. */
+function figureAspect(u: Understanding): boolean {
+  return u.aspect.value === "决算" && u.intent === "figure";
+}
+
 function isError(x: unknown): x is AnswerError {
   return typeof x === "object" && x !== null && "code" in x;
 }
@@ -224,6 +229,10 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   }
 
   const y = yearFor(u, first);
+  // A year before the first disclosure: the next year's may state the change against it.
+  if (isError(y) && y.code === "year_not_covered" && first.years.includes(y.year + 1) && !nothingAsked && figureAspect(u)) {
+    return { kind: "prior", question, lang, target: target(u, { department: first, year: y.year + 1, defaultYear: false }), prior: y.year, error: y };
+  }
   if (isError(y)) return refuse(y);
   if (nothingAsked) {
     // A department named alone ("经信局"): its headline figure, 收支总计, with citations.

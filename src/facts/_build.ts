@@ -12,6 +12,7 @@ import { extractQuantities } from "./_quantities.js";
 import { extractPerformance, projectBefore, projectMarks, type ProjectMark } from "./_performance.js";
 import { extractTableDrafts } from "./_table.js";
 import { normLabel } from "./_text.js";
+import { paragraphLead } from "./_sentence.js";
 
 /** Who and when a disclosure is about, as the caller resolved it. */
 export interface FactIdentity {
@@ -113,7 +114,9 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
     const statedAt = new Set(stated.map((d) => d.at));
     const found = cellLines(doc, para.line, para.lineEnd) ? [...stated, ...described.filter((d) => !statedAt.has(d.at) && proseLine(doc.lines[d.line - 1] ?? ""))] : described;
     carried = danglingTopic(para, ctx);
+    const lead = paragraphLead(para.text);
     for (const d of found) {
+      const later = lead !== null && !d.quote.replace(/\s+/g, "").startsWith(lead);
       const code = d.classPath ? resolveCode(d.classPath, codes) : d.classCode;
       drafts.push({
         ...base,
@@ -127,7 +130,7 @@ export function buildFacts(doc: Disclosure, identity: FactIdentity): Fact[] {
         value: d.value,
         unit: d.unit,
         key: quantityKey({ doc: doc.id, item: d.item, code, side: "支出", subject: d.subject, measure: d.measure, facet: d.facet }),
-        source: { kind: "narrative", file: doc.file, line: d.line, lineEnd: para.lineEnd, section: para.sectionPath.join(" > "), quote: d.quote, raw: d.raw },
+        source: { kind: "narrative", file: doc.file, line: d.line, lineEnd: para.lineEnd, section: para.sectionPath.join(" > "), quote: d.quote, raw: d.raw, ...(later ? { lead } : {}) },
         ...(d.scope ? { scope: d.scope } : {}),
       });
     }

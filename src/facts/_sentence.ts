@@ -61,3 +61,18 @@ export function inAside(s: string, f: FigureToken): boolean {
   return (close < 0 || close > f.start) && /^\((不包括|不含|不计)/.test(s.slice(open, open + 4));
 }
 
+
+/**
+ * The opening clause of a paragraph (its first words up to the first clause mark), as written:
+ * what a paragraph of several sentences is about ("公共资源交易专项工作经费项目881.84万元。…全年
+ * 完成项目交易总额1,533.56亿元"). Null when the paragraph has a single sentence.
+ */
+export function paragraphLead(text: string): string | null {
+  const flat = text.replace(/\s+/g, "");
+  const end = flat.search(/[。；;！!？?]/);
+  if (end < 0 || end >= flat.length - 1) return null;
+  const first = flat.slice(0, end);
+  // A comma between digits is a thousands separator, not a clause mark.
+  const clause = first.split(/[，：]|[,:](?!\d)/)[0] ?? "";
+  return clause.length >= 2 ? clause : null;
+}

@@ -69,6 +69,7 @@ const SourceSchema = z.discriminatedUnion("kind", [
     section: z.string(),
     quote: z.string(),
     raw: z.string(),
+    lead: z.string().optional(),
   }),
 ]);
 

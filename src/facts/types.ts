@@ -52,6 +52,8 @@ export interface NarrativeSource {
   readonly quote: string;
   /** The figure as written, e.g. "3.87". */
   readonly raw: string;
+  /** The opening clause of the paragraph, when the figure's sentence is a later one: what the paragraph is about. */
+  readonly lead?: string;
   /** 1-based page of `line`, for a PDF. */
   readonly page?: number;
 }

@@ -33,6 +33,39 @@ function isHeadline(column: readonly string[]): boolean {
   return last === undefined || HEADLINE.has(norm(last));
 }
 
+const PART = /^其中[:：]?/;
+
+/**
+ * The row a "其中：…" row is a part of: the nearest row above it in the same table and column that
+ * is not itself a part ("一、财政拨款收入" over "其中：政府性基金预算财政拨款"). Where two rows share
+ * that line (the two halves of a 收支总表), the one sharing more words with the part.
+ */
+function partParents(pool: readonly Fact[]): Map<Fact, string> {
+  const out = new Map<Fact, string>();
+  const groups = new Map<string, Fact[]>();
+  for (const f of pool) {
+    if (f.source.kind !== "table") continue;
+    const k = `${f.source.table}|${f.source.column.join(">")}`;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const shared = (a: string, b: string): number => [...new Set(a)].filter((ch) => b.includes(ch)).length;
+  for (const g of groups.values()) {
+    for (const f of g) {
+      if (f.source.kind !== "table" || !PART.test(f.source.row)) continue;
+      const line = f.source.line;
+      const above = g.filter((x) => x.source.kind === "table" && x.source.line < line && !PART.test(x.source.row));
+      const at = Math.max(...above.map((x) => x.source.line));
+      const rows = above.filter((x) => x.source.line === at).map((x) => (x.source.kind === "table" ? x.source.row : ""));
+      const part = f.source.row.replace(PART, "");
+      const best = rows.sort((a, b) => shared(b, part) - shared(a, part))[0];
+      if (best) out.set(f, best);
+    }
+  }
+  return out;
+}
+
 /**
  * Builds the descriptor of every fact of one department-year: the labels the document gives it
  * (row with its parent rows by code, column path, table number and title, narrative subject,
@@ -42,6 +75,7 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
   // Row labels by table and code, for the parents of a 项 or an economic 款.
   const rowByCode = new Map<string, string>();
   for (const f of pool) if (f.source.kind === "table" && f.source.code) rowByCode.set(`${f.source.table}|${f.source.code}`, f.source.row);
+  const partOf = partParents(pool);
   return pool.map((fact) => {
     const labels: Label[] = [];
     const add = (text: string, role: Label["role"]): void => {
@@ -62,6 +96,11 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
           path.push(parent);
         }
       }
+      const whole = partOf.get(fact);
+      if (whole) {
+        add(whole.replace(/^[一二三四五六七八九十]+、/, ""), "parent");
+        path.push(whole);
+      }
       path.push(src.row);
       for (const c of src.column) add(c, "column");
       // A row's headline figure is its total: "对个人和家庭的补助合计" asks for it.
@@ -80,6 +119,10 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       if (heading) add(heading.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]\s*/, ""), "section");
     }
     if (fact.subject !== (src.kind === "table" ? src.row : "")) add(fact.subject, "row");
+    // A name that opens with the body's own name ("佛山市轨道交通局开办经费"): a question names the
+    // body apart (its words are the department) and the rest as the row.
+    const own = norm(fact.department);
+    for (const l of [...labels]) if (l.role === "row" && l.text.startsWith(own) && l.text.length >= own.length + 2) add(l.text.slice(own.length), "row");
     // The fund a figure is paid from (口径) is one of its qualifiers: "财政拨款安排的购房补贴".
     for (const w of SCOPE_WORDS[fact.scope ?? "全部"]) add(w, "column");
     if (fact.item) {

@@ -1,6 +1,7 @@
 import { SYNONYMS } from "./_synonyms.js";
 import { tagWords } from "../search/index.js";
 import { isWordChar } from "./_fillers.js";
+import { soundsAlike } from "../core/pinyin.js";
 
 /** A half-open range of the question text a label accounts for, and how it was matched. */
 export interface Cover {
@@ -111,7 +112,9 @@ function typo(text: string, forms: readonly string[], content: readonly boolean[
       // a question word) is that word: "教育的" is no typo of 教育收(费); "人员经费和计" is of 合计.
       const at = [...w].findIndex((ch, k) => ch !== f[k]);
       if (f.length < 4 && content?.[i + at] === false) continue;
-      out.push({ start: i, end: i + f.length, how: "typo", excess: 0 });
+      // Phones type a character that sounds like the one meant ("公会" for 工会); another
+      // character of the label's length fits less well (公用经费 is no reading of 公会经费 first).
+      out.push({ start: i, end: i + f.length + projectWord(text, i + f.length, f), how: "typo", excess: soundsAlike(w[at] ?? "", f[at] ?? "") ? 0 : 1 });
     }
   }
   return out;

@@ -184,8 +184,10 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let leaned = false;
   if (f.source.kind === "narrative") {
     const sentence = d.labels.find((l) => l.role === "sentence")?.text;
-    const context = sentence ? contextOf(sentence, norm(f.source.raw)) : "";
-    if (context) {
+    // The clause before the figure's own, and the opening clause of its paragraph (what it is about).
+    const contexts = [sentence ? contextOf(sentence, norm(f.source.raw)) : "", f.source.lead ? norm(f.source.lead) : ""];
+    for (const context of contexts) {
+      if (!context) continue;
       const key = `context|${context}`;
       let covers = s.memo.get(key);
       if (!covers) {

@@ -121,6 +121,21 @@ describe("composeAnswer on two figures of one item", () => {
     expect(a.text).toContain("(决算数)");
   });
 
+  it("refuses a year without a disclosure, showing the next year's figure and stated change, never a computed figure", async () => {
+    const error = { code: "year_not_covered", department: DEPT, year: 2023, available: [2024] } as const;
+    const a = await composeAnswer({ kind: "prior", question: "2023年三公经费多少", lang: "zh", target: t({ items: ["sangong_total"] }), prior: 2023, error }, d);
+    expect(a).toMatchObject({ kind: "refuse", value: null, error });
+    expect(a.text).toContain("69.55 万元，较上年增加 32.96 万元");
+    expect(a.text).not.toContain("36.59");
+    expect(a.citations.map((c) => c.line).sort()).toEqual([440, 574]);
+  });
+
+  it("refuses a year without a disclosure plainly when the next year states no change", async () => {
+    const error = { code: "year_not_covered", department: DEPT, year: 2023, available: [2024] } as const;
+    const a = await composeAnswer({ kind: "prior", question: "2023年公务接待费多少", lang: "zh", target: t({ items: ["reception"] }), prior: 2023, error }, data);
+    expect(a).toMatchObject({ kind: "refuse", citations: [] });
+  });
+
   it("never answers a change against the budget with the change against last year", async () => {
     const a = await composeAnswer(
       { kind: "figure", question: "三公经费决算比年初预算少了多少", lang: "zh", target: t({ items: ["sangong_total"], aspect: "增减", qualifier: "较年初预算" }), defaultYear: false },

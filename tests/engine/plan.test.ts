@@ -28,8 +28,17 @@ describe("planAnswer", () => {
     if (p.kind === "figure") expect(p.target).toMatchObject({ department: "上海市普陀区财政局", year: 2023, aspect: "预算" });
   });
 
+  it("plans a year before the first disclosure as a refusal that may show the next year's stated change", () => {
+    const p = plan("经信局2023年公务接待费");
+    expect(p.kind).toBe("prior");
+    if (p.kind !== "prior") return;
+    expect(p.prior).toBe(2023);
+    expect(p.target).toMatchObject({ department: "武汉市经济和信息化局", year: 2024 });
+    expect(p.error).toMatchObject({ code: "year_not_covered", department: "武汉市经济和信息化局", year: 2023, available: [2024] });
+  });
+
   it.each([
-    ["经信局2023年公务接待费", { code: "year_not_covered", department: "武汉市经济和信息化局", year: 2023, available: [2024] }],
+    ["经信局2022年公务接待费", { code: "year_not_covered", department: "武汉市经济和信息化局", year: 2022, available: [2024] }],
     ["武汉市财政局三公经费多少", { code: "no_such_department" }],
     ["公务接待费多少", { code: "no_such_department", asked: null }],
   ])("refuses %s", (q, error) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeWithMap, scanFigures } from "../../src/facts/_text.js";
+import { paragraphLead } from "../../src/facts/_sentence.js";
 
 describe("normalizeWithMap", () => {
   it("maps full-width punctuation to ASCII and keeps offsets", () => {
@@ -81,5 +82,16 @@ describe("scanFigures", () => {
 
   it("reads the second of two listed counts", () => {
     expect(scanFigures("团组43个,609人次").map((f) => `${f.value}${f.unit}`)).toEqual(["43个", "609人次"]);
+  });
+});
+
+describe("paragraphLead", () => {
+  it.each([
+    ["公共资源交易专项工作经费项目 881.84 万元。主要成效：全年完成项目交易总额 1,533.56 亿元。", "公共资源交易专项工作经费项目881.84万元"],
+    ["学校 2024 年度政府采购支出总额 15,346.40 万元，其中：\n政府采购货物支出 5,510.39 万元。授予中小企业合同金额 12,127.08 万元。", "学校2024年度政府采购支出总额15,346.40万元"],
+    ["2024 年度收、支总计均为 1115.55 万元。与 2023 年度相比减少 17.99 万元。", "2024年度收、支总计均为1115.55万元"],
+    ["只有一句话，没有第二句。", null],
+  ])("reads the opening clause of %s", (text, lead) => {
+    expect(paragraphLead(text)).toBe(lead);
   });
 });

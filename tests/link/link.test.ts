@@ -3,7 +3,7 @@ import type { Fact } from "../../src/facts/types.js";
 import { linkSubject, quantityLabel, quantityOf } from "../../src/link/index.js";
 import { contentMask } from "../../src/link/_fillers.js";
 import { coversOf, tableCovers } from "../../src/link/_match.js";
-import { narrativeFact, tableFact } from "../fixtures/answer/facts.js";
+import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 /** A table cell of a named table (number + title + kind), as the facts stage builds it. */
 function cell(p: { row: string; code?: string; value: string; line: number; table: string; kind: string; column?: string[]; scope?: Fact["scope"] }): Fact {
@@ -223,6 +223,50 @@ describe("linkSubject: phrasing around the quantity", () => {
     ];
     const l = linkSubject(pool, "编报了绩效目标的项目涉及多少预算金额", { code: null, accept });
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("175.52");
+  });
+
+  it("a figure in a later sentence of a paragraph leans on the paragraph's opening clause for what it is about", () => {
+    const pool = [
+      narrativeFact({ subject: "政府采购支出总额", value: "15346.40", line: 451, quote: "学校2024年度政府采购支出总额15,346.40万元" }),
+      narrativeFact({ subject: "授予中小企业合同金额", value: "12127.08", line: 455, quote: "授予中小企业合同金额12,127.08万元", lead: "学校2024年度政府采购支出总额15,346.40万元" }),
+    ];
+    const v = (q: string) => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("政府采购合同里给了中小企业多少钱")).toBe("12127.08");
+    // The paragraph's words never name a figure of their own: the total is the one named by its row.
+    expect(v("政府采购支出总额")).toBe("15346.40");
+  });
+
+  it("reads a 其中 row as a part of the row above it in its table (收支总表: the half it shares words with)", () => {
+    const T1 = { table: "表1 高等学校收支决算总表", kind: "收入支出决算总表", column: ["决算数"] };
+    const pool = [
+      cell({ row: "一、财政拨款收入", value: "279818.00", line: 147, ...T1 }),
+      cell({ row: "一、一般公共服务支出", value: "12.00", line: 147, ...T1 }),
+      cell({ row: "其中：政府性基金预算财政拨款", value: "21887.50", line: 148, ...T1 }),
+    ];
+    const l = linkSubject(pool, "收支决算总表里政府性基金预算财政拨款收入是多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("21887.50");
+    expect(l.kind === "match" ? l.best.d.quantity.row : null).toBe("一、财政拨款收入 > 其中：政府性基金预算财政拨款");
+  });
+
+  it("reads a row named with the body's own name by the rest of it", () => {
+    const pool = [
+      narrativeFact({ subject: `${DEPT}开办经费`, value: "97.87", unit: "分", measure: "得分", line: 854, quote: "开办经费 97.87" }),
+      narrativeFact({ subject: "2019年度聘请专家人员经费", value: "96.53", unit: "分", measure: "得分", line: 853, quote: "聘请专家 96.53" }),
+    ];
+    const l = linkSubject(pool, "开办经费项目自评得了多少分", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("97.87");
+  });
+
+  it("reads a mistyped character that sounds like the label's before one that does not (公会 → 工会, not 公用)", () => {
+    const pool = [
+      cell({ row: "工会经费", code: "30228", value: "6.18", line: 520, ...T06, column: ["决算数"] }),
+      cell({ row: "公用经费合计", value: "97.19", line: 599, ...T06, column: ["决算数"] }),
+    ];
+    const l = linkSubject(pool, "公会经费多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("6.18");
   });
 
   it("reads a row without its lead (其中:, 十九、) and prefers a column group's own figure to its breakdown", () => {

@@ -9,6 +9,8 @@ describe("understandQuestion: aspect", () => {
   it.each([
     ["经信局三公经费多少", "决算", null, "default"],
     ["2024年经信局节能环保支出决算数？", "决算", null, "explicit"],
+    // "决算里说…" names the document, not the measure: a stated quantity (亿元) may answer it.
+    ["投促局决算里说，公共资源交易全年完成项目交易总额多少亿元？", "决算", null, "default"],
     ["投促局公务接待费年初预算多少", "预算", null, "explicit"],
     ["投促局公务接待费全年预算是多少", "预算", null, "explicit"],
     ["What is the budget for receptions of the Wuhan Investment Promotion Bureau?", "预算", null, "explicit"],
