@@ -10,8 +10,20 @@ import type { Understanding } from "../query/index.js";
 export function derivedFallback(question: string, u: Understanding, main: FigureTarget): { target: FigureTarget; fallback?: AnswerRequest } {
   const gap = budgetGap(main);
   const target = gap ?? main;
-  const f = budgetFallback(question, u, target) ?? shareFallback(question, u, target);
+  const f = budgetFallback(question, u, target) ?? shareFallback(question, u, target) ?? rateFallback(question, u, target);
   return f ? { target, fallback: f } : { target };
+}
+
+// A change asked in money ("少了多少万元", "多花了多少钱"): only an amount answers it.
+const MONEY_ASKED = /万元|亿元|(?<!百分)元|钱/;
+
+/**
+ * "比上年降了多少" asks for the change in whatever form the document states it: where it states only
+ * the rate ("比2023年度决算数降低31.78%"), the rate answers (named as such), never a computed amount.
+ */
+function rateFallback(question: string, u: Understanding, main: FigureTarget): AnswerRequest | null {
+  if (main.aspect !== "增减" || MONEY_ASKED.test(question)) return null;
+  return { kind: "figure", question, lang: u.lang, target: { ...main, aspect: "增长率" }, defaultYear: false };
 }
 
 /**

@@ -239,6 +239,8 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     if (u.intent !== "figure") return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), items: ["grand_total"], aspect: "决算" }, defaultYear: y.defaultYear };
     return refuse({ code: "not_understood" });
   }
-  return { kind: "figure", question, lang, defaultYear: y.defaultYear, ...derivedFallback(question, u, target(u, { department: first, ...y })) };
+  const { target: main, fallback } = derivedFallback(question, u, target(u, { department: first, ...y }));
+  const alt = fallback?.kind === "figure" ? { ...fallback, defaultYear: y.defaultYear } : fallback;
+  return { kind: "figure", question, lang, defaultYear: y.defaultYear, target: main, ...(alt ? { fallback: alt } : {}) };
 }
 

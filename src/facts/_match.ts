@@ -118,6 +118,8 @@ export function sectionScope(sectionTitle: string): Scope | null {
   const explicit = scopeOf(sectionTitle);
   if (explicit) return explicit;
   const t = normLabel(sectionTitle);
+  // "（四）高等学校财政拨款支出决算表说明": the 财政拨款 columns of the figures it explains.
+  if (/财政拨款支出/.test(t)) return "财政拨款";
   if (/收入支出决算总体|收支决算总体|收入决算情况|支出决算情况/.test(t)) return "全部";
   return null;
 }

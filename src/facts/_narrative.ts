@@ -346,6 +346,9 @@ function topicOf(clause: string, ctx: NarrativeContext): Omit<Current, "scope"> 
   if (/具体包括$|主要用于以下方面$/.test(c)) return null;
   const path = /\((类|款|项)\)/.test(c) ? classPathOf(c) : null;
   if (path) return { subject: path.xiang ?? path.kuan ?? path.lei ?? c, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(c) };
+  // "7.其他教育支出(2059999)": a 科目 named with its code, stated in the clauses after it.
+  const coded = /^([\u4e00-\u9fff][^()]{1,30})\((\d{3}|\d{5}|\d{7})\)$/.exec(c);
+  if (coded) return { subject: coded[1] ?? c, item: null, classPath: null, classCode: coded[2] ?? null, scope: scopeOf(c) };
   const project = /^(.+?)(项目)?(?:绩效)?自评(?:综述|结果|情况)$/.exec(c);
   if (project) {
     const cleaned = cleanSubject(`${project[1] ?? ""}${project[2] ?? ""}`, ctx.departmentNames, ctx.year ?? null);

@@ -31,6 +31,15 @@ describe("derivedFallback", () => {
     expect(outturn?.[0]).not.toMatch(/年初预算|全年预算/);
   });
 
+  it.each([
+    ["经信局三公经费比上年降了多少", "增长率"],
+    ["经信局三公经费比上年少了多少万元", undefined],
+  ])("a change asked without a unit may be answered by the stated rate: %s", (q, aspect) => {
+    const r = plan(q);
+    expect(r.target.aspect).toBe("增减");
+    expect(r.fallback && "target" in r.fallback ? r.fallback.target.aspect : undefined).toBe(aspect);
+  });
+
   it("asks for a stated gap first when the words read as a budget", () => {
     expect(plan("经信局一般公共预算财政拨款支出的全年预算和实际决算相差多少？").target.aspect).toBe("增减");
   });

@@ -23,6 +23,14 @@ describe("extractNarrative", () => {
     expect(ds[0]?.line).toBe(448);
   });
 
+  it("reads a 科目 named with its code in a clause of its own (高等学校 template: \"7.其他教育支出（2059999），…\")", () => {
+    const ds = read(["   7.其他教育支出（2059999），2024 年度决算数为 1,816.77", "万元，比 2023 年度决算数增长 107.39%。主要原因是 2024", "年度新增国际中文教育专项。"], 429, "（四）财政拨款支出决算表说明");
+    expect(ds.map((d) => [d.subject, d.classCode, d.measure, d.value])).toEqual([
+      ["其他教育支出", "2059999", "决算", "1816.77"],
+      ["其他教育支出", "2059999", "增长率", "107.39"],
+    ]);
+  });
+
   it("reads a soft-broken sentence with the line where each number starts (003 收入合计)", () => {
     const ds = read(["    2022 年度收入合计 12069.93 万元，与 2021 年度相比，收", "", " 入合计增加 8152.76 万元，增长 208.12%。"], 73, "二、收入决算情况说明");
     expect(pick(ds, "收入合计", "决算")).toMatchObject({ item: "revenue_total", value: "12069.93", line: 73 });
