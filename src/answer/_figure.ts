@@ -74,9 +74,11 @@ function headline(f: Fact, ctx: FigureContext): { line: string; value: string } 
     return { line, value };
   }
   const shown = figureText(f.value, f.unit);
+  // A name that says its own measure ("…项目预算金额") is not labelled with another one.
+  const named = f.measure === "决算" && /预算|决算/.test(subject);
   const line = zh
-    ? `${who} ${subject}（${measureText(f.measure, "zh")}）：${shown}${yearNote}`
-    : `${who}: ${subject}, ${measureText(f.measure, "en")}: ${shown}${yearNote}`;
+    ? `${who} ${subject}${named ? "" : `（${measureText(f.measure, "zh")}）`}：${shown}${yearNote}`
+    : `${who}: ${subject}${named ? "" : `, ${measureText(f.measure, "en")}`}: ${shown}${yearNote}`;
   return { line, value: f.value };
 }
 

@@ -68,6 +68,9 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
     if (said !== null && said !== t.qualifier) return false;
   }
   if (fact.measure === t.aspect) return true;
+  // A quantity whose own name says 预算 ("面向小微企业预留政府采购项目预算金额") is what a question
+  // about that 预算 asks, though the document states it as a plain figure.
+  if (t.aspect === "预算" && fact.measure === "决算" && /预算(金额|数|额)?$/.test(norm(fact.subject))) return true;
   // "交易总额是多少" names no aspect: a stated quantity (亿元, 吨 …) answers it as well as a 决算.
   if (t.aspectDefault === true && t.aspect === "决算" && fact.measure === "数量") return true;
   // A count question may find a figure recorded as a count-like 决算 in a unit we recognise.

@@ -68,6 +68,8 @@ export function buildOperands(
   const withYear = (y: number | null): { year?: number } => (y === null ? {} : { year: y });
   switch (intent) {
     case "compare":
+      // "佛山轨交局2019年的差旅费比普陀区社工部2024年的" : one year named for each department, in order.
+      if (names.length >= 2 && years.explicit.length === names.length) return names.map((d, i) => ({ department: d, ...withYear(years.explicit[i] ?? yearFor(d)), ...subject() }));
       if (names.length >= 2) return names.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
       if (years.explicit.length >= 2) {
         return years.explicit.map((y) => ({ ...(names[0] ? { department: names[0] } : {}), year: y, ...subject() }));

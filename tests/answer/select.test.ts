@@ -74,3 +74,15 @@ describe("selectFigure on damaged figures", () => {
     expect(sel?.best.value ?? null).not.toBe("16179.00");
   });
 });
+
+describe("selectFigure: a quantity whose own name says 预算", () => {
+  const reserved = narrativeFact({ subject: "面向小微企业预留政府采购项目预算金额", value: "21.07", line: 640, quote: "面向小微企业预留政府采购项目预算金额21.07万元" });
+  it.each([
+    ["面向小微企业预留的政府采购项目预算金额", "21.07"],
+    // Words its labels do not account for are not it.
+    ["公务接待费", null],
+  ])("%s", (topic, value) => {
+    const sel = selectFigure([reserved], target({ topic, aspect: "预算" }));
+    expect(sel && "best" in sel ? sel.best.value : null).toBe(value);
+  });
+});

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { understandQuestion } from "../../src/query/index.js";
-import { DONGHU, HONGSHAN, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+import { DONGHU, DONGXIHU, HONGSHAN, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
 
 const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
+
+describe("understandQuestion: each department with the year named beside it", () => {
+  it.each([
+    ["东西湖商务局2022年的差旅费比经信局2024年的差旅费多多少", [DONGXIHU, 2022], [JINGXIN, 2024]],
+    ["经信局2024年的差旅费比东西湖商务局2022年的多多少", [JINGXIN, 2024], [DONGXIHU, 2022]],
+  ] as const)("%s", (q, a, b) => {
+    const x = u(q);
+    expect(x.intent).toBe("compare");
+    expect(x.operands.map((o) => [o.department, o.year])).toEqual([a, b]);
+  });
+});
 
 describe("understandQuestion: operands of one phrase", () => {
   it.each([
