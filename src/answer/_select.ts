@@ -110,7 +110,7 @@ export function isClarification(r: Selection | Clarification | null): r is Clari
 }
 
 // Counters that count the same things ("多少名" of 人).
-const SAME_COUNT: readonly (readonly string[])[] = [["名", "人"], ["个", "项"]];
+const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["个", "项"]];
 
 /** A count asked in one counter ("几辆") is answered only by a figure counted in it. */
 function unitFits(f: Fact, t: FigureTarget): boolean {

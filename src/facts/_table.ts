@@ -131,9 +131,13 @@ function describe(
       if (parent) {
         // "年初财政拨款结转和结余" › "一般公共预算财政拨款": a breakdown of the balance, not the revenue.
         subject = `${parent}(${label})`;
-      } else if (isTotalRow && totalRowItem(table.kind, leaf, normLabel(label))) {
-        item = totalRowItem(table.kind, leaf, normLabel(label));
-        facet = "";
+      } else if (isTotalRow) {
+        // "事业收入 > 金额": the amount of its column group, not the table's total.
+        const group = path.length > 1 && /^(金额|小计|合计)$/.test(leaf) ? (path[path.length - 2] ?? leaf) : leaf;
+        item = totalRowItem(table.kind, group, normLabel(label));
+        if (item) facet = "";
+        // The total of a column no item names ("合计" × "其中:教育收费") is that column's total.
+        else if (!TOTAL_LEAVES.test(group)) subject = group.replace(/^其中[:：]?/, "");
       } else if (!code && label) {
         item = matchItem(label, { unit })?.item ?? null;
         if (item === "grand_total" && table.kind === "财政拨款收入支出决算总表") item = "fiscal_total";

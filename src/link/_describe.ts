@@ -34,6 +34,7 @@ function isHeadline(column: readonly string[]): boolean {
 }
 
 const PART = /^其中[:：]?/;
+const TOTAL_ROW = /^(合计|总计)$/;
 
 /**
  * The row a "其中：…" row is a part of: the nearest row above it in the same table and column that
@@ -103,6 +104,10 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       }
       path.push(src.row);
       for (const c of src.column) add(c, "column");
+      // The total row of a table whose columns are the quantities ("合计" × "其中:教育收费"): the
+      // column names what the cell totals.
+      const named = [...src.column].reverse().find((c) => !HEADLINE.has(norm(c)));
+      if (TOTAL_ROW.test(norm(src.row)) && named !== undefined) add(named.replace(/^其中[:：]?/, ""), "row");
       // A row's headline figure is its total: "对个人和家庭的补助合计" asks for it.
       if (isHeadline(src.column)) add("合计", "column");
       if (src.tableNumber) add(src.tableNumber, "table");

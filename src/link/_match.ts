@@ -161,7 +161,7 @@ function tail(text: string, form: string): Cover[] {
   const out: Cover[] = [];
   for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
     const end = form.slice(k);
-    for (const i of allIndexes(text, end)) out.push({ start: i, end: i + end.length, how: "abbrev", excess: k });
+    for (const i of allIndexes(text, end)) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
     if (out.length > 0) break;
   }
   return out;

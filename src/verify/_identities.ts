@@ -31,8 +31,8 @@ export interface Identity {
 }
 
 /**
- * How far identities read the tables. The extended reading (used by the audit) also leaves 其中
- * columns out of row totals, keeps row totals over a single column, and places a 合计 printed below
+ * How far identities read the tables. The extended reading (used by the audit) also keeps row
+ * totals over a single column, and places a 合计 printed below
  * its rows (Shanghai template) or repeated on a continuation page; verification keeps the reading
  * its statuses were tuned on.
  */
@@ -132,7 +132,8 @@ function rowTotals(table: Table, part: TablePart, grid: CellGrid, name: string, 
   } else {
     total = cols.find((c) => /合计|小计/.test(leafOf(c)));
     // "项目支出>其中:基本建设资金支出" breaks down a column already counted ("项目支出>小计").
-    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)) && !(extended && c.path.some((seg) => /^其中/.test(norm(seg)))));
+    // "事业收入>其中:教育收费" breaks down its sibling "事业收入>金额": in every reading.
+    addends = cols.filter((c) => c !== total && !/行次|栏次/.test(leafOf(c)) && !c.path.some((seg) => /^其中/.test(norm(seg))));
   }
   if (!total || addends.length < (extended ? 1 : 2)) return [];
   const out: Identity[] = [];

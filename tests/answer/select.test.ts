@@ -86,3 +86,12 @@ describe("selectFigure: a quantity whose own name says 预算", () => {
     expect(sel && "best" in sel ? sel.best.value : null).toBe(value);
   });
 });
+
+describe("selectFigure: counters of people", () => {
+  const people = narrativeFact({ subject: "接待人数", value: "13", unit: "人", measure: "数量", line: 799, quote: "国内公务接待1次，接待人数13人" });
+  const times = narrativeFact({ subject: "国内接待", value: "1", unit: "次", measure: "数量", line: 799, quote: "国内公务接待1次，接待人数13人" });
+  it("answers 多少人次 with a count of 人, never with a count of 次", () => {
+    const sel = selectFigure([people, times], target({ topic: "国内公务接待 接待", aspect: "数量", unitHint: "人次" }));
+    expect(sel?.best.value).toBe("13");
+  });
+});

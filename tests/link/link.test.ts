@@ -251,6 +251,22 @@ describe("linkSubject: phrasing around the quantity", () => {
     expect(l.kind === "match" ? l.best.d.quantity.row : null).toBe("一、财政拨款收入 > 其中：政府性基金预算财政拨款");
   });
 
+  it("names a total row's cell by its column (\"合计\" × \"其中:教育收费\")", () => {
+    const T2 = { table: "表2 高等学校收入决算表", kind: "收入决算表" };
+    const pool = [
+      cell({ row: "合计", value: "81823.76", line: 244, ...T2, column: ["事业收入", "其中:教育收费"] }),
+      cell({ row: "合计", value: "477447.73", line: 244, ...T2, column: ["本年收入合计"] }),
+    ];
+    const l = linkSubject(pool, "一年的教育收费有多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("81823.76");
+  });
+
+  it("reads 项目 after a label named by its end as the same project (\"聘请专家人员经费项目\")", () => {
+    const pool = [narrativeFact({ subject: "2019年度聘请专家人员经费", value: "96.53", unit: "分", measure: "得分", line: 853, quote: "2019年度聘请专家人员经费 96.53" })];
+    const l = linkSubject(pool, "\u0000\u0000\u0000\u0000\u0000\u0000聘请专家人员经费项目的绩效自评得了多少分", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("96.53");
+  });
+
   it("reads a row named with the body's own name by the rest of it", () => {
     const pool = [
       narrativeFact({ subject: `${DEPT}开办经费`, value: "97.87", unit: "分", measure: "得分", line: 854, quote: "开办经费 97.87" }),

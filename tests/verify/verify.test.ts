@@ -61,6 +61,19 @@ describe("verifyFacts identities", () => {
     expect(leaf?.evidence.map((e) => e.note).join(" | ")).toContain("20805 行政事业单位养老支出 = Σ 项");
   });
 
+  it("leaves a 其中 column out of its row's total, and gives a column group's amount no total's item (高等学校收入决算表)", () => {
+    const t2 = table("表2", "收入决算表", "高等学校收入决算表", [
+      part(null, [["本年收入合计"], ["财政拨款收入"], ["事业收入", "金额"], ["事业收入", "其中：教育收费"], ["其他收入"]], [
+        { line: 244, label: "合计", cells: ["477,447.73", "279,818.00", "144,017.87", "81,823.76", "53,611.86"] },
+      ]),
+    ]);
+    const v = run(disclosure([t2]));
+    expect(v.findings.filter((f) => f.kind === "identity_failed")).toEqual([]);
+    expect(at(v.facts, 244, "本年收入合计")?.status).toBe("verified");
+    expect(at(v.facts, 244, "事业收入>金额")).toMatchObject({ item: null, subject: "事业收入" });
+    expect(at(v.facts, 244, "事业收入>其中：教育收费")).toMatchObject({ item: null, subject: "教育收费" });
+  });
+
   it("checks both sides of 公开01: Σ items = 本年合计, 总计 = 合计 + 结转, 收入总计 = 支出总计", () => {
     const t01 = table("公开01表", "收入支出决算总表", "收入支出决算总表", [
       part("收入", [["决算数"]], [
