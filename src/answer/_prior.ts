@@ -15,7 +15,7 @@ import type { LineReader } from "./_citations.js";
 import type { Answer } from "./types.js";
 
 /** Two facts of one quantity, whatever their measures: the same item, 科目编码 or subject. */
-function sameQuantity(a: Fact, b: Fact): boolean {
+export function sameQuantity(a: Fact, b: Fact): boolean {
   if (a.item !== null || b.item !== null) return a.item === b.item;
   if (a.code !== null || b.code !== null) return a.code === b.code;
   return norm(a.subject) === norm(b.subject);

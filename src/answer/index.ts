@@ -1,4 +1,5 @@
 import { composePriorRefusal, priorOperands } from "./_prior.js";
+import { composeOffset, offsetOperands } from "./_offset.js";
 import { createLogger } from "../core/log.js";
 import { Decimal, WAN_PER } from "../core/money.js";
 import { assertNever } from "../core/result.js";
@@ -58,6 +59,8 @@ export type AnswerRequest =
       /** The thing asked about ("下属单位"), when the question names one. */
       readonly topic?: string | null;
     }
+  /** A budget the document states only as the outturn's change against it (see `_offset.ts`). */
+  | { readonly kind: "offset"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget }
   /** A year without a disclosure: refused (`error`), with the next year's figure and stated change when it has them (see `_prior.ts`). */
   | { readonly kind: "prior"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly prior: number; readonly error: AnswerError }
   | { readonly kind: "refuse"; readonly question: string; readonly lang: Lang; readonly error: AnswerError };
@@ -136,6 +139,15 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
       const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
+    }
+    case "offset": {
+      const t = req.target;
+      const ops = offsetOperands(data.factsFor(t.department, t.year), t);
+      if (!ops) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+      const answer = composeOffset(question, lang, t, ops, data.readLine);
+      const facts = [...ops.outturn.sources, ...ops.change.sources];
+      const shown = facts.flatMap((f) => [f.value, f.value.replace(/^-/, "")]);
+      return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(facts), String(t.year)], facts };
     }
     case "prior": {
       const t = req.target;

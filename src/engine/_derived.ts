@@ -10,8 +10,14 @@ import type { Understanding } from "../query/index.js";
 export function derivedFallback(question: string, u: Understanding, main: FigureTarget): { target: FigureTarget; fallback?: AnswerRequest } {
   const gap = budgetGap(main);
   const target = gap ?? main;
-  const f = budgetFallback(question, u, target) ?? shareFallback(question, u, target) ?? rateFallback(question, u, target);
+  const f = budgetFallback(question, u, target) ?? shareFallback(question, u, target) ?? rateFallback(question, u, target) ?? offsetFallback(question, u, target);
   return f ? { target, fallback: f } : { target };
+}
+
+/** "机关运行经费的年初预算是多少": where the budget is not stated, the outturn less its stated change against it. */
+function offsetFallback(question: string, u: Understanding, main: FigureTarget): AnswerRequest | null {
+  if (main.aspect !== "预算") return null;
+  return { kind: "offset", question, lang: u.lang, target: { ...main, subject: bare(main.subject) } };
 }
 
 // A change asked in money ("少了多少万元", "多花了多少钱"): only an amount answers it.
@@ -42,12 +48,13 @@ const BUDGET_WORDS = new RegExp(`(?:比|较|与|和|跟|同|是|占|为)?其?(?:
 const NAMES_BUDGET = new RegExp(BUDGET);
 // A gap between budget and outturn asked for in words.
 // (The words ask a question: "能源节约利用" names an item, "节约了多少" asks for a gap.)
-const GAP = /(?:相差|差额|差距|差|多花|少花|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)/;
+const GAP = /(?:相差|差额|差距|差|多花|少花|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)|(?:多少|几)(?:钱|万元)?(?:没花完|没花掉|没用完|没花|没用|结余|剩下?)/;
 // The outturn as a share of the budget.
 const RATIO = /百分之|百分比|%|比例|完成率|执行率|几成/;
 
 function bare(subject: string): string {
-  return subject.replace(BUDGET_WORDS, (m) => " ".repeat(m.length));
+  const blank = (m: string): string => " ".repeat(m.length);
+  return subject.replace(BUDGET_WORDS, blank).replace(new RegExp(GAP.source, "g"), blank);
 }
 
 function budgetFallback(question: string, u: Understanding, main: FigureTarget): AnswerRequest | null {

@@ -136,6 +136,20 @@ describe("composeAnswer on two figures of one item", () => {
     expect(a).toMatchObject({ kind: "refuse", citations: [] });
   });
 
+  it("computes a budget stated only as the outturn's change against it, to the figures' decimals", async () => {
+    const run = [
+      narrativeFact({ subject: "机关运行经费", value: "3755.08", line: 702, item: "operating_expenses", quote: "机关运行经费支出3755.08万元，比年初预算数减少1094.92万元" }),
+      narrativeFact({ subject: "机关运行经费", value: "-1094.92", line: 702, item: "operating_expenses", measure: "增减", qualifier: ["较年初预算"], quote: "机关运行经费支出3755.08万元，比年初预算数减少1094.92万元" }),
+    ];
+    const a = await composeAnswer({ kind: "offset", question: "机关运行经费的年初预算", lang: "zh", target: t({ items: ["operating_expenses"], aspect: "预算", qualifier: "年初预算" }) }, { ...data, factsFor: () => run, readLine: corpusReader(run) });
+    expect(a).toMatchObject({ kind: "number", value: "4850.00" });
+    expect(a.text).toContain("计算值");
+    // A change against last year never gives a budget.
+    const lastYear = [run[0]!, { ...run[1]!, qualifier: ["较上年"] }];
+    const b = await composeAnswer({ kind: "offset", question: "机关运行经费的年初预算", lang: "zh", target: t({ items: ["operating_expenses"], aspect: "预算", qualifier: "年初预算" }) }, { ...data, factsFor: () => lastYear, readLine: corpusReader(lastYear) });
+    expect(b.kind).toBe("refuse");
+  });
+
   it("never answers a change against the budget with the change against last year", async () => {
     const a = await composeAnswer(
       { kind: "figure", question: "三公经费决算比年初预算少了多少", lang: "zh", target: t({ items: ["sangong_total"], aspect: "增减", qualifier: "较年初预算" }), defaultYear: false },

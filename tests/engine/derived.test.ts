@@ -40,6 +40,18 @@ describe("derivedFallback", () => {
     expect(r.fallback && "target" in r.fallback ? r.fallback.target.aspect : undefined).toBe(aspect);
   });
 
+  it("reads a gap asked after its amount (\"全年预算有多少没花掉\") without the gap words in the operands", () => {
+    const r = plan("经信局公务接待费全年预算有多少没花掉？");
+    expect(r.fallback?.kind).toBe("compare");
+    for (const [words] of targets(r.fallback)) expect(words).not.toMatch(/没花掉|全年预算|多少/);
+  });
+
+  it("computes a budget the document states only as the outturn's change against it", () => {
+    const r = plan("经信局机关运行经费的年初预算是多少？");
+    expect(r.target.aspect).toBe("预算");
+    expect(r.fallback?.kind).toBe("offset");
+  });
+
   it("asks for a stated gap first when the words read as a budget", () => {
     expect(plan("经信局一般公共预算财政拨款支出的全年预算和实际决算相差多少？").target.aspect).toBe("增减");
   });
