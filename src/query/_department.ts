@@ -341,10 +341,16 @@ function foreignPrefix(mention: string, catalog: Catalog): boolean {
 function foreignRegion(text: string, catalog: Catalog): string | null {
   for (const m of suffixedPlacesIn(text)) {
     if (catalog.index.regionForms.includes(m.form)) continue;
+    // "给恩施州拨了多少", "赴沙特": a place money or people went to is what the question is about,
+    // not the body asked.
+    if (RECIPIENT.test(text.slice(0, text.indexOf(m.form)))) continue;
     return m.form;
   }
   return null;
 }
+
+// Words before a place that make it the object of the question (where money or people went).
+const RECIPIENT = /(给|向|对|帮扶|支援|援助|结对|赴|到|去|往|拨付|拨给|援建)(湖北省|[一-龥]{2,3}省)?$/;
 
 /**
  * A bare region ("洪山区三公经费"): the one department the corpus holds under it, or the several

@@ -31,11 +31,11 @@ export function subjectOf(u: Understanding): string {
   // The years the year recogniser read are blanked; another year is part of a name ("2020年度…奖励资金").
   const read = yearsRead(u);
   q = q.replace(YEARS, (m) => (/\d/.test(m) && !read.has(m.slice(0, 4)) ? m : "\u0000".repeat(m.length)));
-  // "其中…是多少" after a question: a part of the conversation's subject.
+  // "其中…是多少" after a question: a part of the conversation's subject, which it prefers (the same
+  // table, the same list) but need not repeat ("其中应急保障用车有几辆" after "名下的车有哪几类").
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
-  if (part) return `${part} ${q}`;
-  const context = [carried(u), stock(u)].filter(Boolean).join(" ");
+  const context = [part, carried(u), stock(u)].filter(Boolean).join(" ");
   return context ? `${q}${CARRIED}${context}` : q;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { subjectOf } from "../../src/query/index.js";
+import { CARRIED, subjectOf } from "../../src/query/index.js";
 import { JINGXIN, TOUCHU } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
@@ -32,3 +32,23 @@ describe("subjectOf", () => {
     expect(subjectOf(converse([q])).replace(/\u0000/g, "")).toContain(kept);
   });
 });
+
+describe("a follow-up's parts", () => {
+  it("keeps the department when a place is where the money went (\"其中给恩施州的是多少\")", () => {
+    const u = converse(["投促局2024年给恩施州和五峰县拨了多少结对帮扶招商引资资金？", "其中给恩施州的是多少？"]);
+    expect(u.department).toMatchObject({ kind: "resolved", names: [TOUCHU] });
+  });
+
+  it("asks a place that is the body itself as another department (\"恩施州三公经费多少\")", () => {
+    expect(converse(["恩施州三公经费多少"]).department).toMatchObject({ kind: "unknown" });
+  });
+
+  it("carries the previous subject of a 其中 follow-up as a preference, never as required words", () => {
+    const s = subjectOf(converse(["东湖高新区管委会名下的车都有哪几类？", "其中应急保障用车有几辆？"]));
+    const [own, carried] = s.split(CARRIED);
+    expect(own).toContain("应急保障用车");
+    expect(own).not.toContain("名下");
+    expect(carried).toContain("名下");
+  });
+});
+
