@@ -71,7 +71,7 @@ function projectWord(text: string, end: number, form: string): number {
 }
 
 // Characters that turn a label into its counterpart: one of these swapped is another quantity, not a typo.
-const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月"];
+const CONTRASTS = ["初末", "收支", "内外", "增减", "上下", "前后", "大小", "多少", "借贷", "进出", "国省市区县", "中小", "年月", "正副", "高低", "新旧", "男女", "出入", "盈亏", "升降", "涨跌", "专兼", "本专", "硕博", "长短", "正负", "主辅", "离退", "在离", "公私", "省部"];
 
 /** Two characters one of which turns a word into its counterpart (初/末, 收/支), or two digits: never a typo of each other. */
 export function contrast(x: string, y: string): boolean {
@@ -157,18 +157,19 @@ function abbreviation(text: string, form: string): Cover[] {
  * for 机关事业单位职业年金缴费支出. At least four characters and half the label; the words left out
  * count as excess, so a row named exactly always wins.
  */
-function tail(text: string, form: string): Cover[] {
+function tail(text: string, form: string, content: readonly boolean[] | undefined): Cover[] {
   const out: Cover[] = [];
   for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
     const end = form.slice(k);
-    for (const i of allIndexes(text, end)) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
+    // Words of its own before the end ("正高级职称" against 副高级职称) name another label, not this one cut short.
+    for (const i of allIndexes(text, end)) if (content?.[i - 1] !== true) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
     if (out.length > 0) break;
   }
   return out;
 }
 
 /** Everyday phrases whose official term the label contains ("开会" for a 会议费 row). */
-function synonym(text: string, label: string): Cover[] {
+export function synonym(text: string, label: string): Cover[] {
   const out: Cover[] = [];
   for (const s of SYNONYMS) {
     const official = s.official.find((o) => label.includes(o));
@@ -184,7 +185,7 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   const forms = labelForms(label);
   const found = exact(text, forms, opts.content);
   if (!opts.fuzzy) return found;
-  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f)), ...(found.length > 0 ? [] : forms.flatMap((f) => tail(text, f)))];
+  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f)), ...(found.length > 0 ? [] : forms.flatMap((f) => tail(text, f, opts.content)))];
   // Said in pieces only when no reading covers the label whole.
   if (found.length > 0) return fuzzy;
   const inPieces = pieces(text, forms[forms.length - 1] ?? label);
@@ -200,9 +201,19 @@ const bagMemo = new Map<string, string[]>();
 function requiredWords(label: string): string[] {
   let words = bagMemo.get(label);
   if (!words) {
-    words = tagWords(label, true)
-      .filter((w) => w.word.length >= 2 && !PHRASING_TAG.test(w.tag) && !GENERIC.has(w.word))
-      .map((w) => w.word);
+    // Single characters the tagger splits off ("小" "微" of 小微企业) are said together: one word.
+    const merged: { word: string; tag: string }[] = [];
+    let run = "";
+    for (const w of [...tagWords(label, true), { word: "", tag: "w" }]) {
+      if (w.word.length === 1 && !PHRASING_TAG.test(w.tag)) {
+        run += w.word;
+        continue;
+      }
+      if (run.length >= 2) merged.push({ word: run, tag: "n" });
+      run = "";
+      if (w.word) merged.push(w);
+    }
+    words = merged.filter((w) => w.word.length >= 2 && !PHRASING_TAG.test(w.tag) && !GENERIC.has(w.word)).map((w) => w.word);
     bagMemo.set(label, words);
   }
   return words;

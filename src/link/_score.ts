@@ -1,37 +1,31 @@
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
 import { contentMask, isWordChar } from "./_fillers.js";
-import { coversOf, tableCovers, type Cover } from "./_match.js";
+import { coversOf, synonym, tableCovers, type Cover } from "./_match.js";
 import type { Descriptor, Scored } from "./types.js";
 
 // Clause breaks; an ASCII comma or colon between digits is a thousands separator, not a break.
 const CLAUSE = /[，；。：、]|[,;:](?!\d)/;
 
 /**
- * The words of a sentence that describe one of its figures: the clause stating it and the
- * sentence's first clause (its subject). "政府采购支出总额…，其中：…工程支出1,873.31万元" describes the
- * total by its first clause only, not by the parts listed after it.
+ * The clauses of a sentence that describe one of its figures: its own clause, the sentence's first
+ * clause when that is another (its subject: "政府采购支出总额…，其中：…工程支出1,873.31万元"
+ * describes the parts by the whole), and the clause just before its own when that is a third
+ * ("年内新增中小企业服务工作站5家，累计建设站点60家": 站点 are the 工作站 of the clause before).
  */
-export function clauseOf(sentence: string, raw: string): string {
+export function clausesOf(sentence: string, raw: string): { own: string; first: string; before: string } {
   const clauses = sentence.split(CLAUSE);
   const at = clauses.findIndex((c) => c.includes(raw));
-  if (at < 0) return sentence;
-  return at === 0 ? (clauses[0] ?? "") : `${clauses[0] ?? ""}|${clauses[at] ?? ""}`;
+  if (at < 0) return { own: sentence, first: "", before: "" };
+  return { own: clauses[at] ?? "", first: at > 0 ? (clauses[0] ?? "") : "", before: at > 1 ? (clauses[at - 1] ?? "") : "" };
 }
 
 /**
- * The clause before a figure's own, when the figure's clause leans on it for what it counts
- * ("年内新增中小企业服务工作站5家，累计建设站点60家": 站点 are the 工作站 of the clause before).
+ * Runs of two or more question characters that stand verbatim in a sentence, and everyday words for
+ * an official term it uses ("老师" for its 专任教师).
  */
-export function contextOf(sentence: string, raw: string): string {
-  const clauses = sentence.split(CLAUSE);
-  const at = clauses.findIndex((c) => c.includes(raw));
-  return at > 1 ? (clauses[at - 1] ?? "") : "";
-}
-
-/** Runs of two or more question characters that stand verbatim in a sentence. */
 function sentenceCovers(text: string, sentence: string): Cover[] {
-  const out: Cover[] = [];
+  const out: Cover[] = synonym(text, sentence).map((c) => ({ ...c, excess: 0 }));
   let i = 0;
   while (i < text.length) {
     let j = i;
@@ -66,6 +60,8 @@ export interface Subject {
   readonly exact: Set<string>;
   /** Covers of each distinct label, computed once per question (labels repeat across facts). */
   readonly memo: Map<string, Cover[]>;
+  /** Per position, the row labels of the pool that account for it (see `markRows`). */
+  readonly rows: Map<number, Set<string>>;
 }
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
@@ -118,6 +114,16 @@ export function claimed(s: Subject): boolean[] {
   return out;
 }
 
+/** Whether some label of the pool matches exactly the cover's words, or longer words around them. */
+function exactOver(s: Subject, c: Cover): boolean {
+  if (s.exact.has(`${c.start}:${c.end}`)) return true;
+  for (const span of s.exact) {
+    const [a, b] = span.split(":").map(Number) as [number, number];
+    if (a <= c.start && c.end <= b && b - a > c.end - c.start) return true;
+  }
+  return false;
+}
+
 /** Marks the positions some label of the pool matches exactly (see `Subject.exact`). */
 export function markExact(s: Subject, ds: readonly Descriptor[]): void {
   const seen = new Set<string>();
@@ -136,18 +142,45 @@ export function readSubject(text: string, code: string | null): Subject {
     mask: contentMask(text),
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
-    income: /收入|来源|拨款|收到/.test(text),
+    income: /收入|来源|拨款|收到|财政给|拨给/.test(text),
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     // "…费多少", "…费比…": a fee is money, whatever else of the item is counted (公务用车购置费 vs 购置 2 辆).
     money: (/钱|花了|花费|多少万元|多少元/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
     exact: new Set<string>(),
     memo: new Map<string, Cover[]>(),
+    rows: new Map<number, Set<string>>(),
   };
 }
 
+/**
+ * Marks, per position, the row labels of the pool that account for it: words another figure's own
+ * row names ("加油" for 燃料费) are never leaned on by a sibling figure of its sentence (维修费).
+ */
+export function markRows(s: Subject, ds: readonly Descriptor[]): void {
+  const seen = new Set<string>();
+  for (const d of ds)
+    for (const l of d.labels) {
+      if (l.role !== "row" || seen.has(l.text)) continue;
+      seen.add(l.text);
+      const key = `row|${l.text}`;
+      let covers = s.memo.get(key);
+      if (!covers) {
+        covers = coversOf(s.text, l.text, { fuzzy: true, content: s.mask });
+        s.memo.set(key, covers);
+      }
+      for (const c of covers)
+        for (let k = c.start; k < c.end; k++) {
+          const owners = s.rows.get(k) ?? new Set<string>();
+          owners.add(l.text);
+          s.rows.set(k, owners);
+        }
+    }
+}
+
 // Qualifiers that only say which statement of the quantity it is (its measure or basis), not a part of it.
-const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计"]);
+// An indicator's 实际完成值 is its figure as a question asks it; its 目标值 is the breakdown.
+const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计", "实际完成值"]);
 
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
@@ -183,27 +216,39 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // Words the figure's own clause leaves to the clause before: accounted for, at a small cost.
   let leaned = false;
   if (f.source.kind === "narrative") {
-    const sentence = d.labels.find((l) => l.role === "sentence")?.text;
-    // The clause before the figure's own, and the opening clause of its paragraph (what it is about).
-    const contexts = [sentence ? contextOf(sentence, norm(f.source.raw)) : "", f.source.lead ? norm(f.source.lead) : ""];
+    const sentence = d.labels.find((l) => l.role === "sentence")?.text ?? "";
+    const { first, before } = clausesOf(sentence, norm(f.source.raw));
+    // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
+    // describe that figure, not this one.
+    const own = (k: number): boolean => {
+      const owners = s.rows.get(k);
+      return owners === undefined || d.labels.some((l) => l.role === "row" && owners.has(l.text));
+    };
+    const contexts: { text: string; owned: boolean; cost: boolean }[] = [
+      // The sentence's subject: the whole whose part the figure is.
+      { text: first, owned: false, cost: false },
+      // The clause before, and the paragraph's opening clause (what it is about): at a small cost.
+      { text: before, owned: true, cost: true },
+      { text: f.source.lead ? norm(f.source.lead) : "", owned: false, cost: true },
+    ];
     for (const context of contexts) {
-      if (!context) continue;
-      const key = `context|${context}`;
+      if (!context.text) continue;
+      const key = `context|${context.text}`;
       let covers = s.memo.get(key);
       if (!covers) {
-        covers = sentenceCovers(s.text, context);
+        covers = sentenceCovers(s.text, context.text);
         s.memo.set(key, covers);
       }
       for (const c of covers)
         for (let k = c.start; k < c.end; k++)
-          if (!covered[k] && s.mask[k]) {
+          if (!covered[k] && s.mask[k] && (!context.owned || own(k))) {
             covered[k] = true;
-            leaned = true;
+            if (context.cost) leaned = true;
           }
     }
   }
   for (const l of d.labels) {
-    const text = l.role === "sentence" ? clauseOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "") : l.text;
+    const text = l.role === "sentence" ? clausesOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "").own : l.text;
     const key = `${l.role}|${text}`;
     let covers = s.memo.get(key);
     if (!covers) {
@@ -213,7 +258,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
     }
     // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.
     if (covers.length === 0 && l.role === "column" && !BASIS.has(l.text)) qualifierLeft = true;
-    const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !s.exact.has(`${c.start}:${c.end}`));
+    // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
+    const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;
@@ -256,6 +302,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
   // breakdown not asked for, as a table's breakdown column is.
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
+  // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
+  if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
   // "那公务用车呢" after a money question: the money figure, not the count of cars.
   if (measure !== null && f.measure !== measure) preference -= 0.05;

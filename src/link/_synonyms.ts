@@ -43,5 +43,8 @@ export const SYNONYMS = [
   { says: ["盖房子", "基建", "搞建设"], official: ["基本建设", "基础设施"] },
   { says: ["外包", "请人干活", "购买服务"], official: ["委托业务费", "劳务费", "购买服务"] },
   { says: ["学生资助", "奖学金", "助学金"], official: ["学生资助", "助学金", "奖学金"] },
+  { says: ["财政给", "财政拨的", "财政拨", "政府给"], official: ["财政拨款"] },
+  { says: ["老师", "教职工", "教工"], official: ["教师", "专任教师"] },
+  { says: ["不算", "不含", "不计"], official: ["不包括"] },
   { says: ["信息化", "电脑", "系统建设"], official: ["信息化", "信息网络", "专用设备"] },
 ] as const satisfies readonly { says: readonly string[]; official: readonly string[] }[];

@@ -3,7 +3,7 @@ import { Decimal, sameValue, WAN_PER } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
-import { account, claimed, markExact, readSubject, scoreDescriptor } from "./_score.js";
+import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_match.js";
 import { looseMask } from "./_loose.js";
 import type { Descriptor, Link, Scored } from "./types.js";
@@ -88,6 +88,7 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   // A table the question names restricts the answer to it, when the document has such a table.
   const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text, s.mask).length > 0));
   markExact(s, ds);
+  markRows(s, ds);
   let scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
   if (scored.some((x) => x.missed.length > 0)) {
     // A loose word some label of the pool does account for tells figures apart: it stays content.

@@ -44,7 +44,9 @@ export function findParagraphs(lines: readonly string[], excluded: (i: number) =
     if (text === "") continue;
     const listItem = /^\s*(?:[-*+]\s|#{1,6}\s)/.test(raw);
     const prev = current[current.length - 1];
-    if (prev && (SENTENCE_END.test(prev.text) || listItem || ITEM_START.test(text))) flush();
+    // "…总额 15,346.40 万元，其中：" runs on into its parts unless they start items of their own.
+    const runsOn = prev !== undefined && /其中[：:]$/.test(prev.text);
+    if (prev && ((SENTENCE_END.test(prev.text) && !runsOn) || listItem || ITEM_START.test(text))) flush();
     current.push({ text, line: i + 1 });
   }
   flush();

@@ -229,6 +229,8 @@ describe("linkSubject: phrasing around the quantity", () => {
     const pool = [
       narrativeFact({ subject: "政府采购支出总额", value: "15346.40", line: 451, quote: "学校2024年度政府采购支出总额15,346.40万元" }),
       narrativeFact({ subject: "授予中小企业合同金额", value: "12127.08", line: 455, quote: "授予中小企业合同金额12,127.08万元", lead: "学校2024年度政府采购支出总额15,346.40万元" }),
+      // A part of it, named by words the question does not say (小微): never the same quantity.
+      narrativeFact({ subject: "授予小微企业合同金额", value: "7295.12", line: 456, quote: "授予中小企业合同金额12,127.08万元,其中:授予小微企业合同金额7,295.12万元", lead: "学校2024年度政府采购支出总额15,346.40万元" }),
     ];
     const v = (q: string) => {
       const l = linkSubject(pool, q, { code: null, accept });
@@ -265,6 +267,54 @@ describe("linkSubject: phrasing around the quantity", () => {
     const pool = [narrativeFact({ subject: "2019年度聘请专家人员经费", value: "96.53", unit: "分", measure: "得分", line: 853, quote: "2019年度聘请专家人员经费 96.53" })];
     const l = linkSubject(pool, "\u0000\u0000\u0000\u0000\u0000\u0000聘请专家人员经费项目的绩效自评得了多少分", { code: null, accept });
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("96.53");
+  });
+
+  it("never answers 副高级职称 for 正高级职称 (no typo, no label cut short, no leaning on a sibling figure)", () => {
+    const quote = "现有专任教师3277人,其中正高级职称871人、副高级职称1304人";
+    const pool = [
+      narrativeFact({ subject: "专任教师", value: "3277", unit: "人", measure: "数量", line: 78, quote }),
+      narrativeFact({ subject: "正高级职称", value: "871", unit: "人", measure: "数量", line: 78, quote, qualifier: ["其中"] }),
+      narrativeFact({ subject: "副高级职称", value: "1304", unit: "人", measure: "数量", line: 79, quote }),
+    ];
+    const l = linkSubject(pool, "正高级职称的老师有多少人", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("871");
+  });
+
+  it("never lets a part of a list claim words its siblings or its whole name (燃料费, 维修费 of 公务用车运行费)", () => {
+    const quote = "(2)公务用车运行费159.96万元,完成预算的100%,主要用于燃料费66.97万元,维修费72.66万元,保险费20.04万元";
+    const pool = [
+      narrativeFact({ subject: "公务用车运行费", value: "159.96", line: 696, item: "vehicle_operation", quote }),
+      narrativeFact({ subject: "燃料费", value: "66.97", line: 696, quote }),
+      narrativeFact({ subject: "维修费", value: "72.66", line: 696, quote }),
+    ];
+    const v = (q: string) => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("公车加油加修车一共多少钱")).not.toBe("72.66");
+    expect(v("公务用车运行维护费")).toBe("159.96");
+    expect(v("公务用车运行费里维修费多少")).toBe("72.66");
+  });
+
+  it("prefers an indicator's outcome to its target unless the target is asked", () => {
+    const quote = "累计建成换电站数量:年初目标值为100座,实际完成131座";
+    const pool = [
+      narrativeFact({ subject: "累计建成换电站数量", value: "100", unit: "座", measure: "数量", line: 892, quote, qualifier: ["目标值", "支持工业发展专项资金"] }),
+      narrativeFact({ subject: "累计建成换电站数量", value: "131", unit: "座", measure: "数量", line: 892, quote, qualifier: ["实际完成值", "支持工业发展专项资金"] }),
+    ];
+    const v = (q: string) => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("累计建成的换电站有多少座")).toBe("131");
+    expect(v("累计建成换电站的目标值是多少座")).toBe("100");
+  });
+
+  it("reads everyday words for an official term of the sentence (老师 for 教师) and area words as phrasing", () => {
+    const pool = [narrativeFact({ subject: "专任教师", value: "3277", unit: "人", measure: "数量", line: 78, quote: "现有专任教师3277人" })];
+    const l = linkSubject(pool, "专任的老师有多少人", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("3277");
+    expect(contentMask("住房保障方面").filter(Boolean).length).toBe(4);
   });
 
   it("reads a row named with the body's own name by the rest of it", () => {
