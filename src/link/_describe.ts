@@ -103,6 +103,10 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
         path.push(whole);
       }
       path.push(src.row);
+      // In a table of basic expenditure by economic class, 人员经费 is 301 + 303 and 公用经费 the rest
+      // (the national definition): "人员经费中，30110职工基本医疗保险缴费".
+      const econ = /基本支出/.test(src.tableKind) && src.code && /^3\d{2}(\d{2})?$/.test(src.code) ? src.code : null;
+      if (econ) add(/^30[13]/.test(econ) ? "人员经费" : "公用经费", "parent");
       for (const c of src.column) add(c, "column");
       // The total row of a table whose columns are the quantities ("合计" × "其中:教育收费"): the
       // column names what the cell totals.

@@ -65,6 +65,23 @@ function exact(text: string, forms: readonly string[], content: readonly boolean
   );
 }
 
+/**
+ * A label said with a 的 inside it ("离退休干部服务用的车" for 离退休干部服务用车): the question read
+ * without its 的, positions mapped back. Labels of four characters or more only.
+ */
+function withParticle(text: string, forms: readonly string[]): Cover[] {
+  const at: number[] = [];
+  let compact = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "的") continue;
+    at.push(i);
+    compact += text[i];
+  }
+  return exact(compact, forms.filter((f) => f.length >= 4 && !f.includes("的")), undefined)
+    .map((c) => ({ ...c, start: at[c.start] ?? c.start, end: (at[c.end - 1] ?? c.end - 1) + 1 }))
+    .filter((c) => text.slice(c.start, c.end).includes("的"));
+}
+
 /** "招商经费项目": a name followed by 项目 names the same project (but 项目支出 is a column of its own). */
 function projectWord(text: string, end: number, form: string): number {
   return !form.endsWith("项目") && text.startsWith("项目", end) && !/^(支出|经费|资金)/.test(text.slice(end + 2)) ? 2 : 0;
@@ -183,7 +200,8 @@ export function synonym(text: string, label: string): Cover[] {
 /** How a label accounts for parts of the question, by every method it admits. */
 export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[] }): Cover[] {
   const forms = labelForms(label);
-  const found = exact(text, forms, opts.content);
+  const plain = exact(text, forms, opts.content);
+  const found = plain.length > 0 || !text.includes("的") ? plain : withParticle(text, forms);
   if (!opts.fuzzy) return found;
   const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f)), ...(found.length > 0 ? [] : forms.flatMap((f) => tail(text, f, opts.content)))];
   // Said in pieces only when no reading covers the label whole.

@@ -123,7 +123,32 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
     }
   }
   for (const [k, set] of proposals) if (set.size === 1) chars[k] = [...set][0] ?? chars[k] ?? "";
+  fillerTypos(chars, fixed, sp);
   return chars.join("");
+}
+
+// The verbs of paying and doing as typed with 了 ("化了" for 花了): the question words repaired by sound.
+// (Not every question word: "多少没花掉" is no 多少万.)
+const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[\u3400-\u9fff]了$/.test(f)))];
+
+/**
+ * A question word typed by sound ("设备化了多少钱" → 花了): a window one sounding-alike character away
+ * from a filler word, whose typed character makes no word of the vocabulary with its neighbours
+ * ("变化了" stays: 变化 is a word).
+ */
+function fillerTypos(chars: string[], fixed: readonly boolean[], sp: Spelling): void {
+  for (const f of SAID) {
+    for (let i = 0; i + f.length <= chars.length; i++) {
+      let at = -1;
+      let diff = 0;
+      for (let p = 0; p < f.length; p++) if (chars[i + p] !== f[p]) (diff++, (at = p));
+      if (diff !== 1 || fixed[i + at] === true) continue;
+      const k = i + at;
+      const typed = chars[k] ?? "";
+      if (!/[\u3400-\u9fff]/.test(typed) || !soundsAlike(typed, f[at] ?? "") || covered(chars, k, sp)) continue;
+      chars[k] = f[at] ?? typed;
+    }
+  }
 }
 
 /** An edge character read as a typo: the rest of the window is a word of 3+ characters and the character makes no word with its outside neighbour. */

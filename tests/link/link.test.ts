@@ -296,6 +296,17 @@ describe("linkSubject: phrasing around the quantity", () => {
     expect(v("公务用车运行费里维修费多少")).toBe("72.66");
   });
 
+  it("reads a label said with a 的 inside it, and 人员经费 as the 301/303 rows of a basic-expenditure table", () => {
+    const cars = narrativeFact({ subject: "离退休干部服务用车", value: "15", unit: "辆", measure: "数量", line: 600, quote: "离退休干部服务用车15辆" });
+    const l = linkSubject([cars], "给离退休干部服务用的车有几辆", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("15");
+    const medical = cell({ row: "职工基本医疗保险缴费", code: "30110", value: "149.28", line: 346, ...T06, column: ["决算数"] });
+    const office = cell({ row: "办公费", code: "30201", value: "20.00", line: 360, ...T06, column: ["决算数"] });
+    const m = linkSubject([medical, office], "公开06表人员经费中职工基本医疗保险缴费的决算数", { code: "30110", accept });
+    expect(m.kind === "match" ? m.best.d.fact.value : m.kind).toBe("149.28");
+    expect(linkSubject([medical, office], "公用经费中的职工基本医疗保险缴费", { code: null, accept }).kind).not.toBe("match");
+  });
+
   it("prefers an indicator's outcome to its target unless the target is asked", () => {
     const quote = "累计建成换电站数量:年初目标值为100座,实际完成131座";
     const pool = [

@@ -17,6 +17,7 @@ describe("correctSpelling", () => {
     ["开展绩效自平的项目共涉及资金多少", "开展绩效自评的项目共涉及资金多少"],
     ["西大一年的教育收废有多少", "西大一年的教育收费有多少"],
     ["2024年公务接带了多少人次", "2024年公务接待了多少人次"], // the repaired run begins a word (公务接待费)
+    ["买办公设备化了多少钱", "买办公设备花了多少钱"], // a question word typed by sound
   ])("repairs %s", (q, want) => {
     expect(correctSpelling(q, sp)).toBe(want);
   });
@@ -31,6 +32,8 @@ describe("correctSpelling", () => {
     ["新能源汽车产量实际完成了多少万辆"], // a question word is never a repair's result
     ["预算项目共涉及资金多少"], // a repair at the edge makes a whole word, never a piece of one
     ["因公出国费比上年涨了百分之多少"], // 涨 does not sound like 决: never 比上年决(算)
+    ["支出结构变化了多少"], // 变化 is a word: its 化 is no typo of 花
+    ["全年预算有多少没花掉"], // 没 is no typo of 万 (多少万)
   ])("leaves %s as typed", (q) => {
     expect(correctSpelling(q, sp)).toBe(q);
   });
