@@ -165,8 +165,10 @@ function withSuffix(text: string, end: number, picked: readonly Candidate[]): nu
     let typos = 0;
     for (let k = 0; k < w.length; k++) if (typed[k] !== w[k] && !homophone(typed[k] ?? "", w[k] ?? "")) typos += 2;
     else if (typed[k] !== w[k]) typos++;
-    // A typo only in a longer word: one character is too little to tell a typo from the next word.
-    if ((typos === 0 || (typos === 1 && w.length >= 3)) && !ITEM_CONTINUATION.test(text.slice(end + w.length))) return end + w.length;
+    // A typo only in a longer word: one character is too little to tell a typo from the next word —
+    // unless the name before it is cut short without its body word ("东西湖区商务居" for 商务局).
+    const bare = !ORG_SUFFIX.test(text[end - 1] ?? "");
+    if ((typos === 0 || (typos === 1 && (w.length >= 3 || bare))) && !ITEM_CONTINUATION.test(text.slice(end + w.length))) return end + w.length;
   }
   return end;
 }

@@ -33,6 +33,8 @@ describe("understandQuestion: department", () => {
     ["光谷三公经费", DONGHU, "光谷"],
     ["东湖开发区三公", DONGHU, "东湖开发区"],
     ["请问武汉市经信局的三公经费是多少？", JINGXIN, "武汉市经信局"],
+    // A body word typed by sound after a name cut short without it.
+    ["东西湖区商务居日常运转的机关运行经费花了多少", DONGXIHU, "东西湖区商务居"],
   ])("resolves %s by name or alias", (q, name, phrase) => {
     expect(dept(q)).toEqual({ kind: "resolved", names: [name], via: "explicit", phrases: [phrase] });
   });
