@@ -82,7 +82,8 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
  * for every word asked, a clarification when several fit or words are left over, else null.
  */
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
+  // A figure stated without a unit ("预算数为 0") is covered as a fact but never stated as an answer.
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => f.unit !== "" && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;

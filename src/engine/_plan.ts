@@ -36,6 +36,10 @@ function yearFor(u: Understanding, d: CatalogDepartment): { year: number; defaul
   }
 }
 
+// A difference asked between two things: "比…多出多少", "比…少了几".
+const DIFFERENCE = /比[^,，。?？]{1,24}?(多花|少花|多用|少用|多出|少出|多了|少了|高出|低了|高了|多|少|高|低)(?:出|了)?(多少|几|百分之)/;
+const CHANGE_ASPECTS = new Set(["增减", "增长率", "完成率", "占比"]);
+
 /** The question asks for an amount itself (决算, stated or by default), not a rate, share or count. */
 function figureAspect(u: Understanding): boolean {
   return u.aspect.value === "决算" && u.intent === "figure";
@@ -239,6 +243,9 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     if (u.intent !== "figure") return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), items: ["grand_total"], aspect: "决算" }, defaultYear: y.defaultYear };
     return refuse({ code: "not_understood" });
   }
+  // "A比B多出多少" read as one figure (its comparison not understood): a single figure would answer
+  // another question than the difference asked.
+  if (DIFFERENCE.test(u.normalized) && !CHANGE_ASPECTS.has(u.aspect.value)) return refuse({ code: "not_understood" });
   const { target: main, fallback } = derivedFallback(question, u, target(u, { department: first, ...y }));
   const alt = fallback?.kind === "figure" ? { ...fallback, defaultYear: y.defaultYear } : fallback;
   return { kind: "figure", question, lang, defaultYear: y.defaultYear, target: main, ...(alt ? { fallback: alt } : {}) };

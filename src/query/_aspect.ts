@@ -137,7 +137,8 @@ export interface AspectSide {
   readonly qualifier: BudgetQualifier | null;
 }
 
-const SIDE = `((?:年初|全年|调整后?的?)?${NOT_BUDGET}预算数?|决算数?|实际支出数?|实际(?:完成|执行|花费)?数?|执行数)`;
+// The outturn as people say it as well: "实际花的", "实际用了的".
+const SIDE = `((?:年初|全年|调整后?的?)?${NOT_BUDGET}预算数?|决算数?|实际支出数?|实际(?:完成|执行|花费|花掉|花了|花|用掉|用了|用)?的?数?|执行数)`;
 const SIDES = new RegExp(
   `${SIDE}(?:比|较|超过|高于|低于)${SIDE}(?:多花|少花|多|少|高|低|超|超出|节约|节省|增加|减少)(?:出|了)?(?=多少|几)`,
 );

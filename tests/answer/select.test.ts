@@ -95,3 +95,10 @@ describe("selectFigure: counters of people", () => {
     expect(sel?.best.value).toBe("13");
   });
 });
+
+describe("selectFigure: a figure stated without a unit", () => {
+  it("is never an answer (\"预算数为 0\")", () => {
+    const bare = narrativeFact({ subject: "预算数", value: "0", unit: "", measure: "预算", line: 782, quote: "预算数为0" });
+    expect(selectFigure([bare], target({ topic: "预算数", aspect: "预算" }))).toBeNull();
+  });
+});

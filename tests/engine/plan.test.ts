@@ -28,6 +28,12 @@ describe("planAnswer", () => {
     if (p.kind === "figure") expect(p.target).toMatchObject({ department: "上海市普陀区财政局", year: 2023, aspect: "预算" });
   });
 
+  it("never answers a difference it cannot read as a single figure", () => {
+    // "那个" names nothing to compare with: not the figure of 公务接待费.
+    const p = plan("经信局公务接待费比那个多出多少");
+    expect(p.kind).toBe("refuse");
+  });
+
   it("plans a year before the first disclosure as a refusal that may show the next year's stated change", () => {
     const p = plan("经信局2023年公务接待费");
     expect(p.kind).toBe("prior");

@@ -41,6 +41,12 @@ describe("understandQuestion: a budget against the outturn of one item", () => {
     ]);
   });
 
+  it.each([["经信局三公经费全年预算比实际花的多出多少"], ["经信局三公经费年初预算比实际用了的少多少"]])("reads the outturn as people say it: %s", (q) => {
+    const x = u(q);
+    expect(x).toMatchObject({ intent: "compare", aspect: { value: "增减" } });
+    expect(x.operands.map((o) => o.aspect)).toEqual(["预算", "决算"]);
+  });
+
   it("leaves a change against the budget without a named outturn a figure", () => {
     expect(u("东湖高新区机关运行经费比年初预算少了多少")).toMatchObject({
       intent: "figure",
