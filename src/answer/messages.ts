@@ -42,6 +42,8 @@ export function errorMessage(e: AnswerError, lang: Lang): string {
       return zh
         ? "抱歉，这个回答未能通过数字核对，已拦截，未予显示。"
         : "Sorry, this reply failed the number check and was withheld.";
+    case "internal_error":
+      return zh ? "抱歉，回答这个问题时程序出错，已记录。可以换个说法再问。" : "Sorry, something went wrong on our side answering this; it has been logged. Please try rephrasing.";
     default:
       return assertNever(e, "answer error");
   }

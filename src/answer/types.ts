@@ -52,7 +52,9 @@ export type AnswerError =
   | { readonly code: "not_understood" }
   | { readonly code: "index_stale"; readonly reason: string }
   | { readonly code: "model_unavailable"; readonly reason: string }
-  | { readonly code: "guard_rejected"; readonly numbers: readonly string[] };
+  | { readonly code: "guard_rejected"; readonly numbers: readonly string[] }
+  /** A defect of ours met while answering: logged, the question refused, nothing else affected. */
+  | { readonly code: "internal_error" };
 
 /** Codes of `AnswerError`. */
 export type AnswerErrorCode = AnswerError["code"];

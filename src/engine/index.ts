@@ -128,36 +128,48 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   // Audits are computed on first request and kept: the index does not change under a running engine.
   const audits = new Map<string, DocumentAudit>();
 
+  /** Understands, plans and answers one question (see `ask`, which keeps a defect from escaping). */
+  async function answerOne(question: string, state?: ConversationState): Promise<{ answer: Answer; state: ConversationState }> {
+    const st = state ?? EMPTY_CONVERSATION;
+    const q = question.trim();
+    if (opts.logUserText) log.info("question", { q });
+    if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
+    let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog);
+    let req = planAnswer(q, u, st, catalog);
+    if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
+      const guess = inferDepartment(u, catalog, data, idx.facts);
+      if (guess) {
+        u = { ...u, department: { kind: "resolved", names: [guess], via: "explicit", phrases: [] } };
+        req = planAnswer(q, u, st, catalog);
+        if (req.kind === "figure") req = { ...req, inferredDepartment: true };
+      }
+    }
+    let answer = await composeAnswer(req, data);
+    // "发现了什么问题" names no figure: when no figure matches, the passages may still answer it.
+    if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q) && u.aspect.via !== "explicit") {
+      const t = req.target;
+      const passages = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: t.topic ?? q, department: t.department, year: t.year }, data);
+      if (passages.citations.length > 0) answer = passages;
+    }
+    // No figure found where stored facts were withheld as damaged: the index is at fault, not the document.
+    if (answer.error?.code === "not_disclosed") {
+      const damaged = idx.facts.withheldFor(answer.error.department, answer.error.year);
+      if (damaged.length > 0) answer = refuse(q, answer.lang, { code: "index_stale", reason: `${damaged.join(", ")}: 已存数字与记录的哈希不符，请运行 build-index (stored facts do not match their hash; run build-index)` });
+    }
+    const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
+    return { answer, state: nextState(u, resolved) };
+  }
+
   return {
     async ask(question: string, state?: ConversationState) {
-      const st = state ?? EMPTY_CONVERSATION;
-      const q = question.trim();
-      if (opts.logUserText) log.info("question", { q });
-      if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
-      let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog);
-      let req = planAnswer(q, u, st, catalog);
-      if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
-        const guess = inferDepartment(u, catalog, data, idx.facts);
-        if (guess) {
-          u = { ...u, department: { kind: "resolved", names: [guess], via: "explicit", phrases: [] } };
-          req = planAnswer(q, u, st, catalog);
-          if (req.kind === "figure") req = { ...req, inferredDepartment: true };
-        }
+      try {
+        return await answerOne(question, state);
+      } catch (e) {
+        // A defect of ours never takes the conversation (or the bot) down with it.
+        log.error("answering failed", { error: e instanceof Error ? e.message : String(e) });
+        const st = state ?? EMPTY_CONVERSATION;
+        return { answer: refuse(question, st.lang, { code: "internal_error" }), state: st };
       }
-      let answer = await composeAnswer(req, data);
-      // "发现了什么问题" names no figure: when no figure matches, the passages may still answer it.
-      if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q) && u.aspect.via !== "explicit") {
-        const t = req.target;
-        const passages = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: t.topic ?? q, department: t.department, year: t.year }, data);
-        if (passages.citations.length > 0) answer = passages;
-      }
-      // No figure found where stored facts were withheld as damaged: the index is at fault, not the document.
-      if (answer.error?.code === "not_disclosed") {
-        const damaged = idx.facts.withheldFor(answer.error.department, answer.error.year);
-        if (damaged.length > 0) answer = refuse(q, answer.lang, { code: "index_stale", reason: `${damaged.join(", ")}: 已存数字与记录的哈希不符，请运行 build-index (stored facts do not match their hash; run build-index)` });
-      }
-      const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
-      return { answer, state: nextState(u, resolved) };
     },
     departments: () => departments,
     audit(name: string, auditOpts: { lang?: Lang } = {}) {

@@ -26,6 +26,8 @@ export interface OperandPart {
 export interface PartSplit {
   readonly parts: readonly OperandPart[];
   readonly by: "compare" | "join";
+  /** One word names the sum ("水电费"): a sum whether or not the question says 一共. */
+  readonly implied?: boolean;
 }
 
 /**
@@ -39,6 +41,9 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
   for (const run of area.split(BLANK)) {
     const runStart = offset;
     offset += run.length + 1;
+    // "水电费": one word for the sum of two rows of the classification.
+    const compound = COMPOUNDS.find((c) => run.includes(c.says));
+    if (compound) return { parts: compound.parts.map((topic) => ({ item: null, context: [], topic })), by: "join", implied: true };
     if (run.trim().length < 4) continue;
     const inItem = (i: number): boolean => lex.some((m) => i >= m.start && i < m.end);
     const at = (re: RegExp): { start: number; end: number }[] =>
@@ -48,6 +53,8 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
     const compare = at(/比/g);
     const by: PartSplit["by"] = compare.length === 1 ? "compare" : "join";
     const cuts = by === "compare" ? compare : at(JOINERS);
+    // "水费电费加起来": two names of the documents typed back to back, each ending in its amount word.
+    if (cuts.length === 0) cuts.push(...adjacentNames(run, runStart, vocabulary).filter((c) => !inItem(c.start)));
     if (cuts.length === 0) continue;
     const bounds: { start: number; end: number }[] = [];
     let from = runStart;
@@ -63,6 +70,26 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
     if (parts) return { parts, by };
   }
   return null;
+}
+
+// Everyday words that name the sum of two rows ("水电费" is 水费 + 电费).
+const COMPOUNDS: readonly { says: string; parts: readonly string[] }[] = [
+  { says: "水电费", parts: ["水费", "电费"] },
+  { says: "水电", parts: ["水费", "电费"] },
+];
+
+/** Zero-width cuts between two names of the vocabulary typed back to back ("水费|电费"). */
+function adjacentNames(run: string, runStart: number, vocabulary: ReadonlySet<string> | undefined): { start: number; end: number }[] {
+  if (!vocabulary) return [];
+  for (let p = 2; p <= run.length - 2; p++) {
+    if (run[p - 1] !== "费") continue;
+    const left = /[\u4e00-\u9fa5]{2,8}$/.exec(run.slice(0, p))?.[0] ?? "";
+    const right = /^[\u4e00-\u9fa5]{1,8}?费/.exec(run.slice(p))?.[0] ?? "";
+    if (left.length < 2 || !right || !vocabulary.has(right)) continue;
+    // The left name is the run's end from some character on ("买水费" → 水费).
+    for (let k = 0; k + 2 <= left.length; k++) if (vocabulary.has(left.slice(k))) return [{ start: runStart + p, end: runStart + p }];
+  }
+  return [];
 }
 
 /**

@@ -3,7 +3,7 @@ import { translateEnglish } from "./_english-words.js";
 import type { Understanding } from "./types.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
-const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年)?|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度/g;
+const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年)?|(?<![\d.])\d{2}(?:年度|年)|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度/g;
 
 function blankAll(text: string, part: string): string {
   return part ? text.split(part).join("\u0000".repeat(part.length)) : text;
@@ -30,7 +30,9 @@ export function subjectOf(u: Understanding): string {
   if (u.code) q = blankAll(q, u.code);
   // The years the year recogniser read are blanked; another year is part of a name ("2020年度…奖励资金").
   const read = yearsRead(u);
-  q = q.replace(YEARS, (m) => (/\d/.test(m) && !read.has(m.slice(0, 4)) ? m : "\u0000".repeat(m.length)));
+  // "24年" is the year 2024 read.
+  const yearOf = (m: string): string => (/^\d{2}年/.test(m) ? `20${m.slice(0, 2)}` : m.slice(0, 4));
+  q = q.replace(YEARS, (m) => (/\d/.test(m) && !read.has(yearOf(m)) ? m : "\u0000".repeat(m.length)));
   // "其中…是多少" after a question: a part of the conversation's subject, which it prefers (the same
   // table, the same list) but need not repeat ("其中应急保障用车有几辆" after "名下的车有哪几类").
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;

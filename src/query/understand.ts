@@ -190,7 +190,7 @@ export function understandQuestion(
 
   const intent = sides
     ? "compare"
-    : decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code, splitUse?.by ?? null);
+    : decideIntent(cues, names.length, years.explicit.length, items.length, aspect, topic, code.code, splitUse?.by ?? null, splitUse?.implied === true);
   const operands = sides
     ? sideOperands(sides, names, year, items, topic, catalog)
     : partsUse && (intent === "sum" || intent === "compare")
@@ -253,7 +253,7 @@ function findCode(text: string): { code: string | null; spans: Span[] } {
 function useSplit(split: PartSplit | null, cues: IntentCues, normalized: string): PartSplit | null {
   if (!split) return null;
   if (split.by === "compare") return /比.*(多|少|高|低|大|小|差|超)/.test(normalized) ? split : null;
-  if (cues.compare || (cues.sum && !cues.separately)) return split;
+  if (cues.compare || (cues.sum && !cues.separately) || (split.implied && !cues.separately)) return split;
   return null;
 }
 
@@ -341,6 +341,7 @@ function decideIntent(
   topic: string | null,
   code: string | null,
   split: PartSplit["by"] | null,
+  implied = false,
 ): Intent {
   if (cues.explain) return "explain";
   // "2069999是什么科目？这一项支出多少？": a code asked about with a number wanted is a figure question
@@ -348,7 +349,7 @@ function decideIntent(
   if (cues.define && !(code !== null && cues.figure)) return "define";
   if (cues.rank) return "rank";
   if (split === "compare" || (split === "join" && cues.compare)) return "compare";
-  if (split === "join" && cues.sum && !cues.separately) return "sum";
+  if (split === "join" && (cues.sum || implied) && !cues.separately) return "sum";
   if (departments >= 2 || explicitYears >= 2 || (cues.compare && items >= 2)) return "compare";
   if (cues.list) return "list";
   if (items >= 2 && cues.sum && !cues.separately) return "sum";

@@ -15,6 +15,29 @@ describe("understandQuestion: each department with the year named beside it", ()
   });
 });
 
+describe("understandQuestion: sums named in one word or typed back to back", () => {
+  it.each([
+    ["投促局水电费一共多少", ["水费", "电费"]],
+    ["投促局水电费", ["水费", "电费"]],
+  ])("%s", (q, topics) => {
+    const x = u(q);
+    expect(x.intent).toBe("sum");
+    expect(x.operands.map((o) => o.topic)).toEqual(topics);
+  });
+
+  it.each([["投促局1费电费加起来多少"], ["费费电费一共多少"], ["投促局(费)电费一共多少"]])("reads odd runs of 费 without failing: %s", (q) => {
+    const catalog = { ...seedCatalog, vocabulary: new Set(["水费", "电费"]) };
+    expect(() => understandQuestion(q, undefined, catalog)).not.toThrow();
+  });
+
+  it("splits two names of the documents typed back to back when a sum is asked", () => {
+    const catalog = { ...seedCatalog, vocabulary: new Set(["水费", "电费"]) };
+    const x = understandQuestion("投促局水费电费加起来一年多少钱", undefined, catalog);
+    expect(x.intent).toBe("sum");
+    expect(x.operands.map((o) => o.topic)).toEqual(["水费", "电费"]);
+  });
+});
+
 describe("understandQuestion: operands of one phrase", () => {
   it.each([
     ["经信局因公出国费比公务接待费多多少", JINGXIN, 2024, ["outbound_travel", "因公出国费"], ["reception", "公务接待费"]],
