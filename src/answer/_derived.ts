@@ -75,6 +75,10 @@ export function composeSum(question: string, lang: Lang, ops: readonly Operand[]
   };
 }
 
+// "哪个多…多的那个是多少", "which is higher and by what": the larger figure, unless the gap is asked too.
+const WHICH_LARGER = /(哪个|哪家|哪一个|哪一家|谁)[^?？]{0,12}(多|高|大)[^?？]*[?？,，]?[^?？]*(多的|高的|大的)(那个|那家|那一个|一个|一家)?[^?？]{0,4}(是)?多少/;
+const GAP_ASKED = /(多|高|大|差)(了|出)?多少(万元)?[?？]?$|相差|差额|差多少/;
+
 /** Two figures side by side with their exact difference. */
 export function composeCompare(question: string, lang: Lang, a: Operand, b: Operand, read: LineReader): Answer | null {
   const unit = a.sel.best.unit;
@@ -82,6 +86,8 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
   const va = new Decimal(a.sel.best.value);
   const vb = new Decimal(b.sel.best.value);
   const diff = va.minus(vb).abs().toFixed();
+  // "哪个花得多？多的那个是多少": the question asks for the larger figure, not the gap.
+  const which = WHICH_LARGER.test(question) && !GAP_ASKED.test(question);
   const ctx = base(question, lang, [a, b], read);
   const zh = lang === "zh";
   const higher = va.gt(vb) ? a : b;
@@ -101,11 +107,12 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
     citationsBlock(ctx.citations, lang),
   ].join("\n");
   const same = a.department === b.department;
+  const top = (va.gte(vb) ? a : b).sel.best;
   return {
     question,
     kind: "number",
     text,
-    value: diff,
+    value: which ? top.value : diff,
     unit,
     department: same ? a.department : null,
     year: a.year === b.year ? a.year : null,
@@ -131,7 +138,7 @@ export function composeRank(question: string, lang: Lang, ops: readonly Operand[
   const ctx = base(question, lang, sorted, read);
   const name = subjectName(top.sel.best, lang);
   const rows = sorted.map((o, i) => `${i + 1}. ${o.department}（${o.year}）：${figureText(o.sel.best.value, unit)}`);
-  const text = [WORDS[lang].rankIntro(name), ...rows, statusLine(sorted, lang), citationsBlock(ctx.citations, lang)].join("\n");
+  const text = [WORDS[lang].rankIntro(name, ascending), ...rows, statusLine(sorted, lang), citationsBlock(ctx.citations, lang)].join("\n");
   return {
     question,
     kind: "number",

@@ -176,8 +176,9 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const answer =
         req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine) : composeCompare(question, lang, a, b, data.readLine);
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
-      // Operands may be shown without their sign ("减少 17.99").
-      const shown = ops.flatMap((o) => o.sel.sources.map((f) => f.value)).flatMap((v) => [v, v.replace(/^-/, "")]);
+      // Operands may be shown without their sign ("减少 17.99"); a comparison shows its gap as well.
+      const gap = req.kind === "compare" && a && b ? [new Decimal(a.sel.best.value).minus(b.sel.best.value).abs().toFixed()] : [];
+      const shown = [...ops.flatMap((o) => o.sel.sources.map((f) => f.value)).flatMap((v) => [v, v.replace(/^-/, "")]), ...gap];
       return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year)), "100"], facts: ops.flatMap((o) => o.sel.sources) };
     }
     case "rank": {

@@ -108,7 +108,7 @@ export const WORDS = {
     inferredDepartment: "（问题未指明部门，语料中只有该部门披露了这一项）",
     passagesIntro: "文件中的相关说明：",
     noPassage: "文件中没有找到相关说明。",
-    rankIntro: (item: string) => `各部门${item}（按金额从高到低）：`,
+    rankIntro: (item: string, ascending = false) => `各部门${item}（从${ascending ? "低到高" : "高到低"}）：`,
     semanticOff: "（语义检索未启用，仅用关键词检索）",
   },
   en: {
@@ -123,7 +123,7 @@ export const WORDS = {
     inferredDepartment: " (no department named; only this department's disclosure states it)",
     passagesIntro: "What the disclosure says:",
     noPassage: "No relevant passage was found in the documents.",
-    rankIntro: (item: string) => `${item} by department (highest first):`,
+    rankIntro: (item: string, ascending = false) => `${item} by department (${ascending ? "lowest" : "highest"} first):`,
     semanticOff: "(semantic search is off; keyword search only)",
   },
 } as const;

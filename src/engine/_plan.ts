@@ -36,6 +36,9 @@ function yearFor(u: Understanding, d: CatalogDepartment): { year: number; defaul
   }
 }
 
+// The gap between two figures asked in words.
+const GAP_OF_TWO = /[多少高低](?:了|出)?多少|差多少|相差|差额|差距/;
+
 // A difference asked between two things: "比…多出多少", "比…少了几".
 const DIFFERENCE = /比[^,，。?？]{1,24}?(多花|少花|多用|少用|多出|少出|多了|少了|高出|低了|高了|多|少|高|低)(?:出|了)?(多少|几|百分之)/;
 const CHANGE_ASPECTS = new Set(["增减", "增长率", "完成率", "占比"]);
@@ -176,12 +179,17 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   if (u.intent === "rank" && dep.kind === "resolved" && dep.names.length === 1 && !ACROSS.test(u.normalized)) return refuse({ code: "not_understood" });
   if (u.intent === "rank") {
     const targets: FigureTarget[] = [];
-    for (const d of catalog.departments) {
+    // "光谷管委会和投促局，哪家…多": only the departments named, when two or more are.
+    const named = dep.kind === "resolved" && dep.names.length >= 2 ? catalog.departments.filter((d) => dep.names.includes(d.name)) : catalog.departments;
+    for (const d of named) {
       const y = yearFor(u, d);
       if (isError(y)) continue;
       targets.push(target(u, { department: d, ...y }));
     }
     if (targets.length === 0) return refuse({ code: "not_understood" });
+    // "经信局和投促局哪家更多？多多少": the gap between the two named is asked.
+    const [x, z] = targets;
+    if (targets.length === 2 && x && z && GAP_OF_TWO.test(u.normalized)) return { kind: "compare", question, lang, targets: [x, z] };
     return { kind: "rank", question, lang, targets, ascending: /最少|最低|最小|least|lowest|fewest/i.test(u.normalized) };
   }
 

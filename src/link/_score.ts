@@ -94,6 +94,8 @@ const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
 const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人次", "吨"] as const;
+// "多少亿" is 亿元 typed short.
+const SHORT_UNITS: Readonly<Record<string, string>> = { 亿: "亿元" };
 
 /**
  * Counts loose words left over (see `_loose.ts`) as phrasing: a descriptor accounts for the
@@ -146,7 +148,7 @@ export function readSubject(text: string, code: string | null): Subject {
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     // "…费多少", "…费比…": a fee is money, whatever else of the item is counted (公务用车购置费 vs 购置 2 辆).
     money: (/钱|花了|花费|多少万元|多少元/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
-    unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? null,
+    unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
     exact: new Set<string>(),
     memo: new Map<string, Cover[]>(),
     rows: new Map<number, Set<string>>(),

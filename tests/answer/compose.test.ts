@@ -74,6 +74,15 @@ describe("composeAnswer", () => {
     expect(a.department).toBeNull();
   });
 
+  it.each([
+    ["两个部门公务接待费哪个多？多的那个是多少", "20.85"],
+    ["两个部门公务接待费哪个多，多多少", "16.98"],
+  ])("answers %s with the figure asked (the larger, or the gap)", async (question, value) => {
+    const a = await ask({ kind: "compare", question, lang: "zh", targets: [t({ items: ["reception"] }), t({ items: ["reception"], department: OTHER, year: 2023 })] });
+    expect(a).toMatchObject({ kind: "number", value });
+    expect(a.text).toContain("差额 16.98 万元");
+  });
+
   it("ranks departments, highest first", async () => {
     const a = await ask({ kind: "rank", question: "哪个部门公务接待费最多", lang: "zh", ascending: false, targets: [t({ items: ["reception"] }), t({ items: ["reception"], department: OTHER, year: 2023 })] });
     expect(a).toMatchObject({ kind: "number", value: "20.85", department: OTHER, year: 2023 });

@@ -28,6 +28,16 @@ describe("planAnswer", () => {
     if (p.kind === "figure") expect(p.target).toMatchObject({ department: "上海市普陀区财政局", year: 2023, aspect: "预算" });
   });
 
+  it("ranks only the departments named when two or more are", () => {
+    const p = plan("经信局和东西湖商务局，哪家公务接待费多？");
+    expect(p.kind).toBe("rank");
+    if (p.kind === "rank") expect(p.targets.map((t) => t.department).sort()).toEqual(["武汉市东西湖区商务局", "武汉市经济和信息化局"]);
+  });
+
+  it("compares the two departments named when the gap is asked (哪家更多？多多少)", () => {
+    expect(plan("经信局和东西湖商务局，哪家公务接待费更多？多多少？").kind).toBe("compare");
+  });
+
   it("never answers a difference it cannot read as a single figure", () => {
     // "那个" names nothing to compare with: not the figure of 公务接待费.
     const p = plan("经信局公务接待费比那个多出多少");
