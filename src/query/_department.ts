@@ -53,6 +53,7 @@ export function findDepartments(text: string, catalog: Catalog, inConversation =
     picked.push(c);
   }
   if (picked.some((p) => !p.weak)) picked = picked.filter((p) => !p.weak);
+  picked = picked.filter((p) => !contradictedByRegion(text, p, picked, catalog));
   picked = picked.map((p) => ({ ...p, end: withSuffix(text, p.end, picked) }));
   picked.sort((a, b) => a.start - b.start);
   const spans: Span[] = picked.map((p) => ({ start: p.start, end: p.end, kind: "department" }));
@@ -147,6 +148,19 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
       }
     }
   }
+  // The first character typed by sound ("精信局" for 经信局, "红山区企服中心" for 洪山区…): the rest of
+  // the name exactly, in a name of an organisation (short names) or a long one.
+  for (const alias of catalog.index.aliases) {
+    const a = alias.text;
+    if (alias.latin || a.length < 3 || (a.length < 6 && !ORG_SUFFIX.test(a))) continue;
+    const rest = a.slice(1);
+    for (let j = text.indexOf(rest, 1); j >= 1; j = text.indexOf(rest, j + 1)) {
+      const typed = text[j - 1] ?? "";
+      if (!isCjk(typed) || typed === a[0] || !homophone(typed, a[0] ?? "") || exactAt.has(`${j - 1}:${a.length}`)) continue;
+      const c = admit(text, catalog, alias, j - 1, j - 1 + a.length, 1, false);
+      if (c) out.push(c);
+    }
+  }
   return out;
 }
 
@@ -207,6 +221,24 @@ function stemBoundary(text: string, end: number): boolean {
     if (covered < fund.length) return false;
   }
   return lexicon().entries.some((e) => !e.latin && text.startsWith(e.text, end));
+}
+
+/**
+ * "洪山区租赁和商务服务业": a region of the catalog named elsewhere in the question (洪山区) that
+ * none of a match's departments lies in makes the match ("商务" of 东西湖区商务局) a word of the
+ * question, not the body asked.
+ */
+function contradictedByRegion(text: string, c: Candidate, picked: readonly Candidate[], catalog: Catalog): boolean {
+  if (c.end - c.start >= 4 && !c.weak) return false;
+  for (const f of catalog.index.regionForms) {
+    if (f.length < 3 || !/(省|市|区|县|旗)$/.test(f)) continue;
+    const at = text.indexOf(f);
+    // A region that begins another body named ("经信局和洪山区企服中心") contradicts nothing.
+    if (at < 0 || picked.some((p) => at >= p.start && at < p.end)) continue;
+    const under = catalog.index.regionUnder.get(f) ?? [];
+    if (under.length > 0 && !c.departments.some((d) => under.includes(d))) return true;
+  }
+  return false;
 }
 
 /** Applies the region check and the item-continuation rule to one alias occurrence. */
@@ -354,18 +386,48 @@ function foreignRegion(text: string, catalog: Catalog): string | null {
 // Words before a place that make it the object of the question (where money or people went).
 const RECIPIENT = /(给|向|对|帮扶|支援|援助|结对|赴|到|去|往|拨付|拨给|援建)(湖北省|[一-龥]{2,3}省)?$/;
 
+/** The start of `text` that abbreviates `body` (its characters in order, gaps of at most two), two characters or more. */
+function shortFor(text: string, body: string): string {
+  let k = 0;
+  let n = 0;
+  while (n < text.length) {
+    const at = body.indexOf(text[n] ?? "", k);
+    if (at < 0 || at - k > 2) break;
+    k = at + 1;
+    n++;
+  }
+  const short = text.slice(0, n);
+  // A word of the name as written ("企业" of 企业服务中心) may begin another name ("洪山企业之家"):
+  // only an abbreviation (characters left out) or the whole name is the body's.
+  return n >= 2 && (!body.includes(short) || short === body) ? short : "";
+}
+
 /**
  * A bare region ("洪山区三公经费"): the one department the corpus holds under it, or the several
  * for the reply to ask which one.
  */
 function regionOnly(text: string, catalog: Catalog): DepartmentRef | null {
   for (const f of catalog.index.regionForms) {
-    if (!/(省|市|区|县|旗)$/.test(f) || !text.includes(f)) continue;
+    // A region with its level word, or its bare name ("东西湖平价菜", "洪山企服"): with the level
+    // word the region itself, without it only where the corpus holds one department under it.
+    const bareName = !/(省|市|区|县|旗)$/.test(f);
+    if ((bareName && f.length < 2) || !text.includes(f)) continue;
+    if (bareName && (catalog.index.regionUnder.get(f) ?? []).length !== 1) continue;
+    // "洪山企业之家": a name of the documents that begins with the region's name is that name.
+    const from = text.indexOf(f);
+    const ahead = text.slice(from, from + f.length + 2);
+    if (bareName && catalog.vocabulary && [...catalog.vocabulary].some((w) => w.startsWith(ahead))) continue;
     // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
     if (BODY_AFTER_REGION.test(text.slice(text.indexOf(f) + f.length))) continue;
     const under = catalog.index.regionUnder.get(f) ?? [];
     const names = under.map((i) => catalog.departments[i]?.name ?? "");
-    if (names.length === 1 && names[0]) return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [f] };
+    if (names.length === 1 && names[0]) {
+      // "洪山企服": the region, then the body's own words in short (企业服务中心).
+      const at = text.indexOf(f) + f.length;
+      const body = names[0].slice(names[0].indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
+      const short = shortFor(text.slice(at), body);
+      return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [f + short] };
+    }
     return { kind: "ambiguous", asked: f, candidates: names };
   }
   return null;

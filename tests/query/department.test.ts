@@ -35,6 +35,13 @@ describe("understandQuestion: department", () => {
     ["请问武汉市经信局的三公经费是多少？", JINGXIN, "武汉市经信局"],
     // A body word typed by sound after a name cut short without it.
     ["东西湖区商务居日常运转的机关运行经费花了多少", DONGXIHU, "东西湖区商务居"],
+    // The first character typed by sound.
+    ["精信局出差花了多少钱", JINGXIN, "精信局"],
+    // A region's bare name where the corpus holds one body under it, with the body's words in short.
+    ["东西湖平价菜补贴一共卖了多少吨菜", DONGXIHU, "东西湖"],
+    ["洪山企服绩效工资发了多少", HONGSHAN, "洪山企服"],
+    // A region named elsewhere contradicts a short match of another region's body ("商务" of 东西湖区商务局).
+    ["洪山区租赁和商务服务业入网营收增速是多少", HONGSHAN, "洪山区"],
   ])("resolves %s by name or alias", (q, name, phrase) => {
     expect(dept(q)).toEqual({ kind: "resolved", names: [name], via: "explicit", phrases: [phrase] });
   });
