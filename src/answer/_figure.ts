@@ -68,9 +68,12 @@ function headline(f: Fact, ctx: FigureContext): { line: string; value: string } 
     const dir = d.isNegative()
       ? zh ? (f.measure === "增减" ? "减少" : "下降") : "down"
       : zh ? (f.measure === "增减" ? "增加" : "增长") : "up";
+    // The basis the document states the change against (较上年, 较年初预算, 较预算).
+    const basis = f.qualifier.map((q) => q.trim()).find((q) => q.startsWith("较")) ?? "较上年";
+    const basisEn: Record<string, string> = { 较上年: "on the previous year", 较年初预算: "against the initial budget", 较预算: "against the budget" };
     const line = zh
-      ? `${who} ${subject}较上年${dir} ${shown}${yearNote}`
-      : `${who}: ${subject} ${dir} ${shown} on the previous year${yearNote}`;
+      ? `${who} ${subject}${basis}${dir} ${shown}${yearNote}`
+      : `${who}: ${subject} ${dir} ${shown} ${basisEn[basis] ?? "on the previous year"}${yearNote}`;
     return { line, value };
   }
   const shown = figureText(f.value, f.unit);

@@ -124,7 +124,8 @@ function typo(text: string, forms: readonly string[], content: readonly boolean[
     for (let i = 0; i + f.length <= text.length; i++) {
       const w = text.slice(i, i + f.length);
       // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
-      if (w === f || (w[0] !== f[0] && f.length < 4) || ![...w].every(isWordChar)) continue;
+      // A short name's first character only by sound ("扶恤金" for 抚恤金); brackets as the label has them ("维修(户)费").
+      if (w === f || (w[0] !== f[0] && f.length < 4 && !soundsAlike(w[0] ?? "", f[0] ?? "")) || ![...w].every((ch, k) => isWordChar(ch) || ch === f[k])) continue;
       if (!hamming1(w, f) || contrasting(w, f)) continue;
       // In a short name, a mistyped character that is a word of the question's own (a particle,
       // a question word) is that word: "教育的" is no typo of 教育收(费); "人员经费和计" is of 合计.

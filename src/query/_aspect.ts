@@ -33,6 +33,14 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
     ),
   ],
   [
+    // "比年初预算降了百分之几": the rate of a change against the budget, not a completion rate.
+    "增长率",
+    new RegExp(
+      `(比|较|与)${NOT_BUDGET}(年初|全年|调整后?)?预算(数)?(相比)?[,，]?(增加|减少|增长|下降|降低|上升|超支|节约|多|少|降|涨|增|减)了?(百分之几|百分之多少|多少%|百分比|几个百分点|多少个?百分点)`,
+      "g",
+    ),
+  ],
+  [
     "完成率",
     new RegExp(
       `(预算)?完成率|执行率|(只|才|仅)?完成了?(?=\\d+(\\.\\d+)?%)|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|(?<=\\b(?:share|percent(?:age)?|proportion|fraction|how much) of [a-z'\\u0001 -]{0,40})budget\\b(?=.*\\b(?:actually|spen[dt]|used|executed|utili[sz]ed)\\b)|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,

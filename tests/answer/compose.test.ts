@@ -159,6 +159,12 @@ describe("composeAnswer on two figures of one item", () => {
     expect(b.kind).toBe("refuse");
   });
 
+  it("names the basis of a change as the document states it (较年初预算, not 较上年)", async () => {
+    const rate = [narrativeFact({ subject: "机关运行经费", value: "-22.6", unit: "%", line: 702, item: "operating_expenses", measure: "增长率", qualifier: ["较年初预算"], quote: "比年初预算数减少1094.92万元,降低22.6%" })];
+    const a = await composeAnswer({ kind: "figure", question: "机关运行经费比年初预算降了百分之几", lang: "zh", target: t({ items: ["operating_expenses"], aspect: "增长率", qualifier: "较年初预算" }), defaultYear: false }, { ...data, factsFor: () => rate, readLine: corpusReader(rate) });
+    expect(a.text.split("\n")[0]).toContain("较年初预算下降 22.6%");
+  });
+
   it("never answers a change against the budget with the change against last year", async () => {
     const a = await composeAnswer(
       { kind: "figure", question: "三公经费决算比年初预算少了多少", lang: "zh", target: t({ items: ["sangong_total"], aspect: "增减", qualifier: "较年初预算" }), defaultYear: false },

@@ -337,6 +337,14 @@ describe("linkSubject: phrasing around the quantity", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("97.87");
   });
 
+  it.each([
+    ["扶恤金多少", "抚恤金", "8.93"], // a short name's first character by sound
+    ["维修(户)费是多少", "维修(护)费", "7.14"], // a typo inside the label's brackets
+  ])("reads %s as %s", (q, row, value) => {
+    const l = linkSubject([cell({ row, value, line: 300, ...T06, column: ["决算数"] })], q, { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(value);
+  });
+
   it("reads a mistyped character that sounds like the label's before one that does not (公会 → 工会, not 公用)", () => {
     const pool = [
       cell({ row: "工会经费", code: "30228", value: "6.18", line: 520, ...T06, column: ["决算数"] }),

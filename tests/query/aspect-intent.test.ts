@@ -23,6 +23,7 @@ describe("understandQuestion: aspect", () => {
     ["经信局三公经费增长率", "增长率", null, "explicit"],
     ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
     ["经信局三公经费增幅", "增长率", null, "explicit"],
+    ["机关运行经费比年初预算降了百分之几", "增长率", null, "explicit"],
     ["经信局基本支出占总支出的比例", "占比", null, "explicit"],
     ["经信局基本支出占比", "占比", null, "explicit"],
     ["经信局基本支出占总支出的百分之几", "占比", null, "explicit"],
