@@ -52,6 +52,8 @@ export function subjectName(f: Fact, lang: Lang): string {
     const it = ITEMS[f.item];
     return lang === "zh" ? it.zh : `${it.zh} (${it.en})`;
   }
+  // "企业" counted by the verb before it in its sentence ("走访企业1141家"): 走访企业.
+  if (f.source.kind === "narrative" && f.predicate && f.source.quote.includes(`${f.predicate}${f.subject}`)) return `${f.predicate}${f.subject}`;
   return f.subject;
 }
 

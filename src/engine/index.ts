@@ -47,6 +47,9 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, f
     if (year === undefined) continue;
     const t = figureTarget(u, d, year);
     candidates ??= facts.departmentsWith({ items: t.items, code: t.code, topic: t.topic });
+    // The term index reads a topic by its label words; a small corpus is read whole instead when
+    // it finds none ("市投资促进中心走访了多少家企业": 走访 is a sentence's verb, not a label).
+    if (candidates.size === 0 && catalog.departments.length <= MAX_INFERENCE_CANDIDATES) candidates = new Set(catalog.departments.map((x) => x.name));
     if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
     if (!candidates.has(d.name)) continue;
     const r = resolveFigure(data.factsFor(d.name, year), t);

@@ -118,7 +118,9 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       add(tableTitle(fact), "table");
     } else {
       add(fact.subject, "row");
-      path.push(fact.subject);
+      // "企业" counted by the verb before it ("走访企业1141家") is named with it: 走访企业.
+      const verb = fact.predicate && src.quote.includes(`${fact.predicate}${fact.subject}`) ? fact.predicate : "";
+      path.push(`${verb}${fact.subject}`);
       for (const q of fact.qualifier) add(q, "column");
       add(src.quote, "sentence");
       // The verb tells apart figures of one subject (企业 走访 1141 vs 接待 …).

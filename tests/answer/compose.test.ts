@@ -159,6 +159,12 @@ describe("composeAnswer on two figures of one item", () => {
     expect(b.kind).toBe("refuse");
   });
 
+  it("names a figure counted by the verb before its noun with that verb (走访企业, not 企业)", async () => {
+    const visits = [{ ...narrativeFact({ subject: "企业", value: "1141", unit: "家", measure: "数量", line: 492, quote: "共走访企业1141家" }), predicate: "走访" }];
+    const a = await composeAnswer({ kind: "figure", question: "走访了多少家企业", lang: "zh", target: t({ topic: "走访企业", aspect: "数量", unitHint: "家" }), defaultYear: false }, { ...data, factsFor: () => visits, readLine: corpusReader(visits) });
+    expect(a.text.split("\n").slice(0, 2).join("\n")).toMatch(/走访企业（数量）：1,141 家[\s\S]*所答数字：走访企业/);
+  });
+
   it("names the basis of a change as the document states it (较年初预算, not 较上年)", async () => {
     const rate = [narrativeFact({ subject: "机关运行经费", value: "-22.6", unit: "%", line: 702, item: "operating_expenses", measure: "增长率", qualifier: ["较年初预算"], quote: "比年初预算数减少1094.92万元,降低22.6%" })];
     const a = await composeAnswer({ kind: "figure", question: "机关运行经费比年初预算降了百分之几", lang: "zh", target: t({ items: ["operating_expenses"], aspect: "增长率", qualifier: "较年初预算" }), defaultYear: false }, { ...data, factsFor: () => rate, readLine: corpusReader(rate) });
