@@ -159,7 +159,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       const damaged = idx.facts.withheldFor(answer.error.department, answer.error.year);
       if (damaged.length > 0) answer = refuse(q, answer.lang, { code: "index_stale", reason: `${damaged.join(", ")}: 已存数字与记录的哈希不符，请运行 build-index (stored facts do not match their hash; run build-index)` });
     }
-    const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year };
+    const resolved = answer.kind === "refuse" ? {} : { department: answer.department, year: answer.year, table: answer.quantity?.table ?? null };
     return { answer, state: nextState(u, resolved) };
   }
 

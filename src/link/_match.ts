@@ -39,6 +39,8 @@ function computeForms(label: string): string[] {
   if (bare.length >= 2) out.add(bare);
   for (const f of [named, bare]) {
     for (const t of TAILS) {
+      // Only equipment is named by what is bought: "公务用车" is not 公务用车购置 (it has its own figures).
+      if (t === "购置" && !/设备购置$/.test(f)) continue;
       if (f.length >= t.length + 2 && f.endsWith(t)) {
         out.add(f.slice(0, -t.length));
         break;

@@ -147,7 +147,7 @@ export function readSubject(text: string, code: string | null): Subject {
     income: /收入|来源|拨款|收到|财政给|拨给/.test(text),
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     // "…费多少", "…费比…": a fee is money, whatever else of the item is counted (公务用车购置费 vs 购置 2 辆).
-    money: (/钱|花了|花费|多少万元|多少元/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
+    money: (/钱|花了|花费|多少万元|多少元|金额|投资额|多少亿(?!人|次|个)/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
     exact: new Set<string>(),
     memo: new Map<string, Cover[]>(),

@@ -86,7 +86,9 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   const s = readSubject(subjectText, opts.code);
   const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
   // A table the question names restricts the answer to it, when the document has such a table.
-  const tableNamed = /表/.test(subjectText) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(subjectText, l.text, s.mask).length > 0));
+  // (Words carried over from the previous question, after \u0001, name no table of this one.)
+  const own = subjectText.split("\u0001")[0] ?? subjectText;
+  const tableNamed = /表/.test(own) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
   markExact(s, ds);
   markRows(s, ds);
   let scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);

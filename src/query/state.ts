@@ -8,6 +8,8 @@ export interface ResolvedTurn {
   readonly department?: string | null;
   readonly year?: number | null;
   readonly topic?: string | null;
+  /** The table the answer's figure stands in: a bare follow-up prefers figures of the same table. */
+  readonly table?: string | null;
 }
 
 /**
@@ -42,7 +44,12 @@ export function nextState(u: Understanding, resolved: ResolvedTurn = {}): Conver
     topic,
     aspect: u.aspect.value,
     aspectUnit: u.aspect.unit,
-    subject: u.lang === "zh" ? (subjectOf(u).split(CARRIED)[0] ?? "").replace(/\u0000+/g, " ").trim() : null,
+    subject: u.lang === "zh" ? [(subjectOf(u).split(CARRIED)[0] ?? "").replace(/\u0000+/g, " ").trim(), tableWords(resolved.table)].filter(Boolean).join(" ") : null,
     lang: u.lang,
   };
+}
+
+/** A table's title without its number ("公开09表 财政拨款“三公”经费支出决算表" → 财政拨款“三公”经费支出决算表). */
+function tableWords(table: string | null | undefined): string {
+  return table ? table.replace(/^(公开)?\S*\d+表\s*/, "").trim() : "";
 }

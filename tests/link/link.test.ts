@@ -307,6 +307,15 @@ describe("linkSubject: phrasing around the quantity", () => {
     expect(linkSubject([medical, office], "公用经费中的职工基本医疗保险缴费", { code: null, accept }).kind).not.toBe("match");
   });
 
+  it("never reads a table title carried over from the previous answer as a table the question names", () => {
+    const pool = [
+      narrativeFact({ subject: "公务用车购置及运行费", value: "28.94", line: 582, item: "vehicle_total", quote: "公务用车购置及运行费28.94万元" }),
+      cell({ row: "公务接待费", value: "3.87", line: 440, table: "公开09表 财政拨款三公经费支出决算表", kind: "三公经费支出决算表", column: ["决算数", "公务接待费"] }),
+    ];
+    const l = linkSubject(pool, "那公务用车呢\u0001公务接待费 财政拨款三公经费支出决算表", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("28.94");
+  });
+
   it("prefers an indicator's outcome to its target unless the target is asked", () => {
     const quote = "累计建成换电站数量:年初目标值为100座,实际完成131座";
     const pool = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARRIED, subjectOf } from "../../src/query/index.js";
+import { CARRIED, nextState, subjectOf } from "../../src/query/index.js";
 import { JINGXIN, TOUCHU } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
@@ -49,6 +49,13 @@ describe("a follow-up's parts", () => {
     expect(own).toContain("应急保障用车");
     expect(own).not.toContain("名下");
     expect(carried).toContain("名下");
+  });
+});
+
+describe("nextState", () => {
+  it("keeps the answer's table (without its number) with the subject a bare follow-up prefers", () => {
+    const u = converse(["经信局公务接待费多少"]);
+    expect(nextState(u, { table: "公开09表 财政拨款“三公”经费支出决算表" }).subject).toBe("公务接待费多少 财政拨款“三公”经费支出决算表");
   });
 });
 
