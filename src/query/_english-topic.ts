@@ -1,6 +1,9 @@
-import { findEnglishClass } from "./_classes-en.js";
+import { findEnglishClasses } from "./_classes-en.js";
+import { EN_STOP } from "./_english-phrase.js";
+import { findGlossary } from "./_english-words.js";
 import { findItems, type ItemFinding } from "./_items.js";
 import type { LexMatch } from "./_lexicon.js";
+import { topicOf } from "./_topic.js";
 import type { Aspect, ItemHit } from "./types.js";
 
 /** What an English question asks about, when its words say more than the item lexicon does. */
@@ -17,6 +20,10 @@ const CJK_TERM = /[\u3400-\u9fff][\u3400-\u9fff()]*[\u3400-\u9fff)]/g;
 const OVERALL = /\b(overall|department-wide|departmental|whole[- ]department|entire department|department as a whole|whole-of-department)\b/;
 // English words for a total ("spending", "expenditure"): they frame a class name, they are not the item.
 const GENERIC_EN = /^(expenditures?|spending|revenue|income)$/;
+// Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
+const FRAME_EN = new Set(
+  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts contribution contributions outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts".split(" "),
+);
 
 /**
  * An English question's subject beyond the item lexicon: a Chinese term it quotes, else a national
@@ -41,17 +48,31 @@ export function englishSubject(
     const sub = findItems(inTerm, base, only, "zh", null);
     return { topic: term[0].replace(/^\(|\)$/g, ""), items: sub.items, context: [...found.context, ...sub.context] };
   }
-  const cls = findEnglishClass(base);
-  const hits = [...found.items, ...found.context];
-  // "overseas travel" is the item, not 差旅费: a class inside an item yields to it.
-  if (cls && !hits.some((h) => h.start <= cls.start && cls.end <= h.end && h.end - h.start > cls.end - cls.start)) {
-    const outside = (h: ItemHit): boolean => h.end <= cls.start || h.start >= cls.end;
-    const items = found.items.filter((h) => outside(h) && !GENERIC_EN.test(h.phrase));
-    const context = [...found.context.filter(outside), ...found.items.filter((h) => outside(h) && GENERIC_EN.test(h.phrase))];
-    return { topic: cls.zh, items, context };
-  }
   if (aspect === "得分" && OVERALL.test(base) && found.items.length === 0) {
     return { topic: "部门整体", items: [], context: found.context };
+  }
+  // Class names and glossary phrases compete by length ("education fees" is 教育收费, not 教育支出);
+  // an item holding a class word wins ("overseas travel" is 因公出国, not 差旅费).
+  const hits = [...found.items, ...found.context];
+  const classes = findEnglishClasses(base).map((c) => ({ ...c, cls: true }));
+  const glossary = findGlossary(base).map((g) => ({ ...g, cls: false }));
+  const phrases = [...classes, ...glossary]
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .filter((p, i, all) => !all.slice(0, i).some((o) => o.start < p.end && p.start < o.end))
+    .filter((p) => !hits.some((h) => h.start <= p.start && p.end <= h.end && h.end - h.start >= p.end - p.start))
+    .sort((a, b) => a.start - b.start);
+  const outside = (h: ItemHit): boolean => phrases.every((p) => h.end <= p.start || h.start >= p.end);
+  const specific = found.items.filter((h) => outside(h) && !GENERIC_EN.test(h.phrase));
+  // A glossary phrase names the subject when no item does; beside an item it only qualifies it.
+  if (phrases.some((p) => p.cls) || (phrases.length > 0 && specific.length === 0)) {
+    const context = [...found.context.filter(outside), ...found.items.filter((h) => outside(h) && GENERIC_EN.test(h.phrase))];
+    // English words the phrases and items leave stay in the topic, to be accounted for by the labels
+    // ("primary" in "primary school canteens" is not dropped to leave 教育支出).
+    const spans = [...phrases, ...found.items, ...found.context];
+    const rest = [...area].map((ch, i) => (spans.some((p) => i >= p.start && i < p.end) ? BLANK : ch)).join("");
+    const left = (topicOf(rest, "en") ?? "").split(" ").filter((w) => w.length > 0 && !FRAME_EN.has(w) && !EN_STOP.has(w));
+    const topic = [...new Set(phrases.map((p) => p.zh)), ...left].join(" ");
+    return { topic, items: specific, context };
   }
   return null;
 }
