@@ -112,8 +112,12 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ["决算", /决算数|实际支出|实际|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
 ];
 
-/** Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units. */
-export function findAspect(text: string): AspectFinding {
+/**
+ * Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units.
+ * `plain` is the text with item names unmasked, where an English count noun may sit ("how many
+ * official vehicles"); `text` by default.
+ */
+export function findAspect(text: string, plain: string = text): AspectFinding {
   let aspect: Aspect | null = null;
   let unit: string | null = null;
   let phrase: string | null = null;
@@ -138,7 +142,7 @@ export function findAspect(text: string): AspectFinding {
         aspect = a;
         phrase = m[0];
         if (a === "数量") {
-          unit = /^(how many|(the )?number of)\b/.test(m[0]) ? englishCountUnit(m[0], text.slice(end)) : countUnit(m[0]);
+          unit = /^(how many|(the )?number of)\b/.test(m[0]) ? englishCountUnit(m[0], plain.slice(end)) : countUnit(m[0]);
           countSpan = { start, end, kind: "aspect" };
         }
       }

@@ -55,6 +55,7 @@ const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
   ["zone", "part", ["开发区", "区"]],
   // Names of offices.
   ["econom and information technology", "part", ["经济和信息化", "经济与信息化", "经济信息化"]],
+  ["econom and information", "part", ["经济和信息化", "经济与信息化", "经济信息化"]],
   ["information technology", "part", ["信息化", "信息技术"]],
   ["informatization", "part", ["信息化"]],
   ["informatisation", "part", ["信息化"]],
@@ -166,6 +167,7 @@ const OUTSIDE = new Set(
 const EXPANSIONS: readonly (readonly [RegExp, string])[] = [
   [/\bhi-?tech\b|\bhigh[- ]?tech(nology)?\b|\bhightech\b/g, "high-tech"],
   [/\bit\b/g, "information technology"],
+  [/\b(the )?communist party of china\b|\b(the )?chinese communist party\b|\bccp\b/g, "cpc"],
   [/\bs&t\b/g, "science and technology"],
   [/\bhq\b/g, "headquarters"],
   [/\bdev\b/g, "development"],
@@ -219,11 +221,26 @@ export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
       return w !== "of" && nameWord(w);
     };
     while (left > 0 && h - left < 8 && touches(left - 1, left) && leftWord(left - 1)) left--;
+    // "CPC Putuo District Committee's Social Work Department": a body's own department, named with
+    // the possessive of the body it sits in, is also read whole (kept when it names a department).
+    const owner = left - 1;
+    if (owner >= 0 && touches(owner, left) && /'s?$/.test(words[owner]?.w ?? "") && HEAD_WORDS.has(stem(words[owner]?.w ?? ""))) {
+      let l = owner;
+      while (l > 0 && h - l < 12 && touches(l - 1, l) && leftWord(l - 1)) l--;
+      while (l < owner && FILLER.has(words[l]?.w ?? "")) l++;
+      // "the Hongshan Enterprise Service Center's office expenses": an owner that is itself a
+      // department owns what follows; only a body that names none is read with its department.
+      if (l < owner && matchDepartments(phrase(text, words, l, owner), catalog).length === 0) {
+        const asked = phrase(text, words, l, h).replace(/'s?(?= )/g, "");
+        const departments = matchDepartments(asked, catalog);
+        if (departments.length > 0) found.push({ start: words[l]?.start ?? 0, end: words[h]?.end ?? 0, asked, departments });
+      }
+    }
     // "Bureau of Economy and Information Technology", "Finance Bureau of Putuo District".
     let right = h;
     if (words[h + 1]?.w === "of" && touches(h, h + 1)) {
       let r = h + 1;
-      while (r + 1 < words.length && r - h < 8 && touches(r, r + 1) && nameWord(words[r + 1]?.w ?? "")) r++;
+      while (r + 1 < words.length && r - h < 14 && touches(r, r + 1) && nameWord(words[r + 1]?.w ?? "")) r++;
       if (r > h + 1) right = r;
     }
     while (left < h && FILLER.has(words[left]?.w ?? "")) left++;

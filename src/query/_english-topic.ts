@@ -76,3 +76,20 @@ export function englishSubject(
   }
   return null;
 }
+
+// A purchase verb in an English count question.
+const EN_PURCHASE = /\b(bought|buy|buying|purchased?|purchasing|acquired|acquire)\b/;
+// The counted noun of a purchase, as the documents write it.
+const PURCHASED_NOUNS: readonly (readonly [RegExp, string])[] = [
+  [/\bofficial (vehicle|car)s?\b/, "公务用车"],
+  [/\b(vehicle|car)s?\b/, "车辆"],
+];
+
+/** In a count of vehicles bought ("how many official vehicles did it purchase"), the item read and the noun bought. */
+export function englishPurchasedNoun(text: string, items: readonly ItemHit[]): { hit: ItemHit; noun: string } | null {
+  if (!EN_PURCHASE.test(text)) return null;
+  const hit = items.find((h) => h.key === "vehicles");
+  if (!hit) return null;
+  const noun = PURCHASED_NOUNS.find(([re]) => re.test(text))?.[1];
+  return noun ? { hit, noun } : null;
+}

@@ -2,6 +2,7 @@ import { ITEMS, type ItemKey } from "../facts/items.js";
 import { EN_STOP } from "./_english-phrase.js";
 import { findEnglishClasses } from "./_classes-en.js";
 import { findGlossary, translateEnglish } from "./_english-words.js";
+import { EN_STOP as TOPIC_STOP } from "./_topic.js";
 import type { Understanding } from "./types.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
@@ -84,6 +85,7 @@ export function operandSubject(topic: string | undefined, item: string | undefin
 
 function stemEn(w: string): string {
   const x = w.toLowerCase().replace(/'s?$/, "");
+  if (x.length > 5 && /[^e]ed$/.test(x)) return x.slice(0, -2);
   return x.length > 4 ? x.replace(/(ies)$/, "y").replace(/(es|s)$/, "") : x;
 }
 
@@ -104,9 +106,15 @@ function outsideItems(u: Understanding): string {
   let t = (u.topic ?? "").toLowerCase();
   for (const h of [...u.items, ...u.context]) {
     if (!h.phrase) continue;
-    // The whole words the phrase was read from ("appropriations" for "appropriation").
-    const esc = h.phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    t = t.replace(new RegExp(`[a-z]*${esc}[a-z]*`, "g"), " ");
+    // The whole words the phrase was read from ("appropriations" for "appropriation"), as the topic
+    // keeps them: without the stop words ("small and micro enterprises" is "small micro enterprises").
+    const words = (h.phrase.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !TOPIC_STOP.has(w));
+    if (/[\u3400-\u9fff]/.test(h.phrase) || words.length === 0) {
+      t = t.split(h.phrase.toLowerCase()).join(" ");
+      continue;
+    }
+    const body = words.map((w) => `[a-z]*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[a-z]*`).join("\\s+");
+    t = t.replace(new RegExp(body, "g"), " ");
   }
   return t;
 }

@@ -2,7 +2,7 @@ import type { ConversationState } from "../answer/types.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
 import { aspectSides, findAspect, withBaseChange } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
-import { englishSubject } from "./_english-topic.js";
+import { englishPurchasedNoun, englishSubject } from "./_english-topic.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
@@ -53,7 +53,7 @@ export function understandQuestion(
     blank(base, ms.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
   const aspectText = maskOf(lexAll.filter((m) => !isGenericTotal({ phrase: m.entry.text })));
   const baseMention = years.mentions.find((m) => m.base);
-  const aspectPlain = findAspect(aspectText);
+  const aspectPlain = findAspect(aspectText, base);
   const aspectFound = baseMention ? withBaseChange(aspectPlain, aspectText, baseMention.end) : aspectPlain;
   const inAspect = (m: { start: number; end: number }): boolean =>
     aspectFound.spans.some((s) => s.kind === "aspect" && s.start < m.end && m.start < s.end);
@@ -176,6 +176,14 @@ export function understandQuestion(
       .filter((h, i, all) => all.findIndex((o) => o.key === h.key) === i);
     // "购置了几辆公务用车": vehicles bought, not the vehicles held.
     if (counted?.purchase) items = items.filter((h) => ITEMS[h.key].unit === "万元" || h.key !== "vehicles");
+    // "how many official vehicles did it purchase": the vehicles bought, as the documents name them
+    // ("购置（更新）公务用车2辆"), not the vehicles held.
+    const bought = lang === "en" ? englishPurchasedNoun(normalized, items) : null;
+    if (bought) {
+      items = items.filter((h) => h !== bought.hit);
+      topic = `购置${bought.noun}`;
+      topicVia = "question";
+    }
     const unit: string | null = items[0] ? ITEMS[items[0].key].unit : null;
     const refines = aspect.unit === null || (aspect.unit === "人" && unit === "人次");
     if (refines && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
