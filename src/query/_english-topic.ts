@@ -1,5 +1,6 @@
 import { findEnglishClasses } from "./_classes-en.js";
 import { EN_STOP } from "./_english-phrase.js";
+import { projectPhrases, translateProject } from "./_english-project.js";
 import { findGlossary } from "./_english-words.js";
 import { findItems, type ItemFinding } from "./_items.js";
 import type { LexMatch } from "./_lexicon.js";
@@ -37,6 +38,7 @@ export function englishSubject(
   lex: readonly LexMatch[],
   found: ItemFinding,
   aspect: Aspect | null,
+  names: { readonly quoted: readonly string[]; readonly vocabulary?: ReadonlySet<string> | undefined } = { quoted: [] },
 ): EnglishSubject | null {
   const terms = [...area.matchAll(CJK_TERM)].filter((m) => m[0].replace(/[()]/g, "").length >= 2);
   const term = terms.sort((a, b) => b[0].length - a[0].length)[0];
@@ -47,6 +49,15 @@ export function englishSubject(
     const only = [...base].map((ch, i) => (i >= start && i < end ? ch : BLANK)).join("");
     const sub = findItems(inTerm, base, only, "zh", null);
     return { topic: term[0].replace(/^\(|\)$/g, ""), items: sub.items, context: [...found.context, ...sub.context] };
+  }
+  // A project named in English, when its words translate to one of the documents' labels.
+  if (names.vocabulary) {
+    for (const p of projectPhrases(base, names.quoted)) {
+      const label = translateProject(p.phrase, names.vocabulary);
+      if (!label) continue;
+      const outside = (h: ItemHit): boolean => h.end <= p.start || h.start >= p.end;
+      return { topic: label, items: [], context: [...found.context, ...found.items].filter(outside) };
+    }
   }
   if (aspect === "得分" && OVERALL.test(base) && found.items.length === 0) {
     return { topic: "部门整体", items: [], context: found.context };

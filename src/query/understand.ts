@@ -67,7 +67,9 @@ export function understandQuestion(
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const plainFound = findItems(lex, base, area, lang, partStart);
-  const english = lang === "en" ? englishSubject(base, area, lex, plainFound, aspectFound.aspect) : null;
+  const english = lang === "en"
+    ? englishSubject(base, area, lex, plainFound, aspectFound.aspect, { quoted: quotedPhrases(text.normalize("NFKC")).map(normalizeText), vocabulary: catalog.vocabulary })
+    : null;
   const found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
