@@ -12,6 +12,10 @@ export interface EnglishSubject {
   readonly topic: string;
   readonly items: ItemHit[];
   readonly context: ItemHit[];
+  /** Where the class and glossary phrases read stand in the question. */
+  readonly spans?: readonly { readonly start: number; readonly end: number }[];
+  /** Document words of phrases that only say where the quantity sits (see `Understanding.preferences`). */
+  readonly preferences?: readonly string[];
 }
 
 const BLANK = "\u0000";
@@ -21,6 +25,15 @@ const CJK_TERM = /[\u3400-\u9fff][\u3400-\u9fff()]*[\u3400-\u9fff)]/g;
 const OVERALL = /\b(overall|department-wide|departmental|whole[- ]department|entire department|department as a whole|whole-of-department)\b/;
 // English words for a total ("spending", "expenditure"): they frame a class name, they are not the item.
 const GENERIC_EN = /^(expenditures?|spending|revenue|income)$/;
+// A preposition of place before a phrase; between them only phrasing words and a blanked department.
+const WHERE = /\b(under|within|through|via|from)\b([^.,;?!]*)$/;
+
+function framedBy(before: string): boolean {
+  const m = WHERE.exec(before);
+  if (!m) return false;
+  const words = (m[2] ?? "").match(/[a-z][a-z'-]*/g) ?? [];
+  return words.every((w) => EN_STOP.has(w.replace(/'s$/, "")) || /'s$/.test(w));
+}
 // Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
 const FRAME_EN = new Set(
   "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts contribution contributions outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts".split(" "),
@@ -82,8 +95,12 @@ export function englishSubject(
     const spans = [...phrases, ...found.items, ...found.context];
     const rest = [...area].map((ch, i) => (spans.some((p) => i >= p.start && i < p.end) ? BLANK : ch)).join("");
     const left = (topicOf(rest, "en") ?? "").split(" ").filter((w) => w.length > 0 && !FRAME_EN.has(w) && !EN_STOP.has(w));
-    const topic = [...new Set(phrases.map((p) => p.zh)), ...left].join(" ");
-    return { topic, items: specific, context };
+    // "… under the Bureau's industrial development fund": a phrase after such a preposition says
+    // where the quantity sits; it is preferred, not required (a main phrase is always kept).
+    const framed = phrases.filter((p, i) => i > 0 && framedBy(base.slice(Math.max(0, p.start - 80), p.start)));
+    const main = phrases.filter((p) => !framed.includes(p));
+    const topic = [...new Set(main.map((p) => p.zh)), ...left].join(" ");
+    return { topic, items: specific, context, spans: phrases, preferences: [...new Set(framed.map((p) => p.zh))] };
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import { pinyinSpans } from "../core/pinyin.js";
+import { splitRegion } from "../corpus/identity.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
 import { EN_STOP } from "./_english-phrase.js";
 import { findEnglishClasses } from "./_classes-en.js";
@@ -29,7 +31,8 @@ export function subjectOf(u: Understanding): string {
     const qualifiers = englishQualifiers(u);
     // A qualifier the subject already says adds nothing ("purchasing office equipment": 办公设备购置).
     const said = qualifiers.filter((q) => !zh.includes(q.zh) && !(q.zh === "外事" && /出国|出境|境外|国外|外宾/.test(zh)));
-    return [zh, ...said.map((q) => q.zh), ...unexplainedEnglish(u, qualifiers)].filter(Boolean).join(" ");
+    const own = [zh, ...said.map((q) => q.zh), ...unexplainedEnglish(u, qualifiers)].filter(Boolean).join(" ");
+    return u.preferences?.length ? `${own}${CARRIED}${u.preferences.join(" ")}` : own;
   }
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
@@ -133,7 +136,20 @@ function unexplainedEnglish(u: Understanding, qualifiers: readonly Qualifier[]):
   }
   // Every content word is accounted for by a label or stays unaccounted: a word dropped here could
   // leave a wider quantity than the one asked ("primary school" is not all of 教育支出).
-  return words.filter((w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))));
+  const own = ownPlaces(u);
+  return words.filter(
+    (w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))) && !own(w.toLowerCase()),
+  );
+}
+
+/**
+ * Whether a word names a place of the department's own region ("in Dongxihu District" of the
+ * Dongxihu District Commerce Bureau): the department's, not the quantity's.
+ */
+function ownPlaces(u: Understanding): (word: string) => boolean {
+  const names = u.department.kind === "resolved" ? u.department.names : [];
+  const regions = names.map((n) => splitRegion(n.replace(/^中共/, "")).regions.join("")).filter((r) => r.length > 0);
+  return (w) => w.length >= 4 && regions.some((r) => pinyinSpans(w, r).some((s) => s.end - s.start >= 2));
 }
 
 /**

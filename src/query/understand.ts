@@ -165,7 +165,9 @@ export function understandQuestion(
   // "接待国内来访多少人次": an item word in the counted phrase whose family counts in that unit.
   if (aspect.value === "数量" && aspect.unit && items.length === 0 && topic !== null && topicVia === "question") {
     const unit = aspect.unit;
-    const hit = lex.find((m) => !area.slice(m.start, m.end).includes("\u0000") && itemWithUnit(m.entry.key, unit) !== null);
+    // An item word inside an English phrase read as a whole ("fuel-cell vehicles") is that phrase's.
+    const inPhrase = (m: { start: number; end: number }): boolean => (english?.spans ?? []).some((p) => p.start <= m.start && m.end <= p.end);
+    const hit = lex.find((m) => !area.slice(m.start, m.end).includes("\u0000") && !inPhrase(m) && itemWithUnit(m.entry.key, unit) !== null);
     const key = hit ? itemWithUnit(hit.entry.key, unit) : null;
     if (hit && key && ITEMS[key].unit === unit) items = [{ key, phrase: hit.entry.text, start: hit.start, end: hit.end, via: hit.entry.via }];
   }
@@ -225,6 +227,7 @@ export function understandQuestion(
     topic,
     topicVia,
     quoted: quotedPhrases(text.normalize("NFKC")),
+    ...(english?.preferences?.length ? { preferences: english.preferences } : {}),
     aspect,
     aspectQualifier: aspectFound.qualifier,
     changeBasis,
