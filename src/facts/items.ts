@@ -57,7 +57,7 @@ export const ITEMS = {
     zh: "本年收入合计",
     en: "total revenue for the year",
     names: ["本年收入合计", "收入合计"],
-    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "全年收入", "全年总收入", "本年收入", "total revenue", "total income", "revenue"],
+    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "全年收入", "全年总收入", "本年收入", "total revenue", "total income", "revenue", "income"],
     unit: "万元",
   },
   expenditure_total: {

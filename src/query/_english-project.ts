@@ -114,6 +114,8 @@ const WORDS: readonly (readonly [string, readonly string[]])[] = [
   ["awards", ["奖励"]],
   ["rewards", ["奖励"]],
   ["work", ["工作"]],
+  ["supporting", ["支持"]],
+  ["support", ["支持"]],
   ["office", ["办公"]],
   ["government", ["政府", "政务"]],
   ["public", ["公共"]],
@@ -210,13 +212,32 @@ const NAMED = /(?<![a-z&'-])((?:[a-z][a-z&-]*\s+){1,16}?)(?:projects?|programmes
 // Words a project's name does not run over.
 const BOUNDARY = new Set(["the", "a", "an", "of", "its", "their", "for", "on", "about", "did", "was", "is", "what", "which", "how", "to", "in", "by", "at", "score", "scores", "rating"]);
 
-/** The phrases of a normalised English question that name a project, with where they are. */
-export function projectPhrases(text: string, quoted: readonly string[]): { start: number; end: number; phrase: string }[] {
-  const out: { start: number; end: number; phrase: string }[] = [];
+/** A phrase of a question that names a project; `project` when the word "project" follows it. */
+export interface ProjectPhrase {
+  readonly start: number;
+  readonly end: number;
+  readonly phrase: string;
+  readonly project: boolean;
+}
+
+// "… project for supporting industrial development": what the project is for, after it.
+const AFTER = /^\s+(?:for|on|to)\s+((?:[a-z][a-z&-]*\s*){1,8})/;
+
+/**
+ * The phrases of a normalised English question that name a project, with where they are: quoted
+ * ones, the words right before "project" (with what it is "for" after it, tried first).
+ */
+export function projectPhrases(text: string, quoted: readonly string[]): ProjectPhrase[] {
+  const out: ProjectPhrase[] = [];
+  const trailing = (words: readonly string[]): string[] => {
+    let k = 0;
+    while (k < words.length && !BOUNDARY.has(words[k] ?? "")) k++;
+    return words.slice(0, k) as string[];
+  };
   for (const q of quoted) {
     const p = q.toLowerCase().trim();
     const at = /[a-z]/.test(p) ? text.indexOf(p) : -1;
-    if (at >= 0) out.push({ start: at, end: at + p.length, phrase: p });
+    if (at >= 0) out.push({ start: at, end: at + p.length, phrase: p, project: /^\W*\s*(projects?|programmes?|programs?)\b/.test(text.slice(at + p.length)) });
   }
   for (const m of text.matchAll(NAMED)) {
     // The name is the run of words right before "project": "… score of the rail transit … services project".
@@ -225,7 +246,11 @@ export function projectPhrases(text: string, quoted: readonly string[]): { start
     while (k > 0 && !BOUNDARY.has(words[k - 1] ?? "")) k--;
     const phrase = words.slice(k).join(" ");
     const start = m.index + m[0].lastIndexOf(phrase);
-    if (phrase.length > 0 && !out.some((o) => o.start < start + phrase.length && start < o.end)) out.push({ start, end: start + phrase.length, phrase });
+    if (phrase.length === 0 || out.some((o) => o.start < start + phrase.length && start < o.end)) continue;
+    const after = AFTER.exec(text.slice(m.index + m[0].length));
+    const what = after ? trailing((after[1] ?? "").trim().split(/\s+/)).join(" ") : "";
+    if (what) out.push({ start, end: m.index + m[0].length + (after?.[0].length ?? 0), phrase: `${phrase} ${what}`, project: true });
+    out.push({ start, end: start + phrase.length, phrase, project: true });
   }
   return out;
 }

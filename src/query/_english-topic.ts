@@ -1,5 +1,5 @@
 import { findEnglishClasses } from "./_classes-en.js";
-import { EN_STOP } from "./_english-phrase.js";
+import { EN_CLASSIFICATION, EN_STOP } from "./_english-phrase.js";
 import { projectPhrases, translateProject } from "./_english-project.js";
 import { findGlossary } from "./_english-words.js";
 import { findItems, type ItemFinding } from "./_items.js";
@@ -36,7 +36,7 @@ function framedBy(before: string): boolean {
 }
 // Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
 const FRAME_EN = new Set(
-  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts contribution contributions outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts".split(" "),
+  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts contribution contributions outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program".split(" "),
 );
 
 /**
@@ -69,7 +69,9 @@ export function englishSubject(
       const label = translateProject(p.phrase, names.vocabulary);
       if (!label) continue;
       const outside = (h: ItemHit): boolean => h.end <= p.start || h.start >= p.end;
-      return { topic: label, items: [], context: [...found.context, ...found.items].filter(outside) };
+      // "… funding project" is "…经费项目", as a Chinese question says it.
+      const topic = p.project && !label.endsWith("项目") ? `${label}项目` : label;
+      return { topic, items: [], context: [...found.context, ...found.items].filter(outside) };
     }
   }
   if (aspect === "得分" && OVERALL.test(base) && found.items.length === 0) {
@@ -94,7 +96,7 @@ export function englishSubject(
     // ("primary" in "primary school canteens" is not dropped to leave 教育支出).
     const spans = [...phrases, ...found.items, ...found.context];
     const rest = [...area].map((ch, i) => (spans.some((p) => i >= p.start && i < p.end) ? BLANK : ch)).join("");
-    const left = (topicOf(rest, "en") ?? "").split(" ").filter((w) => w.length > 0 && !FRAME_EN.has(w) && !EN_STOP.has(w));
+    const left = (topicOf(rest.replace(EN_CLASSIFICATION, (m) => BLANK.repeat(m.length)), "en") ?? "").split(" ").filter((w) => /[a-z0-9\u3400-\u9fff]/.test(w) && !FRAME_EN.has(w) && !EN_STOP.has(w));
     // "… under the Bureau's industrial development fund": a phrase after such a preposition says
     // where the quantity sits; it is preferred, not required (a main phrase is always kept).
     const framed = phrases.filter((p, i) => i > 0 && framedBy(base.slice(Math.max(0, p.start - 80), p.start)));

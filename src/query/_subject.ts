@@ -1,7 +1,7 @@
 import { pinyinSpans } from "../core/pinyin.js";
 import { splitRegion } from "../corpus/identity.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
-import { EN_STOP } from "./_english-phrase.js";
+import { EN_CLASSIFICATION, EN_STOP } from "./_english-phrase.js";
 import { findEnglishClasses } from "./_classes-en.js";
 import { findGlossary, translateEnglish } from "./_english-words.js";
 import { EN_STOP as TOPIC_STOP } from "./_topic.js";
@@ -124,7 +124,7 @@ function outsideItems(u: Understanding): string {
 
 /** English words of the topic that neither an item's English names nor a stop list explain. */
 function unexplainedEnglish(u: Understanding, qualifiers: readonly Qualifier[]): string[] {
-  const topic = translateEnglish(outsideItems(u)).rest;
+  const topic = translateEnglish(outsideItems(u)).rest.replace(EN_CLASSIFICATION, " ");
   const words = topic.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
   if (words.length === 0) return [];
   const known = new Set<string>();
