@@ -93,12 +93,16 @@ function stemEn(w: string): string {
 }
 
 /**
- * The Chinese an English question's item stands for: its name, or for a count of a money item whose
+ * The Chinese an English question's item stands for: its name; for a count of a money item whose
  * family counts in no such unit ("how many times … receptions" → 公务接待, not 公务接待费) the
- * name without its money word, as a Chinese question says it.
+ * name without its money word; for people its 人数 form (接待人数), as a Chinese question says them.
  */
 function itemWords(u: Understanding, key: ItemKey): string {
   const it = ITEMS[key];
+  // "how many people": persons counted as 人 or 人次, whichever the document states (接待人数 13人).
+  if (u.aspect.value === "数量" && /\b(people|persons)\b/.test(u.aspect.phrase ?? "") && it.unit === "人次") {
+    return [...it.names, ...it.synonyms].find((n) => n.endsWith("人数")) ?? it.zh;
+  }
   if (u.aspect.value !== "数量" || it.unit !== "万元") return it.zh;
   const bare = (it.names as readonly string[]).find((n) => !/(费|费用|经费|支出|收入)$/.test(n));
   return bare ?? it.zh;

@@ -28,6 +28,11 @@ describe("understandQuestion: English count words", () => {
     expect(subjectOf(x).replace(/\s+/g, " ").trim()).toBe(subject);
   });
 
+  it("asks people by the item's 人数 form, which a 人 or 人次 figure answers", () => {
+    const x = u("How many people did the Foshan Rail Transit Bureau receive in its domestic official reception in 2019?");
+    expect(subjectOf(x).replace(/\s+/g, " ").trim()).toBe("接待人数 国内");
+  });
+
   it("keeps the people a reception counts in 人次 when the item counts so", () => {
     expect(u("How many visitors did the Investment Promotion Bureau receive?").aspect).toMatchObject({ value: "数量", unit: "人次" });
   });
