@@ -57,7 +57,7 @@ export const ITEMS = {
     zh: "本年收入合计",
     en: "total revenue for the year",
     names: ["本年收入合计", "收入合计"],
-    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "全年收入", "全年总收入", "本年收入", "total revenue", "total income", "revenue"],
+    synonyms: ["总收入", "收入总额", "一共收入", "收入多少", "全年收入", "全年总收入", "本年收入", "total revenue", "total income", "revenue", "income"],
     unit: "万元",
   },
   expenditure_total: {
@@ -78,7 +78,7 @@ export const ITEMS = {
     zh: "一般公共预算财政拨款收入",
     en: "general public budget appropriation revenue",
     names: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"],
-    synonyms: ["一般公共预算收入", "一般预算拨款"],
+    synonyms: ["一般公共预算收入", "一般预算拨款", "general public budget revenue", "general public budget appropriation", "general public budget appropriations"],
     unit: "万元",
   },
   gov_fund_revenue: {
@@ -148,7 +148,7 @@ export const ITEMS = {
     zh: "一般公共预算财政拨款支出",
     en: "general public budget appropriation expenditure",
     names: ["一般公共预算财政拨款支出"],
-    synonyms: ["一般公共预算支出", "一般预算支出"],
+    synonyms: ["一般公共预算支出", "一般预算支出", "general public budget expenditure", "general public budget spending", "general budget expenditure", "general public budget appropriation expenditure"],
     unit: "万元",
   },
   fiscal_total: {
@@ -162,7 +162,7 @@ export const ITEMS = {
     zh: "机关运行经费",
     en: "administrative operating expenses",
     names: ["机关运行经费", "机关运行经费支出"],
-    synonyms: ["运行经费", "机关经费", "operating expenses", "running costs"],
+    synonyms: ["运行经费", "机关经费", "operating expenses", "running costs", "government agency operating expenses", "agency operating expenses", "institutional operating expenses", "operating funds of government agencies"],
     unit: "万元",
   },
   procurement_total: {
@@ -204,7 +204,7 @@ export const ITEMS = {
     zh: "授予小微企业合同金额",
     en: "contracts awarded to small and micro enterprises",
     names: ["授予小微企业合同金额", "授予小微企业合同"],
-    synonyms: ["小微企业合同", "小微企业"],
+    synonyms: ["小微企业合同", "小微企业", "small and micro enterprises", "small and micro businesses", "small and micro-sized enterprises"],
     unit: "万元",
   },
   vehicles: {

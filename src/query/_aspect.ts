@@ -21,6 +21,36 @@ const NOT_BUDGET = "(?<!一般公共|政府性基金|国有资本经营|基金|�
 // "比上年", "与去年同期相比": the comparison base of a change.
 const YOY = "((比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?)?";
 
+/**
+ * English count words and the unit each counts in. The first group are units themselves ("how many
+ * times", "how many batches"): read with the count phrase. The rest are nouns that also name what is
+ * counted ("how many domestic visiting groups"): they give the unit and stay in the topic.
+ */
+const EN_UNITS: readonly (readonly [RegExp, string])[] = [
+  [/^person[- ]?(times?|trips?|visits?)$/, "人次"],
+  [/^(people|persons|individuals)$/, "人"],
+  [/^(times|occasions)$/, "次"],
+  [/^(batch|batches)$/, "批次"],
+];
+const EN_UNIT_WORDS = "person[- ]?(?:times?|trips?|visits?)|people|persons|individuals|times|occasions|batch(?:es)?";
+const EN_COUNTED: readonly (readonly [RegExp, string])[] = [
+  [/^(events?|activities|activity|sessions?|forums?|fairs?|salons?|roadshows?|lectures?)$/, "场"],
+  [/^(groups?|delegations?)$/, "个"],
+  [/^(vehicles?|cars?)$/, "辆"],
+  [/^(enterprises?|compan(y|ies)|firms?|businesses)$/, "家"],
+  [/^(projects?)$/, "个"],
+  [/^(visitors?|participants?|staff|employees?|teachers?|students?)$/, "人"],
+];
+
+/** The unit of an English count phrase: its own unit word, else the first counted noun within four words after it. */
+function englishCountUnit(phrase: string, after: string): string | null {
+  const own = phrase.replace(/^(how many|(the )?number of) ?/, "");
+  for (const [re, unit] of EN_UNITS) if (re.test(own)) return unit;
+  const words = after.toLowerCase().match(/[a-z][a-z'-]*/g)?.slice(0, 5) ?? [];
+  for (const w of words) for (const [re, unit] of EN_COUNTED) if (re.test(w)) return unit;
+  return null;
+}
+
 /** Aspect patterns in priority order: the first aspect with a match wins; every match is removed from the topic. */
 const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   // "比年初预算减少了多少": the amount by which the outturn differs from the budget (a change, as
@@ -66,7 +96,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "数量",
     new RegExp(
-      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(?<=面积)(有|是|为)?(多大|多少)|(有)?多大(的)?面积|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (people|persons)\\b|\\bhow many\\b|\\bnumber of\\b`,
+      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(?<=面积)(有|是|为)?(多大|多少)|(有)?多大(的)?面积|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (${EN_UNIT_WORDS})\\b|\\bhow many\\b|\\b(the )?number of (${EN_UNIT_WORDS})\\b|\\bnumber of\\b`,
       "g",
     ),
   ],
@@ -82,8 +112,12 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ["决算", /决算数|实际支出|实际|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
 ];
 
-/** Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units. */
-export function findAspect(text: string): AspectFinding {
+/**
+ * Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units.
+ * `plain` is the text with item names unmasked, where an English count noun may sit ("how many
+ * official vehicles"); `text` by default.
+ */
+export function findAspect(text: string, plain: string = text): AspectFinding {
   let aspect: Aspect | null = null;
   let unit: string | null = null;
   let phrase: string | null = null;
@@ -108,7 +142,7 @@ export function findAspect(text: string): AspectFinding {
         aspect = a;
         phrase = m[0];
         if (a === "数量") {
-          unit = countUnit(m[0]);
+          unit = /^(how many|(the )?number of)\b/.test(m[0]) ? englishCountUnit(m[0], plain.slice(end)) : countUnit(m[0]);
           countSpan = { start, end, kind: "aspect" };
         }
       }

@@ -3,6 +3,7 @@ import { EN_PLACES } from "./_gazetteer.js";
 import { matchLexicon } from "./_lexicon.js";
 import { pinyinSpans } from "../core/pinyin.js";
 import type { Catalog } from "./types.js";
+import { ORG_WORDS as GLOSSARY, type Kind } from "./_english-org-words.js";
 
 /** An English organisation name in a question, and the catalog departments it names ([] for none). */
 export interface EnglishOrg {
@@ -12,145 +13,6 @@ export interface EnglishOrg {
   readonly asked: string;
   readonly departments: readonly number[];
 }
-
-type Kind = "head" | "part" | "level";
-
-/**
- * English words of organisation names (stemmed, see `stem`) to the Chinese they stand for. Heads end
- * a name; parts must all appear in the Chinese name; levels (district, city) may. Longest phrase wins.
- */
-const GLOSSARY: readonly (readonly [string, Kind, readonly string[]])[] = [
-  // Heads.
-  ["administrative committee", "head", ["管理委员会", "管委会", "委员会"]],
-  ["management committee", "head", ["管理委员会", "管委会", "委员会"]],
-  ["administration committee", "head", ["管理委员会", "管委会", "委员会"]],
-  ["committee", "head", ["管理委员会", "管委会", "委员会", "委"]],
-  ["commission", "head", ["委员会", "委"]],
-  ["council", "head", ["委员会"]],
-  ["bureau", "head", ["局"]],
-  ["administration", "head", ["管理局", "局"]],
-  ["authority", "head", ["管理局", "局"]],
-  ["center", "head", ["中心"]],
-  ["department", "head", ["厅", "部", "局"]],
-  ["office", "head", ["办公室", "办"]],
-  ["agency", "head", ["局", "中心"]],
-  ["people's government", "head", ["人民政府"]],
-  ["government", "head", ["人民政府", "政府"]],
-  ["institute", "head", ["研究院", "研究所", "院", "所"]],
-  ["university", "head", ["大学"]],
-  ["college", "head", ["学院"]],
-  ["school", "head", ["学校"]],
-  ["hospital", "head", ["医院"]],
-  // Zones are regions and names at once.
-  ["new and high technology industrial development zone", "part", ["高新技术产业开发区"]],
-  ["high-tech industrial development zone", "part", ["高新技术产业开发区", "新技术产业开发区", "新技术开发区", "高新区"]],
-  ["high-tech development zone", "part", ["新技术开发区", "高新技术开发区", "高新技术产业开发区", "高新区"]],
-  ["new technology development zone", "part", ["新技术开发区", "高新技术开发区", "高新区"]],
-  ["high-tech zone", "part", ["新技术开发区", "高新技术开发区", "高新技术产业开发区", "新技术产业开发区", "高新区"]],
-  ["econom and technology development zone", "part", ["经济技术开发区", "经开区"]],
-  ["econom development zone", "part", ["经济技术开发区", "经济开发区", "经开区"]],
-  ["development zone", "part", ["开发区"]],
-  ["industrial park", "part", ["工业园区", "工业园"]],
-  ["new area", "part", ["新区"]],
-  ["zone", "part", ["开发区", "区"]],
-  // Names of offices.
-  ["econom and information technology", "part", ["经济和信息化", "经济与信息化", "经济信息化"]],
-  ["information technology", "part", ["信息化", "信息技术"]],
-  ["informatization", "part", ["信息化"]],
-  ["informatisation", "part", ["信息化"]],
-  ["investment promotion", "part", ["投资促进"]],
-  ["government service", "part", ["政务服务"]],
-  ["enterprise service", "part", ["企业服务"]],
-  ["development and reform", "part", ["发展和改革", "发展改革"]],
-  ["human resource and social security", "part", ["人力资源和社会保障", "人力资源社会保障"]],
-  ["natural resource and planning", "part", ["自然资源和规划"]],
-  ["ecology and environment", "part", ["生态环境"]],
-  ["ecological environment", "part", ["生态环境"]],
-  ["housing and urban-rural development", "part", ["住房和城乡建设"]],
-  ["agriculture and rural affair", "part", ["农业农村"]],
-  ["culture and tourism", "part", ["文化和旅游", "文化旅游"]],
-  ["veteran affair", "part", ["退役军人事务"]],
-  ["emergency management", "part", ["应急管理"]],
-  ["market supervision", "part", ["市场监督管理", "市场监管"]],
-  ["market regulation", "part", ["市场监督管理", "市场监管"]],
-  ["science and technology", "part", ["科学技术", "科技"]],
-  ["public security", "part", ["公安"]],
-  ["civil affair", "part", ["民政"]],
-  ["foreign affair", "part", ["外事"]],
-  ["ethnic and religious affair", "part", ["民族宗教事务"]],
-  ["urban management", "part", ["城市管理", "城管"]],
-  ["water resource", "part", ["水利"]],
-  ["water affair", "part", ["水务"]],
-  ["big data", "part", ["大数据"]],
-  ["econom", "part", ["经济"]],
-  ["information", "part", ["信息"]],
-  ["investment", "part", ["投资"]],
-  ["promotion", "part", ["促进"]],
-  ["enterprise", "part", ["企业"]],
-  ["service", "part", ["服务"]],
-  ["commerce", "part", ["商务"]],
-  ["business", "part", ["商务", "商业"]],
-  ["trade", "part", ["贸易", "商务"]],
-  ["finance", "part", ["财政"]],
-  ["development", "part", ["发展", "开发"]],
-  ["reform", "part", ["改革"]],
-  ["education", "part", ["教育"]],
-  ["health", "part", ["卫生健康", "卫生", "卫健", "健康"]],
-  ["justice", "part", ["司法"]],
-  ["transport", "part", ["交通运输", "交通"]],
-  ["audit", "part", ["审计"]],
-  ["statistic", "part", ["统计"]],
-  ["taxation", "part", ["税务"]],
-  ["sport", "part", ["体育"]],
-  ["data", "part", ["数据"]],
-  ["archive", "part", ["档案"]],
-  ["landscape", "part", ["园林"]],
-  ["forestry", "part", ["林业"]],
-  ["planning", "part", ["规划"]],
-  ["housing", "part", ["住房"]],
-  ["construction", "part", ["建设"]],
-  ["market", "part", ["市场"]],
-  ["management", "part", ["管理"]],
-  ["affair", "part", ["事务"]],
-  ["culture", "part", ["文化"]],
-  ["tourism", "part", ["旅游"]],
-  ["industry", "part", ["工业", "产业"]],
-  ["cooperation", "part", ["合作"]],
-  ["security", "part", ["保障", "安全"]],
-  ["social", "part", ["社会"]],
-  ["social work", "part", ["社会工作"]],
-  ["work", "part", ["工作"]],
-  ["rail transit", "part", ["轨道交通"]],
-  ["east lake", "part", ["东湖"]],
-  ["transit", "part", ["交通"]],
-  ["transport", "part", ["交通运输", "交通"]],
-  ["southwest", "part", ["西南"]],
-  ["northwest", "part", ["西北"]],
-  ["northeast", "part", ["东北"]],
-  ["southeast", "part", ["东南"]],
-  ["cpc", "part", ["中共"]],
-  ["party", "part", ["党"]],
-  ["environment", "part", ["环境"]],
-  ["protection", "part", ["保护"]],
-  ["energy", "part", ["能源"]],
-  ["agriculture", "part", ["农业"]],
-  ["rural", "part", ["农村"]],
-  ["medical", "part", ["医疗"]],
-  ["insurance", "part", ["保险", "保障"]],
-  ["housing provident fund", "part", ["住房公积金"]],
-  ["public resource trading", "part", ["公共资源交易"]],
-  ["property", "part", ["资产"]],
-  ["state-owned asset", "part", ["国有资产", "国资"]],
-  // Levels: the region's rank, found when the name has it.
-  ["district", "level", ["区"]],
-  ["county", "level", ["县"]],
-  ["city", "level", ["市"]],
-  ["municipal", "level", ["市"]],
-  ["municipality", "level", ["市"]],
-  ["province", "level", ["省"]],
-  ["provincial", "level", ["省"]],
-  ["prefecture", "level", ["州"]],
-];
 
 const GLOSSARY_WORDS = [...GLOSSARY].sort((a, b) => b[0].split(" ").length - a[0].split(" ").length);
 const HEAD_WORDS = new Set(GLOSSARY.filter(([, k]) => k === "head").map(([w]) => w.split(" ").at(-1) ?? w));
@@ -166,6 +28,7 @@ const OUTSIDE = new Set(
 const EXPANSIONS: readonly (readonly [RegExp, string])[] = [
   [/\bhi-?tech\b|\bhigh[- ]?tech(nology)?\b|\bhightech\b/g, "high-tech"],
   [/\bit\b/g, "information technology"],
+  [/\b(the )?communist party of china\b|\b(the )?chinese communist party\b|\bccp\b/g, "cpc"],
   [/\bs&t\b/g, "science and technology"],
   [/\bhq\b/g, "headquarters"],
   [/\bdev\b/g, "development"],
@@ -219,11 +82,26 @@ export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
       return w !== "of" && nameWord(w);
     };
     while (left > 0 && h - left < 8 && touches(left - 1, left) && leftWord(left - 1)) left--;
+    // "CPC Putuo District Committee's Social Work Department": a body's own department, named with
+    // the possessive of the body it sits in, is also read whole (kept when it names a department).
+    const owner = left - 1;
+    if (owner >= 0 && touches(owner, left) && /'s?$/.test(words[owner]?.w ?? "") && HEAD_WORDS.has(stem(words[owner]?.w ?? ""))) {
+      let l = owner;
+      while (l > 0 && h - l < 12 && touches(l - 1, l) && leftWord(l - 1)) l--;
+      while (l < owner && FILLER.has(words[l]?.w ?? "")) l++;
+      // "the Hongshan Enterprise Service Center's office expenses": an owner that is itself a
+      // department owns what follows; only a body that names none is read with its department.
+      if (l < owner && matchDepartments(phrase(text, words, l, owner), catalog).length === 0) {
+        const asked = phrase(text, words, l, h).replace(/'s?(?= )/g, "");
+        const departments = matchDepartments(asked, catalog);
+        if (departments.length > 0) found.push({ start: words[l]?.start ?? 0, end: words[h]?.end ?? 0, asked, departments });
+      }
+    }
     // "Bureau of Economy and Information Technology", "Finance Bureau of Putuo District".
     let right = h;
     if (words[h + 1]?.w === "of" && touches(h, h + 1)) {
       let r = h + 1;
-      while (r + 1 < words.length && r - h < 8 && touches(r, r + 1) && nameWord(words[r + 1]?.w ?? "")) r++;
+      while (r + 1 < words.length && r - h < 14 && touches(r, r + 1) && nameWord(words[r + 1]?.w ?? "")) r++;
       if (r > h + 1) right = r;
     }
     while (left < h && FILLER.has(words[left]?.w ?? "")) left++;

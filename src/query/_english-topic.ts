@@ -1,6 +1,10 @@
-import { findEnglishClass } from "./_classes-en.js";
+import { findEnglishClasses } from "./_classes-en.js";
+import { EN_CLASSIFICATION, EN_STOP } from "./_english-phrase.js";
+import { projectPhrases, translateProject } from "./_english-project.js";
+import { findGlossary } from "./_english-words.js";
 import { findItems, type ItemFinding } from "./_items.js";
 import type { LexMatch } from "./_lexicon.js";
+import { topicOf } from "./_topic.js";
 import type { Aspect, ItemHit } from "./types.js";
 
 /** What an English question asks about, when its words say more than the item lexicon does. */
@@ -8,6 +12,10 @@ export interface EnglishSubject {
   readonly topic: string;
   readonly items: ItemHit[];
   readonly context: ItemHit[];
+  /** Where the class and glossary phrases read stand in the question. */
+  readonly spans?: readonly { readonly start: number; readonly end: number }[];
+  /** Document words of phrases that only say where the quantity sits (see `Understanding.preferences`). */
+  readonly preferences?: readonly string[];
 }
 
 const BLANK = "\u0000";
@@ -17,6 +25,19 @@ const CJK_TERM = /[\u3400-\u9fff][\u3400-\u9fff()]*[\u3400-\u9fff)]/g;
 const OVERALL = /\b(overall|department-wide|departmental|whole[- ]department|entire department|department as a whole|whole-of-department)\b/;
 // English words for a total ("spending", "expenditure"): they frame a class name, they are not the item.
 const GENERIC_EN = /^(expenditures?|spending|revenue|income)$/;
+// A preposition of place before a phrase; between them only phrasing words and a blanked department.
+const WHERE = /\b(under|within|through|via|from)\b([^.,;?!]*)$/;
+
+function framedBy(before: string): boolean {
+  const m = WHERE.exec(before);
+  if (!m) return false;
+  const words = (m[2] ?? "").match(/[a-z][a-z'-]*/g) ?? [];
+  return words.every((w) => EN_STOP.has(w.replace(/'s$/, "")) || /'s$/.test(w));
+}
+// Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
+const FRAME_EN = new Set(
+  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts contribution contributions outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program".split(" "),
+);
 
 /**
  * An English question's subject beyond the item lexicon: a Chinese term it quotes, else a national
@@ -30,6 +51,7 @@ export function englishSubject(
   lex: readonly LexMatch[],
   found: ItemFinding,
   aspect: Aspect | null,
+  names: { readonly quoted: readonly string[]; readonly vocabulary?: ReadonlySet<string> | undefined } = { quoted: [] },
 ): EnglishSubject | null {
   const terms = [...area.matchAll(CJK_TERM)].filter((m) => m[0].replace(/[()]/g, "").length >= 2);
   const term = terms.sort((a, b) => b[0].length - a[0].length)[0];
@@ -41,17 +63,63 @@ export function englishSubject(
     const sub = findItems(inTerm, base, only, "zh", null);
     return { topic: term[0].replace(/^\(|\)$/g, ""), items: sub.items, context: [...found.context, ...sub.context] };
   }
-  const cls = findEnglishClass(base);
-  const hits = [...found.items, ...found.context];
-  // "overseas travel" is the item, not 差旅费: a class inside an item yields to it.
-  if (cls && !hits.some((h) => h.start <= cls.start && cls.end <= h.end && h.end - h.start > cls.end - cls.start)) {
-    const outside = (h: ItemHit): boolean => h.end <= cls.start || h.start >= cls.end;
-    const items = found.items.filter((h) => outside(h) && !GENERIC_EN.test(h.phrase));
-    const context = [...found.context.filter(outside), ...found.items.filter((h) => outside(h) && GENERIC_EN.test(h.phrase))];
-    return { topic: cls.zh, items, context };
+  // A project named in English, when its words translate to one of the documents' labels.
+  if (names.vocabulary) {
+    for (const p of projectPhrases(base, names.quoted)) {
+      const label = translateProject(p.phrase, names.vocabulary);
+      if (!label) continue;
+      const outside = (h: ItemHit): boolean => h.end <= p.start || h.start >= p.end;
+      // "… funding project" is "…经费项目", as a Chinese question says it.
+      const topic = p.project && !label.endsWith("项目") ? `${label}项目` : label;
+      return { topic, items: [], context: [...found.context, ...found.items].filter(outside) };
+    }
   }
   if (aspect === "得分" && OVERALL.test(base) && found.items.length === 0) {
     return { topic: "部门整体", items: [], context: found.context };
   }
+  // Class names and glossary phrases compete by length ("education fees" is 教育收费, not 教育支出);
+  // an item holding a class word wins ("overseas travel" is 因公出国, not 差旅费).
+  const hits = [...found.items, ...found.context];
+  const classes = findEnglishClasses(base).map((c) => ({ ...c, cls: true }));
+  const glossary = findGlossary(base).map((g) => ({ ...g, cls: false }));
+  const phrases = [...classes, ...glossary]
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .filter((p, i, all) => !all.slice(0, i).some((o) => o.start < p.end && p.start < o.end))
+    .filter((p) => !hits.some((h) => h.start <= p.start && p.end <= h.end && h.end - h.start >= p.end - p.start))
+    .sort((a, b) => a.start - b.start);
+  const outside = (h: ItemHit): boolean => phrases.every((p) => h.end <= p.start || h.start >= p.end);
+  const specific = found.items.filter((h) => outside(h) && !GENERIC_EN.test(h.phrase));
+  // A glossary phrase names the subject when no item does; beside an item it only qualifies it.
+  if (phrases.some((p) => p.cls) || (phrases.length > 0 && specific.length === 0)) {
+    const context = [...found.context.filter(outside), ...found.items.filter((h) => outside(h) && GENERIC_EN.test(h.phrase))];
+    // English words the phrases and items leave stay in the topic, to be accounted for by the labels
+    // ("primary" in "primary school canteens" is not dropped to leave 教育支出).
+    const spans = [...phrases, ...found.items, ...found.context];
+    const rest = [...area].map((ch, i) => (spans.some((p) => i >= p.start && i < p.end) ? BLANK : ch)).join("");
+    const left = (topicOf(rest.replace(EN_CLASSIFICATION, (m) => BLANK.repeat(m.length)), "en") ?? "").split(" ").filter((w) => /[a-z0-9\u3400-\u9fff]/.test(w) && !FRAME_EN.has(w) && !EN_STOP.has(w));
+    // "… under the Bureau's industrial development fund": a phrase after such a preposition says
+    // where the quantity sits; it is preferred, not required (a main phrase is always kept).
+    const framed = phrases.filter((p, i) => i > 0 && framedBy(base.slice(Math.max(0, p.start - 80), p.start)));
+    const main = phrases.filter((p) => !framed.includes(p));
+    const topic = [...new Set(main.map((p) => p.zh)), ...left].join(" ");
+    return { topic, items: specific, context, spans: phrases, preferences: [...new Set(framed.map((p) => p.zh))] };
+  }
   return null;
+}
+
+// A purchase verb in an English count question.
+const EN_PURCHASE = /\b(bought|buy|buying|purchased?|purchasing|acquired|acquire)\b/;
+// The counted noun of a purchase, as the documents write it.
+const PURCHASED_NOUNS: readonly (readonly [RegExp, string])[] = [
+  [/\bofficial (vehicle|car)s?\b/, "公务用车"],
+  [/\b(vehicle|car)s?\b/, "车辆"],
+];
+
+/** In a count of vehicles bought ("how many official vehicles did it purchase"), the item read and the noun bought. */
+export function englishPurchasedNoun(text: string, items: readonly ItemHit[]): { hit: ItemHit; noun: string } | null {
+  if (!EN_PURCHASE.test(text)) return null;
+  const hit = items.find((h) => h.key === "vehicles");
+  if (!hit) return null;
+  const noun = PURCHASED_NOUNS.find(([re]) => re.test(text))?.[1];
+  return noun ? { hit, noun } : null;
 }

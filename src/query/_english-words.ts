@@ -1,3 +1,5 @@
+import { phraseRegex } from "./_english-phrase.js";
+
 /**
  * English words of disclosures' subjects and the Chinese the documents write for them: a glossary
  * of the domain's vocabulary (not of questions), so the linker can hold an English question to the
@@ -58,21 +60,52 @@ const GLOSSARY: readonly (readonly [string, string])[] = [
   ["laboratories", "实验室"],
   ["laboratory", "实验室"],
   ["science and technology", "科技"],
+  ["contract value", "合同金额"],
+  ["total value", "金额"],
+  ["value", "金额"],
+  ["overseas investment promotion", "海外招商"],
+  ["investment promotion events", "招商活动"],
+  ["investment promotion", "招商"],
+  ["visiting groups", "来访团组"],
+  ["visiting delegations", "来访团组"],
+  ["events", "活动"],
+  ["activities", "活动"],
   ["retirees", "离退休"],
   ["retired staff", "离退休"],
 ];
 
-const SORTED = [...GLOSSARY].sort((a, b) => b[0].length - a[0].length);
+const SORTED = [...GLOSSARY].sort((a, b) => b[0].length - a[0].length).map(([en, zh]) => ({ re: phraseRegex(en), zh }));
+
+/** A glossary phrase found in a text. */
+export interface GlossaryMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly zh: string;
+}
+
+/** The glossary phrases a lowercase text holds, longest first, not overlapping one another. */
+export function findGlossary(text: string): GlossaryMatch[] {
+  const out: GlossaryMatch[] = [];
+  for (const { re, zh } of SORTED) {
+    for (const m of text.matchAll(re)) {
+      const g = { start: m.index, end: m.index + m[0].length, zh };
+      if (!out.some((o) => o.start < g.end && g.start < o.end)) out.push(g);
+    }
+  }
+  return out;
+}
 
 /** The Chinese of the glossary phrases an English text holds, and the text with them blanked. */
 export function translateEnglish(text: string): { zh: string[]; rest: string } {
-  let rest = ` ${text.toLowerCase()} `;
-  const zh: string[] = [];
-  for (const [en, cn] of SORTED) {
-    const re = new RegExp(`(?<=[^a-z])${en.replace(/[-]/g, "[- ]")}(?=[^a-z])`, "g");
-    if (!re.test(rest)) continue;
-    rest = rest.replace(re, " ");
-    if (!zh.includes(cn)) zh.push(cn);
+  const lower = text.toLowerCase();
+  const found = findGlossary(lower).sort((a, b) => a.start - b.start);
+  const zh = [...new Set(found.map((g) => g.zh))];
+  let rest = "";
+  let at = 0;
+  for (const g of found) {
+    rest += `${lower.slice(at, g.start)} `;
+    at = g.end;
   }
-  return { zh, rest: rest.trim() };
+  rest += lower.slice(at);
+  return { zh, rest: rest.replace(/\s+/g, " ").trim() };
 }

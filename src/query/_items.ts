@@ -39,7 +39,10 @@ export function findItems(
     for (const m of matches) {
       // "spending on receptions": the first item only frames the second.
       const frames = /^ (on|for) /.test(base.slice(m.end, m.end + 5)) && matches.some((o) => o.start > m.end);
-      hits.push({ ...toHit(m), piece: 0, conj: frames ? -1 : hits.length });
+      // "contracts … through government procurement", "… under fiscal appropriations": a later item
+      // after such a preposition only says where the first one sits.
+      const where = /\b(through|via|under|within|among)( (the|its|their))? $/.test(base.slice(Math.max(0, m.start - 16), m.start)) && matches.some((o) => o.end <= m.start);
+      hits.push({ ...toHit(m), piece: 0, conj: frames || where ? -1 : hits.length });
     }
     return assignRoles(hits, lang, partStart, false);
   }

@@ -1,4 +1,5 @@
 import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
+import { phraseRegex } from "./_english-phrase.js";
 import { editDistance, isCjk, normalizeText } from "./_text.js";
 
 /** One lexicon form of an item. */
@@ -82,23 +83,32 @@ export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<st
   return cache;
 }
 
-/** Longest-first, non-overlapping lexicon matches (Latin forms on word boundaries, plural "s" allowed). */
+const latinPatterns = new Map<string, RegExp>();
+
+/**
+ * Longest-first, non-overlapping lexicon matches (Latin forms on word boundaries, each word singular
+ * or plural, a determiner allowed between words: see `phraseRegex`).
+ */
 export function matchLexicon(text: string): LexMatch[] {
   const found: LexMatch[] = [];
+  const latin = /[a-z]/.test(text);
   for (const entry of lexicon().entries) {
+    if (entry.latin) {
+      if (!latin) continue;
+      let re = latinPatterns.get(entry.text);
+      if (!re) {
+        re = phraseRegex(entry.text);
+        latinPatterns.set(entry.text, re);
+      }
+      for (const m of text.matchAll(re)) found.push({ entry, start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     let from = 0;
     for (;;) {
       const i = text.indexOf(entry.text, from);
       if (i < 0) break;
       from = i + 1;
-      let end = i + entry.text.length;
-      if (entry.latin) {
-        if (/[a-z0-9]/.test(text[i - 1] ?? "")) continue;
-        const plural = /^(es|s)(?![a-z0-9])/.exec(text.slice(end));
-        if (plural) end += plural[0].length;
-        else if (/[a-z0-9]/.test(text[end] ?? "")) continue;
-      }
-      found.push({ entry, start: i, end });
+      found.push({ entry, start: i, end: i + entry.text.length });
     }
   }
   found.sort(

@@ -1,5 +1,10 @@
-import { ITEMS } from "../facts/items.js";
-import { translateEnglish } from "./_english-words.js";
+import { pinyinSpans } from "../core/pinyin.js";
+import { splitRegion } from "../corpus/identity.js";
+import { ITEMS, type ItemKey } from "../facts/items.js";
+import { EN_CLASSIFICATION, EN_STOP } from "./_english-phrase.js";
+import { findEnglishClasses } from "./_classes-en.js";
+import { findGlossary, translateEnglish } from "./_english-words.js";
+import { EN_STOP as TOPIC_STOP } from "./_topic.js";
 import type { Understanding } from "./types.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
@@ -22,8 +27,12 @@ export function subjectOf(u: Understanding): string {
     const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
     // The domain's English words in the document's Chinese ("fuel-cell vehicles" → 燃料电池汽车).
     const glossed = translateEnglish(outsideItems(u));
-    const zh = [...u.items.map((i) => ITEMS[i.key].zh), zhTopic, ...glossed.zh].join(" ");
-    return [zh, ...englishQualifiers(u).filter((q) => !(q === "外事" && /出国|出境|境外|国外|外宾/.test(zh))), ...unexplainedEnglish(u)].filter(Boolean).join(" ");
+    const zh = [...u.items.map((i) => itemWords(u, i.key)), zhTopic, ...glossed.zh].join(" ");
+    const qualifiers = englishQualifiers(u);
+    // A qualifier the subject already says adds nothing ("purchasing office equipment": 办公设备购置).
+    const said = qualifiers.filter((q) => !zh.includes(q.zh) && !(q.zh === "外事" && /出国|出境|境外|国外|外宾/.test(zh)));
+    const own = [zh, ...said.map((q) => q.zh), ...unexplainedEnglish(u, qualifiers)].filter(Boolean).join(" ");
+    return u.preferences?.length ? `${own}${CARRIED}${u.preferences.join(" ")}` : own;
   }
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
@@ -76,14 +85,27 @@ export function operandSubject(topic: string | undefined, item: string | undefin
   return it?.zh;
 }
 
-// English words that say nothing about which quantity: question words, verbs of spending, articles.
-const EN_STOP = new Set(
-  "came come comes coming what how much many did does do is was were are be been a an the of on in for by to at from with which who whose its their it they there this that these those any have has had spend spent spending pay paid use used make made report reported total amount figure sum value money cost costs year years its overall all and or as than per according final accounts account disclosure please tell me show give number expenditure expenditures expense expenses went go goes going end start beginning hold held involve involved involving buy buying bought get got receive received allocate allocated fund funded funding source sources government official officially business wuhan district city municipal bureau committee commission department center centre office administrative administration zone level own its".split(" "),
-);
 
 function stemEn(w: string): string {
   const x = w.toLowerCase().replace(/'s?$/, "");
+  if (x.length > 5 && /[^e]ed$/.test(x)) return x.slice(0, -2);
   return x.length > 4 ? x.replace(/(ies)$/, "y").replace(/(es|s)$/, "") : x;
+}
+
+/**
+ * The Chinese an English question's item stands for: its name; for a count of a money item whose
+ * family counts in no such unit ("how many times … receptions" → 公务接待, not 公务接待费) the
+ * name without its money word; for people its 人数 form (接待人数), as a Chinese question says them.
+ */
+function itemWords(u: Understanding, key: ItemKey): string {
+  const it = ITEMS[key];
+  // "how many people": persons counted as 人 or 人次, whichever the document states (接待人数 13人).
+  if (u.aspect.value === "数量" && /\b(people|persons)\b/.test(u.aspect.phrase ?? "") && it.unit === "人次") {
+    return [...it.names, ...it.synonyms].find((n) => n.endsWith("人数")) ?? it.zh;
+  }
+  if (u.aspect.value !== "数量" || it.unit !== "万元") return it.zh;
+  const bare = (it.names as readonly string[]).find((n) => !/(费|费用|经费|支出|收入)$/.test(n));
+  return bare ?? it.zh;
 }
 
 /** The topic without the phrases its items were read from ("three public expenses" is 三公经费, not 公用经费). */
@@ -91,27 +113,47 @@ function outsideItems(u: Understanding): string {
   let t = (u.topic ?? "").toLowerCase();
   for (const h of [...u.items, ...u.context]) {
     if (!h.phrase) continue;
-    // The whole words the phrase was read from ("appropriations" for "appropriation").
-    const esc = h.phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    t = t.replace(new RegExp(`[a-z]*${esc}[a-z]*`, "g"), " ");
+    // The whole words the phrase was read from ("appropriations" for "appropriation"), as the topic
+    // keeps them: without the stop words ("small and micro enterprises" is "small micro enterprises").
+    const words = (h.phrase.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? []).filter((w) => !TOPIC_STOP.has(w));
+    if (/[\u3400-\u9fff]/.test(h.phrase) || words.length === 0) {
+      t = t.split(h.phrase.toLowerCase()).join(" ");
+      continue;
+    }
+    const body = words.map((w) => `[a-z]*${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[a-z]*`).join("\\s+");
+    t = t.replace(new RegExp(body, "g"), " ");
   }
   return t;
 }
 
 /** English words of the topic that neither an item's English names nor a stop list explain. */
-function unexplainedEnglish(u: Understanding): string[] {
-  const topic = translateEnglish(outsideItems(u)).rest;
+function unexplainedEnglish(u: Understanding, qualifiers: readonly Qualifier[]): string[] {
+  const topic = translateEnglish(outsideItems(u)).rest.replace(EN_CLASSIFICATION, " ");
   const words = topic.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
   if (words.length === 0) return [];
   const known = new Set<string>();
+  // The qualifier words were read ("full-year budget" is 全年预算).
+  for (const q of qualifiers) for (const w of q.text.match(/[a-z][a-z'-]*/g) ?? []) known.add(stemEn(w));
   for (const i of u.items) {
     const it = ITEMS[i.key] as { en: string; names: readonly string[]; synonyms: readonly string[] };
     for (const phrase of [it.en, ...it.names, ...it.synonyms]) for (const w of phrase.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) known.add(stemEn(w));
   }
-  if (known.size === 0) return [];
-  const left = words.filter((w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))));
-  // One stray word is more often phrasing than a qualifier; two or more name something else.
-  return new Set(left.map((w) => w.toLowerCase())).size >= 2 ? left : [];
+  // Every content word is accounted for by a label or stays unaccounted: a word dropped here could
+  // leave a wider quantity than the one asked ("primary school" is not all of 教育支出).
+  const own = ownPlaces(u);
+  return words.filter(
+    (w) => !EN_STOP.has(w.toLowerCase()) && !known.has(stemEn(w)) && !w.split("-").every((p) => known.has(stemEn(p))) && !own(w.toLowerCase()),
+  );
+}
+
+/**
+ * Whether a word names a place of the department's own region ("in Dongxihu District" of the
+ * Dongxihu District Commerce Bureau): the department's, not the quantity's.
+ */
+function ownPlaces(u: Understanding): (word: string) => boolean {
+  const names = u.department.kind === "resolved" ? u.department.names : [];
+  const regions = names.map((n) => splitRegion(n.replace(/^中共/, "")).regions.join("")).filter((r) => r.length > 0);
+  return (w) => w.length >= 4 && regions.some((r) => pinyinSpans(w, r).some((s) => s.end - s.start >= 2));
 }
 
 /**
@@ -130,14 +172,25 @@ const EN_QUALIFIERS: readonly (readonly [RegExp, string])[] = [
   [/\bcumulative(ly)?\b/i, "累计"],
 ];
 
-/** The qualifiers an English question names outside its items' own phrases ("overseas travel" is 因公出国, not a 外事 qualifier). */
-function englishQualifiers(u: Understanding): string[] {
-  const out: string[] = [];
+interface Qualifier {
+  readonly zh: string;
+  /** The words that named it. */
+  readonly text: string;
+}
+
+/**
+ * The qualifiers an English question names outside its items' own phrases ("overseas travel" is
+ * 因公出国, not a 外事 qualifier) and outside the class and glossary names ("foreign students
+ * studying in China" is 来华留学教育).
+ */
+function englishQualifiers(u: Understanding): Qualifier[] {
+  const out: Qualifier[] = [];
+  const names = [...findEnglishClasses(u.normalized), ...findGlossary(u.normalized)];
   for (const [re, zh] of EN_QUALIFIERS) {
     const m = re.exec(u.normalized);
     if (!m) continue;
-    const inItem = [...u.items, ...u.context].some((h) => h.start <= m.index && m.index < h.end);
-    if (!inItem) out.push(zh);
+    const inItem = [...u.items, ...u.context, ...names].some((h) => h.start <= m.index && m.index < h.end);
+    if (!inItem) out.push({ zh, text: m[0] });
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { editDistance } from "./_text.js";
 
 const BLANK = "\u0000";
 const EDGE = /^[的里了比呢吗有是和与及、跟那么还就也都把对从向,，.。:：;；!！?？\s]+|[的里中在了呢吗呀啊吧有是和与及、跟比较就也都,，.。:：;；!！?？\s]+$/g;
-const EN_STOP = new Set(
+/** English words a topic leaves out: question words, articles, frames of the question. */
+export const EN_STOP: ReadonlySet<string> = new Set(
   "hello hi hey thanks thank you anything at all show give tell list me what how much many did does do was were is are be been the a an of on in for by to its their it they there any have has had and or about please tell me which department unit bureau spend spent spending respectively each total combined together sum altogether why mean meaning means definition define refer refers most least highest lowest rank share proportion percentage percent budget budgeted actual actually score scores rating change changes changed increase decreased decrease increased year years compared compare with than versus vs how many number make made host hosted receive received send sent own owned people persons among all every body bodies departments units agencies organisations organizations corpus reported reports largest smallest biggest greatest fewest".split(
     " ",
   ),

@@ -197,6 +197,11 @@ export interface Understanding {
   readonly topicVia: "question" | "conversation" | null;
   /** Phrases the user put in quotes (“洪山企业之家”). */
   readonly quoted: readonly string[];
+  /**
+   * Document words an English question adds about where the quantity sits ("under the industrial
+   * development fund" → 工业发展): figures that keep them are preferred, none is required to.
+   */
+  readonly preferences?: readonly string[];
   readonly aspect: AspectRef;
   /** The budget figure named ("年初预算是多少" → 年初预算), with any aspect; null when none is named. */
   readonly aspectQualifier?: BudgetQualifier | null;

@@ -2,7 +2,7 @@ import type { ConversationState } from "../answer/types.js";
 import { ITEMS, type ItemKey } from "../facts/items.js";
 import { aspectSides, findAspect, withBaseChange } from "./_aspect.js";
 import { findDepartments } from "./_department.js";
-import { englishSubject } from "./_english-topic.js";
+import { englishPurchasedNoun, englishSubject } from "./_english-topic.js";
 import { findIntentCues, type IntentCues } from "./_intent.js";
 import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } from "./_items.js";
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
@@ -53,7 +53,7 @@ export function understandQuestion(
     blank(base, ms.map((m) => ({ start: m.start, end: m.end, kind: "filler" as const })), "\u0001");
   const aspectText = maskOf(lexAll.filter((m) => !isGenericTotal({ phrase: m.entry.text })));
   const baseMention = years.mentions.find((m) => m.base);
-  const aspectPlain = findAspect(aspectText);
+  const aspectPlain = findAspect(aspectText, base);
   const aspectFound = baseMention ? withBaseChange(aspectPlain, aspectText, baseMention.end) : aspectPlain;
   const inAspect = (m: { start: number; end: number }): boolean =>
     aspectFound.spans.some((s) => s.kind === "aspect" && s.start < m.end && m.start < s.end);
@@ -67,7 +67,9 @@ export function understandQuestion(
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const plainFound = findItems(lex, base, area, lang, partStart);
-  const english = lang === "en" ? englishSubject(base, area, lex, plainFound, aspectFound.aspect) : null;
+  const english = lang === "en"
+    ? englishSubject(base, area, lex, plainFound, aspectFound.aspect, { quoted: quotedPhrases(text.normalize("NFKC")).map(normalizeText), vocabulary: catalog.vocabulary })
+    : null;
   const found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
@@ -163,7 +165,9 @@ export function understandQuestion(
   // "接待国内来访多少人次": an item word in the counted phrase whose family counts in that unit.
   if (aspect.value === "数量" && aspect.unit && items.length === 0 && topic !== null && topicVia === "question") {
     const unit = aspect.unit;
-    const hit = lex.find((m) => !area.slice(m.start, m.end).includes("\u0000") && itemWithUnit(m.entry.key, unit) !== null);
+    // An item word inside an English phrase read as a whole ("fuel-cell vehicles") is that phrase's.
+    const inPhrase = (m: { start: number; end: number }): boolean => (english?.spans ?? []).some((p) => p.start <= m.start && m.end <= p.end);
+    const hit = lex.find((m) => !area.slice(m.start, m.end).includes("\u0000") && !inPhrase(m) && itemWithUnit(m.entry.key, unit) !== null);
     const key = hit ? itemWithUnit(hit.entry.key, unit) : null;
     if (hit && key && ITEMS[key].unit === unit) items = [{ key, phrase: hit.entry.text, start: hit.start, end: hit.end, via: hit.entry.via }];
   }
@@ -176,6 +180,14 @@ export function understandQuestion(
       .filter((h, i, all) => all.findIndex((o) => o.key === h.key) === i);
     // "购置了几辆公务用车": vehicles bought, not the vehicles held.
     if (counted?.purchase) items = items.filter((h) => ITEMS[h.key].unit === "万元" || h.key !== "vehicles");
+    // "how many official vehicles did it purchase": the vehicles bought, as the documents name them
+    // ("购置（更新）公务用车2辆"), not the vehicles held.
+    const bought = lang === "en" ? englishPurchasedNoun(normalized, items) : null;
+    if (bought) {
+      items = items.filter((h) => h !== bought.hit);
+      topic = `购置${bought.noun}`;
+      topicVia = "question";
+    }
     const unit: string | null = items[0] ? ITEMS[items[0].key].unit : null;
     const refines = aspect.unit === null || (aspect.unit === "人" && unit === "人次");
     if (refines && unit !== null && unit !== "万元") aspect = { ...aspect, unit };
@@ -215,6 +227,7 @@ export function understandQuestion(
     topic,
     topicVia,
     quoted: quotedPhrases(text.normalize("NFKC")),
+    ...(english?.preferences?.length ? { preferences: english.preferences } : {}),
     aspect,
     aspectQualifier: aspectFound.qualifier,
     changeBasis,
