@@ -251,6 +251,14 @@ function lanciCells(line: readonly string[], slots: readonly Slot[]): string[] {
   return row.map((c) => (c === "栏次次" ? "栏次" : c));
 }
 
+// "1, 115. 55" (OCR spaces inside a figure): a piece ending in a separator goes on with the digits after it.
+function joinSpacedFigure(out: string[], w: string): string[] {
+  const prev = out[out.length - 1];
+  if (prev !== undefined && /^-?\d[\d,.]*[,.]$/.test(prev) && /^\d[\d,.]*$/.test(w)) out[out.length - 1] = `${prev}${w}`;
+  else out.push(w);
+  return out;
+}
+
 /**
  * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
  * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
@@ -262,7 +270,8 @@ function readWords(lines: readonly string[]): { words: string[][]; carried: Map<
       .trim()
       .split(/\s+/)
       .filter((t) => t !== "")
-      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w])),
+      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
+      .reduce<string[]>(joinSpacedFigure, []),
   );
   const carried = new Map<number, number>();
   words.forEach((line, k) => {
