@@ -21,9 +21,10 @@ export interface SumRow {
 
 /**
  * Hierarchy sums over rows: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, column by column; [holding, failing,
- * the failing sums' total gap].
+ * the failing sums' total gap]. With `zeroIsEmpty`, a column the parent leaves empty and the
+ * children leave empty or zero is no sum (a search must not gain by moving a 0.00 into it).
  */
-export function hierarchySums(rows: readonly SumRow[], columns: number): [number, number, Decimal] {
+export function hierarchySums(rows: readonly SumRow[], columns: number, zeroIsEmpty = false): [number, number, Decimal] {
   let hold = 0;
   let fail = 0;
   let gap = new Decimal(0);
@@ -32,7 +33,7 @@ export function hierarchySums(rows: readonly SumRow[], columns: number): [number
     for (let j = 0; j < columns; j++) {
       const total = parent.values[j] ?? null;
       const parts = children.map((c) => c.values[j] ?? null);
-      if (total === null && parts.every((p) => p === null)) continue;
+      if (total === null && parts.every((p) => p === null || (zeroIsEmpty && p.isZero()))) continue;
       const sum = parts.reduce<Decimal>((a, p) => a.plus(p ?? 0), new Decimal(0));
       // Each printed figure is rounded to the cent: the sum may be off by half a cent per part.
       const tolerance = new Decimal(0.005).times(children.length + 1);

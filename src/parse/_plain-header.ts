@@ -141,8 +141,8 @@ function injections(n: number, allowed: readonly number[], limit = 1500): number
   return out;
 }
 
-/** Writes the header lines' words into `out` (rows parallel to the header lines). */
-export function layHeader(header: readonly (readonly string[])[], slots: readonly Slot[], out: (string[] | null)[], twoSided: boolean, kind: TableKind): number {
+/** Writes the header lines' words into `out` (rows parallel to the header lines); the score of the reading and each value column's path. */
+export function layHeader(header: readonly (readonly string[])[], slots: readonly Slot[], out: (string[] | null)[], twoSided: boolean, kind: TableKind): { score: number; paths: string[][] } {
   const order = templateOrder(kind);
   const valueSlots = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
   const labelSlots = slots.flatMap((s, k) => (s.type === "label" ? [k] : []));
@@ -212,7 +212,7 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
   });
   const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order);
   const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];
-  if (!best) return -Infinity;
+  if (!best) return { score: -Infinity, paths: valueSlots.map(() => []) };
   // Each column's path: its words top to bottom, a group word standing also over the columns right
   // of it that start with one of its members. Paths are written top-aligned, a group word in every
   // column it heads, so the header reads the same however wide the group.
@@ -237,5 +237,5 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
       if (row) row[slot] = w;
     });
   });
-  return final(best.stacks);
+  return { score: final(best.stacks), paths };
 }

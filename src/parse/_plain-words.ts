@@ -1,0 +1,66 @@
+/**
+ * The words of a plain table line, with what OCR and single spacing did to them undone: a figure
+ * printed with spaces inside, a code split in two, a two-character header word spread over two
+ * words, a code printed against its name, a code alone on its line.
+ */
+import { CODE, FIGURE } from "./_plain-choice.js";
+import { readCode } from "./_rows.js";
+
+// "1, 115. 55" (OCR spaces inside a figure): a piece ending in a separator goes on with the digits after it.
+function joinSpacedFigure(out: string[], w: string): string[] {
+  const prev = out[out.length - 1];
+  if (prev !== undefined && /^-?\d[\d,.]*[,.]$/.test(prev) && /^\d[\d,.]*$/.test(w)) out[out.length - 1] = `${prev}${w}`;
+  else out.push(w);
+  return out;
+}
+
+// Two-character words a header spreads over two cells' width ("收 入", "项 目", "栏 次").
+const SPREAD_WORDS: ReadonlySet<string> = new Set(["收入", "支出", "项目", "栏次", "行次", "金额", "合计", "小计", "总计"]);
+
+function joinSpreadWord(out: string[], w: string): string[] {
+  const prev = out[out.length - 1];
+  if (prev !== undefined && prev.length === 1 && w.length === 1 && SPREAD_WORDS.has(`${prev}${w}`)) out[out.length - 1] = `${prev}${w}`;
+  else out.push(w);
+  return out;
+}
+
+// A code OCR split in two at the line's start ("206049 9", "20805 502", "20808 3"): read as the
+// OCR form's cells are read (`readCode`), into one word.
+function joinSplitCode(line: string[]): string[] {
+  const [first, second, ...rest] = line;
+  if (first === undefined || second === undefined || !/^\d{4,6}$/.test(first) || !/^\d{1,3}$/.test(second)) return line;
+  const { code, used } = readCode([first, second]);
+  return code !== null && used === 2 ? [code, ...rest] : line;
+}
+
+/**
+ * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
+ * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
+ * so both take the same group; `carried` maps such a code line to that next line.
+ */
+export function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
+  const words = lines.map((l) =>
+    joinSplitCode(
+      l
+        .trim()
+        .split(/\s+/)
+        .filter((t) => t !== "")
+        .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
+        .reduce<string[]>(joinSpacedFigure, [])
+        .reduce<string[]>(joinSpreadWord, []),
+    ),
+  );
+  const carried = new Map<number, number>();
+  words.forEach((line, k) => {
+    if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;
+    let n = k + 1;
+    while (n < words.length && (words[n] ?? []).length === 0) n++;
+    const next = words[n] ?? [];
+    if (next.length > 0 && !CODE.test(next[0] ?? "") && !FIGURE.test(next[0] ?? "") && next.some((w) => FIGURE.test(w))) {
+      words[k] = [...line, ...next];
+      words[n] = [];
+      carried.set(k, n);
+    }
+  });
+  return { words, carried };
+}
