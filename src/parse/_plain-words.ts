@@ -17,10 +17,26 @@ function joinSpacedFigure(out: string[], w: string): string[] {
 // Two-character words a header spreads over two cells' width ("收 入", "项 目", "栏 次").
 const SPREAD_WORDS: ReadonlySet<string> = new Set(["收入", "支出", "项目", "栏次", "行次", "金额", "合计", "小计", "总计"]);
 
-function joinSpreadWord(out: string[], w: string): string[] {
-  const prev = out[out.length - 1];
-  if (prev !== undefined && prev.length === 1 && w.length === 1 && SPREAD_WORDS.has(`${prev}${w}`)) out[out.length - 1] = `${prev}${w}`;
-  else out.push(w);
+// One-character words in a row: pairs that are spread header words ("收 入 支 出"), else a cell OCR
+// spread out character by character ("利 附 馬 半 位 补 助 支 出") when three or more.
+function joinSpreadCells(line: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    const pairs = run.length % 2 === 0 && run.every((_, k) => k % 2 === 1 || SPREAD_WORDS.has(`${run[k]}${run[k + 1]}`));
+    if (pairs) for (let k = 0; k < run.length; k += 2) out.push(`${run[k]}${run[k + 1]}`);
+    else if (run.length >= 3) out.push(run.join(""));
+    else out.push(...run);
+    run = [];
+  };
+  for (const w of line) {
+    if (/^\p{Script=Han}$/u.test(w)) run.push(w);
+    else {
+      flush();
+      out.push(w);
+    }
+  }
+  flush();
   return out;
 }
 
@@ -33,6 +49,23 @@ function joinSplitCode(line: string[]): string[] {
   return code !== null && used === 2 ? [code, ...rest] : line;
 }
 
+// A coded row printed without its name has the name's pieces on the lines above and below; a
+// figure on the piece below is the row's own ("208 15,171.49 15,077.81" / "支出 93.68"): it joins
+// the coded line, after that line's figures.
+function liftFigures(words: string[][]): void {
+  const isFigure = (w: string): boolean => FIGURE.test(w);
+  words.forEach((line, k) => {
+    if (line.length < 2 || !CODE.test(line[0] ?? "") || !line.slice(1).every(isFigure)) return;
+    let n = k + 1;
+    while (n < words.length && (words[n] ?? []).length === 0) n++;
+    const next = words[n] ?? [];
+    const text = next.findIndex(isFigure);
+    if (text <= 0 || CODE.test(next[0] ?? "") || next.slice(0, text).some((w) => /\d/.test(w)) || !next.slice(text).every(isFigure)) return;
+    words[k] = [...line, ...next.slice(text)];
+    words[n] = next.slice(0, text);
+  });
+}
+
 /**
  * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
  * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
@@ -40,16 +73,18 @@ function joinSplitCode(line: string[]): string[] {
  */
 export function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
   const words = lines.map((l) =>
-    joinSplitCode(
-      l
-        .trim()
-        .split(/\s+/)
-        .filter((t) => t !== "")
-        .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
-        .reduce<string[]>(joinSpacedFigure, [])
-        .reduce<string[]>(joinSpreadWord, []),
+    joinSpreadCells(
+      joinSplitCode(
+        l
+          .trim()
+          .split(/\s+/)
+          .filter((t) => t !== "")
+          .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
+          .reduce<string[]>(joinSpacedFigure, []),
+      ),
     ),
   );
+  liftFigures(words);
   const carried = new Map<number, number>();
   words.forEach((line, k) => {
     if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;

@@ -16,6 +16,7 @@ import { chooseByIdentities } from "./_plain-search.js";
 import { columnRules } from "./_column-rules.js";
 import { findRegions } from "./_plain-regions.js";
 import { readWords } from "./_plain-words.js";
+import { anchorsOf, namedFigures, type NamedFigures } from "./_plain-anchors.js";
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
 export function isPlainForm(lines: readonly string[]): boolean {
@@ -28,8 +29,11 @@ export function isPlainForm(lines: readonly string[]): boolean {
 /** Per line: its cells when it is a line of a template table, else null. */
 export function plainCellRows(lines: readonly string[], excluded: (i: number) => boolean): (string[] | null)[] {
   const rows: (string[] | null)[] = lines.map(() => null);
+  let named: NamedFigures = [];
   for (const region of findRegions(lines, excluded)) {
-    const cells = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""));
+    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), named);
+    const cells = laid.cells;
+    if (region.kind === "收入支出决算总表") named = namedFigures(cells, laid.slots);
     const nonBlank = region.lines.filter((i) => (lines[i] ?? "").trim() !== "");
     const joined = joinFragments(
       nonBlank.map((i) => cells[region.lines.indexOf(i)] ?? []),
@@ -63,7 +67,7 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
 }
 
 /** Lays the lines of one table region into cells. */
-function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
+function layRegion(kind: TableKind, lines: readonly string[], named: NamedFigures): { cells: (string[] | null)[]; slots: Slot[] } {
   const { words: tokens, carried } = readWords(lines);
   const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
   let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
@@ -80,15 +84,15 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
   const groups = kind === "一般公共预算财政拨款基本支出决算明细表" ? Math.max(2, ...header.map((t) => t.filter((w) => w === "科目名称").length)) : twoSided ? 2 : 1;
   const counts = valueCounts(kind, tokens.slice(bodyFrom), lanciAt >= 0 ? lanciWords(tokens[lanciAt] ?? []) : null, groups);
   const rowNos = [0, 1].map((g) => twoSided && header.some((t) => t.filter((w) => /^行次?$/.test(w)).length > g));
-  // Columns the body leaves empty still have their header: the count the header words fit best.
-  // Only a header line with more words than the body has figures shows such columns.
-  const wordsOnALine = Math.max(0, ...header.map((t) => t.filter((w) => !/^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|栏次|行次|收入|支出)$/.test(w)).length));
+  // Columns the body leaves empty still have their header: without a 栏次 line to count them,
+  // the count the header words read best under (a column per word at most).
+  const headerWords = header.reduce((n, t) => n + t.filter((w) => !/^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|栏次|行次|收入|支出)$/.test(w)).length, 0);
   const fewest = counts.reduce((a, c) => a + c, 0);
-  if (kind !== "一般公共预算财政拨款基本支出决算明细表" && lanciAt < 0 && wordsOnALine > fewest) {
+  if (kind !== "一般公共预算财政拨款基本支出决算明细表" && lanciAt < 0 && headerWords > fewest) {
     const last = counts.length - 1;
     let bestScore = -Infinity;
     let bestCount = counts[last] ?? 1;
-    for (let n = counts[last] ?? 1; n <= (counts[last] ?? 1) + wordsOnALine - fewest + 2; n++) {
+    for (let n = counts[last] ?? 1; n <= (counts[last] ?? 1) + Math.min(headerWords - fewest, 8); n++) {
       const trial = slotsOf(kind, counts.map((c, g) => (g === last ? n : c)), rowNos);
       const s = layHeader(header, trial, header.map((t) => (t.length === 0 ? null : trial.map(() => ""))), twoSided, kind).score;
       if (s > bestScore) [bestScore, bestCount] = [s, n];
@@ -117,7 +121,8 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
     }
     choices.push({ line: k, options: rank(options, line, slots, kind) });
   }
-  const chosen = chooseByIdentities(choices, { tokens, slots, rules, anchors: [] });
+  const anchors = twoSided ? [] : anchorsOf(kind, paths, named);
+  const chosen = chooseByIdentities(choices, { tokens, slots, rules, anchors });
   for (const { line, option } of chosen) {
     const row = out[line];
     if (!row) continue;
@@ -125,7 +130,7 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
   }
   uncarry(out, carried, slots);
   followNamelessRows(out, tokens, slots, bodyFrom, new Set(carried.keys()));
-  return out;
+  return { cells: out, slots };
 }
 
 // A 栏次 line: column numbers 1…n with 栏次 or the 类/款/项 words of the code columns ("类 款 项 1 2 3",

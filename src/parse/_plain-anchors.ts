@@ -1,0 +1,58 @@
+/**
+ * Figures one table states for another: the 收入支出决算总表 names each income and expenditure
+ * item with its amount ("六、其他收入 53,611.86", "本年支出合计 481,483.46"), and the 合计 row of
+ * the 收入决算表 / 支出决算表 carries the same amounts in the columns of the same names. The plain
+ * form reads the 总表 first; its named figures then anchor the columns of the 合计 rows after it.
+ */
+import { Decimal, parseDecimal } from "../core/money.js";
+import type { TableKind } from "./types.js";
+import { compact } from "./_lines.js";
+import type { Anchor } from "./_plain-search.js";
+import { FIGURE, type Slot } from "./_plain-choice.js";
+
+/** Amounts a 总表 names, per side (0 income, 1 expenditure): label → amount (0 when printed empty). */
+export type NamedFigures = readonly ReadonlyMap<string, Decimal>[];
+
+// Which side of the 总表 states the items a table's columns are named after.
+const SIDE_OF: Partial<Record<TableKind, number>> = { 收入决算表: 0, 支出决算表: 1 };
+
+const bare = (label: string): string => compact(label).replace(/^[一二三四五六七八九十]+[、.]/, "").normalize("NFKC");
+
+/** The named amounts of a laid-out 总表 (each side's label and first value column). */
+export function namedFigures(cells: readonly (readonly string[] | null)[], slots: readonly Slot[]): NamedFigures {
+  return [0, 1].map((g) => {
+    const label = slots.findIndex((s) => s.type === "label" && s.group === g);
+    const value = slots.findIndex((s) => s.type === "value" && s.group === g);
+    const out = new Map<string, Decimal>();
+    if (label < 0 || value < 0) return out;
+    for (const row of cells) {
+      const name = bare(row?.[label] ?? "");
+      if (name === "" || /^其中/.test(name) || out.has(name)) continue;
+      const v = compact(row?.[value] ?? "");
+      out.set(name, (FIGURE.test(v) ? parseDecimal(v) : null) ?? new Decimal(0));
+    }
+    return out;
+  });
+}
+
+/**
+ * The anchors of a table's 合计 row: each value column named like 总表 items (its own name, or the
+ * group it is the amount of: 事业收入 > 金额) takes the sum of the items whose name ends with it
+ * (财政拨款收入 = 一般公共预算财政拨款收入 + 政府性基金预算财政拨款收入 + …).
+ */
+export function anchorsOf(kind: TableKind, paths: readonly (readonly string[])[], named: NamedFigures): Anchor[] {
+  const side = SIDE_OF[kind];
+  const items = side === undefined ? undefined : named[side];
+  if (!items || items.size === 0) return [];
+  const out: Anchor[] = [];
+  paths.forEach((path, column) => {
+    const leaf = compact(path[path.length - 1] ?? "").normalize("NFKC");
+    if (/^其中/.test(leaf)) return;
+    const name = /^(?:金额|小计|合计)$/.test(leaf) && path.length > 1 ? compact(path[path.length - 2] ?? "").normalize("NFKC") : leaf;
+    if (name.length < 4) return;
+    const matching = [...items].filter(([label]) => label === name || label.endsWith(name));
+    if (matching.length === 0) return;
+    out.push({ group: 0, column, value: matching.reduce((a, [, v]) => a.plus(v), new Decimal(0)) });
+  });
+  return out;
+}
