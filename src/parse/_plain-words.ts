@@ -85,6 +85,11 @@ export function readWords(lines: readonly string[]): { words: string[][]; carrie
     ),
   );
   liftFigures(words);
+  // "类 款 项 合计 266,783.56 …": the code columns' header words printed on the 合计 row stand in
+  // the code column, not in the row's name.
+  words.forEach((line, k) => {
+    if (line.length > 2 && /^[类款项]{2,3}$/.test(line[0] ?? "") && /^(?:合计|总计)$/.test(line[1] ?? "")) words[k] = line.slice(1);
+  });
   const carried = new Map<number, number>();
   words.forEach((line, k) => {
     if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;

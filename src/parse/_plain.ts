@@ -16,6 +16,7 @@ import { chooseByIdentities } from "./_plain-search.js";
 import { columnRules } from "./_column-rules.js";
 import { findRegions } from "./_plain-regions.js";
 import { readWords } from "./_plain-words.js";
+import { templateHeader } from "./_plain-template.js";
 import { anchorsOf, namedFigures, type NamedFigures } from "./_plain-anchors.js";
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
@@ -101,7 +102,8 @@ function layRegion(kind: TableKind, lines: readonly string[], named: NamedFigure
   }
   const slots = slotsOf(kind, counts, rowNos);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : slots.map(() => "")));
-  const { paths } = layHeader(header, slots, out, twoSided, kind);
+  const read = layHeader(header, slots, out, twoSided, kind).paths;
+  const paths = (twoSided ? null : templateHeader(header, slots, out, kind)) ?? read;
   const valueGroups = slots.flatMap((s) => (s.type === "value" ? [s.group] : []));
   const rules = counts.map((_, g) => columnRules(paths.filter((_p, k) => valueGroups[k] === g)));
   const choices: { line: number; options: number[][] }[] = [];
