@@ -7,6 +7,7 @@
 import type { TableKind } from "./types.js";
 import { PERSONNEL_CLASSES } from "./_kinds.js";
 import { compact } from "./_lines.js";
+import { isCrumb } from "./_ocr.js";
 
 /** A figure as printed. */
 export const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
@@ -35,16 +36,18 @@ function sideOfLabel(label: string, alone: boolean): 0 | 1 {
   return 0;
 }
 
-type TokenType = "code" | "text" | "rowNo" | "figure";
+type TokenType = "code" | "text" | "rowNo" | "figure" | "crumb";
 
 function typeOf(token: string): TokenType {
   if (FIGURE.test(token)) return "figure";
+  // A stray mark stands where OCR saw an empty cell ("1,332.39 · 1,332.39"): it takes a value slot.
+  if (isCrumb(token)) return "crumb";
   if (ROW_NO.test(token)) return "rowNo";
   if (CODE.test(token)) return "code";
   return "text";
 }
 
-const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value" };
+const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value", crumb: "value" };
 
 /** Every way to put a line's tokens into the slots in order (text pieces may share a label slot). */
 export function placements(tokens: readonly string[], slots: readonly Slot[], limit = 4000): number[][] {

@@ -101,6 +101,8 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
         } else if (row && labelSlots[0] !== undefined && row[0] === "") row[0] = w;
         continue;
       }
+      // A number in a header line is a column number or OCR noise ("项目 1"), never a header word.
+      if (/^\d+$/.test(w)) continue;
       words.push(w);
       sideOf.push(twoSided ? side : -1);
     }

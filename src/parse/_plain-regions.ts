@@ -23,7 +23,8 @@ const words = (raw: string): string[] => raw.trim().split(/\s+/).filter((w) => w
 function isBreak(raw: string): boolean {
   const t = cleanLine(raw);
   const c = compact(t);
-  return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c));
+  // A long line of few words is a sentence; a header line is long by its many words.
+  return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c) && words(t).length <= 3);
 }
 
 // Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers. A page number

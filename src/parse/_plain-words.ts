@@ -40,6 +40,13 @@ function joinSpreadCells(line: readonly string[]): string[] {
   return out;
 }
 
+// "类 款 项 合计 266,783.56 …" ("尖 款 坝 合计" as OCR reads it): one-character words before the
+// 合计 that opens a line are the code columns' header printed on the 合计 row, not its name.
+function dropCodeHeader(line: string[]): string[] {
+  const at = line.findIndex((w) => !/^\p{Script=Han}$/u.test(w));
+  return at >= 2 && /^(?:合计|总计)$/.test(line[at] ?? "") ? line.slice(at) : line;
+}
+
 // A code OCR split in two at the line's start ("206049 9", "20805 502", "20808 3"): read as the
 // OCR form's cells are read (`readCode`), into one word.
 function joinSplitCode(line: string[]): string[] {
@@ -72,24 +79,16 @@ function liftFigures(words: string[][]): void {
  * so both take the same group; `carried` maps such a code line to that next line.
  */
 export function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
-  const words = lines.map((l) =>
-    joinSpreadCells(
-      joinSplitCode(
-        l
-          .trim()
-          .split(/\s+/)
-          .filter((t) => t !== "")
-          .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
-          .reduce<string[]>(joinSpacedFigure, []),
-      ),
-    ),
-  );
-  liftFigures(words);
-  // "类 款 项 合计 266,783.56 …": the code columns' header words printed on the 合计 row stand in
-  // the code column, not in the row's name.
-  words.forEach((line, k) => {
-    if (line.length > 2 && /^[类款项]{2,3}$/.test(line[0] ?? "") && /^(?:合计|总计)$/.test(line[1] ?? "")) words[k] = line.slice(1);
+  const words = lines.map((l) => {
+    const raw = l
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== "")
+      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w]))
+      .reduce<string[]>(joinSpacedFigure, []);
+    return joinSpreadCells(dropCodeHeader(joinSplitCode(raw)));
   });
+  liftFigures(words);
   const carried = new Map<number, number>();
   words.forEach((line, k) => {
     if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;
