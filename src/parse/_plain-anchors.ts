@@ -4,14 +4,62 @@
  * the 收入决算表 / 支出决算表 carries the same amounts in the columns of the same names. The plain
  * form reads the 总表 first; its named figures then anchor the columns of the 合计 rows after it.
  */
-import { Decimal, parseDecimal } from "../core/money.js";
+import { Decimal } from "../core/money.js";
 import type { TableKind } from "./types.js";
 import { compact } from "./_lines.js";
-import type { Anchor } from "./_plain-search.js";
-import { FIGURE, type Slot } from "./_plain-choice.js";
+import type { Anchor } from "./_plain-identities.js";
+import { figureValue, type Slot } from "./_plain-choice.js";
 
 /** Amounts a 总表 names, per side (0 income, 1 expenditure): label → amount (0 when printed empty). */
 export type NamedFigures = readonly ReadonlyMap<string, Decimal>[];
+
+/** The 支出决算表's 基本支出 / 项目支出 per 科目编码 (0 when printed empty). */
+export type CodedFigures = ReadonlyMap<string, ReadonlyMap<string, Decimal>>;
+
+// The 财政拨款 tables' rows are the 支出决算表's rows for one kind of funds: no more than them.
+const FUND_TABLES: ReadonlySet<TableKind> = new Set<TableKind>(["一般公共预算财政拨款支出决算表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表", "财政拨款支出决算表"]);
+const SPLIT = /^(?:基本支出|项目支出)$/;
+
+// The 基本支出 or 项目支出 a column stands for (项目支出 > 小计 stands for 项目支出).
+function splitName(path: readonly string[]): string | null {
+  const leaf = compact(path[path.length - 1] ?? "").normalize("NFKC");
+  if (SPLIT.test(leaf)) return leaf;
+  const group = compact(path[path.length - 2] ?? "").normalize("NFKC");
+  return /^(?:小计|合计)$/.test(leaf) && SPLIT.test(group) ? group : null;
+}
+
+/** The 基本支出 / 项目支出 figures of each coded row of a laid-out 支出决算表. */
+export function codedFigures(cells: readonly (readonly string[] | null)[], slots: readonly Slot[], paths: readonly (readonly string[])[]): CodedFigures {
+  const code = slots.findIndex((s) => s.type === "code");
+  const values = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
+  const out = new Map<string, Map<string, Decimal>>();
+  for (const row of cells) {
+    const c = compact(row?.[code] ?? "");
+    if (!/^\d{3,7}$/.test(c) || out.has(c)) continue;
+    const named = new Map<string, Decimal>();
+    paths.forEach((p, k) => {
+      const name = splitName(p);
+      if (name) named.set(name, figureValue(compact(row?.[values[k] ?? -1] ?? "")) ?? new Decimal(0));
+    });
+    if (named.size > 0) out.set(c, named);
+  }
+  return out;
+}
+
+/** A 财政拨款 table's rows: each 基本支出 / 项目支出 figure no more than the 支出决算表's for the code. */
+export function boundsOf(kind: TableKind, paths: readonly (readonly string[])[], coded: CodedFigures): Anchor[] {
+  if (!FUND_TABLES.has(kind)) return [];
+  const out: Anchor[] = [];
+  paths.forEach((p, column) => {
+    const name = splitName(p);
+    if (!name) return;
+    for (const [code, named] of coded) {
+      const value = named.get(name);
+      if (value) out.push({ group: 0, column, value, code, relation: "atMost" });
+    }
+  });
+  return out;
+}
 
 // Which side of the 总表 states the items a table's columns are named after.
 const SIDE_OF: Partial<Record<TableKind, number>> = { 收入决算表: 0, 支出决算表: 1 };
@@ -29,7 +77,7 @@ export function namedFigures(cells: readonly (readonly string[] | null)[], slots
       const name = bare(row?.[label] ?? "");
       if (name === "" || /^其中/.test(name) || out.has(name)) continue;
       const v = compact(row?.[value] ?? "");
-      out.set(name, (FIGURE.test(v) ? parseDecimal(v) : null) ?? new Decimal(0));
+      out.set(name, figureValue(v) ?? new Decimal(0));
     }
     return out;
   });
@@ -52,7 +100,7 @@ export function anchorsOf(kind: TableKind, paths: readonly (readonly string[])[]
     if (name.length < 4) return;
     const matching = [...items].filter(([label]) => label === name || label.endsWith(name));
     if (matching.length === 0) return;
-    out.push({ group: 0, column, value: matching.reduce((a, [, v]) => a.plus(v), new Decimal(0)) });
+    out.push({ group: 0, column, value: matching.reduce((a, [, v]) => a.plus(v), new Decimal(0)), code: null, relation: "equal" });
   });
   return out;
 }

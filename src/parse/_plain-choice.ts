@@ -7,10 +7,23 @@
 import type { TableKind } from "./types.js";
 import { PERSONNEL_CLASSES } from "./_kinds.js";
 import { compact } from "./_lines.js";
-import { isCrumb } from "./_ocr.js";
+import { isCrumb, readCell } from "./_ocr.js";
+import { type Decimal, parseDecimal } from "../core/money.js";
 
-/** A figure as printed. */
-export const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
+/** A figure as printed (OCR may read a thousands separator as a point: "2.432.62"). */
+export const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$|^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+
+/** The amount a figure's text stands for (its OCR reading's value or candidate), or null. */
+export function figureValue(text: string): Decimal | null {
+  if (!FIGURE.test(text)) return null;
+  const r = readCell(text);
+  return r.kind === "number" ? parseDecimal(r.value ?? r.candidate ?? "") : null;
+}
+
+/** Fraction digits a figure is printed with ("101.6" → 1). */
+export function decimalsOf(text: string): number {
+  return /[.,](\d+)%?$/.exec(text)?.[1]?.length ?? 0;
+}
 /** A 科目编码. */
 export const CODE = /^\d{3,7}$/;
 /** A 行次 / 栏次 number. */

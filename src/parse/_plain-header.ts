@@ -77,6 +77,8 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
   // Per header line: its value words and the value columns each may take.
   const lines = header.map((tokens, h) => {
     const row = out[h];
+    // A line of OCR noise with figures in it among the header lines holds no header word.
+    if (tokens.some((t) => /\d[.,]\d/.test(t))) return { words: [], sideOf: [] };
     const words: string[] = [];
     const sideOf: number[] = [];
     let side = 0;

@@ -8,23 +8,17 @@
  * placements are chosen together by a depth-first search that drops any partial assignment whose
  * column sums already exceed the parent's; a few rounds of single-row moves finish.
  */
-import { Decimal, parseDecimal } from "../core/money.js";
+import { Decimal } from "../core/money.js";
 import type { ColumnRules } from "./_column-rules.js";
-import { hierarchySums, type SumRow } from "./_continuation.js";
-import { compact } from "./_lines.js";
-import { CODE, FIGURE, type Slot } from "./_plain-choice.js";
+import { hierarchySums } from "./_continuation.js";
+import { dominantDecimals } from "./_ocr.js";
+import { decimalsOf, FIGURE, type Slot } from "./_plain-choice.js";
+import { groupsOf, overBounds, readRows, rowIdentities, tolerance, type Anchor, type Row, type Tally } from "./_plain-identities.js";
 
 /** The placements a line may take, most likely first. */
 export interface Choice {
   readonly line: number;
   readonly options: number[][];
-}
-
-/** A figure another table states for the 合计 row of this one, in a value column of a group. */
-export interface Anchor {
-  readonly group: number;
-  readonly column: number;
-  readonly value: Decimal;
 }
 
 /** What the search knows about the table. */
@@ -36,35 +30,20 @@ export interface SearchContext {
   readonly anchors: readonly Anchor[];
 }
 
-interface Group {
-  readonly code: number;
-  readonly label: number;
-  readonly values: readonly number[];
-}
-
 // Depth-first nodes one family may visit; past it the best assignment found so far stands.
 const NODE_BUDGET = 20000;
-const tolerance = (n: number): Decimal => new Decimal(0.005).times(n + 1);
-
-interface Tally {
-  hold: number;
-  fail: number;
-  gap: Decimal;
-}
 
 /** The option each line takes (by index into its options). */
 export function chooseByIdentities(choices: readonly Choice[], ctx: SearchContext): { line: number; option: number[] }[] {
-  const groups: Group[] = [...new Set(ctx.slots.map((s) => s.group))].map((g) => ({
-    code: ctx.slots.findIndex((s) => s.type === "code" && s.group === g),
-    label: ctx.slots.findIndex((s) => s.type === "label" && s.group === g),
-    values: ctx.slots.flatMap((s, k) => (s.type === "value" && s.group === g ? [k] : [])),
-  }));
-  const cache = new Map<string, (SumRow | null)[]>();
-  const rowsOf = (i: number, o: number): (SumRow | null)[] => {
+  const groups = groupsOf(ctx.slots);
+  const figures = ctx.tokens.flat().filter((w) => FIGURE.test(w));
+  const decimals = dominantDecimals(figures.map(decimalsOf)) ?? 0;
+  const cache = new Map<string, (Row | null)[]>();
+  const rowsOf = (i: number, o: number): (Row | null)[] => {
     const key = `${i}|${o}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const rows = readRows(ctx, groups, choices[i]?.line ?? 0, choices[i]?.options[o] ?? []);
+    const rows = readRows(ctx.tokens[choices[i]?.line ?? 0] ?? [], ctx.slots, groups, choices[i]?.options[o] ?? [], decimals);
     cache.set(key, rows);
     return rows;
   };
@@ -82,6 +61,18 @@ export function chooseByIdentities(choices: readonly Choice[], ctx: SearchContex
     const best = Math.max(...scores);
     return c.options.flatMap((_, o) => (scores[o] === best ? [o] : []));
   });
+  // In a table without negative figures no row exceeds the 合计 row in any column.
+  if (groups.length === 1 && !figures.some((w) => w.startsWith("-"))) {
+    const totals = choices.flatMap((_, i) => (rowsOf(i, allowed[i]?.[0] ?? 0)[0]?.total ? [i] : []));
+    const patterns = (i: number): Set<string> => new Set((allowed[i] ?? []).map((o) => (rowsOf(i, o)[0]?.values ?? []).map((v) => v?.toFixed() ?? "").join("|")));
+    const total = totals.length === 1 && patterns(totals[0] ?? 0).size === 1 ? rowsOf(totals[0] ?? 0, allowed[totals[0] ?? 0]?.[0] ?? 0)[0] : null;
+    if (total)
+      allowed.forEach((opts, i) => {
+        const over = opts.map((o) => overBounds(rowsOf(i, o)[0] ?? total, total.values));
+        const least = Math.min(...over);
+        allowed[i] = opts.filter((_, k) => over[k] === least);
+      });
+  }
   const picked = allowed.map((a) => a[0] ?? 0);
   const chosen = (): { line: number; option: number[] }[] => choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
   if (groups.some((g) => g.code < 0)) return chosen();
@@ -126,53 +117,12 @@ export function chooseByIdentities(choices: readonly Choice[], ctx: SearchContex
   return chosen();
 }
 
-function readRows(ctx: SearchContext, groups: readonly Group[], line: number, option: readonly number[]): (SumRow | null)[] {
-  const words = ctx.tokens[line] ?? [];
-  const cells = ctx.slots.map(() => "");
-  option.forEach((s, t) => (cells[s] = cells[s] ? `${cells[s]}${words[t] ?? ""}` : (words[t] ?? "")));
-  return groups.map((g) => {
-    const code = compact(cells[g.code] ?? "");
-    const label = compact(cells[g.label] ?? "");
-    const values = g.values.map((p) => (FIGURE.test(cells[p] ?? "") ? parseDecimal(cells[p] ?? "") : null));
-    if (code === "" && label === "" && values.every((v) => v === null)) return null;
-    return { code: CODE.test(code) ? code : null, total: /(?:合计|总计)$/.test(label), values };
-  });
-}
-
-// A row's own identities: its total = Σ the columns it heads, a 其中 part within its whole, and
-// on a 合计 row the figures other tables state for it.
-function rowIdentities(row: SumRow, rules: ColumnRules | undefined, anchors: readonly Anchor[], t: Tally): void {
-  for (const sum of rules?.sums ?? []) {
-    const total = row.values[sum.total] ?? null;
-    const parts = sum.addends.map((a) => row.values[a] ?? null);
-    if (total === null && parts.every((p) => p === null)) continue;
-    const off = parts.reduce<Decimal>((a, p) => a.plus(p ?? 0), new Decimal(0)).minus(total ?? 0).abs();
-    if (off.lte(tolerance(parts.length))) t.hold++;
-    else {
-      t.fail++;
-      t.gap = t.gap.plus(off);
-    }
-  }
-  for (const { part, of } of rules?.parts ?? []) {
-    const v = row.values[part] ?? null;
-    if (v === null || v.isZero()) continue;
-    const whole = row.values[of] ?? null;
-    if (whole === null || v.gt(whole.plus(0.005))) t.fail++;
-  }
-  if (!row.total) return;
-  for (const a of anchors) {
-    const v = row.values[a.column] ?? null;
-    if (v !== null && v.minus(a.value).abs().lte(0.015)) t.hold++;
-    else if (!a.value.isZero() || (v !== null && !v.isZero())) t.fail++;
-  }
-}
-
 /**
  * The children of every family (合计 → 类, 类 → 款, 款 → 项) take the placements under which most
  * of the parent's column sums hold, chosen together; a family whose parent is nobody's child
  * tries each of the parent's own placements too.
  */
-function searchFamilies(choices: readonly Choice[], allowed: readonly number[][], picked: number[], rowOf: (i: number, o: number) => SumRow | null): void {
+function searchFamilies(choices: readonly Choice[], allowed: readonly number[][], picked: number[], rowOf: (i: number, o: number) => Row | null): void {
   const first = choices.map((_, i) => rowOf(i, allowed[i]?.[0] ?? 0));
   const families: { parent: number; children: number[] }[] = [];
   first.forEach((row, i) => {
@@ -214,12 +164,12 @@ function searchFamilies(choices: readonly Choice[], allowed: readonly number[][]
 interface Child {
   readonly options: readonly number[];
   readonly current: number;
-  readonly rowOf: (o: number) => SumRow | null;
+  readonly rowOf: (o: number) => Row | null;
 }
 
 // Depth-first over the children's placements; a partial sum above the parent's figure (all figures
 // non-negative) ends a branch.
-function bestChildren(parent: SumRow, children: readonly Child[]): { holds: number; rank: number; picks: number[] } {
+function bestChildren(parent: Row, children: readonly Child[]): { holds: number; rank: number; picks: number[] } {
   const width = parent.values.length;
   const tol = tolerance(children.length);
   const rows = children.map((c) => c.options.map((o) => c.rowOf(o)));

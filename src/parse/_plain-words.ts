@@ -5,6 +5,7 @@
  */
 import { CODE, FIGURE } from "./_plain-choice.js";
 import { readCode } from "./_rows.js";
+import { isCrumb } from "./_ocr.js";
 
 // "1, 115. 55" (OCR spaces inside a figure): a piece ending in a separator goes on with the digits after it.
 function joinSpacedFigure(out: string[], w: string): string[] {
@@ -51,6 +52,8 @@ function dropCodeHeader(line: string[]): string[] {
 // OCR form's cells are read (`readCode`), into one word.
 function joinSplitCode(line: string[]): string[] {
   const [first, second, ...rest] = line;
+  // "21110 ) 能源节约利用": a stray mark after a code is dropped, as `readCode` drops it.
+  if (first !== undefined && second !== undefined && CODE.test(first) && isCrumb(second)) return [first, ...rest];
   if (first === undefined || second === undefined || !/^\d{4,6}$/.test(first) || !/^\d{1,3}$/.test(second)) return line;
   const { code, used } = readCode([first, second]);
   return code !== null && used === 2 ? [code, ...rest] : line;

@@ -10,14 +10,14 @@
  */
 import type { TableKind } from "./types.js";
 import { joinFragments } from "./_fragments.js";
-import { isLabelPiece, layHeader } from "./_plain-header.js";
+import { isHeaderLine, isLabelPiece, layHeader } from "./_plain-header.js";
 import { CODE, FIGURE, placements, rank, ROW_NO, type Slot } from "./_plain-choice.js";
 import { chooseByIdentities } from "./_plain-search.js";
 import { columnRules } from "./_column-rules.js";
 import { findRegions } from "./_plain-regions.js";
 import { readWords } from "./_plain-words.js";
 import { templateHeader } from "./_plain-template.js";
-import { anchorsOf, namedFigures, type NamedFigures } from "./_plain-anchors.js";
+import { anchorsOf, boundsOf, codedFigures, namedFigures, type CodedFigures, type NamedFigures } from "./_plain-anchors.js";
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
 export function isPlainForm(lines: readonly string[]): boolean {
@@ -31,10 +31,12 @@ export function isPlainForm(lines: readonly string[]): boolean {
 export function plainCellRows(lines: readonly string[], excluded: (i: number) => boolean): (string[] | null)[] {
   const rows: (string[] | null)[] = lines.map(() => null);
   let named: NamedFigures = [];
+  let coded: CodedFigures = new Map();
   for (const region of findRegions(lines, excluded)) {
-    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), named);
+    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), { named, coded });
     const cells = laid.cells;
     if (region.kind === "收入支出决算总表") named = namedFigures(cells, laid.slots);
+    if (region.kind === "支出决算表") coded = codedFigures(cells, laid.slots, laid.paths);
     const nonBlank = region.lines.filter((i) => (lines[i] ?? "").trim() !== "");
     const joined = joinFragments(
       nonBlank.map((i) => cells[region.lines.indexOf(i)] ?? []),
@@ -68,9 +70,13 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
 }
 
 /** Lays the lines of one table region into cells. */
-function layRegion(kind: TableKind, lines: readonly string[], named: NamedFigures): { cells: (string[] | null)[]; slots: Slot[] } {
+function layRegion(kind: TableKind, lines: readonly string[], known: { named: NamedFigures; coded: CodedFigures }): { cells: (string[] | null)[]; slots: Slot[]; paths: string[][] } {
   const { words: tokens, carried } = readWords(lines);
-  const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
+  // A line of OCR noise with a figure in it above the header ("HI-1 J. 2404.14 …") is no body line:
+  // a line of header words follows it.
+  const next = (k: number): readonly string[] => tokens.slice(k + 1).find((x) => x.length > 0) ?? [];
+  const isRow = (t: readonly string[]): boolean => CODE.test(t[0] ?? "") || /^(?:合计|总计)$/.test(t[0] ?? "");
+  const firstBody = tokens.findIndex((t, k) => isLanci(t) || (isBodyLine(t) && (isRow(t) || !isHeaderLine(next(k)) || isLanci(next(k)))));
   let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
   // The upper piece of the first row's wrapped label ("一般公共服务" over "201 264.87 …") is body.
   for (let k = bodyFrom - 1; firstBody > 0 && k >= 0; k--) {
@@ -123,7 +129,7 @@ function layRegion(kind: TableKind, lines: readonly string[], named: NamedFigure
     }
     choices.push({ line: k, options: rank(options, line, slots, kind) });
   }
-  const anchors = twoSided ? [] : anchorsOf(kind, paths, named);
+  const anchors = twoSided ? [] : [...anchorsOf(kind, paths, known.named), ...boundsOf(kind, paths, known.coded)];
   const chosen = chooseByIdentities(choices, { tokens, slots, rules, anchors });
   for (const { line, option } of chosen) {
     const row = out[line];
@@ -132,7 +138,7 @@ function layRegion(kind: TableKind, lines: readonly string[], named: NamedFigure
   }
   uncarry(out, carried, slots);
   followNamelessRows(out, tokens, slots, bodyFrom, new Set(carried.keys()));
-  return { cells: out, slots };
+  return { cells: out, slots, paths };
 }
 
 // A 栏次 line: column numbers 1…n with 栏次 or the 类/款/项 words of the code columns ("类 款 项 1 2 3",
