@@ -109,7 +109,7 @@ function layRegion(kind: TableKind, lines: readonly string[], known: { named: Na
   const slots = slotsOf(kind, counts, rowNos);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : slots.map(() => "")));
   const read = layHeader(header, slots, out, twoSided, kind).paths;
-  const paths = (twoSided ? null : templateHeader(header, slots, out, kind)) ?? read;
+  const paths = (twoSided ? null : templateHeader(header, slots, out, kind, read)) ?? read;
   const valueGroups = slots.flatMap((s) => (s.type === "value" ? [s.group] : []));
   const rules = counts.map((_, g) => columnRules(paths.filter((_p, k) => valueGroups[k] === g)));
   const choices: { line: number; options: number[][] }[] = [];
