@@ -64,6 +64,22 @@ export function hierarchySums(rows: readonly SumRow[], columns: number, zeroIsEm
   return [hold, fail, gap];
 }
 
+/**
+ * The codes the sums read, where OCR damaged the printed ones: a code cut short ("215089", 6
+ * digits) or repeating a 类/款 code printed above ("20604" on 其他技术研究与开发支出 under 20604)
+ * stands for a row one level below that code (a placeholder code of the right length).
+ */
+export function levelCodes(codes: readonly (string | null)[]): (string | null)[] {
+  const seen = new Set<string>();
+  return codes.map((c) => {
+    if (c === null) return null;
+    const repeated = seen.has(c) && c.length < 7;
+    seen.add(c);
+    if (c.length === 4 || c.length === 6) return `${c.slice(0, -1)}··`;
+    return repeated ? `${c}··` : c;
+  });
+}
+
 /** Reads a cell line of a one-sided coded table into a SumRow over the given value positions. */
 export function sumRow(cells: readonly string[], positions: readonly number[]): SumRow {
   const code = compact(cells[0] ?? "");

@@ -54,7 +54,7 @@ type TokenType = "code" | "text" | "rowNo" | "figure" | "crumb";
 function typeOf(token: string): TokenType {
   if (FIGURE.test(token)) return "figure";
   // A stray mark stands where OCR saw an empty cell ("1,332.39 · 1,332.39"): it takes a value slot.
-  if (isCrumb(token)) return "crumb";
+  if (isCrumb(token) && !/^[A-Za-z]+$/.test(token)) return "crumb";
   if (ROW_NO.test(token)) return "rowNo";
   if (CODE.test(token)) return "code";
   return "text";

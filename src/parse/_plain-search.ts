@@ -10,7 +10,7 @@
  */
 import { Decimal } from "../core/money.js";
 import type { ColumnRules } from "./_column-rules.js";
-import { hierarchySums } from "./_continuation.js";
+import { hierarchySums, levelCodes } from "./_continuation.js";
 import { dominantDecimals } from "./_ocr.js";
 import { decimalsOf, FIGURE, type Slot } from "./_plain-choice.js";
 import { groupsOf, overBounds, readRows, rowIdentities, tolerance, type Anchor, type Row, type Tally } from "./_plain-identities.js";
@@ -123,7 +123,9 @@ export function chooseByIdentities(choices: readonly Choice[], ctx: SearchContex
  * tries each of the parent's own placements too.
  */
 function searchFamilies(choices: readonly Choice[], allowed: readonly number[][], picked: number[], rowOf: (i: number, o: number) => Row | null): void {
-  const first = choices.map((_, i) => rowOf(i, allowed[i]?.[0] ?? 0));
+  const read = choices.map((_, i) => rowOf(i, allowed[i]?.[0] ?? 0));
+  const codes = levelCodes(read.map((r) => r?.code ?? null));
+  const first = read.map((r, i) => (r ? { ...r, code: codes[i] ?? null } : null));
   const families: { parent: number; children: number[] }[] = [];
   first.forEach((row, i) => {
     if (!row) return;

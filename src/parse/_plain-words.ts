@@ -6,6 +6,7 @@
 import { CODE, FIGURE } from "./_plain-choice.js";
 import { readCode } from "./_rows.js";
 import { isCrumb } from "./_ocr.js";
+import { stripMarkup } from "./_lines.js";
 
 // "1, 115. 55" (OCR spaces inside a figure): a piece ending in a separator goes on with the digits after it.
 function joinSpacedFigure(out: string[], w: string): string[] {
@@ -83,7 +84,8 @@ function liftFigures(words: string[][]): void {
  */
 export function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
   const words = lines.map((l) => {
-    const raw = l
+    // Markup crumbs OCR leaves ("<del> </del>", "<b>F</b>") are no words.
+    const raw = stripMarkup(l)
       .trim()
       .split(/\s+/)
       .filter((t) => t !== "")
