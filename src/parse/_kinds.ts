@@ -123,6 +123,17 @@ export const GROUP_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   项目支出: ["小计"],
 };
 
+/**
+ * The 三公 table's items by the economic code the 基本支出 table gives their 基本支出 part under
+ * (the 三公 决算数 covers 基本 and 项目 spending, so it is no less than that row).
+ */
+export const THREE_PUBLIC_ITEMS: Readonly<Record<string, string>> = {
+  "30212": "因公出国(境)费",
+  "30217": "公务接待费",
+  "30231": "公务用车运行维护费",
+  "31013": "公务用车购置费",
+};
+
 /** Canonical columns for a kind (and part), or null when the template has none. */
 export function canonicalColumns(kind: TableKind, part: string | null): readonly (readonly string[])[] | null {
   return CANONICAL_COLUMNS[part ? `${kind}/${part}` : kind] ?? CANONICAL_COLUMNS[kind] ?? null;

@@ -3,8 +3,11 @@
  * item with its amount ("六、其他收入 53,611.86", "本年支出合计 481,483.46"), and the 合计 row of
  * the 收入决算表 / 支出决算表 carries the same amounts in the columns of the same names. The plain
  * form reads the 总表 first; its named figures then anchor the columns of the 合计 rows after it.
+ * Likewise the 支出决算表 bounds the 基本支出/项目支出 of each 财政拨款 table's coded rows, and the
+ * 基本支出 table's 公务接待费 / 公务用车运行维护费 / … rows are part of the 三公 table's 决算数.
  */
 import { Decimal } from "../core/money.js";
+import { THREE_PUBLIC_ITEMS } from "./_kinds.js";
 import type { TableKind } from "./types.js";
 import { compact } from "./_lines.js";
 import type { Anchor } from "./_plain-identities.js";
@@ -101,6 +104,36 @@ export function anchorsOf(kind: TableKind, paths: readonly (readonly string[])[]
     const matching = [...items].filter(([label]) => label === name || label.endsWith(name));
     if (matching.length === 0) return;
     out.push({ group: 0, column, value: matching.reduce((a, [, v]) => a.plus(v), new Decimal(0)), code: null, relation: "equal" });
+  });
+  return out;
+}
+
+/** The 基本支出 table's figures per economic code (its rows' code, then first figure). */
+export function economicFigures(cells: readonly (readonly string[] | null)[], slots: readonly Slot[]): Map<string, Decimal> {
+  const out = new Map<string, Decimal>();
+  for (const g of [...new Set(slots.map((s) => s.group))]) {
+    const code = slots.findIndex((s) => s.type === "code" && s.group === g);
+    const value = slots.findIndex((s) => s.type === "value" && s.group === g);
+    for (const row of cells) {
+      const c = compact(row?.[code] ?? "");
+      const v = figureValue(compact(row?.[value] ?? ""));
+      if (/^\d{5}$/.test(c) && v !== null && !out.has(c)) out.set(c, v);
+    }
+  }
+  return out;
+}
+
+/** The 三公 table's 决算数 columns: no less than the 基本支出 table's rows of the same item. */
+export function floorsOf(kind: TableKind, paths: readonly (readonly string[])[], economic: ReadonlyMap<string, Decimal>): Anchor[] {
+  if (kind !== "三公经费支出决算表") return [];
+  const out: Anchor[] = [];
+  paths.forEach((p, column) => {
+    if (compact(p[0] ?? "") !== "决算数") return;
+    const leaf = compact(p[p.length - 1] ?? "").normalize("NFKC");
+    for (const [code, item] of Object.entries(THREE_PUBLIC_ITEMS)) {
+      const value = economic.get(code);
+      if (value && leaf === item) out.push({ group: 0, column, value, code: "*", relation: "atLeast" });
+    }
   });
   return out;
 }

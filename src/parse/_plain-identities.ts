@@ -15,10 +15,10 @@ export interface Anchor {
   readonly group: number;
   readonly column: number;
   readonly value: Decimal;
-  /** The row it is for: null for the 合计 row, else its 科目编码. */
+  /** The row it is for: null for the 合计 row, "*" for every row, else a 科目编码. */
   readonly code: string | null;
-  /** The figure equals the amount, or is no more than it. */
-  readonly relation: "equal" | "atMost";
+  /** The figure equals the amount, is no more than it, or no less. */
+  readonly relation: "equal" | "atMost" | "atLeast";
 }
 
 /** A row as a placement reads it; `short` marks figures printed with a digit fewer than the rest. */
@@ -91,11 +91,13 @@ export function rowIdentities(row: Row, rules: ColumnRules | undefined, anchors:
     if (whole === null || v.gt(whole.plus(0.005))) t.fail++;
   }
   for (const a of anchors) {
-    if (a.code === null ? !row.total : a.code !== row.code) continue;
+    if (a.code === null ? !row.total : a.code !== "*" && a.code !== row.code) continue;
     const v = row.values[a.column] ?? null;
     const room = new Decimal(0.015).plus(slack(row, [a.column]));
     if (a.relation === "atMost") {
       if (v !== null && v.gt(a.value.plus(room))) t.fail++;
+    } else if (a.relation === "atLeast") {
+      if ((v ?? new Decimal(0)).plus(room).lt(a.value)) t.fail++;
     } else if (v !== null && v.minus(a.value).abs().lte(room)) t.hold++;
     else if (!a.value.isZero() || (v !== null && !v.isZero())) t.fail++;
   }

@@ -17,7 +17,8 @@ import { columnRules } from "./_column-rules.js";
 import { findRegions } from "./_plain-regions.js";
 import { readWords } from "./_plain-words.js";
 import { templateHeader } from "./_plain-template.js";
-import { anchorsOf, boundsOf, codedFigures, namedFigures, type CodedFigures, type NamedFigures } from "./_plain-anchors.js";
+import { anchorsOf, boundsOf, codedFigures, economicFigures, floorsOf, namedFigures, type CodedFigures, type NamedFigures } from "./_plain-anchors.js";
+import type { Decimal } from "../core/money.js";
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
 export function isPlainForm(lines: readonly string[]): boolean {
@@ -32,11 +33,13 @@ export function plainCellRows(lines: readonly string[], excluded: (i: number) =>
   const rows: (string[] | null)[] = lines.map(() => null);
   let named: NamedFigures = [];
   let coded: CodedFigures = new Map();
+  let economic = new Map<string, Decimal>();
   for (const region of findRegions(lines, excluded)) {
-    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), { named, coded });
+    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), { named, coded, economic });
     const cells = laid.cells;
     if (region.kind === "收入支出决算总表") named = namedFigures(cells, laid.slots);
     if (region.kind === "支出决算表") coded = codedFigures(cells, laid.slots, laid.paths);
+    if (region.kind === "一般公共预算财政拨款基本支出决算明细表") economic = economicFigures(cells, laid.slots);
     const nonBlank = region.lines.filter((i) => (lines[i] ?? "").trim() !== "");
     const joined = joinFragments(
       nonBlank.map((i) => cells[region.lines.indexOf(i)] ?? []),
@@ -70,7 +73,7 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
 }
 
 /** Lays the lines of one table region into cells. */
-function layRegion(kind: TableKind, lines: readonly string[], known: { named: NamedFigures; coded: CodedFigures }): { cells: (string[] | null)[]; slots: Slot[]; paths: string[][] } {
+function layRegion(kind: TableKind, lines: readonly string[], known: { named: NamedFigures; coded: CodedFigures; economic: ReadonlyMap<string, Decimal> }): { cells: (string[] | null)[]; slots: Slot[]; paths: string[][] } {
   const { words: tokens, carried } = readWords(lines);
   // A line of OCR noise with a figure in it above the header ("HI-1 J. 2404.14 …") is no body line:
   // a line of header words follows it.
@@ -129,7 +132,7 @@ function layRegion(kind: TableKind, lines: readonly string[], known: { named: Na
     }
     choices.push({ line: k, options: rank(options, line, slots, kind) });
   }
-  const anchors = twoSided ? [] : [...anchorsOf(kind, paths, known.named), ...boundsOf(kind, paths, known.coded)];
+  const anchors = twoSided ? [] : [...anchorsOf(kind, paths, known.named), ...boundsOf(kind, paths, known.coded), ...floorsOf(kind, paths, known.economic)];
   const chosen = chooseByIdentities(choices, { tokens, slots, rules, anchors });
   for (const { line, option } of chosen) {
     const row = out[line];
