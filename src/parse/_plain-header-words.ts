@@ -5,7 +5,7 @@
  * they head.
  */
 import { CANONICAL_COLUMNS, GROUP_VARIANTS, HEADER_WORDS } from "./_kinds.js";
-import { beginsHeaderWord, knownHeaderWord } from "./_header.js";
+import { beginsHeaderWord, knownHeaderWord as isHeaderWord } from "./_header.js";
 import { compact } from "./_lines.js";
 
 /** Words naming the label columns, never a value column. */
@@ -71,7 +71,19 @@ const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   return m;
 })();
 
-const isPrefix = beginsHeaderWord;
+// The header search asks about the same few pieces many thousand times.
+const KNOWN = new Map<string, boolean>();
+const PREFIX = new Map<string, boolean>();
+function knownHeaderWord(w: string): boolean {
+  let k = KNOWN.get(w);
+  if (k === undefined) KNOWN.set(w, (k = isHeaderWord(w)));
+  return k;
+}
+function isPrefix(w: string): boolean {
+  let k = PREFIX.get(w);
+  if (k === undefined) PREFIX.set(w, (k = beginsHeaderWord(w)));
+  return k;
+}
 
 /** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
 export function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean; part: boolean } {

@@ -50,7 +50,18 @@ function orderScore(stacks: readonly (readonly string[])[], order: readonly stri
 
 // Readings kept from one header line to the next: wide enough that placements of the first lines
 // that score alike (every piece still open) survive until the lines that complete them.
-const BEAM = 2000;
+const BEAM = 1000;
+
+/** Indexes of the `k` highest scores, best first (ties in index order). */
+function topIndexes(scores: Float64Array, k: number): number[] {
+  if (scores.length <= k) return [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const sorted = scores.slice().sort();
+  const threshold = sorted[sorted.length - k] ?? -Infinity;
+  const out: number[] = [];
+  for (let i = 0; i < scores.length && out.length < k; i++) if ((scores[i] ?? -Infinity) > threshold) out.push(i);
+  for (let i = 0; i < scores.length && out.length < k; i++) if (scores[i] === threshold) out.push(i);
+  return out.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+}
 
 /** Monotone placements of `n` words into the allowed columns. */
 function injections(n: number, allowed: readonly number[], limit = 1500): number[][] {
@@ -121,28 +132,39 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
     const bySide = sideOf.some((s) => s === 1);
     const allowed = Array.from({ length: n }, (_, c) => c);
     const options = injections(words.length, allowed).filter((o) => !bySide || o.every((c, t) => (sideOf[t] === 1) === (groupOf(c) === 1)));
-    const next: { from: number; option: number[]; s: number }[] = [];
+    // Scores of every (reading, option) in one flat array: thousands of readings times hundreds of
+    // options, kept out of the garbage collector's way.
+    const count = options.length;
+    const scores = new Float64Array(beam.length * count);
     beam.forEach((b, from) => {
       // gain[c][t]: what putting word t on column c adds.
       const gain = (b.stacks as readonly string[][]).map((before) => {
         const base = columnScore(before)[0];
         return words.map((w) => columnScore([...before, w])[0] - base);
       });
-      for (const o of options) {
+      options.forEach((o, k) => {
         let s = b.s;
         for (let t = 0; t < o.length; t++) s += gain[o[t] ?? 0]?.[t] ?? 0;
-        next.push({ from, option: o, s });
-      }
+        scores[from * count + k] = s;
+      });
     });
-    next.sort((a, b) => b.s - a.s);
-    beam = next.slice(0, BEAM).map(({ from, option, s }) => {
+    const kept = topIndexes(scores, BEAM);
+    beam = kept.map((idx) => {
+      const from = Math.floor(idx / count);
+      const option = options[idx % count] ?? [];
       const stacks = (beam[from]?.stacks ?? []).map((st) => [...st]);
       option.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
-      return { stacks, s };
+      return { stacks, s: scores[idx] ?? 0 };
     });
   });
-  const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order) - 3 * loneGroups(spreadGroups(stacks)) - 2 * orphans(spreadGroups(stacks));
-  const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];
+  const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order) - structure(spreadGroups(stacks));
+  const structure = (paths: readonly (readonly string[])[]): number => 3 * loneGroups(paths) + 2 * orphans(paths);
+  let best: (typeof beam)[number] | undefined;
+  let bestFinal = -Infinity;
+  for (const b of beam) {
+    const f = final(b.stacks);
+    if (f > bestFinal) [best, bestFinal] = [b, f];
+  }
   if (!best) return { score: -Infinity, paths: valueSlots.map(() => []) };
   const paths = spreadGroups(best.stacks);
   const rows = out.slice(0, header.length);
@@ -153,5 +175,5 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
       if (row) row[slot] = w;
     });
   });
-  return { score: final(best.stacks), paths };
+  return { score: bestFinal, paths };
 }
