@@ -21,9 +21,10 @@ export interface SumRow {
 
 /**
  * Hierarchy sums over rows: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, column by column; [holding, failing,
- * the failing sums' total gap].
+ * the failing sums' total gap]. With `zeroIsEmpty`, a column the parent leaves empty and the
+ * children leave empty or zero is no sum (a search must not gain by moving a 0.00 into it).
  */
-export function hierarchySums(rows: readonly SumRow[], columns: number): [number, number, Decimal] {
+export function hierarchySums(rows: readonly SumRow[], columns: number, zeroIsEmpty = false): [number, number, Decimal] {
   let hold = 0;
   let fail = 0;
   let gap = new Decimal(0);
@@ -32,7 +33,7 @@ export function hierarchySums(rows: readonly SumRow[], columns: number): [number
     for (let j = 0; j < columns; j++) {
       const total = parent.values[j] ?? null;
       const parts = children.map((c) => c.values[j] ?? null);
-      if (total === null && parts.every((p) => p === null)) continue;
+      if (total === null && parts.every((p) => p === null || (zeroIsEmpty && p.isZero()))) continue;
       const sum = parts.reduce<Decimal>((a, p) => a.plus(p ?? 0), new Decimal(0));
       // Each printed figure is rounded to the cent: the sum may be off by half a cent per part.
       const tolerance = new Decimal(0.005).times(children.length + 1);
@@ -61,6 +62,22 @@ export function hierarchySums(rows: readonly SumRow[], columns: number): [number
     check(row, children);
   });
   return [hold, fail, gap];
+}
+
+/**
+ * The codes the sums read, where OCR damaged the printed ones: a code cut short ("215089", 6
+ * digits) or repeating a 类/款 code printed above ("20604" on 其他技术研究与开发支出 under 20604)
+ * stands for a row one level below that code (a placeholder code of the right length).
+ */
+export function levelCodes(codes: readonly (string | null)[]): (string | null)[] {
+  const seen = new Set<string>();
+  return codes.map((c) => {
+    if (c === null) return null;
+    const repeated = seen.has(c) && c.length < 7;
+    seen.add(c);
+    if (c.length === 4 || c.length === 6) return `${c.slice(0, -1)}··`;
+    return repeated ? `${c}··` : c;
+  });
 }
 
 /** Reads a cell line of a one-sided coded table into a SumRow over the given value positions. */

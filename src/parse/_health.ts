@@ -7,7 +7,7 @@
  */
 import { Decimal, parseDecimal } from "../core/money.js";
 import type { Column, Disclosure, Table, TablePart, TableRow } from "./types.js";
-import { hierarchySums, type SumRow } from "./_continuation.js";
+import { hierarchySums, levelCodes, type SumRow } from "./_continuation.js";
 import { compact } from "./_lines.js";
 
 /** Parse health of one disclosure. */
@@ -40,7 +40,8 @@ export function parseHealth(doc: Disclosure): ParseHealth {
       const where = part.name ? `${name} ${part.name}` : name;
       if (t.kind !== "三公经费支出决算表") rowTotals(part, (row, tc, addends) => check(`${where} ${rowName(row)}: ${leaf(tc)} = ${addends.map(leaf).join(" + ")}`, value(row, tc), addends.map((c) => value(row, c))));
       if (part.rows.some((r) => r.code !== null)) {
-        const [h, f] = hierarchySums(part.rows.map(sumRowOf(part)), part.columns.length);
+        const codes = levelCodes(part.rows.map((r) => (r.code && r.codeLevel !== "经济分类" ? r.code : null)));
+        const [h, f] = hierarchySums(part.rows.map((r, k) => ({ ...sumRowOf(part)(r), code: codes[k] ?? null })), part.columns.length);
         holding += h;
         total += h + f;
         if (f > 0) failures.push(`${where}: ${f} 类/款/项 sum(s) fail`);

@@ -112,6 +112,28 @@ export const CANONICAL_COLUMNS: Readonly<Record<string, readonly (readonly strin
   ]),
 };
 
+/**
+ * Group columns the templates print beyond the canonical ones, with their members: 本年支出 over
+ * 基本支出 | 项目支出 (Shanghai), and the 高等学校 template's 事业收入 > 金额 | 其中：教育收费 and
+ * 项目支出 > 小计 | 其中：基本建设资金支出 (a "其中" member is any 其中 column).
+ */
+export const GROUP_VARIANTS: Readonly<Record<string, readonly string[]>> = {
+  本年支出: ["基本支出", "项目支出"],
+  事业收入: ["金额"],
+  项目支出: ["小计"],
+};
+
+/**
+ * The 三公 table's items by the economic code the 基本支出 table gives their 基本支出 part under
+ * (the 三公 决算数 covers 基本 and 项目 spending, so it is no less than that row).
+ */
+export const THREE_PUBLIC_ITEMS: Readonly<Record<string, string>> = {
+  "30212": "因公出国(境)费",
+  "30217": "公务接待费",
+  "30231": "公务用车运行维护费",
+  "31013": "公务用车购置费",
+};
+
 /** Canonical columns for a kind (and part), or null when the template has none. */
 export function canonicalColumns(kind: TableKind, part: string | null): readonly (readonly string[])[] | null {
   return CANONICAL_COLUMNS[part ? `${kind}/${part}` : kind] ?? CANONICAL_COLUMNS[kind] ?? null;

@@ -14,6 +14,11 @@ export type CellReading =
 // Single stray glyphs OCR leaves in empty cells: "-", "ス", "•", "·", ",", "ĺ", "Ä:".
 const CRUMB = /^(?:[-—–−~_·•.,，、:;'"`|ĺÄäスㄨ×]|[^\d\p{Script=Han}]{1,2})$/u;
 
+/** True when a cell's text is a stray glyph OCR left in an empty cell ("-", "•", "·", ","). */
+export function isCrumb(text: string): boolean {
+  return CRUMB.test(stripMarkup(text).normalize("NFKC").trim());
+}
+
 /** Reads one cell's text: empty, a (possibly damaged) figure, or text. */
 export function readCell(raw: string): CellReading {
   const markup = hasMarkup(raw);

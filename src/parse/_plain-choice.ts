@@ -2,16 +2,28 @@
  * Where a plain line's words go: the slots of a template table's row (code, label, 行次, figures,
  * one group per side or per 基本支出 group), every order-keeping placement of the words by their
  * type, ranked by what the words say (the side a label names, the group an economic class belongs
- * to), and the placement under which most of the table's identities hold chosen.
+ * to); `_plain-search.ts` chooses among them by the table's identities.
  */
-import { Decimal, parseDecimal } from "../core/money.js";
 import type { TableKind } from "./types.js";
-import { hierarchySums, type SumRow } from "./_continuation.js";
 import { PERSONNEL_CLASSES } from "./_kinds.js";
 import { compact } from "./_lines.js";
+import { isCrumb, readCell } from "./_ocr.js";
+import { type Decimal, parseDecimal } from "../core/money.js";
 
-/** A figure as printed. */
-export const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$/;
+/** A figure as printed (OCR may read a thousands separator as a point: "2.432.62"). */
+export const FIGURE = /^-?[\d,]*\d[.,]\d+%?$|^-?\d{1,3}(?:,\d{3})+$|^-?\d{1,3}(?:\.\d{3})+\.\d{1,2}$/;
+
+/** The amount a figure's text stands for (its OCR reading's value or candidate), or null. */
+export function figureValue(text: string): Decimal | null {
+  if (!FIGURE.test(text)) return null;
+  const r = readCell(text);
+  return r.kind === "number" ? parseDecimal(r.value ?? r.candidate ?? "") : null;
+}
+
+/** Fraction digits a figure is printed with ("101.6" → 1). */
+export function decimalsOf(text: string): number {
+  return /[.,](\d+)%?$/.exec(text)?.[1]?.length ?? 0;
+}
 /** A 科目编码. */
 export const CODE = /^\d{3,7}$/;
 /** A 行次 / 栏次 number. */
@@ -37,16 +49,18 @@ function sideOfLabel(label: string, alone: boolean): 0 | 1 {
   return 0;
 }
 
-type TokenType = "code" | "text" | "rowNo" | "figure";
+type TokenType = "code" | "text" | "rowNo" | "figure" | "crumb";
 
 function typeOf(token: string): TokenType {
   if (FIGURE.test(token)) return "figure";
+  // A stray mark stands where OCR saw an empty cell ("1,332.39 · 1,332.39"): it takes a value slot.
+  if (isCrumb(token) && !/^[A-Za-z]+$/.test(token)) return "crumb";
   if (ROW_NO.test(token)) return "rowNo";
   if (CODE.test(token)) return "code";
   return "text";
 }
 
-const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value" };
+const FITS: Readonly<Record<TokenType, SlotType>> = { code: "code", text: "label", rowNo: "rowNo", figure: "value", crumb: "value" };
 
 /** Every way to put a line's tokens into the slots in order (text pieces may share a label slot). */
 export function placements(tokens: readonly string[], slots: readonly Slot[], limit = 4000): number[][] {
@@ -96,116 +110,4 @@ export function rank(options: number[][], line: readonly string[], slots: readon
     return c;
   };
   return [...options].sort((a, b) => cost(a) - cost(b));
-}
-
-interface Group {
-  readonly code: number;
-  readonly label: number;
-  readonly values: readonly number[];
-}
-
-/**
- * Rows with more than one placement take the one under which most identities of the table hold:
- * every row's total (the first value column when the others add up to it elsewhere) and, group by
- * group, the 类/款/项 sums column by column and a 合计 row = Σ 类. A few rounds of improving one
- * row at a time.
- */
-export function chooseByIdentities(choices: readonly { line: number; options: number[][] }[], tokens: readonly (readonly string[])[], slots: readonly Slot[]): { line: number; option: number[] }[] {
-  const picked = choices.map(() => 0);
-  const chosen = (): { line: number; option: number[] }[] => choices.map((c, i) => ({ line: c.line, option: c.options[picked[i] ?? 0] ?? [] }));
-  const groups: Group[] = [...new Set(slots.map((s) => s.group))].map((g) => ({
-    code: slots.findIndex((s) => s.type === "code" && s.group === g),
-    label: slots.findIndex((s) => s.type === "label" && s.group === g),
-    values: slots.flatMap((s, k) => (s.type === "value" && s.group === g ? [k] : [])),
-  }));
-  // Tables without codes (the 总表s) have no sums to tell placements apart.
-  if (groups.some((g) => g.code < 0) || !choices.some((c) => c.options.length > 1)) return chosen();
-  const cache = new Map<string, (SumRow | null)[]>();
-  const sumRowsOf = (i: number, o: readonly number[]): (SumRow | null)[] => {
-    const key = `${i}|${o.join(",")}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const rows = readSumRows(i, o);
-    cache.set(key, rows);
-    return rows;
-  };
-  const readSumRows = (i: number, o: readonly number[]): (SumRow | null)[] => {
-    const line = tokens[choices[i]?.line ?? 0] ?? [];
-    const cells = slots.map(() => "");
-    o.forEach((s, t) => (cells[s] = cells[s] ? `${cells[s]}${line[t] ?? ""}` : (line[t] ?? "")));
-    return groups.map((g) => {
-      const code = compact(cells[g.code] ?? "");
-      const label = compact(cells[g.label] ?? "");
-      const values = g.values.map((p) => (FIGURE.test(cells[p] ?? "") ? parseDecimal(cells[p] ?? "") : null));
-      if (code === "" && label === "" && values.every((v) => v === null)) return null;
-      return { code: CODE.test(code) ? code : null, total: /(?:合计|总计)$/.test(label), values };
-    });
-  };
-  const rowTotalHolds = (r: SumRow | null): boolean => {
-    if (!r) return false;
-    const [first, ...rest] = r.values;
-    const sum = rest.reduce<Decimal>((a, v) => a.plus(v ?? 0), new Decimal(0));
-    return rest.length > 0 && first !== null && first !== undefined && sum.minus(first).abs().lte(0.005 * (rest.length + 1));
-  };
-  const totalsAdd = choices.some((c, i) => c.options.length === 1 && sumRowsOf(i, c.options[0] ?? []).some(rowTotalHolds));
-  // Sums holding count first; among equal counts, the smaller total gap of the failing sums (a
-  // placement that brings a sum closer is a step towards one that holds).
-  const score = (): number => {
-    const rows = choices.map((c, i) => sumRowsOf(i, c.options[picked[i] ?? 0] ?? []));
-    let s = 0;
-    let gap = new Decimal(0);
-    groups.forEach((g, k) => {
-      const [hold, fail, off] = hierarchySums(rows.flatMap((r) => (r[k] ? [r[k]] : [])), g.values.length);
-      s += hold - fail;
-      gap = gap.plus(off);
-    });
-    const count = s + (totalsAdd ? rows.filter((r) => r.some(rowTotalHolds)).length : 0);
-    return count - 0.5 * (gap.toNumber() / (gap.toNumber() + 1));
-  };
-  // The rows under a coded row (its 款 and 项) that may take the same slots: a class and its items
-  // printed with the same figures move together ("20598" and "2059802", both 项目支出 only).
-  const codeOf = choices.map((c, i) => sumRowsOf(i, c.options[0] ?? [])[0]?.code ?? null);
-  const slotsKey = (o: readonly number[]): string => [...new Set(o.filter((x) => slots[x]?.type !== "label"))].join(",");
-  const subtree = (i: number): number[] => {
-    const code = codeOf[i];
-    const out: number[] = [];
-    if (!code) return out;
-    for (let j = i + 1; j < choices.length; j++) {
-      const other = codeOf[j];
-      if (other === null || other === undefined) continue;
-      if (!other.startsWith(code) || other.length <= code.length) break;
-      out.push(j);
-    }
-    return out;
-  };
-  let best = score();
-  for (let round = 0; round < 3; round++) {
-    let changed = false;
-    choices.forEach((c, i) => {
-      if (c.options.length < 2) return;
-      const keep = picked[i] ?? 0;
-      const under = subtree(i);
-      for (let o = 0; o < Math.min(c.options.length, 64); o++) {
-        if (o === keep) continue;
-        const kept = under.map((j) => picked[j] ?? 0);
-        for (const together of under.length > 0 ? [false, true] : [false]) {
-          picked[i] = o;
-          under.forEach((j, k) => {
-            const same = together ? (choices[j]?.options ?? []).findIndex((x) => slotsKey(x) === slotsKey(c.options[o] ?? [])) : -1;
-            picked[j] = same >= 0 ? same : (kept[k] ?? 0);
-          });
-          const s = score();
-          if (s > best) {
-            best = s;
-            changed = true;
-            return;
-          }
-        }
-        under.forEach((j, k) => (picked[j] = kept[k] ?? 0));
-      }
-      picked[i] = keep;
-    });
-    if (!changed) break;
-  }
-  return chosen();
 }

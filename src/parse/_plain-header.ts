@@ -7,97 +7,15 @@
  * ("本年支出" over 小计 | 基本支出 | 项目支出); label-column words go to the label slots.
  */
 import type { TableKind } from "./types.js";
-import { CANONICAL_COLUMNS, canonicalColumns, HEADER_WORDS } from "./_kinds.js";
-import { beginsHeaderWord, knownHeaderWord } from "./_header.js";
+import { canonicalColumns } from "./_kinds.js";
 import { compact } from "./_lines.js";
+import { columnScore, fitLine, LABEL_WORDS, loneGroups, orphans, score, SIDE_WORDS, spreadGroups, wordsOf } from "./_plain-header-words.js";
+
+export { isHeaderLine, isLabelPiece } from "./_plain-header-words.js";
 
 interface Slot {
   readonly type: "code" | "label" | "rowNo" | "value";
   readonly group: number;
-}
-
-// Words naming the label columns (or a side), never a value column.
-const LABEL_WORDS = /^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|科目代码|功能分类科目编码|经济分类科目编码|栏次|行次|行|次|栏|类|款)$/;
-const SIDE_WORDS = /^(?:收入|支出)$/;
-
-// Every piece a header cell may wrap into: the substrings of the header vocabulary and of the words
-// naming the label columns and groups.
-const HEADER_PIECES: ReadonlySet<string> = new Set(
-  [...HEADER_WORDS, "功能分类科目编码", "经济分类科目编码", "科目名称", "项目", "行次", "栏次", "人员经费", "公用经费", "收入", "支出"].flatMap((w) =>
-    Array.from({ length: w.length }, (_, i) => Array.from({ length: w.length - i }, (_, j) => w.slice(i, i + j + 1))).flat(),
-  ),
-);
-
-/** True when every word of a line could be a piece of a header cell ("项目 决算数", "栏次"). */
-export function isHeaderLine(tokens: readonly string[]): boolean {
-  const words = tokens.filter((t) => t !== "");
-  return words.length > 0 && words.every((t) => HEADER_PIECES.has(compact(t).normalize("NFKC")) || LABEL_WORDS.test(compact(t)));
-}
-
-/** True when no word of a line could be a piece of a header cell: a wrapped row label's piece ("一般公共服务"). */
-export function isLabelPiece(tokens: readonly string[]): boolean {
-  return tokens.length > 0 && tokens.every((t) => !HEADER_PIECES.has(compact(t).normalize("NFKC")));
-}
-
-// Group words and the words they stand over, from the template's multi-level columns.
-const CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const m = new Map<string, Set<string>>();
-  for (const cols of Object.values(CANONICAL_COLUMNS))
-    for (const path of cols)
-      for (let k = 0; k + 1 < path.length; k++) {
-        const parent = path[k] ?? "";
-        if (!m.has(parent)) m.set(parent, new Set());
-        m.get(parent)?.add(path[k + 1] ?? "");
-      }
-  m.get("本年支出")?.add("基本支出").add("项目支出");
-  return m;
-})();
-
-const isPrefix = beginsHeaderWord;
-
-/** Words of a column's pieces (top to bottom): pieces joined while they form a longer word. */
-function wordsOf(pieces: readonly string[]): { words: string[]; unknown: number; open: boolean } {
-  const words: string[] = [];
-  let current = "";
-  let unknown = 0;
-  for (const p of pieces) {
-    const next = current + p;
-    if (current !== "" && knownHeaderWord(current) && !knownHeaderWord(next) && !isPrefix(next)) {
-      words.push(current);
-      current = p;
-    } else current = next;
-  }
-  const open = current !== "" && !knownHeaderWord(current) && isPrefix(current);
-  if (current !== "") {
-    if (!knownHeaderWord(current) && !open) unknown++;
-    words.push(current);
-  }
-  return { words, unknown, open };
-}
-
-// How well one column's pieces read (memoised: the search meets the same stacks many times).
-const COLUMN_SCORES = new Map<string, readonly [number, number]>();
-
-/** [score while more lines may come, score of the finished column]. */
-function columnScore(pieces: readonly string[]): readonly [number, number] {
-  if (pieces.length === 0) return [-1, -1];
-  const key = pieces.join("\u0001");
-  const hit = COLUMN_SCORES.get(key);
-  if (hit) return hit;
-  const { words, unknown, open } = wordsOf(pieces.map((p) => p.normalize("NFKC")));
-  let s = 3 * (words.length - unknown - (open ? 1 : 0)) - 5 * unknown;
-  for (let w = 0; w + 1 < words.length; w++) {
-    const children = CHILDREN.get(words[w] ?? "");
-    if (children) s += children.has(words[w + 1] ?? "") ? 2 : -2;
-  }
-  const out = [s, s - (open ? 5 : 0)] as const;
-  if (COLUMN_SCORES.size > 20000) COLUMN_SCORES.clear();
-  COLUMN_SCORES.set(key, out);
-  return out;
-}
-
-function score(stacks: readonly (readonly string[])[], final: boolean): number {
-  return stacks.reduce((s, pieces) => s + (columnScore(pieces)[final ? 1 : 0]), 0);
 }
 
 // Words the template prints under other names ("合计" for 小计, "金额" for 决算数).
@@ -112,9 +30,13 @@ function templateOrder(kind: TableKind): string[] {
 /** Ties between readings go to the one whose words stand in the template's order. */
 function orderScore(stacks: readonly (readonly string[])[], order: readonly string[]): number {
   const at = stacks.map((pieces) => {
+    // The leaf's place, or (a "其中" or 金额 column) its group's.
     const words = wordsOf(pieces.map((p) => p.normalize("NFKC"))).words;
-    const leaf = words[words.length - 1] ?? "";
-    return order.indexOf(SAME_AS[leaf] ?? leaf);
+    for (let w = words.length - 1; w >= 0; w--) {
+      const at = order.indexOf(SAME_AS[words[w] ?? ""] ?? words[w] ?? "");
+      if (at >= 0) return at;
+    }
+    return -1;
   });
   let s = 0;
   for (let i = 0; i < at.length; i++)
@@ -124,6 +46,21 @@ function orderScore(stacks: readonly (readonly string[])[], order: readonly stri
       if (a >= 0 && b >= 0 && a !== b) s += a < b ? 0.01 : -0.01;
     }
   return s;
+}
+
+// Readings kept from one header line to the next: wide enough that placements of the first lines
+// that score alike (every piece still open) survive until the lines that complete them.
+const BEAM = 1000;
+
+/** Indexes of the `k` highest scores, best first (ties in index order). */
+function topIndexes(scores: Float64Array, k: number): number[] {
+  if (scores.length <= k) return [...scores.keys()].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const sorted = scores.slice().sort();
+  const threshold = sorted[sorted.length - k] ?? -Infinity;
+  const out: number[] = [];
+  for (let i = 0; i < scores.length && out.length < k; i++) if ((scores[i] ?? -Infinity) > threshold) out.push(i);
+  for (let i = 0; i < scores.length && out.length < k; i++) if (scores[i] === threshold) out.push(i);
+  return out.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
 }
 
 /** Monotone placements of `n` words into the allowed columns. */
@@ -141,8 +78,8 @@ function injections(n: number, allowed: readonly number[], limit = 1500): number
   return out;
 }
 
-/** Writes the header lines' words into `out` (rows parallel to the header lines). */
-export function layHeader(header: readonly (readonly string[])[], slots: readonly Slot[], out: (string[] | null)[], twoSided: boolean, kind: TableKind): number {
+/** Writes the header lines' words into `out` (rows parallel to the header lines); the score of the reading and each value column's path. */
+export function layHeader(header: readonly (readonly string[])[], slots: readonly Slot[], out: (string[] | null)[], twoSided: boolean, kind: TableKind): { score: number; paths: string[][] } {
   const order = templateOrder(kind);
   const valueSlots = slots.flatMap((s, k) => (s.type === "value" ? [k] : []));
   const labelSlots = slots.flatMap((s, k) => (s.type === "label" ? [k] : []));
@@ -151,6 +88,8 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
   // Per header line: its value words and the value columns each may take.
   const lines = header.map((tokens, h) => {
     const row = out[h];
+    // A line of OCR noise with figures in it among the header lines holds no header word.
+    if (tokens.some((t) => /\d[.,]\d/.test(t))) return { words: [], sideOf: [] };
     const words: string[] = [];
     const sideOf: number[] = [];
     let side = 0;
@@ -175,9 +114,12 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
         } else if (row && labelSlots[0] !== undefined && row[0] === "") row[0] = w;
         continue;
       }
+      // A number in a header line is a column number or OCR noise ("项目 1"), never a header word.
+      if (/^\d+$/.test(w)) continue;
       words.push(w);
       sideOf.push(twoSided ? side : -1);
     }
+    fitLine(words, sideOf, valueSlots.length);
     return { words, sideOf };
   });
   const n = valueSlots.length;
@@ -190,45 +132,41 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
     const bySide = sideOf.some((s) => s === 1);
     const allowed = Array.from({ length: n }, (_, c) => c);
     const options = injections(words.length, allowed).filter((o) => !bySide || o.every((c, t) => (sideOf[t] === 1) === (groupOf(c) === 1)));
-    const next: { from: number; option: number[]; s: number }[] = [];
+    // Scores of every (reading, option) in one flat array: thousands of readings times hundreds of
+    // options, kept out of the garbage collector's way.
+    const count = options.length;
+    const scores = new Float64Array(beam.length * count);
     beam.forEach((b, from) => {
       // gain[c][t]: what putting word t on column c adds.
       const gain = (b.stacks as readonly string[][]).map((before) => {
         const base = columnScore(before)[0];
         return words.map((w) => columnScore([...before, w])[0] - base);
       });
-      for (const o of options) {
+      options.forEach((o, k) => {
         let s = b.s;
         for (let t = 0; t < o.length; t++) s += gain[o[t] ?? 0]?.[t] ?? 0;
-        next.push({ from, option: o, s });
-      }
+        scores[from * count + k] = s;
+      });
     });
-    next.sort((a, b) => b.s - a.s);
-    beam = next.slice(0, 60).map(({ from, option, s }) => {
+    const kept = topIndexes(scores, BEAM);
+    beam = kept.map((idx) => {
+      const from = Math.floor(idx / count);
+      const option = options[idx % count] ?? [];
       const stacks = (beam[from]?.stacks ?? []).map((st) => [...st]);
       option.forEach((c, t) => stacks[c]?.push(words[t] ?? ""));
-      return { stacks, s };
+      return { stacks, s: scores[idx] ?? 0 };
     });
   });
-  const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order);
-  const best = [...beam].sort((a, b) => final(b.stacks) - final(a.stacks))[0];
-  if (!best) return -Infinity;
-  // Each column's path: its words top to bottom, a group word standing also over the columns right
-  // of it that start with one of its members. Paths are written top-aligned, a group word in every
-  // column it heads, so the header reads the same however wide the group.
-  const paths = best.stacks.map((pieces) => wordsOf(pieces.map((p) => p.normalize("NFKC"))).words);
-  for (let k = 0; k < paths.length; k++) {
-    const path = paths[k] ?? [];
-    for (let d = 0; d + 1 < path.length; d++) {
-      const children = CHILDREN.get(path[d] ?? "");
-      if (!children) continue;
-      for (let j = k + 1; j < paths.length; j++) {
-        const other = paths[j] ?? [];
-        if (other.length !== path.length - d - 1 || !children.has(other[0] ?? "")) break;
-        paths[j] = [...path.slice(0, d + 1), ...other];
-      }
-    }
+  const final = (stacks: readonly (readonly string[])[]): number => score(stacks, true) + orderScore(stacks, order) - structure(spreadGroups(stacks));
+  const structure = (paths: readonly (readonly string[])[]): number => 3 * loneGroups(paths) + 2 * orphans(paths);
+  let best: (typeof beam)[number] | undefined;
+  let bestFinal = -Infinity;
+  for (const b of beam) {
+    const f = final(b.stacks);
+    if (f > bestFinal) [best, bestFinal] = [b, f];
   }
+  if (!best) return { score: -Infinity, paths: valueSlots.map(() => []) };
+  const paths = spreadGroups(best.stacks);
   const rows = out.slice(0, header.length);
   paths.forEach((path, k) => {
     const slot = valueSlots[k] ?? 0;
@@ -237,5 +175,5 @@ export function layHeader(header: readonly (readonly string[])[], slots: readonl
       if (row) row[slot] = w;
     });
   });
-  return final(best.stacks);
+  return { score: bestFinal, paths };
 }

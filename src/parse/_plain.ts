@@ -10,13 +10,15 @@
  */
 import type { TableKind } from "./types.js";
 import { joinFragments } from "./_fragments.js";
-import { kindOfTitle } from "./_kinds.js";
-import { cleanLine, compact } from "./_lines.js";
-import { bareTitle, DEPT, isTableTitle, normaliseMarker, PART_HEADING, UNIT } from "./_titles.js";
 import { isHeaderLine, isLabelPiece, layHeader } from "./_plain-header.js";
-import { chooseByIdentities, CODE, FIGURE, placements, rank, ROW_NO, type Slot } from "./_plain-choice.js";
-
-
+import { CODE, FIGURE, placements, rank, ROW_NO, type Slot } from "./_plain-choice.js";
+import { chooseByIdentities } from "./_plain-search.js";
+import { columnRules } from "./_column-rules.js";
+import { findRegions } from "./_plain-regions.js";
+import { readWords } from "./_plain-words.js";
+import { templateHeader } from "./_plain-template.js";
+import { anchorsOf, boundsOf, codedFigures, economicFigures, floorsOf, namedFigures, type CodedFigures, type NamedFigures } from "./_plain-anchors.js";
+import type { Decimal } from "../core/money.js";
 
 /** True when a text has no tabs and its lines of figures are single-spaced (no aligned columns). */
 export function isPlainForm(lines: readonly string[]): boolean {
@@ -29,8 +31,15 @@ export function isPlainForm(lines: readonly string[]): boolean {
 /** Per line: its cells when it is a line of a template table, else null. */
 export function plainCellRows(lines: readonly string[], excluded: (i: number) => boolean): (string[] | null)[] {
   const rows: (string[] | null)[] = lines.map(() => null);
+  let named: NamedFigures = [];
+  let coded: CodedFigures = new Map();
+  let economic = new Map<string, Decimal>();
   for (const region of findRegions(lines, excluded)) {
-    const cells = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""));
+    const laid = layRegion(region.kind, region.lines.map((i) => lines[i] ?? ""), { named, coded, economic });
+    const cells = laid.cells;
+    if (region.kind === "收入支出决算总表") named = namedFigures(cells, laid.slots);
+    if (region.kind === "支出决算表") coded = codedFigures(cells, laid.slots, laid.paths);
+    if (region.kind === "一般公共预算财政拨款基本支出决算明细表") economic = economicFigures(cells, laid.slots);
     const nonBlank = region.lines.filter((i) => (lines[i] ?? "").trim() !== "");
     const joined = joinFragments(
       nonBlank.map((i) => cells[region.lines.indexOf(i)] ?? []),
@@ -41,80 +50,6 @@ export function plainCellRows(lines: readonly string[], excluded: (i: number) =>
     for (let i = region.lines[0] ?? 0; i <= (region.lines[region.lines.length - 1] ?? -1); i++) rows[i] ??= [];
   }
   return rows;
-}
-
-interface Region {
-  readonly kind: TableKind;
-  /** 0-based line numbers from the first header line to the last body line. */
-  readonly lines: number[];
-}
-
-// A line that ends a table: a note, a part heading, a table title, a sentence.
-function isBreak(raw: string): boolean {
-  const t = cleanLine(raw);
-  const c = compact(t);
-  return /^(?:注|说明)\s*[:：]/.test(t) || PART_HEADING.test(c) || isTableTitle(t) || /[。；]$/.test(c) || (c.length > 60 && !/\d[.,]\d/.test(c));
-}
-
-// Lines a new page repeats above a table: 部门/单位 lines, 表N markers, page numbers. A page number
-// stands after a blank line; a code alone on its line ("208" over "支出 15,171.49") does not.
-function isPreamble(lines: readonly string[], i: number): boolean {
-  const t = cleanLine(lines[i] ?? "").normalize("NFKC");
-  const pageNumber = /^(?:[-—]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—])?$/.test(t.trim()) && (i === 0 || (lines[i - 1] ?? "").trim() === "");
-  return DEPT.test(t) || UNIT.test(t) || (normaliseMarker(t) !== null && compact(t).length <= 12) || pageNumber;
-}
-
-// After a page break inside a table's body: the next page's first line is a row (figures, a code,
-// a row label), not a title, a break or header words.
-function goesOnWithoutHeader(lines: readonly string[], at: number, run: readonly number[]): boolean {
-  if (!run.some((i) => /\d[.,]\d/.test(lines[i] ?? ""))) return false;
-  let n = at + 1;
-  while (n < lines.length && ((lines[n] ?? "").trim() === "" || isPreamble(lines, n))) n++;
-  const next = lines[n] ?? "";
-  if (n >= lines.length || isBreak(next)) return false;
-  return !isHeaderLine(next.trim().split(/\s+/));
-}
-
-function findRegions(lines: readonly string[], excluded: (i: number) => boolean): Region[] {
-  const out: Region[] = [];
-  let kind: TableKind | null = null;
-  let run: number[] = [];
-  const close = (): void => {
-    while (run.length > 0 && (lines[run[run.length - 1] ?? 0] ?? "").trim() === "") run.pop();
-    if (kind && run.some((i) => /\d[.,]\d/.test(lines[i] ?? "") || /栏\s*次/.test(lines[i] ?? ""))) out.push({ kind, lines: run });
-    run = [];
-  };
-  lines.forEach((raw, i) => {
-    if (excluded(i)) {
-      close();
-      kind = null;
-      return;
-    }
-    const t = cleanLine(raw);
-    if (isTableTitle(t)) {
-      close();
-      const k = kindOfTitle(bareTitle(t));
-      kind = k === null || k === "绩效自评表" || k === "other" ? null : k;
-      return;
-    }
-    if (kind === null) return;
-    if (isBreak(raw)) {
-      close();
-      kind = null;
-      return;
-    }
-    if (isPreamble(lines, i)) {
-      // A page going on without title or header stays in the region (its rows take the first
-      // page's columns); otherwise a page number or repeated 部门 line ends the page's block and
-      // the title or header that follows reopens it.
-      if (!goesOnWithoutHeader(lines, i, run)) close();
-      return;
-    }
-    if (run.length === 0 && t === "") return;
-    run.push(i);
-  });
-  close();
-  return out;
 }
 
 /** The slots of one row for a kind, given the header's value column counts. */
@@ -138,9 +73,13 @@ function slotsOf(kind: TableKind, counts: readonly number[], rowNos: readonly bo
 }
 
 /** Lays the lines of one table region into cells. */
-function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)[] {
+function layRegion(kind: TableKind, lines: readonly string[], known: { named: NamedFigures; coded: CodedFigures; economic: ReadonlyMap<string, Decimal> }): { cells: (string[] | null)[]; slots: Slot[]; paths: string[][] } {
   const { words: tokens, carried } = readWords(lines);
-  const firstBody = tokens.findIndex((t) => isLanci(t) || isBodyLine(t));
+  // A line of OCR noise with a figure in it above the header ("HI-1 J. 2404.14 …") is no body line:
+  // a line of header words follows it.
+  const next = (k: number): readonly string[] => tokens.slice(k + 1).find((x) => x.length > 0) ?? [];
+  const isRow = (t: readonly string[]): boolean => CODE.test(t[0] ?? "") || /^(?:合计|总计)$/.test(t[0] ?? "");
+  const firstBody = tokens.findIndex((t, k) => isLanci(t) || (isBodyLine(t) && (isRow(t) || !isHeaderLine(next(k)) || isLanci(next(k)))));
   let bodyFrom = firstBody < 0 ? tokens.length : firstBody;
   // The upper piece of the first row's wrapped label ("一般公共服务" over "201 264.87 …") is body.
   for (let k = bodyFrom - 1; firstBody > 0 && k >= 0; k--) {
@@ -153,31 +92,35 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
   const lanciAt = tokens.findIndex(isLanci);
   const twoSided = kind === "收入支出决算总表" || kind === "财政拨款收入支出决算总表";
   const groups = kind === "一般公共预算财政拨款基本支出决算明细表" ? Math.max(2, ...header.map((t) => t.filter((w) => w === "科目名称").length)) : twoSided ? 2 : 1;
-  const counts = valueCounts(kind, tokens.slice(bodyFrom), lanciAt >= 0 ? (tokens[lanciAt] ?? []) : null, groups);
+  const counts = valueCounts(kind, tokens.slice(bodyFrom), lanciAt >= 0 ? lanciWords(tokens[lanciAt] ?? []) : null, groups);
   const rowNos = [0, 1].map((g) => twoSided && header.some((t) => t.filter((w) => /^行次?$/.test(w)).length > g));
-  // Columns the body leaves empty still have their header: the count the header words fit best.
-  // Only a header line with more words than the body has figures shows such columns.
-  const wordsOnALine = Math.max(0, ...header.map((t) => t.filter((w) => !/^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|栏次|行次|收入|支出)$/.test(w)).length));
+  // Columns the body leaves empty still have their header: without a 栏次 line to count them,
+  // the count the header words read best under (a column per word at most).
+  const headerWords = header.reduce((n, t) => n + t.filter((w) => !/^(?:项|目|项目|功能分类|经济分类|科目名称|科目编码|栏次|行次|收入|支出)$/.test(w)).length, 0);
   const fewest = counts.reduce((a, c) => a + c, 0);
-  if (kind !== "一般公共预算财政拨款基本支出决算明细表" && lanciAt < 0 && wordsOnALine > fewest) {
+  if (kind !== "一般公共预算财政拨款基本支出决算明细表" && lanciAt < 0 && headerWords > fewest) {
     const last = counts.length - 1;
     let bestScore = -Infinity;
     let bestCount = counts[last] ?? 1;
-    for (let n = counts[last] ?? 1; n <= (counts[last] ?? 1) + wordsOnALine - fewest + 2; n++) {
+    for (let n = counts[last] ?? 1; n <= (counts[last] ?? 1) + Math.min(headerWords - fewest, 8); n++) {
       const trial = slotsOf(kind, counts.map((c, g) => (g === last ? n : c)), rowNos);
-      const s = layHeader(header, trial, header.map((t) => (t.length === 0 ? null : trial.map(() => ""))), twoSided, kind);
+      const s = layHeader(header, trial, header.map((t) => (t.length === 0 ? null : trial.map(() => ""))), twoSided, kind).score;
       if (s > bestScore) [bestScore, bestCount] = [s, n];
     }
     counts[last] = bestCount;
   }
   const slots = slotsOf(kind, counts, rowNos);
   const out: (string[] | null)[] = lines.map((l) => (l.trim() === "" ? null : slots.map(() => "")));
+  const read = layHeader(header, slots, out, twoSided, kind).paths;
+  const paths = (twoSided ? null : templateHeader(header, slots, out, kind, read)) ?? read;
+  const valueGroups = slots.flatMap((s) => (s.type === "value" ? [s.group] : []));
+  const rules = counts.map((_, g) => columnRules(paths.filter((_p, k) => valueGroups[k] === g)));
   const choices: { line: number; options: number[][] }[] = [];
   for (let k = bodyFrom; k < tokens.length; k++) {
     const line = tokens[k] ?? [];
     if (line.length === 0) continue;
     if (isLanci(line)) {
-      out[k] = lanciCells(line, slots);
+      out[k] = lanciCells(lanciWords(line), slots);
       continue;
     }
     const options = placements(line, slots);
@@ -189,7 +132,8 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
     }
     choices.push({ line: k, options: rank(options, line, slots, kind) });
   }
-  const chosen = chooseByIdentities(choices, tokens, slots);
+  const anchors = twoSided ? [] : [...anchorsOf(kind, paths, known.named), ...boundsOf(kind, paths, known.coded), ...floorsOf(kind, paths, known.economic)];
+  const chosen = chooseByIdentities(choices, { tokens, slots, rules, anchors });
   for (const { line, option } of chosen) {
     const row = out[line];
     if (!row) continue;
@@ -197,14 +141,24 @@ function layRegion(kind: TableKind, lines: readonly string[]): (string[] | null)
   }
   uncarry(out, carried, slots);
   followNamelessRows(out, tokens, slots, bodyFrom, new Set(carried.keys()));
-  layHeader(header, slots, out, twoSided, kind);
-  return out;
+  return { cells: out, slots, paths };
 }
 
+// A 栏次 line: column numbers 1…n with 栏次 or the 类/款/项 words of the code columns ("类 款 项 1 2 3",
+// "类。款,项 75 栏次 1 2 3": numbers before the first 1 are OCR noise and left out), or the numbers
+// 1 2 3 … alone (the 三公 table's).
 function isLanci(t: readonly string[]): boolean {
-  const nums = t.filter((w) => ROW_NO.test(w));
-  const others = t.filter((w) => !ROW_NO.test(w));
-  return nums.length > 0 && others.length > 0 && others.every((w) => /^(?:栏次?|次|栏次)$/.test(w) || /^[类款项]$/.test(w)) && others.some((w) => /栏/.test(w));
+  const w = lanciWords(t);
+  const nums = w.filter((x) => ROW_NO.test(x));
+  const others = w.filter((x) => !ROW_NO.test(x));
+  const ascending = nums.length >= 2 && nums.every((x, k) => Number(x) === k + 1);
+  if (others.length === 0) return nums.length >= 3 && ascending;
+  return nums.length > 0 && others.every((x) => /^(?:栏次?|次|栏次)$/.test(x) || /^[类款项。，,.、]+$/.test(x)) && (others.some((x) => /栏/.test(x)) || ascending);
+}
+
+function lanciWords(t: readonly string[]): readonly string[] {
+  const one = t.indexOf("1");
+  return one < 0 ? t : t.filter((x, k) => k >= one || !ROW_NO.test(x));
 }
 
 function isBodyLine(t: readonly string[]): boolean {
@@ -249,34 +203,6 @@ function lanciCells(line: readonly string[], slots: readonly Slot[]): string[] {
     }
   }
   return row.map((c) => (c === "栏次次" ? "栏次" : c));
-}
-
-/**
- * A line's words: a code printed against its name ("310资本性支出") is two words, and a code alone on
- * its line is placed with the name and figures of the next line ("30299" / "其他商品和服务支出 0.20"),
- * so both take the same group; `carried` maps such a code line to that next line.
- */
-function readWords(lines: readonly string[]): { words: string[][]; carried: Map<number, number> } {
-  const words = lines.map((l) =>
-    l
-      .trim()
-      .split(/\s+/)
-      .filter((t) => t !== "")
-      .flatMap((w) => (/^\d{3,7}\p{Script=Han}/u.test(w) ? [w.replace(/\p{Script=Han}.*$/u, ""), w.replace(/^\d+/, "")] : [w])),
-  );
-  const carried = new Map<number, number>();
-  words.forEach((line, k) => {
-    if (line.length !== 1 || !CODE.test(line[0] ?? "")) return;
-    let n = k + 1;
-    while (n < words.length && (words[n] ?? []).length === 0) n++;
-    const next = words[n] ?? [];
-    if (next.length > 0 && !CODE.test(next[0] ?? "") && !FIGURE.test(next[0] ?? "") && next.some((w) => FIGURE.test(w))) {
-      words[k] = [...line, ...next];
-      words[n] = [];
-      carried.set(k, n);
-    }
-  });
-  return { words, carried };
 }
 
 // Back on their own lines: the code stays where it is printed, the rest goes to its line (as the

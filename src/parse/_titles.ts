@@ -32,7 +32,8 @@ export function normaliseMarker(text: string): string | null {
 /** True when a line reads as a table title ("2024年度收入决算表", "二、收入决算表", "…绩效自评表"). */
 export function isTableTitle(line: string): boolean {
   const t = compact(bareTitle(cleanLine(line)));
-  if (t.length > 60 || PART_HEADING.test(t) || /[。；;]$/.test(t) || /见附件|详见/.test(t)) return false;
+  // "（一）高等学校收支决算总表说明" heads the narrative about a table.
+  if (t.length > 60 || PART_HEADING.test(t) || /[。；;]$/.test(t) || /见附件|详见/.test(t) || /表说明$/.test(t)) return false;
   return kindOfTitle(t) !== null || /决算[^,，。]*表$/.test(t);
 }
 

@@ -71,3 +71,23 @@ export function compareTables(a: Disclosure, b: Disclosure): TableDiff[] {
   }
   return diffs;
 }
+
+/** Every figure of the template tables, keyed by table kind, part, row (code + label) and column path. */
+export function figureCells(d: Disclosure): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of d.tables) {
+    if (t.kind === "other" || t.kind === "绩效自评表") continue;
+    for (const p of t.parts)
+      for (const r of p.rows)
+        for (const c of r.cells) {
+          const v = c.value ?? c.candidate;
+          if (v !== null) out.set(`${t.kind}|${p.name ?? ""}|${r.code ?? ""}|${r.label}|${p.columns[c.column]?.path.join(">") ?? c.column}`, v);
+        }
+  }
+  return out;
+}
+
+/** Keys whose figures differ between two readings ("key: a vs b", "-" for a missing figure). */
+export function figureDisagreements(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map((k) => `${k}: ${a.get(k) ?? "-"} vs ${b.get(k) ?? "-"}`);
+}
