@@ -109,7 +109,8 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
     new RegExp(`(年初|全年)预算(数)?|${NOT_BUDGET}预算数|${NOT_BUDGET}预算(?!财政拨款|支出|收入|单位)|\\bbudget(ed)?\\b`, "g"),
   ],
   // "决算里说…", "决算公开显示…" name the document, not the measure.
-  ["决算", /决算数|实际支出|实际|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
+  // ("实际完成多少" asks an indicator's outcome, whatever it counts: not the outturn of money.)
+  ["决算", /决算数|实际支出|实际(?!完成|达到|达)|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
 ];
 
 /**

@@ -24,6 +24,9 @@ describe("understandQuestion: aspect", () => {
     ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
     ["经信局三公经费增幅", "增长率", null, "explicit"],
     ["机关运行经费比年初预算降了百分之几", "增长率", null, "explicit"],
+    // An indicator's outcome ("实际完成") is no outturn of money.
+    ["经信局新能源车产量实际完成多少", "决算", null, "default"],
+    ["经信局三公经费实际支出多少", "决算", null, "explicit"],
     ["经信局基本支出占总支出的比例", "占比", null, "explicit"],
     ["经信局基本支出占比", "占比", null, "explicit"],
     ["经信局基本支出占总支出的百分之几", "占比", null, "explicit"],
