@@ -1,4 +1,5 @@
 import { ITEMS } from "../facts/items.js";
+import { ECONOMIC_CLASSES } from "../facts/index.js";
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
 import type { Descriptor, Label, Quantity } from "./types.js";
@@ -91,7 +92,10 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       if (src.code) add(src.code, "row");
       for (const p of parentCodes(src.code ?? "")) {
         add(p, "parent");
-        const parent = rowByCode.get(`${src.table}|${p}`);
+        const printed = rowByCode.get(`${src.table}|${p}`);
+        // A parent cut short by its cell ("对个人和家庭的补"): the classification's own name completes it.
+        const standard = printed ? ECONOMIC_CLASSES[p] : undefined;
+        const parent = printed && standard && standard.length > printed.length && standard.startsWith(printed) ? standard : printed;
         if (parent) {
           add(parent, "parent");
           path.push(parent);

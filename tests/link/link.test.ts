@@ -170,6 +170,14 @@ describe("linkSubject", () => {
     expect(linkSubject(pool, "质量抽检和试验检测管理项目完成了几个", { code: null, accept }).kind).toBe("match");
   });
 
+  it("completes a parent row its cell cut short from the classification's own name", () => {
+    const pool = [
+      cell({ row: "对个人和家庭的补", code: "303", value: "10.00", line: 300, ...T06, column: ["决算数"] }),
+      cell({ row: "抚恤金", code: "30304", value: "8.93", line: 301, ...T06, column: ["决算数"] }),
+    ];
+    expect(quantityLabel(quantityOf(pool, pool[1]!))).toContain("对个人和家庭的补助 > 抚恤金（30304）");
+  });
+
   it("names the quantity it answered", () => {
     const f = POOL[5];
     if (!f) throw new Error("fixture");
