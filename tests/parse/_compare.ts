@@ -73,10 +73,10 @@ export function compareTables(a: Disclosure, b: Disclosure): TableDiff[] {
 }
 
 /** Every figure of the template tables, keyed by table kind, part, row (code + label) and column path. */
-export function figureCells(d: Disclosure): Map<string, string> {
+export function figureCells(d: Disclosure, skip: ReadonlySet<string> = new Set()): Map<string, string> {
   const out = new Map<string, string>();
   for (const t of d.tables) {
-    if (t.kind === "other" || t.kind === "绩效自评表") continue;
+    if (t.kind === "other" || t.kind === "绩效自评表" || skip.has(t.kind)) continue;
     for (const p of t.parts)
       for (const r of p.rows)
         for (const c of r.cells) {

@@ -5,6 +5,7 @@ import { plainText } from "../../scripts/plain-text.js";
 import { parseDisclosure, parseHealth, type Disclosure } from "../../src/parse/index.js";
 import { isPlainForm } from "../../src/parse/_plain.js";
 import { parsed, source } from "./_load.js";
+import { figureCells as cells } from "./_compare.js";
 
 const LAYOUT = "tests/fixtures/documents/2019-foshan-guidaojiaotongju.layout.txt";
 const PLAIN = "tests/fixtures/parse/2019-foshan-guidaojiaotongju.plain.txt";
@@ -16,21 +17,6 @@ const LAYOUT_ERRORS: Readonly<Record<string, readonly string[]>> = {
     "一般公共预算财政拨款基本支出决算明细表|人员经费|||决算数",
   ],
 };
-
-/** Every figure of the template tables, keyed by table kind, part, row (code + label) and column path. */
-function cells(d: Disclosure, skip: ReadonlySet<string> = new Set()): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const t of d.tables) {
-    if (t.kind === "other" || t.kind === "绩效自评表" || skip.has(t.kind)) continue;
-    for (const p of t.parts)
-      for (const r of p.rows)
-        for (const c of r.cells) {
-          const v = c.value ?? c.candidate;
-          if (v !== null) out.set(`${t.kind}|${p.name ?? ""}|${r.code ?? ""}|${r.label}|${p.columns[c.column]?.path.join(">") ?? c.column}`, v);
-        }
-  }
-  return out;
-}
 
 function disagreements(a: Map<string, string>, b: Map<string, string>): string[] {
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map((k) => `${k}: ${a.get(k) ?? "-"} vs ${b.get(k) ?? "-"}`);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, subjectOf, understandQuestion } from "../../src/query/index.js";
-import { manifestDocs } from "../fixtures/query/catalogs.js";
+import { subjectOf, understandQuestion } from "../../src/query/index.js";
+import { FOSHAN, PUTUO_SW, SWU, docsCatalog } from "../fixtures/query/catalogs.js";
 
-const PUTUO_SW = "中共上海市普陀区委社会工作部";
-const FOSHAN = "佛山市轨道交通局";
-const SWU = "西南大学";
-const catalog = buildCatalog([
-  ...manifestDocs(),
-  { department: PUTUO_SW, aliases: [], year: 2024, type: "部门决算", file: "2024-shanghai-putuo-shehuigongzuobu.layout.txt" },
-  { department: FOSHAN, aliases: [], year: 2019, type: "部门决算", file: "2019-foshan-guidaojiaotongju.layout.txt" },
-  { department: SWU, aliases: [], year: 2024, type: "部门决算", file: "2024-xinan-daxue.layout.txt" },
-]);
+const catalog = docsCatalog;
 const u = (q: string) => understandQuestion(q, undefined, catalog);
 
 describe("understandQuestion: English count words", () => {
