@@ -1,0 +1,76 @@
+/**
+ * Regions named in a question without a body: a bare region of the corpus ("洪山区三公经费",
+ * "东西湖平价菜") resolves to the one body under it, and a city or province the corpus lacks
+ * ("北京市…") is another body's.
+ */
+import { suffixedPlacesIn } from "./_places.js";
+import type { Catalog, DepartmentRef } from "./types.js";
+
+// "武汉市投资促进中心…": a body's name after the region, not a question about the region.
+const BODY_AFTER_REGION = /^[\u4e00-\u9fa5]{1,10}?(中心|集团|公司|院|馆|站|所|队)/;
+
+/**
+ * "北京市2024年三公经费", "湖北省三公经费": a city or province of the gazetteer, named with its
+ * suffix, that no catalog department has as a region (an ancestor like 湖北省 of 武汉市 included:
+ * the province's own accounts are another disclosure).
+ */
+export function foreignRegion(text: string, catalog: Catalog): string | null {
+  for (const m of suffixedPlacesIn(text)) {
+    if (catalog.index.regionForms.includes(m.form)) continue;
+    // "给恩施州拨了多少", "赴沙特": a place money or people went to is what the question is about,
+    // not the body asked.
+    if (RECIPIENT.test(text.slice(0, text.indexOf(m.form)))) continue;
+    return m.form;
+  }
+  return null;
+}
+
+// Words before a place that make it the object of the question (where money or people went).
+const RECIPIENT = /(给|向|对|帮扶|支援|援助|结对|赴|到|去|往|拨付|拨给|援建)(湖北省|[一-龥]{2,3}省)?$/;
+
+/** The start of `text` that abbreviates `body` (its characters in order, gaps of at most two), two characters or more. */
+function shortFor(text: string, body: string): string {
+  let k = 0;
+  let n = 0;
+  while (n < text.length) {
+    const at = body.indexOf(text[n] ?? "", k);
+    if (at < 0 || at - k > 2) break;
+    k = at + 1;
+    n++;
+  }
+  const short = text.slice(0, n);
+  // A word of the name as written ("企业" of 企业服务中心) may begin another name ("洪山企业之家"):
+  // only an abbreviation (characters left out) or the whole name is the body's.
+  return n >= 2 && (!body.includes(short) || short === body) ? short : "";
+}
+
+/**
+ * A bare region ("洪山区三公经费"): the one department the corpus holds under it, or the several
+ * for the reply to ask which one.
+ */
+export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null {
+  for (const f of catalog.index.regionForms) {
+    // A region with its level word, or its bare name ("东西湖平价菜", "洪山企服"): with the level
+    // word the region itself, without it only where the corpus holds one department under it.
+    const bareName = !/(省|市|区|县|旗)$/.test(f);
+    if ((bareName && f.length < 2) || !text.includes(f)) continue;
+    if (bareName && (catalog.index.regionUnder.get(f) ?? []).length !== 1) continue;
+    // "洪山企业之家": a name of the documents that begins with the region's name is that name.
+    const from = text.indexOf(f);
+    const ahead = text.slice(from, from + f.length + 2);
+    if (bareName && catalog.vocabulary && [...catalog.vocabulary].some((w) => w.startsWith(ahead))) continue;
+    // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
+    if (BODY_AFTER_REGION.test(text.slice(text.indexOf(f) + f.length))) continue;
+    const under = catalog.index.regionUnder.get(f) ?? [];
+    const names = under.map((i) => catalog.departments[i]?.name ?? "");
+    if (names.length === 1 && names[0]) {
+      // "洪山企服": the region, then the body's own words in short (企业服务中心).
+      const at = text.indexOf(f) + f.length;
+      const body = names[0].slice(names[0].indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
+      const short = shortFor(text.slice(at), body);
+      return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [f + short] };
+    }
+    return { kind: "ambiguous", asked: f, candidates: names };
+  }
+  return null;
+}
