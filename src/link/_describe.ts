@@ -1,5 +1,6 @@
 import { ITEMS } from "../facts/items.js";
 import { ECONOMIC_CLASSES } from "../facts/index.js";
+import { WHOLE_SUBJECT } from "../facts/_narrative.js";
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
 import type { Descriptor, Label, Quantity } from "./types.js";
@@ -35,6 +36,7 @@ function isHeadline(column: readonly string[]): boolean {
 }
 
 const PART = /^其中[:：]?/;
+const WHOLE_NAMES = ["整体绩效", "部门整体绩效", "整体支出绩效", "部门整体"];
 const TOTAL_ROW = /^(合计|总计)$/;
 
 /**
@@ -134,6 +136,8 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       if (heading) add(heading.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.]\s*/, ""), "section");
     }
     if (fact.subject !== (src.kind === "table" ? src.row : "")) add(fact.subject, "row");
+    // The department's overall self-assessment goes by the framework's own names (整体绩效, 部门整体绩效).
+    if (fact.subject === WHOLE_SUBJECT) for (const n of WHOLE_NAMES) add(n, "row");
     // A name that opens with the body's own name ("佛山市轨道交通局开办经费"): a question names the
     // body apart (its words are the department) and the rest as the row.
     const own = norm(fact.department);

@@ -178,6 +178,15 @@ describe("linkSubject", () => {
     expect(quantityLabel(quantityOf(pool, pool[1]!))).toContain("对个人和家庭的补助 > 抚恤金（30304）");
   });
 
+  it("reads the department's overall self-assessment by the framework's names (整体绩效)", () => {
+    const pool = [
+      narrativeFact({ subject: "部门整体支出", value: "97.12", unit: "分", measure: "得分", line: 686, quote: "总分:97.12", qualifier: ["自评总分"] }),
+      narrativeFact({ subject: "预算执行", value: "17.12", unit: "分", measure: "得分", line: 690, quote: "预算执行 17.12", qualifier: ["得分", "部门整体支出"] }),
+    ];
+    const l = linkSubject(pool, "整体绩效自评总分多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("97.12");
+  });
+
   it("names the quantity it answered", () => {
     const f = POOL[5];
     if (!f) throw new Error("fixture");
