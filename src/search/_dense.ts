@@ -15,11 +15,19 @@ const EF_SEARCH = 128;
  * collect `ef` passing ones, which for one department among hundreds means most of the graph.
  */
 const EXACT_MAX = 4000;
+/**
+ * Vectors read out of the graph for exact scoring are kept, up to this many (2 KiB each, 32 MiB):
+ * hnswlib hands a point out as a fresh JS array (~15 µs), so re-reading a department's ~1,000
+ * passages on every question would cost more than the rest of the answer; the oldest go first.
+ */
+const CACHED_MAX = 16384;
 
 /** Cosine nearest-neighbour search over chunk vectors; labels are chunk labels. */
 export interface DenseIndex {
   readonly dim: number;
   readonly hnsw: Hnsw;
+  /** Points read out of the graph by `searchDense` (bounded, see `CACHED_MAX`), by label. */
+  readonly cached: Map<number, Float32Array>;
 }
 
 /** An empty graph (cosine space) with room for `capacity` points; deleted slots are reused. */
@@ -27,7 +35,7 @@ export function createDense(dim: number, capacity: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
   hnsw.initIndex(Math.max(16, capacity), M, EF_CONSTRUCTION, SEED, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, hnsw };
+  return { dim, hnsw, cached: new Map() };
 }
 
 /** Adds unit vectors under their labels, growing the graph when full. */
@@ -36,12 +44,14 @@ export function addVectors(index: DenseIndex, items: readonly { label: number; v
   for (const { label, vector } of items) {
     if (h.getCurrentCount() >= h.getMaxElements()) h.resizeIndex(Math.ceil(h.getMaxElements() * 1.5) + 16);
     h.addPoint(Array.from(vector), label, true);
+    index.cached.delete(label);
   }
 }
 
 /** Marks labels deleted (their slots are reused by later additions). */
 export function deleteLabels(index: DenseIndex, labels: Iterable<number>): void {
   for (const l of labels) {
+    index.cached.delete(l);
     try {
       index.hnsw.markDelete(l);
     } catch {
@@ -60,10 +70,23 @@ export function readDense(path: string, dim: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
   hnsw.readIndexSync(path, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, hnsw };
+  return { dim, hnsw, cached: new Map() };
 }
 
-function dot(a: readonly number[], b: Float32Array): number {
+/** The point under `label`, from the cache or read out of the graph (and kept). */
+function pointOf(index: DenseIndex, label: number): Float32Array {
+  const hit = index.cached.get(label);
+  if (hit) return hit;
+  const v = Float32Array.from(index.hnsw.getPoint(label));
+  if (index.cached.size >= CACHED_MAX) {
+    const oldest = index.cached.keys().next().value;
+    if (oldest !== undefined) index.cached.delete(oldest);
+  }
+  index.cached.set(label, v);
+  return v;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let j = 0; j < b.length; j++) s += (a[j] ?? 0) * (b[j] ?? 0);
   return s;
@@ -71,14 +94,14 @@ function dot(a: readonly number[], b: Float32Array): number {
 
 /**
  * The `k` most similar chunks to a unit query vector, best first, as cosine similarities, within
- * `pass`. Small passing sets are scored exactly; larger ones run inside hnswlib's search with its
- * filter callback. No copy of the vectors is kept.
+ * `pass`. Small passing sets are scored exactly (their points kept in a bounded cache); larger ones
+ * run inside hnswlib's search with its filter callback.
  */
 export function searchDense(index: DenseIndex, docs: Docs, query: Float32Array, k: number, pass: Pass | null): { label: number; sim: number }[] {
   if (k <= 0) return [];
   const labels = pass === null ? null : passingLabels(pass);
   if (labels !== null && labels.length <= EXACT_MAX) {
-    const scored = labels.map((label) => ({ label, sim: dot(index.hnsw.getPoint(label), query) }));
+    const scored = labels.map((label) => ({ label, sim: dot(pointOf(index, label), query) }));
     const order = corpusOrder(docs);
     return scored.sort((a, b) => b.sim - a.sim || order(a.label, b.label)).slice(0, k);
   }
