@@ -15,8 +15,23 @@ const EXPANSIONS: readonly (readonly [RegExp, string])[] = [
   [/的/g, ""],
 ];
 
+// The documents' labels are normalised over and over (per fact, per question): results are kept,
+// up to a bound (then forgotten all at once; a city's labels number tens of thousands).
+const NORM_MEMO_MAX = 200_000;
+const normMemo = new Map<string, string>();
+
 /** NFKC, no whitespace, ASCII brackets and quotes removed, lower-case Latin. */
 export function norm(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    if (normMemo.size >= NORM_MEMO_MAX) normMemo.clear();
+    n = normalizeLabel(s);
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+function normalizeLabel(s: string): string {
   return s
     .normalize("NFKC")
     .replace(/[\s\u3000]+/g, "")
