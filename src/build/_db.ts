@@ -16,7 +16,7 @@ import { codeFingerprint } from "./_fingerprint.js";
 import type { Outcome, StoredRecord } from "./_process.js";
 
 /** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
-export const DB_FORMAT = 4;
+export const DB_FORMAT = 5;
 export const DB_FILE = "index.db";
 
 /**

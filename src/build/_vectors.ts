@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { writeFileAtomic } from "../core/fs.js";
 import type { Embedder } from "../embed/index.js";
-import { addVectors, createDense, deleteLabels, readDense, searchGeneration, writeDense, type DenseIndex, type Span } from "../search/index.js";
+import { addVectors, createDense, deleteLabels, readDense, searchGeneration, storeDocVectors, writeDense, type DenseIndex, type Span } from "../search/index.js";
 
 const GRAPH = "vectors.hnsw";
 const META = "vectors.json";
@@ -169,6 +169,10 @@ export async function syncVectors(opts: {
     dropVectors(indexDir);
     return { dense: null, embedded, cached, problem: null };
   }
+  // Each added document's points, as the graph holds them, beside its chunks (exact scoring of a
+  // department reads one row instead of a thousand points); written before the graph and its meta,
+  // so a graph whose meta matches the database always has them.
+  storeDocVectors(db, dense, incremental ? changes.added : null);
   const tmp = join(indexDir, `${GRAPH}.tmp-${process.pid}`);
   writeDense(dense, tmp);
   renameSync(tmp, join(indexDir, GRAPH));

@@ -1,5 +1,6 @@
+import type { Database } from "better-sqlite3";
 import hnswlib from "hnswlib-node";
-import { corpusOrder, passes, passingLabels, type Docs, type Pass } from "./_docs.js";
+import { corpusOrder, passes, passingLabels, proseAt, type Docs, type DocView, type Pass } from "./_docs.js";
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
@@ -10,15 +11,16 @@ const SEED = 100;
 /** Search breadth; recall ≈ 1 at our sizes (thousands of chunks) for well under a millisecond. */
 const EF_SEARCH = 128;
 /**
- * Up to this many passing chunks a filtered query is scored exactly (their vectors read from the
- * graph one by one, nothing kept): HNSW's filtered search must walk past every failing point to
- * collect `ef` passing ones, which for one department among hundreds means most of the graph.
+ * Up to this many passing chunks a filtered query is scored exactly: HNSW's filtered search must
+ * walk past every failing point to collect `ef` passing ones, which for one department among
+ * hundreds means most of the graph.
  */
 const EXACT_MAX = 4000;
 /**
- * Vectors read out of the graph for exact scoring are kept, up to this many (2 KiB each, 32 MiB):
- * hnswlib hands a point out as a fresh JS array (~15 µs), so re-reading a department's ~1,000
- * passages on every question would cost more than the rest of the answer; the oldest go first.
+ * Exact scoring reads a document's vectors as one block: stored beside its chunks (`doc_vectors`,
+ * the graph's own points, written by the build) or else read out of the graph point by point
+ * (hnswlib hands a point out as a fresh JS array, ~40 µs: 40 ms for a department of 1,000
+ * passages). Blocks are kept up to this many vectors (2 KiB each, 32 MiB); the oldest go first.
  */
 const CACHED_MAX = 16384;
 
@@ -26,8 +28,8 @@ const CACHED_MAX = 16384;
 export interface DenseIndex {
   readonly dim: number;
   readonly hnsw: Hnsw;
-  /** Points read out of the graph by `searchDense` (bounded, see `CACHED_MAX`), by label. */
-  readonly cached: Map<number, Float32Array>;
+  /** Documents' vector blocks read for exact scoring (bounded, see `CACHED_MAX`), by document id. */
+  readonly blocks: Map<number, Float32Array>;
 }
 
 /** An empty graph (cosine space) with room for `capacity` points; deleted slots are reused. */
@@ -35,7 +37,7 @@ export function createDense(dim: number, capacity: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
   hnsw.initIndex(Math.max(16, capacity), M, EF_CONSTRUCTION, SEED, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, hnsw, cached: new Map() };
+  return { dim, hnsw, blocks: new Map() };
 }
 
 /** Adds unit vectors under their labels, growing the graph when full. */
@@ -44,14 +46,14 @@ export function addVectors(index: DenseIndex, items: readonly { label: number; v
   for (const { label, vector } of items) {
     if (h.getCurrentCount() >= h.getMaxElements()) h.resizeIndex(Math.ceil(h.getMaxElements() * 1.5) + 16);
     h.addPoint(Array.from(vector), label, true);
-    index.cached.delete(label);
   }
+  index.blocks.clear();
 }
 
 /** Marks labels deleted (their slots are reused by later additions). */
 export function deleteLabels(index: DenseIndex, labels: Iterable<number>): void {
+  index.blocks.clear();
   for (const l of labels) {
-    index.cached.delete(l);
     try {
       index.hnsw.markDelete(l);
     } catch {
@@ -70,38 +72,73 @@ export function readDense(path: string, dim: number): DenseIndex {
   const hnsw = new hnswlib.HierarchicalNSW("cosine", dim);
   hnsw.readIndexSync(path, true);
   hnsw.setEf(EF_SEARCH);
-  return { dim, hnsw, cached: new Map() };
+  return { dim, hnsw, blocks: new Map() };
 }
 
-/** The point under `label`, from the cache or read out of the graph (and kept). */
-function pointOf(index: DenseIndex, label: number): Float32Array {
-  const hit = index.cached.get(label);
+/** A document's points in label order, as the graph holds them. */
+function graphBlock(index: DenseIndex, doc: Pick<DocView, "base" | "count">): Float32Array {
+  const block = new Float32Array(doc.count * index.dim);
+  for (let i = 0; i < doc.count; i++) block.set(index.hnsw.getPoint(doc.base + i), i * index.dim);
+  return block;
+}
+
+/**
+ * Stores the points of the given documents (all when null) as the graph holds them, one blob per
+ * document beside its chunks, for exact scoring without reading the graph point by point. Run
+ * after the graph holds every point of those documents.
+ */
+export function storeDocVectors(db: Database, index: DenseIndex, ids: readonly number[] | null): void {
+  const docs = db.prepare(`SELECT id, base, count FROM search_docs${ids === null ? "" : " WHERE id = ?"}`);
+  const put = db.prepare("INSERT OR REPLACE INTO doc_vectors(doc, data) VALUES(?, ?)");
+  db.transaction(() => {
+    if (ids === null) db.prepare("DELETE FROM doc_vectors").run();
+    const rows = (ids === null ? docs.all() : ids.flatMap((id) => docs.all(id))) as { id: number; base: number; count: number }[];
+    for (const d of rows) {
+      const block = graphBlock(index, d);
+      put.run(d.id, Buffer.from(block.buffer, block.byteOffset, block.byteLength));
+    }
+  })();
+}
+
+/** A document's block: kept, stored (when of the right size), or read out of the graph. */
+function blockOf(index: DenseIndex, db: Database | null, doc: DocView): Float32Array {
+  const hit = index.blocks.get(doc.id);
   if (hit) return hit;
-  const v = Float32Array.from(index.hnsw.getPoint(label));
-  if (index.cached.size >= CACHED_MAX) {
-    const oldest = index.cached.keys().next().value;
-    if (oldest !== undefined) index.cached.delete(oldest);
+  let block: Float32Array | null = null;
+  const row = db?.prepare("SELECT data FROM doc_vectors WHERE doc = ?").get(doc.id) as { data: Buffer } | undefined;
+  if (row && row.data.byteLength === doc.count * index.dim * 4) block = new Float32Array(new Uint8Array(row.data).buffer);
+  block ??= graphBlock(index, doc);
+  let held = block.length;
+  for (const b of index.blocks.values()) held += b.length;
+  for (const [id, b] of index.blocks) {
+    if (held <= CACHED_MAX * index.dim) break;
+    index.blocks.delete(id);
+    held -= b.length;
   }
-  index.cached.set(label, v);
-  return v;
+  index.blocks.set(doc.id, block);
+  return block;
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
+function dot(block: Float32Array, at: number, b: Float32Array): number {
   let s = 0;
-  for (let j = 0; j < b.length; j++) s += (a[j] ?? 0) * (b[j] ?? 0);
+  for (let j = 0; j < b.length; j++) s += (block[at + j] ?? 0) * (b[j] ?? 0);
   return s;
 }
 
 /**
  * The `k` most similar chunks to a unit query vector, best first, as cosine similarities, within
- * `pass`. Small passing sets are scored exactly (their points kept in a bounded cache); larger ones
- * run inside hnswlib's search with its filter callback.
+ * `pass`. Documents holding few chunks are scored exactly (their vector blocks read from `db` when
+ * stored there, and kept); larger sets run inside hnswlib's search with its filter callback.
  */
-export function searchDense(index: DenseIndex, docs: Docs, query: Float32Array, k: number, pass: Pass | null): { label: number; sim: number }[] {
+export function searchDense(index: DenseIndex, docs: Docs, query: Float32Array, k: number, pass: Pass | null, db: Database | null = null): { label: number; sim: number }[] {
   if (k <= 0) return [];
   const labels = pass === null ? null : passingLabels(pass);
-  if (labels !== null && labels.length <= EXACT_MAX) {
-    const scored = labels.map((label) => ({ label, sim: dot(pointOf(index, label), query) }));
+  if (pass !== null && pass.docs !== null && labels !== null && labels.length <= EXACT_MAX) {
+    const scored: { label: number; sim: number }[] = [];
+    for (const d of pass.docs) {
+      const block = blockOf(index, db, d);
+      for (let i = 0; i < d.count; i++) if (!pass.proseOnly || proseAt(d, d.base + i)) scored.push({ label: d.base + i, sim: dot(block, i * index.dim, query) });
+    }
     const order = corpusOrder(docs);
     return scored.sort((a, b) => b.sim - a.sim || order(a.label, b.label)).slice(0, k);
   }

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS postings_recent(
 CREATE INDEX IF NOT EXISTS postings_recent_doc ON postings_recent(doc);
 CREATE TABLE IF NOT EXISTS terms(field INTEGER NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY(field, term)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_vectors(doc INTEGER PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 /** Creates the search tables when absent. */
@@ -198,6 +199,7 @@ export function removeSearchDocument(db: Database, id: number): Span | null {
   db.prepare("DELETE FROM postings WHERE doc = ?").run(id);
   db.prepare("DELETE FROM postings_recent WHERE doc = ?").run(id);
   db.prepare("DELETE FROM chunks WHERE doc = ?").run(id);
+  db.prepare("DELETE FROM doc_vectors WHERE doc = ?").run(id);
   db.prepare("DELETE FROM search_docs WHERE id = ?").run(id);
   bumpTotals(db, -1, doc.count, doc.words, doc.bigrams);
   return { base: doc.base, count: doc.count };

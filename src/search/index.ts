@@ -3,7 +3,7 @@ import type { Chunk } from "../chunk/index.js";
 import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import type { Embedder } from "../embed/index.js";
-import { addVectors, createDense, searchDense, type DenseIndex } from "./_dense.js";
+import { addVectors, createDense, searchDense, storeDocVectors, type DenseIndex } from "./_dense.js";
 import { corpusOrder, loadDocs, namesInQuery, resolveScope, type ChunkScope, type Docs, type DocView } from "./_docs.js";
 import { DENSE_WEIGHT, fuseRrf, RRF_K } from "./_fusion.js";
 import { expansionTerms } from "./_expand.js";
@@ -28,7 +28,7 @@ export {
   type ChunkTerms,
   type Span,
 } from "./_tables.js";
-export { addVectors, createDense, deleteLabels, readDense, writeDense, type DenseIndex } from "./_dense.js";
+export { addVectors, createDense, deleteLabels, readDense, storeDocVectors, writeDense, type DenseIndex } from "./_dense.js";
 
 /** An embedder, or how to get one on first need (the model loads only when a query needs it). */
 export type EmbedderSource = Embedder | (() => Promise<Embedder | null>);
@@ -140,6 +140,7 @@ export async function buildSearchIndex(
       addVectors(dense, vectors.map((vector, j) => ({ label: i + j, vector })));
       onProgress?.(Math.min(i + EMBED_STEP, ordered.length), ordered.length);
     }
+    storeDocVectors(db, dense, null);
   } else {
     onProgress?.(ordered.length, ordered.length);
   }
@@ -274,7 +275,7 @@ export async function search(index: SearchIndex, query: string, opts: SearchOpti
     const text = (opts.instruction ?? QUERY_INSTRUCTION_DEFAULT) ? `${QUERY_INSTRUCTION}${q}` : q;
     const v = graph !== null ? await queryVector(index, text) : null;
     // The model (or the graph) may turn out unavailable on first use: the search is then keyword-only.
-    if (graph !== null && v !== null) dense = searchDense(graph, docs, v, mode === "dense" ? k : depth, pass).map((r) => ({ label: r.label, score: r.sim }));
+    if (graph !== null && v !== null) dense = searchDense(graph, docs, v, mode === "dense" ? k : depth, pass, db).map((r) => ({ label: r.label, score: r.sim }));
     else mode = "keyword";
   }
   const weights = { bigram: opts.bigramWeight ?? BIGRAM_WEIGHT, identity: opts.identityWeight ?? IDENTITY_WEIGHT, prune: opts.prune !== false };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
 import { buildSearchIndex, search } from "../../src/search/index.js";
 import { CHUNKS } from "../fixtures/search/chunks.js";
 import { fakeEmbedder } from "../fixtures/search/fake-embedder.js";
@@ -83,6 +84,21 @@ describe("search (hybrid)", async () => {
     expect(hits).toHaveLength(4);
     expect(hits.every((h) => h.chunk.department === "武汉市投资促进局")).toBe(true);
     expect(lines(hits)[0]).toBe(8);
+  });
+
+  it.each([
+    ["stored beside the chunks", (_db: Database.Database) => {}],
+    ["read out of the graph when none are stored", (db: Database.Database) => void db.prepare("DELETE FROM doc_vectors").run()],
+    ["read out of the graph when the stored row is cut short", (db: Database.Database) => void db.prepare("UPDATE doc_vectors SET data = substr(data, 1, 100)").run()],
+  ])("scores a filtered query with the graph's own vectors, %s", async (_how, change) => {
+    const query = { mode: "dense" as const, k: 10, filter: { departments: ["武汉市投资促进局"] } };
+    const expected = (await search(index, "机关运行经费", query)).map((h) => [h.chunk.line, h.dense]);
+    const fresh = await buildSearchIndex(CHUNKS, fakeEmbedder());
+    change(fresh.parts.db);
+    expect((await search(fresh, "机关运行经费", query)).map((h) => [h.chunk.line, h.dense])).toEqual(expected);
+    // Read once, then kept: the stored rows are not read again.
+    fresh.parts.db.prepare("DELETE FROM doc_vectors").run();
+    expect((await search(fresh, "机关运行经费", query)).map((h) => [h.chunk.line, h.dense])).toEqual(expected);
   });
 
   it("embeds a repeated query only once (cache)", async () => {
