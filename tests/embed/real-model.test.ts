@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { checkModelFiles, loadEmbedder, modelFingerprint, modelPath } from "../../src/embed/index.js";
+import { openExtractor } from "../../src/embed/_load.js";
 import { buildSearchIndex, search } from "../../src/search/index.js";
 import { CHUNKS } from "../fixtures/search/chunks.js";
 
@@ -39,6 +40,19 @@ describe.skipIf(missing)("bge-small-zh-v1.5 with a real hnswlib index", () => {
     expect(dense[0]?.chunk.line).toBe(5);
     const hybrid = await search(index, "经信局招待费花了多少", { k: 2, filter: { departments: ["武汉市经济和信息化局"] } });
     expect(hybrid.map((h) => h.chunk.line).sort()).toEqual([1, 2]);
+  });
+});
+
+describe.skipIf(missing)("the single-threaded session for short texts", () => {
+  it("gives the vectors a session with a thread per core gives, bit for bit", async () => {
+    const texts = ["公务接待费", "经信局三公经费为什么比上年增加 增加的主要原因", "一般公共预算财政拨款支出决算情况说明：2024年度支出合计比上年增加，主要原因是项目支出增加。".repeat(3)];
+    const run = async (threads?: number): Promise<number[][]> => {
+      const extract = await openExtractor(config.modelDir, false, threads);
+      const out: number[][] = [];
+      for (const t of texts) out.push([...(await extract([t], { pooling: "cls", normalize: true })).data]);
+      return out;
+    };
+    expect(await run(1)).toEqual(await run());
   });
 });
 
