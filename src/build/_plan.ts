@@ -96,6 +96,15 @@ export interface RecentTierLimit {
   readonly share: number;
 }
 
+/**
+ * Documents added together (to the merged tables) go in batches of this many, one transaction
+ * each: their term rows are written to the small recent tier and merged into the large tables in
+ * one sorted pass before the commit. Written straight to the merged tables and committed one by
+ * one, each document's thousands of postings dirtied thousands of pages of the large B-trees and
+ * the commit rewrote them (rebuilding 100 documents from their artefacts: 51 s → 21 s → …).
+ */
+const BULK_BATCH = 64;
+
 function recentLimit(all: number, limit: RecentTierLimit): number {
   return limit.minDocs + Math.floor(limit.share * all);
 }
@@ -129,32 +138,46 @@ export async function applyPlan(
   let rejected = 0;
   const before = new Set(storedDocuments(db).map((d) => d.id));
   const recent = plan.add.length <= recentLimit(before.size, limit);
-  for (const [i, { file, key }] of plan.add.entries()) {
-    // Yield between documents so a signal (Ctrl-C) is handled during a long build.
-    await new Promise((r) => setImmediate(r));
-    step?.("parse", i, plan.add.length);
-    const loaded = store.load(key);
-    let outcome;
-    let info;
-    if (loaded.ok) {
-      outcome = loaded.value.artefact.outcome;
-      info = loaded.value.info;
-      fromArtefacts++;
-    } else {
-      outcome = processDocument(file);
-      info = store.save({ formatVersion: ARTEFACT_FORMAT, key, pipeline: plan.pipeline, source: { sha256: file.sha256, name: file.name }, outcome });
-      parsed++;
+  let pending = 0;
+  const commit = (): void => {
+    if (!db.inTransaction) return;
+    if (pending > 0) mergeRecent(db);
+    db.exec("COMMIT");
+    pending = 0;
+  };
+  try {
+    for (const [i, { file, key }] of plan.add.entries()) {
+      // Yield between documents so a signal (Ctrl-C) is handled during a long build.
+      await new Promise((r) => setImmediate(r));
+      step?.("parse", i, plan.add.length);
+      const loaded = store.load(key);
+      let outcome;
+      let info;
+      if (loaded.ok) {
+        outcome = loaded.value.artefact.outcome;
+        info = loaded.value.info;
+        fromArtefacts++;
+      } else {
+        outcome = processDocument(file);
+        info = store.save({ formatVersion: ARTEFACT_FORMAT, key, pipeline: plan.pipeline, source: { sha256: file.sha256, name: file.name }, outcome });
+        parsed++;
+      }
+      if (!recent && !db.inTransaction) db.exec("BEGIN");
+      insertOutcome(db, key, file.path, outcome, info, true);
+      if (!recent && ++pending >= BULK_BATCH) commit();
+      const n = `[${i + 1}/${plan.add.length}]`;
+      if (outcome.kind === "rejected") {
+        rejected++;
+        progress(`  跳过 skip ${n} ${file.path}: ${outcome.reason}`);
+      } else {
+        for (const m of outcome.record.mismatches) progress(`  注意 note ${file.path}: ${m}`);
+        const how = loaded.ok ? "复用 reused artefact" : "解析 parsed";
+        progress(`  ${how} ${n} ${file.path}: ${outcome.record.department} ${outcome.record.year} · ${outcome.record.tables} 表 tables · ${outcome.facts.length} 条数字 facts · ${outcome.chunks.length} chunks`);
+      }
     }
-    insertOutcome(db, key, file.path, outcome, info, recent);
-    const n = `[${i + 1}/${plan.add.length}]`;
-    if (outcome.kind === "rejected") {
-      rejected++;
-      progress(`  跳过 skip ${n} ${file.path}: ${outcome.reason}`);
-    } else {
-      for (const m of outcome.record.mismatches) progress(`  注意 note ${file.path}: ${m}`);
-      const how = loaded.ok ? "复用 reused artefact" : "解析 parsed";
-      progress(`  ${how} ${n} ${file.path}: ${outcome.record.department} ${outcome.record.year} · ${outcome.record.tables} 表 tables · ${outcome.facts.length} 条数字 facts · ${outcome.chunks.length} chunks`);
-    }
+  } finally {
+    // What was added so far is kept, whatever stopped the build (each document is whole).
+    commit();
   }
   if (plan.add.length > 0) step?.("parse", plan.add.length, plan.add.length);
   const tiers = recentTier(db);
