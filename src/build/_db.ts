@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
 import { vocabularyOf } from "../link/index.js";
-import { addSearchDocument, createSearchTables, damagedChunks, mergeRecentPostings, moveSearchDocument, postingTiers, removeSearchDocument, type Span } from "../search/index.js";
+import { addSearchDocument, createSearchTables, damagedChunks, mergeRecentPostings, moveSearchDocument, postingTiers, removeSearchDocument, type PostingTier, type Span } from "../search/index.js";
 import type { FileStamp, KnownFile } from "../corpus/index.js";
 import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
 import { codeFingerprint } from "./_fingerprint.js";
@@ -193,10 +193,12 @@ function docTerms(o: Extract<Outcome, { kind: "document" }>): string[] {
 }
 
 /**
- * Adds one processed document (or a rejection) under its key and current path; `recent` puts its
- * term rows in the small recent tier (see search/_tables.ts), merged later by `mergeRecent`.
+ * Adds one processed document (or a rejection) under its key and current path; `tier` "recent" puts
+ * its term rows in the small recent tier (see search/_tables.ts), merged later by `mergeRecent`;
+ * "batch" also leaves its term and word counts to `mergeRecent(db, true)`.
  */
-export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo, recent = false): void {
+export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo, tier: PostingTier = "merged"): void {
+  const recent = tier !== "merged";
   db.transaction(() => {
     if (outcome.kind === "rejected") {
       db.prepare("INSERT INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, outcome.reason, info.bytes);
@@ -217,9 +219,11 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
     // word, with the document's own list kept to subtract on removal (no row per word and document).
     const words = [...vocabularyOf([outcome.facts])];
     db.prepare("INSERT INTO doc_words(doc, data) VALUES(?, ?)").run(id, JSON.stringify(words));
-    const word = db.prepare("INSERT INTO vocabulary(word, docs) VALUES(?, 1) ON CONFLICT(word) DO UPDATE SET docs = docs + 1");
-    for (const w of words) word.run(w);
-    addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms }, recent);
+    if (tier !== "batch") {
+      const word = db.prepare("INSERT INTO vocabulary(word, docs) VALUES(?, 1) ON CONFLICT(word) DO UPDATE SET docs = docs + 1");
+      for (const w of words) word.run(w);
+    }
+    addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms }, tier);
   })();
 }
 
@@ -241,12 +245,21 @@ export function recentTier(db: Database.Database): { recent: number; all: number
   return postingTiers(db);
 }
 
-/** Moves the recent tier's rows (postings, document terms) into the merged tables. */
-export function mergeRecent(db: Database.Database): void {
+/**
+ * Moves the recent tier's rows (postings, document terms) into the merged tables. `batch`: the
+ * tier holds only documents added as a batch (`insertOutcome` tier "batch"), whose term and word
+ * counts are made here, each in one sorted pass.
+ */
+export function mergeRecent(db: Database.Database, batch = false): void {
   db.transaction(() => {
+    if (batch) {
+      db.exec(
+        "INSERT INTO vocabulary(word, docs) SELECT w.value, COUNT(*) FROM doc_words d, json_each(d.data) w WHERE d.doc IN (SELECT id FROM search_docs WHERE recent = 1) GROUP BY w.value ORDER BY w.value ON CONFLICT(word) DO UPDATE SET docs = docs + excluded.docs",
+      );
+    }
     db.exec("INSERT INTO doc_terms(term, doc) SELECT term, doc FROM doc_terms_recent ORDER BY term, doc");
     db.exec("DELETE FROM doc_terms_recent");
-    mergeRecentPostings(db);
+    mergeRecentPostings(db, batch);
   })();
 }
 

@@ -138,10 +138,12 @@ export async function applyPlan(
   let rejected = 0;
   const before = new Set(storedDocuments(db).map((d) => d.id));
   const recent = plan.add.length <= recentLimit(before.size, limit);
+  // A batch's counts are made from the recent tier: it must hold the batch alone.
+  if (!recent && recentTier(db).recent > 0) mergeRecent(db);
   let pending = 0;
   const commit = (): void => {
     if (!db.inTransaction) return;
-    if (pending > 0) mergeRecent(db);
+    if (pending > 0) mergeRecent(db, true);
     db.exec("COMMIT");
     pending = 0;
   };
@@ -163,7 +165,7 @@ export async function applyPlan(
         parsed++;
       }
       if (!recent && !db.inTransaction) db.exec("BEGIN");
-      insertOutcome(db, key, file.path, outcome, info, true);
+      insertOutcome(db, key, file.path, outcome, info, recent ? "recent" : "batch");
       if (!recent && ++pending >= BULK_BATCH) commit();
       const n = `[${i + 1}/${plan.add.length}]`;
       if (outcome.kind === "rejected") {

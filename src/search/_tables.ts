@@ -103,6 +103,12 @@ function packPostings(lists: Map<string, number[]>): [string, Buffer][] {
   return [...lists].map(([t, l]) => [t, Buffer.from(Int32Array.from(l).buffer)]);
 }
 
+/**
+ * Where a document's term rows go: the merged tables, the recent tier, or the recent tier with the
+ * term counts left to the merge (a batch of documents added together: `mergeRecentPostings(db, true)`).
+ */
+export type PostingTier = "merged" | "recent" | "batch";
+
 /** Where a document's chunks sit in the label space. */
 export interface Span {
   readonly base: number;
@@ -111,15 +117,16 @@ export interface Span {
 
 /**
  * Adds one document's chunks (document order) with their terms under `id`; labels are the next
- * `chunks.length` free numbers; `recent` puts its postings in the recent tier. Run inside the
- * caller's transaction.
+ * `chunks.length` free numbers; `tier` says where its postings go. Run inside the caller's
+ * transaction.
  */
 export function addSearchDocument(
   db: Database,
   id: number,
   doc: { file: string; department: string; year: number; chunks: readonly Chunk[]; terms: readonly ChunkTerms[] },
-  recent = false,
+  tier: PostingTier = "merged",
 ): Span {
+  const recent = tier !== "merged";
   const base = meta(db, "next_label");
   const count = doc.chunks.length;
   setMeta(db, "next_label", base + count);
@@ -174,7 +181,7 @@ export function addSearchDocument(
   for (const [field, lists] of fields) {
     for (const [term, data] of packPostings(lists)) {
       insertPosting.run(field, term, id, data);
-      addDf.run(field, term, data.length / 12);
+      if (tier !== "batch") addDf.run(field, term, data.length / 12);
     }
   }
   bumpTotals(db, 1, count, words, bigrams);
@@ -211,9 +218,18 @@ export function postingTiers(db: Database): { recent: number; all: number } {
   return { recent: row.recent, all: row.n };
 }
 
-/** Moves the recent tier's postings into the merged table, in key order (one pass over its pages). */
-export function mergeRecentPostings(db: Database): void {
+/**
+ * Moves the recent tier's postings into the merged table, in key order (one pass over its pages).
+ * `batch`: the tier holds a batch added with their term counts left out; they are counted first,
+ * one sorted pass over the term table instead of one scattered update per term and document.
+ */
+export function mergeRecentPostings(db: Database, batch = false): void {
   db.transaction(() => {
+    if (batch) {
+      db.exec(
+        "INSERT INTO terms(field, term, df) SELECT field, term, SUM(length(data) / 12) FROM postings_recent WHERE true GROUP BY field, term ORDER BY field, term ON CONFLICT(field, term) DO UPDATE SET df = df + excluded.df",
+      );
+    }
     db.exec("INSERT INTO postings(field, term, doc, data) SELECT field, term, doc, data FROM postings_recent ORDER BY field, term, doc");
     db.exec("DELETE FROM postings_recent");
     db.exec("UPDATE search_docs SET recent = 0 WHERE recent = 1");

@@ -26,6 +26,7 @@ export {
   removeSearchDocument,
   searchGeneration,
   type ChunkTerms,
+  type PostingTier,
   type Span,
 } from "./_tables.js";
 export { addVectors, createDense, deleteLabels, readDense, storeDocVectors, writeDense, type DenseIndex } from "./_dense.js";

@@ -50,6 +50,7 @@ async function expectSameAsFresh(idx: LoadedIndex, corpusDir: string): Promise<v
     expect(await hits(idx, q, "dense")).toEqual(await hits(fresh, q, "dense"));
   }
   expect(idx.documents.map((d) => d.file)).toEqual(fresh.documents.map((d) => d.file));
+  expect([...idx.facts.vocabulary()].sort()).toEqual([...fresh.facts.vocabulary()].sort());
   fresh.close();
 }
 
