@@ -59,6 +59,10 @@ function tune(db: Database.Database): void {
   // Postings and term statistics are B-trees touched all over by each document added: a page cache
   // of 64 MiB (default 2 MiB) keeps a large corpus's inner pages in memory.
   db.pragma("cache_size = -65536");
+  // The log is copied into the database once it holds 4,096 pages (16 MiB; SQLite's default is
+  // 1,000): one document added to a large index dirties some 1,200 pages, and copying them back at
+  // each commit (with an fsync, into a file of gigabytes) cost more than the document's own rows.
+  db.pragma("wal_autocheckpoint = 4096");
 }
 
 /** Opens the database for reading and writing; a missing, foreign or older one is an error value. */
@@ -193,16 +197,17 @@ function docTerms(o: Extract<Outcome, { kind: "document" }>): string[] {
 }
 
 /**
- * Adds one processed document (or a rejection) under its key and current path; `tier` "recent" puts
+ * Adds one processed document (or a rejection) under its key and current path, returning the
+ * document's row id (null for a rejection); `tier` "recent" puts
  * its term rows in the small recent tier (see search/_tables.ts), merged later by `mergeRecent`;
  * "batch" also leaves its term and word counts to `mergeRecent(db, true)`.
  */
-export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo, tier: PostingTier = "merged"): void {
+export function insertOutcome(db: Database.Database, key: string, file: string, outcome: Outcome, info: ArtefactInfo, tier: PostingTier = "merged"): number | null {
   const recent = tier !== "merged";
-  db.transaction(() => {
+  return db.transaction((): number | null => {
     if (outcome.kind === "rejected") {
       db.prepare("INSERT INTO rejected(key, file, reason, artefact_bytes) VALUES(?, ?, ?, ?)").run(key, file, outcome.reason, info.bytes);
-      return;
+      return null;
     }
     const r = outcome.record;
     const { lastInsertRowid } = db
@@ -224,7 +229,13 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
       for (const w of words) word.run(w);
     }
     addSearchDocument(db, id, { file, department: r.department, year: r.year, chunks: outcome.chunks, terms: outcome.terms }, tier);
+    return id;
   })();
+}
+
+/** Number of stored documents. */
+export function documentCount(db: Database.Database): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM documents").get() as { n: number }).n;
 }
 
 /** Removes a document and everything derived from it; returns its chunk span (for the vectors). */

@@ -8,7 +8,7 @@ import { describeIssue, truncatedCopies, type SourceFile } from "../corpus/index
 import type { Span } from "../search/index.js";
 import type { ArtefactStore } from "./_artefacts.js";
 import { ARTEFACT_FORMAT } from "./_fingerprint.js";
-import { documentsNear, insertOutcome, insertRejection, mergeRecent, moveDocument, moveRejection, recentTier, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
+import { documentCount, documentsNear, insertOutcome, insertRejection, mergeRecent, moveDocument, moveRejection, recentTier, removeDocument, removeRejection, storedDocuments, storedRejections } from "./_db.js";
 import { processDocument } from "./_process.js";
 
 /** A corpus file with its artefact key. */
@@ -136,8 +136,8 @@ export async function applyPlan(
   let parsed = 0;
   let fromArtefacts = 0;
   let rejected = 0;
-  const before = new Set(storedDocuments(db).map((d) => d.id));
-  const recent = plan.add.length <= recentLimit(before.size, limit);
+  const recent = plan.add.length <= recentLimit(documentCount(db), limit);
+  const addedIds: number[] = [];
   // A batch's counts are made from the recent tier: it must hold the batch alone.
   if (!recent && recentTier(db).recent > 0) mergeRecent(db);
   let pending = 0;
@@ -165,7 +165,8 @@ export async function applyPlan(
         parsed++;
       }
       if (!recent && !db.inTransaction) db.exec("BEGIN");
-      insertOutcome(db, key, file.path, outcome, info, recent ? "recent" : "batch");
+      const id = insertOutcome(db, key, file.path, outcome, info, recent ? "recent" : "batch");
+      if (id !== null) addedIds.push(id);
       if (!recent && ++pending >= BULK_BATCH) commit();
       const n = `[${i + 1}/${plan.add.length}]`;
       if (outcome.kind === "rejected") {
@@ -188,9 +189,6 @@ export async function applyPlan(
     mergeRecent(db);
     progress(`  合并 merged the ${tiers.recent} recently added documents' terms into the index in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
-  const addedIds = storedDocuments(db)
-    .map((d) => d.id)
-    .filter((id) => !before.has(id));
   return {
     reused: plan.kept,
     parsed,

@@ -101,9 +101,21 @@ export function openSearchIndex(
   opts: { dense: DenseIndex | (() => DenseIndex | null) | null; embedder: EmbedderSource | null },
 ): SearchIndex {
   const semantic = opts.dense !== null && opts.embedder !== null;
+  // The document view is read on the first search: a process that answers figures never needs it.
+  let docs: Docs | null = null;
   return {
     semantic,
-    parts: { db, docs: loadDocs(db), dense: semantic ? opts.dense : null, embedder: semantic ? opts.embedder : null, resolved: null, queryCache: new Map() },
+    parts: {
+      db,
+      get docs(): Docs {
+        docs ??= loadDocs(db);
+        return docs;
+      },
+      dense: semantic ? opts.dense : null,
+      embedder: semantic ? opts.embedder : null,
+      resolved: null,
+      queryCache: new Map(),
+    },
   };
 }
 
