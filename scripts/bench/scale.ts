@@ -180,7 +180,7 @@ export function renderScale(f: ScaleFigures, base: ScaleFigures | null): string 
     `  add one document     ${s1(f.addOne.ms)} (CPU ${s1(f.addOne.cpuMs)}); that document alone ${s1(f.oneAlone.ms)} (CPU ${s1(f.oneAlone.cpuMs)}) → ×${(f.addOne.ms / f.oneAlone.ms).toFixed(2)} wall, ×${(f.addOne.cpuMs / f.oneAlone.cpuMs).toFixed(2)} CPU  [${r(f.addOne)}]`,
     `  remove one document  ${s1(f.removeOne.ms)}  [${r(f.removeOne)}]`,
     `  corpus moved         ${s1(f.moved.ms)}  [${r(f.moved)}]`,
-    `  loaded RSS ${s.rssMiB} MiB (after ${s.fact.n + s.retrieval.n} questions ${s.rssAfterMiB} MiB); jieba dictionary ${m1(s.jiebaMs)}${s.modelMs !== null ? `; model + graph on first use ${m1(s.modelMs)}` : ""}`,
+    `  loaded RSS ${s.rssMiB} MiB (after ${s.fact.n + s.retrieval.n} questions ${s.rssAfterMiB} MiB); jieba dictionaries ${m1(s.jiebaMs)}${s.modelMs !== null ? `; model + graph on first use ${m1(s.modelMs)}` : ""}`,
     `  first filtered query ${m1(s.firstFilteredMs)}`,
     `  warm p50/p95: fact ${m1(s.fact.p50)}/${m1(s.fact.p95)} (n=${s.fact.n}) · rankings over all departments ${m1(s.rank.p50)}/${m1(s.rank.p95)} (n=${s.rank.n}) · retrieval ${m1(s.retrieval.p50)}/${m1(s.retrieval.p95)} (n=${s.retrieval.n}) · keyword search filtered ${m1(s.keywordFiltered.p50)}/${m1(s.keywordFiltered.p95)}, unfiltered ${m1(s.keywordUnfiltered.p50)}/${m1(s.keywordUnfiltered.p95)}`,
     `  one-shot ask (fresh process, ${COMPILED ? "compiled" : "tsx"}) ${f.oneShotAskMs} ms → ${f.oneShotAnswer}`,
