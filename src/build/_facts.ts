@@ -34,8 +34,41 @@ export interface FactReader {
   count(): number;
 }
 
-/** Department-years whose facts stay parsed in memory. */
-const CACHE_SIZE = 32;
+/**
+ * Department-years whose facts stay parsed in memory: those read again (a working set of
+ * departments asked about) and, apart, those read once. A ranking over all departments reads
+ * every one once; it passes through the second part and leaves the first one warm (at 1,000
+ * documents a ranking evicted every department being asked about: each next question read and
+ * parsed its facts again).
+ */
+const KEPT_REREAD = 24;
+const KEPT_ONCE = 8;
+
+/** A cache of two LRU parts: entries enter `once` and move to `again` when read a second time. */
+function twoPartCache<T>(): { get(key: string): T | undefined; set(key: string, value: T): void } {
+  const once = new Map<string, T>();
+  const again = new Map<string, T>();
+  const bound = (m: Map<string, T>, size: number): void => {
+    if (m.size <= size) return;
+    const oldest = m.keys().next().value;
+    if (oldest !== undefined) m.delete(oldest);
+  };
+  return {
+    get(key) {
+      const hit = again.get(key) ?? once.get(key);
+      if (hit === undefined) return undefined;
+      once.delete(key);
+      again.delete(key);
+      again.set(key, hit);
+      bound(again, KEPT_REREAD);
+      return hit;
+    },
+    set(key, value) {
+      once.set(key, value);
+      bound(once, KEPT_ONCE);
+    },
+  };
+}
 
 interface FactRow {
   readonly file: string;
@@ -67,7 +100,7 @@ const DOC_TERMS = "(SELECT term, doc FROM doc_terms UNION ALL SELECT term, doc F
 
 /** A reader over `db`'s facts tables. */
 export function factReader(db: Database.Database): FactReader {
-  const cache = new Map<string, readonly Fact[]>();
+  const cache = twoPartCache<readonly Fact[]>();
   const withheld = new Map<string, readonly string[]>();
   const byFile = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.file = ?");
   const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
@@ -77,19 +110,11 @@ export function factReader(db: Database.Database): FactReader {
     factsFor(department, year) {
       const key = `${department}|${year}`;
       const hit = cache.get(key);
-      if (hit) {
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
+      if (hit) return hit;
       const damaged: string[] = [];
       const out = factsOfRows(byWho.all(department, year) as FactRow[], damaged);
       cache.set(key, out);
       if (damaged.length > 0) withheld.set(key, damaged);
-      if (cache.size > CACHE_SIZE) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
-      }
       return out;
     },
     withheldFor(department, year) {
