@@ -151,7 +151,10 @@ function addTerm(db: Database, q: QueryTerm, docs: readonly DocView[] | null, id
 /** The n-th largest value (n ≥ 1) of `xs`, or -Infinity when there are fewer. */
 function nth(xs: Float64Array, n: number): number {
   if (xs.length < n) return Number.NEGATIVE_INFINITY;
-  return [...xs].sort((a, b) => b - a)[n - 1] ?? Number.NEGATIVE_INFINITY;
+  // A typed array sorts numerically without a comparator, several times faster than a spread copy
+  // sorted with one (scores of a common term's chunks across an archive number in the 100,000s).
+  const sorted = xs.slice().sort();
+  return sorted[sorted.length - n] ?? Number.NEGATIVE_INFINITY;
 }
 
 /**
