@@ -171,6 +171,9 @@ export function findEnglishClass(text: string): EnglishClass | null {
 
 /** The English 类/款/项 names in a normalised text, longest first, not overlapping one another. */
 export function findEnglishClasses(text: string): EnglishClass[] {
+  // Read once per text (an English question asks it several times); Chinese text has no class names.
+  if (last.text === text) return last.found;
+  if (!/[a-z]/i.test(text)) return [];
   table ??= build();
   const found: EnglishClass[] = [];
   for (const { re, zh } of table) {
@@ -181,5 +184,8 @@ export function findEnglishClasses(text: string): EnglishClass[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const out: EnglishClass[] = [];
   for (const f of found) if (!out.some((o) => o.start < f.end && f.start < o.end)) out.push(f);
+  last = { text, found: out };
   return out;
 }
+
+let last: { text: string; found: EnglishClass[] } = { text: "", found: [] };
