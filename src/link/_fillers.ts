@@ -48,9 +48,21 @@ const SORTED = [...FILLERS].sort((a, b) => b.length - a.length);
 /** The closed-class words (for typo repair's vocabulary). */
 export const FILLER_WORDS: readonly string[] = FILLERS;
 
+const WORD_CHAR = /[\p{Script=Han}A-Za-z0-9]/u;
+// Linking asks this of the same few thousand characters millions of times: the Unicode property
+// test is remembered per character.
+const wordChars = new Map<string, boolean>();
+
 /** True for a character that can carry meaning (Han, Latin letter, digit). */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{Script=Han}A-Za-z0-9]/u.test(ch);
+  if (ch === undefined) return false;
+  if (ch.length !== 1) return WORD_CHAR.test(ch);
+  let known = wordChars.get(ch);
+  if (known === undefined) {
+    known = WORD_CHAR.test(ch);
+    wordChars.set(ch, known);
+  }
+  return known;
 }
 
 /**

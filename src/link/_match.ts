@@ -61,11 +61,13 @@ function allIndexes(text: string, part: string): number[] {
  * question's word ends: "办公" of 办公经费 does not name the 办公费 in "办公费支出".
  */
 function exact(text: string, forms: readonly string[], content: readonly boolean[] | undefined): Cover[] {
-  return forms.flatMap((f, n) =>
-    allIndexes(text, f)
-      .filter((i) => n === 0 || !content || !content[i + f.length])
-      .map((i) => ({ start: i, end: i + f.length + projectWord(text, i + f.length, f), how: "exact" as const, excess: 0 })),
-  );
+  const out: Cover[] = [];
+  forms.forEach((f, n) => {
+    for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+      if (n === 0 || !content || !content[i + f.length]) out.push({ start: i, end: i + f.length + projectWord(text, i + f.length, f), how: "exact", excess: 0 });
+    }
+  });
+  return out;
 }
 
 /**
@@ -98,13 +100,6 @@ export function contrast(x: string, y: string): boolean {
   return /\d/.test(x + y) || CONTRASTS.some((c) => c.includes(x) && c.includes(y));
 }
 
-/** Equal-length strings one substitution apart (an edit distance of one between runs of one length). */
-function hamming1(a: string, b: string): boolean {
-  let diff = 0;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k] && ++diff > 1) return false;
-  return diff === 1;
-}
-
 function contrasting(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] ?? "";
@@ -124,11 +119,15 @@ function typo(text: string, forms: readonly string[], content: readonly boolean[
   for (const f of forms) {
     if (f.length < 3) continue;
     for (let i = 0; i + f.length <= text.length; i++) {
+      // Exactly one character different (counted in place: most windows differ in several).
+      let diff = 0;
+      for (let k = 0; k < f.length && diff < 2; k++) if (text[i + k] !== f[k]) diff++;
+      if (diff !== 1) continue;
       const w = text.slice(i, i + f.length);
       // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
       // A short name's first character only by sound ("扶恤金" for 抚恤金); brackets as the label has them ("维修(户)费").
       if (w === f || (w[0] !== f[0] && f.length < 4 && !soundsAlike(w[0] ?? "", f[0] ?? "")) || ![...w].every((ch, k) => isWordChar(ch) || ch === f[k])) continue;
-      if (!hamming1(w, f) || contrasting(w, f)) continue;
+      if (contrasting(w, f)) continue;
       // In a short name, a mistyped character that is a word of the question's own (a particle,
       // a question word) is that word: "教育的" is no typo of 教育收(费); "人员经费和计" is of 合计.
       const at = [...w].findIndex((ch, k) => ch !== f[k]);
@@ -189,20 +188,53 @@ function tail(text: string, form: string, content: readonly boolean[] | undefine
   return out;
 }
 
+/**
+ * The everyday phrases of a label's official terms, with the label's characters beyond the term
+ * (once per label; forgotten all at once past a bound, as an archive's labels are many).
+ */
+const synonymMemo = new Map<string, readonly { says: readonly string[]; excess: number }[]>();
+const MEMO_MAX = 200_000;
+const NONE: readonly { says: readonly string[]; excess: number }[] = [];
+
+function synonymsOf(label: string): readonly { says: readonly string[]; excess: number }[] {
+  let known = synonymMemo.get(label);
+  if (!known) {
+    const out: { says: readonly string[]; excess: number }[] = [];
+    for (const s of SYNONYMS) {
+      const official = s.official.find((o) => label.includes(o));
+      if (official !== undefined) out.push({ says: s.says, excess: label.length - official.length });
+    }
+    known = out.length > 0 ? out : NONE;
+    if (synonymMemo.size >= MEMO_MAX) synonymMemo.clear();
+    synonymMemo.set(label, known);
+  }
+  return known;
+}
+
 /** Everyday phrases whose official term the label contains ("开会" for a 会议费 row). */
 export function synonym(text: string, label: string): Cover[] {
   const out: Cover[] = [];
-  for (const s of SYNONYMS) {
-    const official = s.official.find((o) => label.includes(o));
-    if (official === undefined) continue;
-    const excess = label.length - official.length;
-    for (const say of s.says) for (const i of allIndexes(text, say)) out.push({ start: i, end: i + say.length, how: "synonym", excess });
+  for (const { says, excess } of synonymsOf(label)) {
+    for (const say of says) for (const i of allIndexes(text, say)) out.push({ start: i, end: i + say.length, how: "synonym", excess });
   }
   return out;
 }
 
+/** The characters of the last text asked about (one question is linked against thousands of labels). */
+let charsOf: { text: string; chars: Set<string> } = { text: "", chars: new Set() };
+
+/** Whether `label` shares no character with `text`: then only an everyday phrase can name it. */
+function disjoint(text: string, label: string): boolean {
+  if (charsOf.text !== text) charsOf = { text, chars: new Set(text) };
+  const chars = charsOf.chars;
+  for (const ch of label) if (chars.has(ch)) return false;
+  return true;
+}
+
 /** How a label accounts for parts of the question, by every method it admits. */
 export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[] }): Cover[] {
+  // Every reading but an everyday phrase repeats at least one of the label's characters.
+  if (disjoint(text, label)) return opts.fuzzy ? synonym(text, label) : [];
   const forms = labelForms(label);
   const plain = exact(text, forms, opts.content);
   const found = plain.length > 0 || !text.includes("的") ? plain : withParticle(text, forms);
@@ -247,7 +279,11 @@ function requiredWords(label: string): string[] {
  * together they are at least four characters.
  */
 function bag(text: string, label: string, content: readonly boolean[] | undefined): Cover[] {
-  const words = requiredWords(label.replace(ASIDE, ""));
+  const bare = label.replace(ASIDE, "");
+  // Its words are pieces of the label of two or more characters: none can stand in a question that
+  // holds none of the label's character pairs (and the label need not be cut into words at all).
+  if (!sharesPair(text, bare)) return [];
+  const words = requiredWords(bare);
   if (words.length < 2) return [];
   const out: Cover[] = [];
   let said = 0;
@@ -261,13 +297,20 @@ function bag(text: string, label: string, content: readonly boolean[] | undefine
   return said >= 3 ? out : [];
 }
 
+/** Whether some pair of adjacent characters of `label` stands in `text`. */
+function sharesPair(text: string, label: string): boolean {
+  for (let i = 0; i + 1 < label.length; i++) if (text.includes(label.slice(i, i + 2))) return true;
+  return false;
+}
+
 /**
  * A label said in pieces with other words between ("因公出国(境)…团组" for 因公出国(境)团组): runs of
  * two or more of its characters, in order, that together say all of it but an aside.
  */
 function pieces(text: string, form: string): Cover[] {
   const bare = form.replace(ASIDE, "");
-  if (bare.length < 5) return [];
+  // The first piece starts with the label's first two characters.
+  if (bare.length < 5 || !text.includes(bare.slice(0, 2))) return [];
   const out: Cover[] = [];
   let k = 0;
   let from = 0;
