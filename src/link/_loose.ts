@@ -19,22 +19,39 @@ const LOOSE_TAG = /^(?:v|vd|vg|d|dg|p|r|rg|rr|rz|t|tg|f|u[a-z]*|c|y|e|o|q|m|mq)$
 const FUNCTION_TAG = /^(?:p|u[a-z]*|c|r|rg|rr|rz|d|dg|y|e|o)$/;
 const QUANTITY_CHARS = /[增减降涨升跌超省节剩余欠调拨借还退未没不无非除含另预计划均率比差净累总合共新旧内外初末前后上下大小多少半\d]/;
 
-const poolWords = new WeakMap<readonly Descriptor[], Set<string>>();
+const poolLabels = new WeakMap<readonly Descriptor[], { texts: readonly string[]; used: Map<string, boolean> }>();
+/** Each label's words as jieba cuts them (labels repeat across documents and questions; forgotten past a bound). */
+const labelCuts = new Map<string, ReadonlySet<string>>();
+const CUTS_MAX = 100_000;
 
-/** The words the pool's labels use (rows, parents, columns, items, tables), cut as jieba cuts them. */
-function labelWords(ds: readonly Descriptor[]): Set<string> {
-  let words = poolWords.get(ds);
-  if (words) return words;
-  words = new Set<string>();
-  const seen = new Set<string>();
-  for (const d of ds)
-    for (const l of d.labels) {
-      if (l.role === "sentence" || l.role === "section" || seen.has(l.text)) continue;
-      seen.add(l.text);
-      for (const w of tagWords(l.text)) words.add(w.word);
-    }
-  poolWords.set(ds, words);
+function wordsOfLabel(text: string): ReadonlySet<string> {
+  let words = labelCuts.get(text);
+  if (!words) {
+    words = new Set(tagWords(text).map((w) => w.word));
+    if (labelCuts.size >= CUTS_MAX) labelCuts.clear();
+    labelCuts.set(text, words);
+  }
   return words;
+}
+
+/**
+ * Whether the pool's labels (rows, parents, columns, items, tables) use `word`, cut as jieba cuts
+ * them. A label's words are pieces of it, so only the labels holding the word are cut.
+ */
+function labelsUse(ds: readonly Descriptor[], word: string): boolean {
+  let pool = poolLabels.get(ds);
+  if (!pool) {
+    const seen = new Set<string>();
+    for (const d of ds) for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section") seen.add(l.text);
+    pool = { texts: [...seen], used: new Map() };
+    poolLabels.set(ds, pool);
+  }
+  let used = pool.used.get(word);
+  if (used === undefined) {
+    used = pool.texts.some((t) => t.includes(word) && wordsOfLabel(t).has(word));
+    pool.used.set(word, used);
+  }
+  return used;
 }
 
 /**
@@ -46,14 +63,12 @@ export function looseMask(text: string, content: readonly boolean[], ds: readonl
   if (!content.some(Boolean)) return mask;
   // Blanked parts (department, year) become breaks, so no word runs across them.
   const plain = text.replace(/\u0000/g, "，");
-  let words: Set<string> | null = null;
   for (const w of tagWords(plain)) {
     if (!LOOSE_TAG.test(w.tag) || QUANTITY_CHARS.test(w.word)) continue;
     let any = false;
     for (let k = w.start; k < w.start + w.word.length; k++) if (content[k]) any = true;
     if (!any) continue;
-    words ??= labelWords(ds);
-    if (!FUNCTION_TAG.test(w.tag) && words.has(w.word)) continue;
+    if (!FUNCTION_TAG.test(w.tag) && labelsUse(ds, w.word)) continue;
     for (let k = w.start; k < w.start + w.word.length; k++) mask[k] = true;
   }
   return mask;
