@@ -21,15 +21,36 @@ export function clausesOf(sentence: string, raw: string): { own: string; first: 
 }
 
 /**
+ * The runs of word characters of the last question text read, by start: `runs[i][n]` is the run of
+ * n + 1 characters from i (a question is read against a thousand sentences; its runs are cut once).
+ */
+let textRuns: { text: string; runs: string[][] } = { text: "", runs: [] };
+
+function runsOf(text: string): string[][] {
+  if (textRuns.text !== text) {
+    const runs: string[][] = [];
+    for (let i = 0; i < text.length; i++) {
+      const from: string[] = [];
+      for (let j = i; j < text.length && isWordChar(text[j]); j++) from.push(text.slice(i, j + 1));
+      runs.push(from);
+    }
+    textRuns = { text, runs };
+  }
+  return textRuns.runs;
+}
+
+/**
  * Runs of two or more question characters that stand verbatim in a sentence, and everyday words for
  * an official term it uses ("老师" for its 专任教师).
  */
 function sentenceCovers(text: string, sentence: string): Cover[] {
   const out: Cover[] = synonym(text, sentence).map((c) => ({ ...c, excess: 0 }));
+  const runs = runsOf(text);
   let i = 0;
   while (i < text.length) {
     let j = i;
-    while (j < text.length && isWordChar(text[j]) && sentence.includes(text.slice(i, j + 1))) j++;
+    const from = runs[i] ?? [];
+    while (j - i < from.length && sentence.includes(from[j - i] ?? "")) j++;
     if (j - i >= 2) {
       out.push({ start: i, end: j, how: "exact", excess: 0 });
       i = j;
@@ -62,6 +83,11 @@ export interface Subject {
   readonly memo: Map<string, Cover[]>;
   /** Per position, the row labels of the pool that account for it (see `markRows`). */
   readonly rows: Map<number, Set<string>>;
+  /**
+   * Descriptors found not to name the fact before their other labels were read: those labels'
+   * covers are still part of what the pool accounts for (`claimed`), and are read when asked.
+   */
+  readonly deferred: Prepared[];
 }
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
@@ -78,16 +104,117 @@ function sideOf(d: Descriptor): "收入" | "支出" | null {
  * Characters of the fact's own row name (asides and generic tails aside) the question does not say,
  * for a fact named only through its item's vocabulary ("公务用车" for 购置(更新)公务用车).
  */
-function rowExcess(d: Descriptor, text: string): number {
-  const row = d.labels.find((l) => l.role === "row")?.text ?? "";
-  // 口径 words (财政拨款, 一般公共预算 …) say whose money, not which quantity.
-  const bare = row
-    .replace(/\([^)]{1,8}\)/g, "")
-    .replace(/一般公共预算|政府性基金预算|财政拨款|合计|决算/g, "")
-    .replace(/(支出|费用|经费|资金|数)$/, "");
+function rowExcess(bare: string, text: string): number {
   let n = 0;
   for (const ch of bare) if (!text.includes(ch)) n++;
   return n;
+}
+
+/** The row name `rowExcess` compares, asides, 口径 words and generic tails left off. */
+function bareRow(d: Descriptor): string {
+  const row = d.labels.find((l) => l.role === "row")?.text ?? "";
+  // 口径 words (财政拨款, 一般公共预算 …) say whose money, not which quantity.
+  return row
+    .replace(/\([^)]{1,8}\)/g, "")
+    .replace(/一般公共预算|政府性基金预算|财政拨款|合计|决算/g, "")
+    .replace(/(支出|费用|经费|资金|数)$/, "");
+}
+
+/** A label as scoring reads it: the text matched (a sentence's own clause), its memo key and its own text. */
+interface ReadLabel {
+  readonly role: Descriptor["labels"][number]["role"];
+  readonly text: string;
+  readonly key: string;
+  readonly label: string;
+}
+
+/** A narrative figure's context clause (see `scoreDescriptor`) with its memo key. */
+interface Context {
+  readonly text: string;
+  readonly key: string;
+  /** Only words no other figure's row names count (the clause before). */
+  readonly owned: boolean;
+  /** Leaning on it costs a little. */
+  readonly cost: boolean;
+}
+
+/** What scoring reads of a descriptor whatever the question: worked out once per descriptor. */
+interface Prepared {
+  readonly side: "收入" | "支出" | null;
+  readonly lastColumn: string;
+  readonly contexts: readonly Context[];
+  readonly labels: readonly ReadLabel[];
+  /** The labels that name the fact itself (row, item): one of them must account for some words. */
+  readonly own: readonly ReadLabel[];
+  /** The texts of its row labels. */
+  readonly rows: readonly string[];
+  readonly bareRow: string;
+}
+
+const prepared = new WeakMap<Descriptor, Prepared>();
+
+function prepare(d: Descriptor): Prepared {
+  let p = prepared.get(d);
+  if (p) return p;
+  const f = d.fact;
+  // The cell's own column (the last of its path): "事业收入 > 其中:教育收费" is a breakdown of 事业收入.
+  const lastColumn = f.source.kind === "table" ? norm(f.source.column.at(-1) ?? "") : "";
+  const raw = f.source.kind === "narrative" ? norm(f.source.raw) : "";
+  const contexts: Context[] = [];
+  if (f.source.kind === "narrative") {
+    const sentence = d.labels.find((l) => l.role === "sentence")?.text ?? "";
+    const { first, before } = clausesOf(sentence, raw);
+    const found: Omit<Context, "key">[] = [
+      // The sentence's subject: the whole whose part the figure is.
+      { text: first, owned: false, cost: false },
+      // The clause before, and the paragraph's opening clause (what it is about): at a small cost.
+      { text: before, owned: true, cost: true },
+      { text: f.source.lead ? norm(f.source.lead) : "", owned: false, cost: true },
+    ];
+    for (const c of found) if (c.text) contexts.push({ ...c, key: `context|${c.text}` });
+  }
+  const labels = d.labels.map((l) => {
+    const text = l.role === "sentence" ? clausesOf(l.text, raw).own : l.text;
+    return { role: l.role, text, key: `${l.role}|${text}`, label: l.text };
+  });
+  p = {
+    side: sideOf(d),
+    lastColumn,
+    contexts,
+    labels,
+    own: labels.filter((l) => l.role === "row" || l.role === "item"),
+    rows: labels.filter((l) => l.role === "row").map((l) => l.label),
+    bareRow: bareRow(d),
+  };
+  prepared.set(d, p);
+  return p;
+}
+
+/** The covers of one of a descriptor's labels (from the memo, computed on first need). */
+function coversFor(s: Subject, l: ReadLabel): Cover[] {
+  let covers = s.memo.get(l.key);
+  if (!covers) {
+    const text = l.text;
+    covers =
+      l.role === "table" ? (text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
+    s.memo.set(l.key, covers);
+  }
+  return covers;
+}
+
+function contextCovers(s: Subject, context: Context): Cover[] {
+  let covers = s.memo.get(context.key);
+  if (!covers) {
+    covers = sentenceCovers(s.text, context.text);
+    s.memo.set(context.key, covers);
+  }
+  return covers;
+}
+
+/** A reading by typo or abbreviation never overrides a label the pool has for exactly those words. */
+function keptCovers(s: Subject, covers: readonly Cover[]): Cover[] {
+  // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
+  return covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
 }
 
 const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
@@ -111,6 +238,10 @@ export function account(x: Scored, s: Subject, loose: readonly boolean[]): Score
 
 /** Positions of the subject some label of the pool accounts for, by any reading (after scoring, from the memo). */
 export function claimed(s: Subject): boolean[] {
+  for (const p of s.deferred.splice(0)) {
+    for (const c of p.contexts) contextCovers(s, c);
+    for (const l of p.labels) coversFor(s, l);
+  }
   const out = new Array<boolean>(s.text.length).fill(false);
   for (const covers of s.memo.values()) for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
   return out;
@@ -152,6 +283,7 @@ export function readSubject(text: string, code: string | null): Subject {
     exact: new Set<string>(),
     memo: new Map<string, Cover[]>(),
     rows: new Map<number, Set<string>>(),
+    deferred: [],
   };
 }
 
@@ -196,13 +328,18 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   if (s.unit !== null && f.unit !== s.unit) return null;
   if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
   // Spending asked, an income figure offered (or the reverse): another quantity.
-  const side = sideOf(d);
+  const p = prepare(d);
+  const side = p.side;
   // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
   if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending))) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
     own = true;
+  } else if (!p.own.some((l) => keptCovers(s, coversFor(s, l)).length > 0)) {
+    // Not named: no score, but its labels may still account for words of the question.
+    s.deferred.push(p);
+    return null;
   }
   const covered = new Array<boolean>(s.text.length).fill(false);
   let ownExact = false;
@@ -210,58 +347,30 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let rowWords = Infinity;
   let excess = Infinity;
   let columnNamed = false;
-  // The cell's own column (the last of its path): "事业收入 > 其中:教育收费" is a breakdown of 事业收入.
-  const lastColumn = f.source.kind === "table" ? norm(f.source.column.at(-1) ?? "") : "";
+  const lastColumn = p.lastColumn;
   let lastColumnNamed = false;
   let qualifierLeft = false;
   let tableHit = false;
   // Words the figure's own clause leaves to the clause before: accounted for, at a small cost.
   let leaned = false;
-  if (f.source.kind === "narrative") {
-    const sentence = d.labels.find((l) => l.role === "sentence")?.text ?? "";
-    const { first, before } = clausesOf(sentence, norm(f.source.raw));
-    // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
-    // describe that figure, not this one.
-    const own = (k: number): boolean => {
-      const owners = s.rows.get(k);
-      return owners === undefined || d.labels.some((l) => l.role === "row" && owners.has(l.text));
-    };
-    const contexts: { text: string; owned: boolean; cost: boolean }[] = [
-      // The sentence's subject: the whole whose part the figure is.
-      { text: first, owned: false, cost: false },
-      // The clause before, and the paragraph's opening clause (what it is about): at a small cost.
-      { text: before, owned: true, cost: true },
-      { text: f.source.lead ? norm(f.source.lead) : "", owned: false, cost: true },
-    ];
-    for (const context of contexts) {
-      if (!context.text) continue;
-      const key = `context|${context.text}`;
-      let covers = s.memo.get(key);
-      if (!covers) {
-        covers = sentenceCovers(s.text, context.text);
-        s.memo.set(key, covers);
-      }
-      for (const c of covers)
-        for (let k = c.start; k < c.end; k++)
-          if (!covered[k] && s.mask[k] && (!context.owned || own(k))) {
-            covered[k] = true;
-            if (context.cost) leaned = true;
-          }
-    }
-  }
-  for (const l of d.labels) {
-    const text = l.role === "sentence" ? clausesOf(l.text, f.source.kind === "narrative" ? norm(f.source.raw) : "").own : l.text;
-    const key = `${l.role}|${text}`;
-    let covers = s.memo.get(key);
-    if (!covers) {
-      covers =
-        l.role === "table" ? (text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
-      s.memo.set(key, covers);
-    }
-    // A reading by typo or abbreviation never overrides a label the pool has for exactly those words.
-    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.text)) qualifierLeft = true;
-    // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
-    const kept = covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
+  // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
+  // describe that figure, not this one.
+  const mine = (k: number): boolean => {
+    const owners = s.rows.get(k);
+    return owners === undefined || p.rows.some((r) => owners.has(r));
+  };
+  for (const context of p.contexts)
+    for (const c of contextCovers(s, context))
+      for (let k = c.start; k < c.end; k++)
+        if (!covered[k] && s.mask[k] && (!context.owned || mine(k))) {
+          covered[k] = true;
+          if (context.cost) leaned = true;
+        }
+  for (const l of p.labels) {
+    const covers = coversFor(s, l);
+    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label)) qualifierLeft = true;
+    if (covers.length === 0) continue;
+    const kept = keptCovers(s, covers);
     if (kept.length === 0) continue;
     if (l.role === "row" || l.role === "item") {
       own = true;
@@ -275,7 +384,7 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
     }
     if (l.role === "column") {
       columnNamed = true;
-      if (l.text === lastColumn) lastColumnNamed = true;
+      if (l.label === lastColumn) lastColumnNamed = true;
     }
     if (l.role === "table") tableHit = true;
     for (const c of kept) for (let k = c.start; k < c.end; k++) covered[k] = true;
@@ -311,5 +420,5 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   if (measure !== null && f.measure !== measure) preference -= 0.05;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);
   const uncovered = missed.map((k) => s.text[k] ?? "").join("");
-  return { d, coverage, accounted: coverage, preference, rank, uncovered, missed, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(d, s.text) };
+  return { d, coverage, accounted: coverage, preference, rank, uncovered, missed, excess: rowHit ? (Number.isFinite(rowWords) ? rowWords : 0) : rowExcess(p.bareRow, s.text) };
 }
