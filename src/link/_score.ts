@@ -148,6 +148,10 @@ interface Prepared {
   readonly own: readonly ReadLabel[];
   /** The texts of its row labels. */
   readonly rows: readonly string[];
+  /** Its row labels as read. */
+  readonly rowLabels: readonly ReadLabel[];
+  /** The texts of the labels an exact reading of the question is looked for in (not sentences, sections or tables). */
+  readonly exactTexts: readonly string[];
   readonly bareRow: string;
 }
 
@@ -184,6 +188,8 @@ function prepare(d: Descriptor): Prepared {
     labels,
     own: labels.filter((l) => l.role === "row" || l.role === "item"),
     rows: labels.filter((l) => l.role === "row").map((l) => l.label),
+    rowLabels: labels.filter((l) => l.role === "row"),
+    exactTexts: labels.filter((l) => l.role !== "sentence" && l.role !== "section" && l.role !== "table").map((l) => l.label),
     bareRow: bareRow(d),
   };
   prepared.set(d, p);
@@ -261,10 +267,10 @@ function exactOver(s: Subject, c: Cover): boolean {
 export function markExact(s: Subject, ds: readonly Descriptor[]): void {
   const seen = new Set<string>();
   for (const d of ds)
-    for (const l of d.labels) {
-      if (l.role === "sentence" || l.role === "section" || l.role === "table" || seen.has(l.text)) continue;
-      seen.add(l.text);
-      for (const c of coversOf(s.text, l.text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
+    for (const text of prepare(d).exactTexts) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      for (const c of coversOf(s.text, text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
     }
 }
 
@@ -294,15 +300,10 @@ export function readSubject(text: string, code: string | null): Subject {
 export function markRows(s: Subject, ds: readonly Descriptor[]): void {
   const seen = new Set<string>();
   for (const d of ds)
-    for (const l of d.labels) {
-      if (l.role !== "row" || seen.has(l.text)) continue;
-      seen.add(l.text);
-      const key = `row|${l.text}`;
-      let covers = s.memo.get(key);
-      if (!covers) {
-        covers = coversOf(s.text, l.text, { fuzzy: true, content: s.mask });
-        s.memo.set(key, covers);
-      }
+    for (const l of prepare(d).rowLabels) {
+      if (seen.has(l.label)) continue;
+      seen.add(l.label);
+      const covers = coversFor(s, l);
       for (const c of covers)
         for (let k = c.start; k < c.end; k++) {
           const owners = s.rows.get(k) ?? new Set<string>();
