@@ -1,6 +1,6 @@
 import { ECONOMIC_CLASSES, FUNCTION_CLASSES } from "../facts/index.js";
 import { FUNCTION_ITEMS_EN } from "./_classes-en-items.js";
-import { phraseRegex } from "./_english-phrase.js";
+import { phraseNeedle, phraseRegex } from "./_english-phrase.js";
 
 /**
  * English names of the national 支出功能分类 类 and of every 支出经济分类 类/款 of the facts' table, by
@@ -123,6 +123,8 @@ export interface EnglishClass {
 
 interface Entry {
   readonly re: RegExp;
+  /** Text every match holds (see `phraseNeedle`). */
+  readonly needle: string;
   readonly zh: string;
   readonly length: number;
 }
@@ -140,7 +142,7 @@ function otherOf(zh: string): string {
 function build(): readonly Entry[] {
   const out: Entry[] = [];
   const add = (en: string, zh: string): void => {
-    out.push({ re: phraseRegex(en), zh, length: en.length });
+    out.push({ re: phraseRegex(en), needle: phraseNeedle(en), zh, length: en.length });
   };
   for (const [code, ens] of Object.entries(FUNCTION_EN)) {
     const zh = FUNCTION_CLASSES.find((c) => c.code === code)?.name;
@@ -176,7 +178,8 @@ export function findEnglishClasses(text: string): EnglishClass[] {
   if (!/[a-z]/i.test(text)) return [];
   table ??= build();
   const found: EnglishClass[] = [];
-  for (const { re, zh } of table) {
+  for (const { re, needle, zh } of table) {
+    if (!text.includes(needle)) continue;
     for (const m of text.matchAll(re)) {
       found.push({ start: m.index, end: m.index + m[0].length, zh });
     }

@@ -14,6 +14,20 @@ export function phraseRegex(en: string): RegExp {
   return new RegExp(`(?<![a-z0-9-])${words.join("[\\s,-]+(?:(?:its|their|the|his|her|our)\\s+)?")}(?![a-z0-9-])`, "g");
 }
 
+/**
+ * A piece of lowercase text every match of `phraseRegex(en)` holds (the longest literal start of its
+ * words), so a text without it is not searched; "" when there is none.
+ */
+export function phraseNeedle(en: string): string {
+  let best = "";
+  for (const w of en.toLowerCase().split(/[\s,]+|-(?=[a-z])/)) {
+    if (w.length === 0 || w === "and" || w === "&") continue;
+    const literal = /[^aeiou]y$/.test(w) ? w.slice(0, -1) : /[^aeiou]ies$/.test(w) ? w.slice(0, -3) : /[^su]s$/.test(w) && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w;
+    if (literal.length > best.length) best = literal;
+  }
+  return best;
+}
+
 function wordPattern(w: string): string {
   if (w === "and" || w === "&") return "(?:and|&)";
   const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
