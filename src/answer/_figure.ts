@@ -70,12 +70,17 @@ function headline(f: Fact, ctx: FigureContext): { line: string; value: string } 
     const dir = d.isNegative()
       ? zh ? (f.measure === "增减" ? "减少" : "下降") : "down"
       : zh ? (f.measure === "增减" ? "增加" : "增长") : "up";
-    // The basis the document states the change against (较上年, 较年初预算, 较预算).
-    const basis = f.qualifier.map((q) => q.trim()).find((q) => q.startsWith("较")) ?? "较上年";
+    // The basis the document states the change against (较上年, 较年初预算, 较预算); a sentence that
+    // states none is quoted by its own verb ("项目预算年中调减 78.84 万元" is no change on the previous year).
+    const stated = f.qualifier.map((q) => q.trim()).find((q) => q.startsWith("较"));
+    const verb = stated === undefined && f.source.kind === "narrative" && f.predicate && f.source.quote.includes(f.predicate) ? f.predicate : null;
+    const basis = stated ?? "较上年";
     const basisEn: Record<string, string> = { 较上年: "on the previous year", 较年初预算: "against the initial budget", 较预算: "against the budget" };
-    const line = zh
-      ? `${who} ${subject}${basis}${dir} ${shown}${yearNote}`
-      : `${who}: ${subject} ${dir} ${shown} ${basisEn[basis] ?? "on the previous year"}${yearNote}`;
+    const line = verb !== null
+      ? zh ? `${who} ${subject}${verb} ${shown}${yearNote}` : `${who}: ${subject} ${dir} ${shown} (“${verb}”)${yearNote}`
+      : zh
+        ? `${who} ${subject}${basis}${dir} ${shown}${yearNote}`
+        : `${who}: ${subject} ${dir} ${shown} ${basisEn[basis] ?? "on the previous year"}${yearNote}`;
     return { line, value };
   }
   const shown = figureText(f.value, f.unit);

@@ -142,12 +142,17 @@ export function quantityLabel(q: Descriptor["quantity"]): string {
 
 /**
  * The documents' own vocabulary for typo repair: every label of the given department-year pools
- * (rows, parents, columns, tables, subjects) and the official names of items — not the everyday
+ * (rows, parents, columns, tables, subjects, a sentence's verb) and the official names of items — not the everyday
  * synonyms, which are phrasing. Describes each pool once (the descriptors are kept for linking).
  */
 export function vocabularyOf(pools: Iterable<readonly Fact[]>): Set<string> {
   const words = new Set<string>();
   for (const it of Object.values(ITEMS)) for (const n of [it.zh, ...it.names]) words.add(norm(n));
-  for (const pool of pools) for (const d of descriptorsOf(pool)) for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section" && l.role !== "item") words.add(l.text);
+  for (const pool of pools)
+    for (const d of descriptorsOf(pool)) {
+      for (const l of d.labels) if (l.role !== "sentence" && l.role !== "section" && l.role !== "item") words.add(l.text);
+      // A sentence's verb is the document's word as well ("调减" is no typo of 调降).
+      if (d.fact.predicate) words.add(norm(d.fact.predicate));
+    }
   return words;
 }

@@ -86,7 +86,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     "增减",
-    /(比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?(增加|减少|增长|下降|上升|降低|多|少|变化|变动|增减)?了?|增加了?|减少了?|增减(变化)?|变化|变动|同比|\b(change|changes|changed|increase|increased|decrease|decreased)\b|\b(compared (to|with)|than) (the )?(previous|last|prior) year\b|\byear[- ]on[- ]year\b/g,
+    /(比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?(增加|减少|增长|下降|上升|降低|多|少|变化|变动|增减)?了?|增加了?|减少了?|(?:调|压|核|缩|削|追)(?:减|增|加)了?|增减(变化)?|变化|变动|同比|\b(change|changes|changed|increase|increased|decrease|decreased)\b|\b(compared (to|with)|than) (the )?(previous|last|prior) year\b|\byear[- ]on[- ]year\b/g,
   ],
   [
     "占比",

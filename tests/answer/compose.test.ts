@@ -55,6 +55,15 @@ describe("composeAnswer", () => {
     expect(a.text).toContain("减少 17.99 万元");
   });
 
+  it("quotes a sentence's own verb for a change it states against no basis, never 较上年", async () => {
+    const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
+    const d = { ...data, factsFor: () => [cut], readLine: corpusReader([cut], []) };
+    const a = await composeAnswer({ kind: "figure", question: "咨询顾问项目年中调减了多少预算", lang: "zh", target: t({ topic: "咨询顾问项目", aspect: "增减" }), defaultYear: false }, d);
+    expect(a.value).toBe("78.84");
+    expect(a.text.split("\n")[0]).toContain("咨询顾问项目调减 78.84 万元");
+    expect(a.text).not.toContain("较上年");
+  });
+
   it("sums exactly in decimal (0.1 + 0.2 = 0.3) and cites each operand", async () => {
     const a = await ask({ kind: "sum", question: "出国和车辆运行一共多少", lang: "zh", targets: [t({ items: ["outbound_travel"] }), t({ items: ["vehicle_operation"] })] });
     expect(a.value).toBe("0.3");

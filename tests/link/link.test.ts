@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/types.js";
-import { linkSubject, quantityLabel, quantityOf } from "../../src/link/index.js";
+import { linkSubject, quantityLabel, quantityOf, vocabularyOf } from "../../src/link/index.js";
 import { contentMask } from "../../src/link/_fillers.js";
 import { coversOf, tableCovers } from "../../src/link/_match.js";
 import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
@@ -100,6 +100,20 @@ describe("linkSubject", () => {
     ["公务接侍费多少", "3.87"],
   ])("links everyday words and typos: %s → %s", (q, v) => {
     expect(value(q)).toBe(v);
+  });
+
+  it("reads a label's counting word (个数, 人数, 次数) as what 几个 / 多少人 ask", () => {
+    const counted = [
+      narrativeFact({ subject: "实际到资金额5000万美元以上项目个数", value: "8", unit: "个", measure: "数量", line: 1531, quote: "实际到资金额 5000 万美元以上项目个数：实际完成 8 个" }),
+      narrativeFact({ subject: "签约项目总数", value: "159", unit: "个", measure: "数量", line: 1532, quote: "签约项目总数159个" }),
+    ];
+    const l = linkSubject(counted, "实际到资金额5000万美元以上的项目有几个", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("8");
+  });
+
+  it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
+    const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
+    expect(vocabularyOf([[cut]]).has("调减")).toBe(true);
   });
 
   it("answers the 项 of the 款 named, not its parent or a namesake", () => {

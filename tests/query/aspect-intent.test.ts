@@ -19,6 +19,9 @@ describe("understandQuestion: aspect", () => {
     ["洪山区企业服务中心其他科学技术管理事务支出为什么没完成年初预算", "完成率", null, "explicit"],
     ["洪山区企业服务中心收支总计比上年减少了多少", "增减", null, "explicit"],
     ["经信局三公经费较上年增加了多少", "增减", null, "explicit"],
+    // A budget cut or raise during the year is a change, whatever it changes ("调减了多少预算").
+    ["东西湖商务局某咨询项目年中调减了多少预算", "增减", null, "explicit"],
+    ["这个项目预算追加了多少", "增减", null, "explicit"],
     ["How did Jingxin reception spending change?", "增减", null, "explicit"],
     ["经信局三公经费增长率", "增长率", null, "explicit"],
     ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
