@@ -64,9 +64,9 @@ function headline(f: Fact, ctx: FigureContext): { line: string; value: string } 
   const who = zh ? `${ctx.department} ${ctx.year}年度` : `${ctx.department}, ${ctx.year}`;
   if (f.measure === "增减" || f.measure === "增长率") {
     const d = new Decimal(f.value);
-    const abs = d.abs().toFixed();
-    const value = f.value.startsWith("-") ? f.value.slice(1) : f.value;
-    const shown = figureText(value === abs ? value : abs, f.unit);
+    // The magnitude as the document writes it ("46,722.70", not 46,722.7).
+    const value = f.value.replace(/^[-+]/, "");
+    const shown = figureText(value, f.unit);
     const dir = d.isNegative()
       ? zh ? (f.measure === "增减" ? "减少" : "下降") : "down"
       : zh ? (f.measure === "增减" ? "增加" : "增长") : "up";

@@ -42,7 +42,7 @@ export function composeOffset(question: string, lang: Lang, t: FigureTarget, ops
   const basis = t.qualifier === "年初预算" ? "年初预算" : "全年预算";
   const ctx = base(question, lang, [a, b], read);
   const zh = lang === "zh";
-  const formula = `${figureText(ops.outturn.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(d.abs().toFixed(), unit)} = ${figureText(value, unit)}`;
+  const formula = `${figureText(ops.outturn.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(ops.change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;
   const head = zh ? `${t.department} ${t.year}年度 ${name}（${basis}，计算值）：${figureText(value, unit)}` : `${t.department}, ${t.year}: ${name}, ${basis} (computed): ${figureText(value, unit)}`;
   const how = zh
     ? `文件未直接列出${basis}数；按决算数和较${basis}${d.isNegative() ? "减少" : "增加"}额计算：${formula}`

@@ -7,12 +7,12 @@
 import { Decimal } from "../core/money.js";
 import type { Fact } from "../facts/types.js";
 import { norm } from "./_text.js";
-import { base, type Operand } from "./_derived.js";
+import { base, statusLine, type Operand } from "./_derived.js";
 import { subjectName } from "./_figure.js";
 import { citationsBlock, figureText } from "./_render.js";
 import { isClarification, resolveFigure, type FigureTarget, type Selection } from "./_select.js";
 import type { LineReader } from "./_citations.js";
-import type { Answer } from "./types.js";
+import type { Answer, Lang } from "./types.js";
 
 /** Two facts of one quantity, whatever their measures: the same item, 科目编码 or subject. */
 export function sameQuantity(a: Fact, b: Fact): boolean {
@@ -51,9 +51,44 @@ export function composePriorRefusal(refusal: Answer, t: FigureTarget, prior: num
   const d = new Decimal(ops.change.best.value);
   const name = subjectName(ops.current.best, lang);
   const ctx = base(refusal.question, lang, [cur, chg], read);
-  const change = figureText(d.abs().toFixed(), unit);
+  const change = figureText(ops.change.best.value.replace(/^[-+]/, ""), unit);
   const stated = lang === "zh"
     ? `${t.year}年度决算列出${name} ${figureText(ops.current.best.value, unit)}，较上年${d.isNegative() ? "减少" : "增加"} ${change}；文件未直接给出${prior}年度的数字。`
     : `The ${t.year} disclosure states ${name} of ${figureText(ops.current.best.value, unit)}, ${d.isNegative() ? "down" : "up"} ${change} on the year before; it does not state the ${prior} figure itself.`;
   return { ...refusal, text: [refusal.text, stated, citationsBlock(ctx.citations, lang)].join("\n"), citations: ctx.citations };
+}
+
+/**
+ * The earlier year's figure worked out when the question asks for it to be worked out ("按2024年决算
+ * 说明推算2023年…"): the next year's figure less its stated change, labelled as computed, with the
+ * arithmetic and both citations. Never given unasked: the document does not state it.
+ */
+export function composePriorDerived(question: string, lang: Lang, t: FigureTarget, prior: number, ops: { current: Selection; change: Selection }, read: LineReader): Answer {
+  const a: Operand = { department: t.department, year: t.year, sel: ops.current };
+  const b: Operand = { department: t.department, year: t.year, sel: ops.change };
+  const unit = ops.current.best.unit;
+  const d = new Decimal(ops.change.best.value);
+  const places = Math.max(new Decimal(ops.current.best.value).decimalPlaces(), d.decimalPlaces());
+  const value = new Decimal(ops.current.best.value).minus(d).toFixed(places);
+  const name = subjectName(ops.current.best, lang);
+  const ctx = base(question, lang, [a, b], read);
+  const zh = lang === "zh";
+  const formula = `${figureText(ops.current.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(ops.change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;
+  const head = zh ? `${t.department} ${prior}年度 ${name}（推算值）：${figureText(value, unit)}` : `${t.department}, ${prior}: ${name} (worked out): ${figureText(value, unit)}`;
+  const how = zh
+    ? `文件未直接列出${prior}年度数；按${t.year}年度决算数和较上年${d.isNegative() ? "减少" : "增加"}额推算：${formula}`
+    : `No ${prior} disclosure states it; worked out from the ${t.year} figure and its stated change on the year before: ${formula}`;
+  return {
+    question,
+    kind: "number",
+    text: [head, how, statusLine([a, b], lang), citationsBlock(ctx.citations, lang)].join("\n"),
+    value,
+    unit,
+    department: t.department,
+    year: prior,
+    status: ctx.status,
+    citations: ctx.citations,
+    error: null,
+    lang,
+  };
 }

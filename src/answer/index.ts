@@ -1,4 +1,4 @@
-import { composePriorRefusal, priorOperands } from "./_prior.js";
+import { composePriorDerived, composePriorRefusal, priorOperands } from "./_prior.js";
 import { composeOffset, offsetOperands } from "./_offset.js";
 import { createLogger } from "../core/log.js";
 import { Decimal, WAN_PER } from "../core/money.js";
@@ -62,7 +62,7 @@ export type AnswerRequest =
   /** A budget the document states only as the outturn's change against it (see `_offset.ts`). */
   | { readonly kind: "offset"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget }
   /** A year without a disclosure: refused (`error`), with the next year's figure and stated change when it has them (see `_prior.ts`). */
-  | { readonly kind: "prior"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly prior: number; readonly error: AnswerError }
+  | { readonly kind: "prior"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget; readonly prior: number; readonly error: AnswerError; readonly derive?: boolean }
   | { readonly kind: "refuse"; readonly question: string; readonly lang: Lang; readonly error: AnswerError };
 
 /** What composing an answer reads: facts by department-year, corpus lines, passage search. */
@@ -154,10 +154,11 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const ops = priorOperands(data.factsFor(t.department, t.year), t, req.prior);
       const refusal = refuse(question, lang, req.error);
       if (!ops) return { answer: refusal, values: [], extra: [] };
-      const answer = composePriorRefusal(refusal, t, req.prior, ops, data.readLine);
+      // Worked out only when the question asks for it to be worked out (see the plan's DERIVE).
+      const answer = req.derive ? composePriorDerived(question, lang, t, req.prior, ops, data.readLine) : composePriorRefusal(refusal, t, req.prior, ops, data.readLine);
       const facts = [...ops.current.sources, ...ops.change.sources];
       const shown = facts.flatMap((f) => [f.value, f.value.replace(/^-/, "")]);
-      return { answer, values: shown, extra: [...codesOf(facts), String(t.year), String(req.prior), ...req.error.code === "year_not_covered" ? req.error.available.map(String) : []], facts };
+      return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(facts), String(t.year), String(req.prior), ...req.error.code === "year_not_covered" ? req.error.available.map(String) : []], facts };
     }
     case "sum":
     case "compare":

@@ -77,6 +77,9 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
   };
 }
 
+// Asking for a figure to be worked out from others ("根据决算说明推算…").
+const DERIVE = /推算|倒推|反推|推出|算出|算一下|估算|\b(derive|work out|worked out|calculate|compute)\b/i;
+
 // "哪个部门", "谁家": a ranking across departments, not within one.
 const ACROSS = /哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪几家|谁|\bwhich (department|unit|bureau|agency|office)s?\b/i;
 const NUMERAL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
@@ -243,7 +246,10 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   const y = yearFor(u, first);
   // A year before the first disclosure: the next year's may state the change against it.
   if (isError(y) && y.code === "year_not_covered" && first.years.includes(y.year + 1) && !nothingAsked && figureAspect(u)) {
-    return { kind: "prior", question, lang, target: target(u, { department: first, year: y.year + 1, defaultYear: false }), prior: y.year, error: y };
+    // "推算", or the next year's disclosure named as where to read it ("按2024年决算说明，2023年…"):
+    // the earlier figure is asked to be worked out, not read.
+    const derive = DERIVE.test(u.normalized) || new RegExp(`${y.year + 1}年度?的?(部门)?(决算|说明|报告|文件|公开)`).test(u.normalized);
+    return { kind: "prior", question, lang, target: target(u, { department: first, year: y.year + 1, defaultYear: false }), prior: y.year, error: y, derive };
   }
   if (isError(y)) return refuse(y);
   if (nothingAsked) {

@@ -17,7 +17,9 @@ export function yearsOutsideNames(text: string, department: string | null, catal
     department === null
       ? catalog.departments.some((d) => d.years.includes(y))
       : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
-  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)));
+  // A year naming the document read ("按2024年决算说明") gives way to another year the question asks about.
+  const asked = all.mentions.filter((m) => !m.base && !m.document);
+  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)) && !(m.document && asked.some((a) => a.year !== m.year)));
   return kept.length === all.mentions.length ? all : fromMentions(text, kept);
 }
 

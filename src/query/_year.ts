@@ -11,7 +11,12 @@ export interface YearMention {
   readonly base: boolean;
   /** "2021年中央外经贸发展专项资金": the year runs straight into a fund or project name. */
   readonly beforeName: boolean;
+  /** "按2024年决算说明，2023年…": the year of the document read, not of the figure asked. */
+  readonly document: boolean;
 }
+
+// A year naming the disclosure it is read in ("2024年决算说明", "2024年的部门决算里").
+const DOCUMENT_AFTER = /^的?(部门|单位)?决算(说明|报告|公开|文件|书)?(里|中|上|显示|说|[,，])/;
 
 /** Years a question names: explicit ones in order of mention, or one relative phrase. */
 export interface YearFinding {
@@ -95,7 +100,7 @@ export function findYears(text: string): YearFinding {
       BASE_EN_BEFORE.test(before) ||
       (JOIN_BEFORE.test(before) && !YEAR_BEFORE_JOIN.test(before) && COMPARE_AFTER.test(after));
     const beforeName = /年度?$/.test(m[0]) && namesFund(after);
-    mentions.push({ year, phrase: m[0], start: i, end, base, beforeName });
+    mentions.push({ year, phrase: m[0], start: i, end, base, beforeName, document: DOCUMENT_AFTER.test(after) });
   }
   return fromMentions(text, mentions);
 }

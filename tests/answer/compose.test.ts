@@ -148,6 +148,15 @@ describe("composeAnswer on two figures of one item", () => {
     expect(a.citations.map((c) => c.line).sort()).toEqual([440, 574]);
   });
 
+  it("works out the earlier year's figure only when the question asks for it worked out, labelled and cited", async () => {
+    const error = { code: "year_not_covered", department: DEPT, year: 2023, available: [2024] } as const;
+    const a = await composeAnswer({ kind: "prior", question: "按2024年决算推算2023年三公经费", lang: "zh", target: t({ items: ["sangong_total"] }), prior: 2023, error, derive: true }, d);
+    expect(a).toMatchObject({ kind: "number", value: "36.59", unit: "万元", year: 2023, error: null });
+    expect(a.text).toContain("推算");
+    expect(a.text).toContain("69.55 万元 − 32.96 万元 = 36.59 万元");
+    expect(a.citations.map((c) => c.line).sort()).toEqual([440, 574]);
+  });
+
   it("refuses a year without a disclosure plainly when the next year states no change", async () => {
     const error = { code: "year_not_covered", department: DEPT, year: 2023, available: [2024] } as const;
     const a = await composeAnswer({ kind: "prior", question: "2023年公务接待费多少", lang: "zh", target: t({ items: ["reception"] }), prior: 2023, error }, data);

@@ -38,6 +38,17 @@ describe("understandQuestion: year", () => {
   });
 
   it.each([
+    ["按经信局2024年决算说明，2023年三公经费是多少", 2023, "2023年"],
+    ["经信局2024年的部门决算里，2023年度三公经费多少", 2023, "2023年度"],
+  ])("reads the year asked, not the year of the document named as where to read it: %s", (q, value, phrase) => {
+    expect(year(q)).toMatchObject({ value, phrase });
+  });
+
+  it("keeps a document's year when it is the only one named", () => {
+    expect(year("经信局2024年决算里三公经费多少")).toMatchObject({ kind: "explicit", value: 2024 });
+  });
+
+  it.each([
     ["经信局2210201科目支出"],
     ["经信局单位价值100万元以上设备有几台"],
     ["经信局30217是什么"],
