@@ -138,6 +138,21 @@ interface Context {
   readonly cost: boolean;
 }
 
+// Words a question frames its quantity with, outside the content a label must account for.
+const FRAMING = ["绩效自评", "自评", "绩效目标", "实际完成", "完成", "年初预算", "预算", "决算", "增长", "下降", "增加", "减少", "发放", "拨付", "安排", "补贴", "奖励"];
+
+/** Whether the figure's sentence (its own clause, the clauses before it, its paragraph's lead) repeats a framing word the question says outside its content. */
+function echoes(s: Subject, p: Prepared): boolean {
+  const said = FRAMING.filter((w) => {
+    const i = s.text.indexOf(w);
+    return i >= 0 && !s.mask.slice(i, i + w.length).some(Boolean);
+  });
+  if (said.length === 0) return false;
+  const own = p.labels.find((l) => l.role === "sentence")?.text ?? "";
+  const texts = [own, ...p.contexts.map((c) => c.text)];
+  return said.some((w) => texts.some((t) => t.includes(w)));
+}
+
 /** What scoring reads of a descriptor whatever the question: worked out once per descriptor. */
 interface Prepared {
   readonly side: "收入" | "支出" | null;
@@ -417,6 +432,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
   if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
+  // Framing words the question need not have a label for ("做了绩效自评", "实际完成") that the
+  // figure's own sentence repeats tell two sentences' figures apart: that sentence is the one meant.
+  if (f.source.kind === "narrative" && echoes(s, p)) preference += 0.01;
   // "那公务用车呢" after a money question: the money figure, not the count of cars.
   if (measure !== null && f.measure !== measure) preference -= 0.05;
   const rank = preference + STATUS[f.status] + (f.source.kind === "table" ? 0.005 : 0);

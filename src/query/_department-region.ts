@@ -3,6 +3,7 @@
  * "东西湖平价菜") resolves to the one body under it, and a city or province the corpus lacks
  * ("北京市…") is another body's.
  */
+import { soundsAlike } from "../core/pinyin.js";
 import { suffixedPlacesIn } from "./_places.js";
 import type { Catalog, DepartmentRef } from "./types.js";
 
@@ -53,24 +54,46 @@ export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null
     // A region with its level word, or its bare name ("东西湖平价菜", "洪山企服"): with the level
     // word the region itself, without it only where the corpus holds one department under it.
     const bareName = !/(省|市|区|县|旗)$/.test(f);
-    if ((bareName && f.length < 2) || !text.includes(f)) continue;
+    if (bareName && f.length < 2) continue;
+    const from = regionAt(text, f, catalog);
+    if (from === null) continue;
     if (bareName && (catalog.index.regionUnder.get(f) ?? []).length !== 1) continue;
     // "洪山企业之家": a name of the documents that begins with the region's name is that name.
-    const from = text.indexOf(f);
-    const ahead = text.slice(from, from + f.length + 2);
+    const ahead = f + text.slice(from + f.length, from + f.length + 2);
     if (bareName && catalog.vocabulary && [...catalog.vocabulary].some((w) => w.startsWith(ahead))) continue;
     // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
-    if (BODY_AFTER_REGION.test(text.slice(text.indexOf(f) + f.length))) continue;
+    if (BODY_AFTER_REGION.test(text.slice(from + f.length))) continue;
     const under = catalog.index.regionUnder.get(f) ?? [];
     const names = under.map((i) => catalog.departments[i]?.name ?? "");
+    const typed = text.slice(from, from + f.length);
     if (names.length === 1 && names[0]) {
       // "洪山企服": the region, then the body's own words in short (企业服务中心).
-      const at = text.indexOf(f) + f.length;
+      const at = from + f.length;
       const body = names[0].slice(names[0].indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
       const short = shortFor(text.slice(at), body);
-      return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [f + short] };
+      // A bare region typed by sound is read only with its body's words after it ("红山企服").
+      if (typed !== f && bareName && short === "") continue;
+      return { kind: "resolved", names: [names[0]], via: "explicit", phrases: [typed + short] };
     }
+    if (typed !== f) continue;
     return { kind: "ambiguous", asked: f, candidates: names };
+  }
+  return null;
+}
+
+/**
+ * Where a region's name stands in the text: as written, or with its first character typed by sound
+ * ("红山" for 洪山; the rest of the name as written, two characters or more in all).
+ */
+function regionAt(text: string, f: string, catalog: Catalog): number | null {
+  const exact = text.indexOf(f);
+  if (exact >= 0) return exact;
+  const rest = f.slice(1);
+  if (rest.length < 1) return null;
+  for (let j = text.indexOf(rest, 1); j >= 1; j = text.indexOf(rest, j + 1)) {
+    const typed = text[j - 1] ?? "";
+    // Not a character of another region's name ("东湖" is no typo of 西湖).
+    if (/[\u4e00-\u9fa5]/.test(typed) && typed !== f[0] && soundsAlike(typed, f[0] ?? "") && !catalog.index.regionForms.some((g) => g !== f && text.includes(g))) return j - 1;
   }
   return null;
 }

@@ -6,6 +6,8 @@ import { phraseRegex } from "./_english-phrase.js";
  * document's own labels and sentences. Longest phrase first; matched on word boundaries.
  */
 const GLOSSARY: readonly (readonly [string, string])[] = [
+  ["performance self-evaluation", "绩效自评"],
+  ["performance self-assessment", "绩效自评"],
   ["self-evaluation score", "自评得分"],
   ["self-assessment score", "自评得分"],
   ["self-evaluation", "自评"],
@@ -70,6 +72,16 @@ const GLOSSARY: readonly (readonly [string, string])[] = [
   ["visiting delegations", "来访团组"],
   ["events", "活动"],
   ["activities", "活动"],
+  ["produced", "产量"],
+  ["production", "产量"],
+  ["insurance", "保险"],
+  // The tables of a disclosure as English questions name them.
+  ["expenditure table", "支出决算表"],
+  ["expenditure statement", "支出决算表"],
+  ["income table", "收入决算表"],
+  ["revenue table", "收入决算表"],
+  ["income statement", "收入决算表"],
+  ["basic expenditure table", "基本支出决算表"],
   ["retirees", "离退休"],
   ["retired staff", "离退休"],
 ];

@@ -111,6 +111,17 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("8");
   });
 
+  it("prefers the figure whose sentence repeats the question's framing words (做了绩效自评)", () => {
+    const pool = [
+      narrativeFact({ subject: "项目", value: "18", unit: "个", measure: "数量", line: 406, quote: "组织对2022年度一般公共预算项目支出全面开展绩效自评，共涉及项目18个" }),
+      narrativeFact({ subject: "项目", value: "42", unit: "个", measure: "数量", line: 4484, quote: "完成年度绩效目标5：全区开工项目42个" }),
+    ];
+    const l = linkSubject(pool, "一共对多少个项目做了绩效自评", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("18");
+    // Without the framing words the two stay a choice.
+    expect(linkSubject(pool, "一共多少个项目", { code: null, accept }).kind).toBe("clarify");
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);

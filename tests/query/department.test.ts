@@ -40,6 +40,9 @@ describe("understandQuestion: department", () => {
     // A region's bare name where the corpus holds one body under it, with the body's words in short.
     ["东西湖平价菜补贴一共卖了多少吨菜", DONGXIHU, "东西湖"],
     ["洪山企服绩效工资发了多少", HONGSHAN, "洪山企服"],
+    // …its first character typed by sound, with the body's words after it or its level word.
+    ["红山企服物业这块花了多少", HONGSHAN, "红山企服"],
+    ["红山区三公经费多少", HONGSHAN, "红山区"],
     // A region named elsewhere contradicts a short match of another region's body ("商务" of 东西湖区商务局).
     ["洪山区租赁和商务服务业入网营收增速是多少", HONGSHAN, "洪山区"],
   ])("resolves %s by name or alias", (q, name, phrase) => {
@@ -219,5 +222,11 @@ describe("a university the corpus lacks, named mid-conversation", () => {
     const first = understandQuestion("西南大学2024年事业收入是多少？", undefined, uni);
     const st = nextState(first);
     expect(understandQuestion("那重庆大学同一年的事业收入呢？", st, uni).department).toMatchObject({ kind: "unknown", asked: "重庆大学" });
+  });
+});
+
+describe("understandQuestion: a region typed by sound", () => {
+  it("is not read bare, without its body's words or its level word (红山 may be a name of its own)", () => {
+    expect(understandQuestion("红山三公经费", undefined, seedCatalog).department.kind).not.toBe("resolved");
   });
 });

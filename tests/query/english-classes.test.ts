@@ -88,6 +88,8 @@ describe("understandQuestion: English words no table explains stay unaccounted",
     ["What did Southwest University spend on primary education in 2024?", "小学教育"],
     ["What was the administrative operation expenditure of the Social Work Department of the CPC Putuo District Committee in 2024?", "行政运行"],
     ["How much did the Putuo District Social Work Department pay in basic salaries (economic classification 30101) in 2024?", "基本工资"],
+    ["How much did the Foshan Municipal Rail Transit Bureau contribute to the housing provident fund in 2019?", "住房公积金"],
+    ["How much did the Foshan Rail Transit Bureau spend on basic pension insurance contributions for government and public institutions?", "机关事业单位基本养老保险缴费支出"],
   ])("a glossary phrase outranks a shorter class name, and framing words are read: %s", (q, subject) => {
     expect(subjectOf(u(q)).trim()).toBe(subject);
   });

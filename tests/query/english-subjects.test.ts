@@ -75,6 +75,8 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["how many fuel-cell vehicles had been promoted cumulatively", ["燃料电池汽车", "推广", "累计"]],
     ["the self-evaluation score of its special fund project", ["自评得分", "专项资金"]],
     ["how many service specialists had it trained", ["服务专员", "培养"]],
+    ["according to its performance self-evaluation, how many new energy vehicles were produced", ["绩效自评", "新能源汽车", "产量"]],
+    ["according to its expenditure table", ["支出决算表"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
