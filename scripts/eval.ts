@@ -35,6 +35,12 @@ interface Scored {
   expected: unknown;
 }
 
+/** One unit however its brackets are typed ("台(套)" is "台（套）"). */
+function sameUnit(a: string | null, b: string): boolean {
+  const plain = (u: string): string => u.replace(/（/g, "(").replace(/）/g, ")");
+  return a !== null && plain(a) === plain(b);
+}
+
 function decEq(a: string, b: string): boolean {
   try {
     return new Decimal(a.replace(/,/g, "")).eq(new Decimal(b.replace(/,/g, "")));
@@ -112,7 +118,7 @@ async function main(): Promise<number> {
     if (g.kind === "number" && g.answer && "value" in g.answer) {
       const want = g.answer;
       const forms = last.kind === "number" && last.value !== null ? [{ value: last.value, unit: last.unit }, ...(last.alternatives ?? [])] : [];
-      correct = forms.some((f) => decEq(f.value, want.value) && f.unit === want.unit);
+      correct = forms.some((f) => decEq(f.value, want.value) && sameUnit(f.unit, want.unit));
       const spots = [...(g.source ? [g.source] : []), ...(g.also_at ?? [])].map((s) => ({ file: fileMap.get(s.file) ?? s.file, line: s.line }));
       citationHit = last.citations.some((c) => spots.some((s) => (c.file === s.file || basename(c.file) === basename(s.file)) && c.line <= s.line && s.line <= c.lineEnd));
     } else if (g.kind === "text" && g.answer && "contains" in g.answer) {

@@ -116,6 +116,9 @@ const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["
 /** A count asked in one counter ("几辆") is answered only by a figure counted in it. */
 function unitFits(f: Fact, t: FigureTarget): boolean {
   if (t.aspect !== "数量" || t.unitHint === null || f.unit === t.unitHint) return true;
+  // "台(套)" counts in 台 and in 套.
+  const counters = String(f.unit).replace(/[)）]/g, "").split(/[(（]/);
+  if (counters.includes(t.unitHint)) return true;
   return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
 }
 

@@ -48,18 +48,22 @@ const BUDGET_WORDS = new RegExp(`(?:比|较|与|和|跟|同|是|占|为)?其?(?:
 const NAMES_BUDGET = new RegExp(BUDGET);
 // A gap between budget and outturn asked for in words.
 // (The words ask a question: "能源节约利用" names an item, "节约了多少" asks for a gap.)
-const GAP = /(?:相差|差额|差距|差|多花|少花|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)|(?:多少|几)(?:钱|万元)?(?:没花完|没花掉|没用完|没花|没用|结余|剩下?)/;
+const GAP = /(?:相差|差额|差距|差|多花|少花|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)|(?:多少|几)(?:钱|万元)?(?:没花完|没花掉|没用完|没花|没用|结余|剩下?)|(?:还剩|剩下|剩余)(?:了|的)?(?:多少|几)/;
 // The outturn as a share of the budget.
 const RATIO = /百分之|百分比|%|比例|完成率|执行率|几成/;
 
 function bare(subject: string): string {
   const blank = (m: string): string => " ".repeat(m.length);
-  return subject.replace(BUDGET_WORDS, blank).replace(new RegExp(GAP.source, "g"), blank);
+  return subject.replace(BUDGET_WORDS, blank).replace(new RegExp(GAP.source, "g"), blank).replace(new RegExp(UNSPENT.source, "g"), blank);
 }
+
+// Money left unspent ("还剩多少没花", "有多少没用完"): the gap between a budget and its outturn, said
+// without naming the budget.
+const UNSPENT = /没花完|没花掉|没用完|没花|没用掉|没用/;
 
 function budgetFallback(question: string, u: Understanding, main: FigureTarget): AnswerRequest | null {
   const s = main.subject;
-  if (!NAMES_BUDGET.test(s) || /上年|去年|上一年/.test(s)) return null;
+  if (!(NAMES_BUDGET.test(s) || (UNSPENT.test(s) && GAP.test(s))) || /上年|去年|上一年/.test(s)) return null;
   const basis = u.aspectQualifier ?? null;
   const outturn: FigureTarget = { ...main, aspect: "决算", subject: bare(s), qualifier: null, aspectDefault: true };
   const budget: FigureTarget = { ...main, aspect: "预算", subject: bare(s), qualifier: basis, aspectDefault: false };

@@ -367,6 +367,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let lastColumnNamed = false;
   let qualifierLeft = false;
   let tableHit = false;
+  // The spans the row is read from, and those its columns (a project's name over its indicators) are.
+  const rowSpans: Cover[] = [];
+  const columnSpans: Cover[] = [];
   // Words the figure's own clause leaves to the clause before: accounted for, at a small cost.
   let leaned = false;
   // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
@@ -392,13 +395,17 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
       own = true;
       if (l.role === "row") {
         rowHit = true;
+        rowSpans.push(...kept);
         // An abbreviation's gaps are said in short; a synonym's extra words are not said at all.
         for (const c of kept) rowWords = Math.min(rowWords, c.how === "abbrev" ? 0 : c.excess);
       }
       if (kept.some((c) => c.how === "exact")) ownExact = true;
       for (const c of kept) excess = Math.min(excess, c.excess);
     }
-    if (l.role === "column") {
+    // A column is named as written, or in other words of content: question words a typo away from
+    // its name do not name it ("在这一项上支出多少" is no 项目支出).
+    if (l.role === "column") columnSpans.push(...kept);
+    if (l.role === "column" && kept.some((c) => (c.how !== "typo" && c.how !== "abbrev") || s.mask.slice(c.start, c.end).some(Boolean))) {
       columnNamed = true;
       if (l.label === lastColumn) lastColumnNamed = true;
     }
@@ -432,6 +439,9 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
   if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
+  // A row read only from words inside its column's longer name ("政府购买服务人员(数量)" inside the
+  // project 政府购买服务人员经费 the question names) is not what the question names: the project is.
+  if (rowSpans.length > 0 && rowSpans.every((r) => columnSpans.some((c) => c.start <= r.start && r.end <= c.end && c.end - c.start > r.end - r.start))) preference -= 0.05;
   // Framing words the question need not have a label for ("做了绩效自评", "实际完成") that the
   // figure's own sentence repeats tell two sentences' figures apart: that sentence is the one meant.
   if (f.source.kind === "narrative" && echoes(s, p)) preference += 0.01;

@@ -96,6 +96,17 @@ describe("selectFigure: counters of people", () => {
   });
 });
 
+describe("selectFigure: a counter with its alternative in brackets", () => {
+  it.each([["台"], ["套"]])("answers 几%s with a count in 台(套)", (unitHint) => {
+    const sets = narrativeFact({ subject: "单价100万元以上设备", value: "0", unit: "台(套)" as never, measure: "数量", item: "large_equipment", line: 660, quote: "单价100万元（含）以上设备（不含车辆）0台（套）" });
+    expect(selectFigure([sets], target({ items: ["large_equipment"], aspect: "数量", unitHint }))?.best.value).toBe("0");
+  });
+  it("never with a count in another counter", () => {
+    const cars = narrativeFact({ subject: "单价100万元以上设备", value: "2", unit: "辆" as never, measure: "数量", item: "large_equipment", line: 661, quote: "单价100万元以上设备2辆" });
+    expect(selectFigure([cars], target({ items: ["large_equipment"], aspect: "数量", unitHint: "台" }))).toBeNull();
+  });
+});
+
 describe("selectFigure: a figure stated without a unit", () => {
   it("is never an answer (\"预算数为 0\")", () => {
     const bare = narrativeFact({ subject: "预算数", value: "0", unit: "", measure: "预算", line: 782, quote: "预算数为0" });

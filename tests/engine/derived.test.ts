@@ -46,6 +46,17 @@ describe("derivedFallback", () => {
     for (const [words] of targets(r.fallback)) expect(words).not.toMatch(/没花掉|全年预算|多少/);
   });
 
+  it.each([["洪山企服事业综合运行工作经费还剩多少没花？"], ["经信局公务接待费有多少没用完"]])(
+    "reads money left unspent as the gap between budget and outturn, the budget unnamed: %s",
+    (q) => {
+      const r = plan(q);
+      expect(r.fallback?.kind).toBe("compare");
+      const [outturn, budget] = targets(r.fallback);
+      expect([outturn?.[1], budget?.[1]]).toEqual(["决算", "预算"]);
+      for (const [w] of targets(r.fallback)) expect(w).not.toMatch(/没|剩|多少/);
+    },
+  );
+
   it("computes a budget the document states only as the outturn's change against it", () => {
     const r = plan("经信局机关运行经费的年初预算是多少？");
     expect(r.target.aspect).toBe("预算");

@@ -122,6 +122,22 @@ describe("linkSubject", () => {
     expect(linkSubject(pool, "一共多少个项目", { code: null, accept }).kind).toBe("clarify");
   });
 
+  it("reads no column from question words a typo away from its name (这一项上支出 is no 项目支出)", () => {
+    expect(value("是什么科目?在这一项上支出多少?", "201")).toBe("7054.06");
+    expect(value("项目支出是多少", "201")).toBe("3718.02");
+  });
+
+  it("answers the project named, not an indicator whose row repeats part of the project's name", () => {
+    const pool = [
+      narrativeFact({ subject: "政府购买服务人员数量", value: "10", unit: "分", measure: "得分", qualifier: ["得分", "政府购买服务人员经费"], line: 1510, quote: "≥7人 7人 10" }),
+      narrativeFact({ subject: "政府购买服务人员经费", value: "98.24", unit: "分", measure: "得分", qualifier: ["自评总分"], line: 1555, quote: "总分 98.24" }),
+    ];
+    const l = linkSubject(pool, "政府购买服务人员经费项目自评多少分", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("98.24");
+    const ind = linkSubject(pool, "政府购买服务人员经费项目里政府购买服务人员数量得了几分", { code: null, accept });
+    expect(ind.kind === "match" ? ind.best.d.fact.value : ind.kind).toBe("10");
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);
