@@ -112,13 +112,16 @@ export function isClarification(r: Selection | Clarification | null): r is Clari
 
 // Counters that count the same things ("多少名" of 人).
 const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["个", "项"]];
+// 个 is every thing's counter: "多少个工作站" is the count of 工作站 the document gives in 家 or 座.
+const THINGS = new Set(["项", "家", "座", "所", "户", "处", "间", "条", "件"]);
 
 /** A count asked in one counter ("几辆") is answered only by a figure counted in it. */
 function unitFits(f: Fact, t: FigureTarget): boolean {
   if (t.aspect !== "数量" || t.unitHint === null || f.unit === t.unitHint) return true;
-  // "台(套)" counts in 台 and in 套.
-  const counters = String(f.unit).replace(/[)）]/g, "").split(/[(（]/);
+  // "台(套)" counts in 台 and in 套; "万家" in 家, so many ten-thousands of them (the unit is kept).
+  const counters = String(f.unit).replace(/^[万亿]/, "").replace(/[)）]/g, "").split(/[(（]/);
   if (counters.includes(t.unitHint)) return true;
+  if ((t.unitHint === "个" && THINGS.has(f.unit)) || (f.unit === "个" && THINGS.has(t.unitHint))) return true;
   return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
 }
 

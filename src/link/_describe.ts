@@ -71,6 +71,38 @@ function partParents(pool: readonly Fact[]): Map<Fact, string> {
 }
 
 /**
+ * A narrative figure named by a short word for a thing its sentence named in full just before
+ * ("年内新增中小企业服务工作站5家，累计建设站点60家": 站点 → 中小企业服务工作站): the nearest earlier
+ * figure's subject in the same sentence that ends with the short word's first character.
+ */
+function antecedents(pool: readonly Fact[]): Map<Fact, string> {
+  const out = new Map<Fact, string>();
+  const bySentence = new Map<string, Fact[]>();
+  for (const f of pool) {
+    if (f.source.kind !== "narrative") continue;
+    const k = `${f.source.file}|${f.source.line}|${f.source.quote}`;
+    const g = bySentence.get(k);
+    if (g) g.push(f);
+    else bySentence.set(k, [f]);
+  }
+  for (const g of bySentence.values()) {
+    for (const f of g) {
+      const short = norm(f.subject);
+      if (short.length > 2 || f.source.kind !== "narrative") continue;
+      const quote = f.source.quote;
+      const at = quote.indexOf(`${short}${f.source.raw}`);
+      if (at < 0) continue;
+      const earlier = g
+        .map((x) => ({ x, name: norm(x.subject), i: quote.indexOf(x.subject) }))
+        .filter(({ x, name, i }) => x !== f && i >= 0 && i < at && name.length > short.length && name.endsWith(short[0] ?? "") && !name.includes(short))
+        .sort((a, b) => b.i - a.i)[0];
+      if (earlier) out.set(f, earlier.name);
+    }
+  }
+  return out;
+}
+
+/**
  * Builds the descriptor of every fact of one department-year: the labels the document gives it
  * (row with its parent rows by code, column path, table number and title, narrative subject,
  * qualifiers and sentence, and the canonical item's names and everyday synonyms).
@@ -80,6 +112,7 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
   const rowByCode = new Map<string, string>();
   for (const f of pool) if (f.source.kind === "table" && f.source.code) rowByCode.set(`${f.source.table}|${f.source.code}`, f.source.row);
   const partOf = partParents(pool);
+  const antecedent = antecedents(pool);
   return pool.map((fact) => {
     const labels: Label[] = [];
     const add = (text: string, role: Label["role"]): void => {
@@ -124,6 +157,9 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       add(tableTitle(fact), "table");
     } else {
       add(fact.subject, "row");
+      // "累计建设站点60家" after "新增中小企业服务工作站5家": 站点 are those 工作站.
+      const before = antecedent.get(fact);
+      if (before) add(before, "row");
       // "企业" counted by the verb before it ("走访企业1141家") is named with it: 走访企业.
       const verb = fact.predicate && src.quote.includes(`${fact.predicate}${fact.subject}`) ? fact.predicate : "";
       path.push(`${verb}${fact.subject}`);

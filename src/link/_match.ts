@@ -32,9 +32,12 @@ export function labelForms(label: string): string[] {
 // What a table row's label carries before its name: "其中:", "减:", list numbers "十九、", "(一)", "1.".
 const LEAD = /^(?:(?:其中|减|加|含)[:：]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[、.](?!\d))+/;
 
+// The whole a narrative quantity is of ("全区社零额", "全市新增…"): said or left to the question's body.
+const SCOPE = /^全(?:区|市|省|县|国|年)(?=[\u4e00-\u9fa5]{2})/;
+
 function computeForms(label: string): string[] {
   const named = label.replace(LEAD, "");
-  const out = new Set<string>([label, named]);
+  const out = new Set<string>([label, named, named.replace(SCOPE, "")]);
   const bare = named.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
   for (const f of [named, bare]) {
@@ -229,6 +232,19 @@ function disjoint(text: string, label: string): boolean {
   const chars = charsOf.chars;
   for (const ch of label) if (chars.has(ch)) return false;
   return true;
+}
+
+// A body's name at the head of a label ("科创局" of 科创局业务经费, "财政局" of 财政局工作经费).
+const BODY_HEAD = /^[\u4e00-\u9fa5]{2,8}?(?:局|委|办|中心|部|院|所|处|科|室)(?=[\u4e00-\u9fa5]{2})/;
+
+/**
+ * A sub-body named by the head of a context label (a project of that body): "东湖高新区科创局…认定了
+ * 多少高企" against an indicator of 科创局业务经费. The rest of the label counts as excess.
+ */
+export function bodyHeadCovers(text: string, label: string): Cover[] {
+  const head = BODY_HEAD.exec(label)?.[0];
+  if (!head || head.length < 3) return [];
+  return allIndexes(text, head).map((i) => ({ start: i, end: i + head.length, how: "abbrev" as const, excess: label.length - head.length }));
 }
 
 /** How a label accounts for parts of the question, by every method it admits. */

@@ -1,7 +1,7 @@
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
 import { contentMask, isWordChar } from "./_fillers.js";
-import { coversOf, synonym, tableCovers, type Cover } from "./_match.js";
+import { bodyHeadCovers, coversOf, synonym, tableCovers, type Cover } from "./_match.js";
 import type { Descriptor, Scored } from "./types.js";
 
 // Clause breaks; an ASCII comma or colon between digits is a thousands separator, not a break.
@@ -153,6 +153,15 @@ function echoes(s: Subject, p: Prepared): boolean {
   return said.some((w) => texts.some((t) => t.includes(w)));
 }
 
+// Characters every other label ends with: said alone, they name nothing ("费", "数").
+const GENERIC_CHARS = "费数额金率量元项个次人支出收入";
+
+/** Whether `ch` begins a two-character word of the row, said by its first character ("菜" of 菜品). */
+function shortWord(row: string, ch: string): boolean {
+  const i = row.indexOf(ch);
+  return i >= 0 && i + 1 < row.length && /[\u4e00-\u9fa5]/.test(row[i + 1] ?? "");
+}
+
 /** What scoring reads of a descriptor whatever the question: worked out once per descriptor. */
 interface Prepared {
   readonly side: "收入" | "支出" | null;
@@ -217,7 +226,13 @@ function coversFor(s: Subject, l: ReadLabel): Cover[] {
   if (!covers) {
     const text = l.text;
     covers =
-      l.role === "table" ? (text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })) : l.role === "sentence" || l.role === "section" ? sentenceCovers(s.text, text) : coversOf(s.text, text, { fuzzy: l.role !== "column" || text.length >= 4, content: s.mask });
+      l.role === "table"
+        ? text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })
+        : l.role === "sentence" || l.role === "section"
+          ? sentenceCovers(s.text, text)
+          : l.role === "column"
+            ? [...coversOf(s.text, text, { fuzzy: text.length >= 4, content: s.mask }), ...bodyHeadCovers(s.text, text)]
+            : coversOf(s.text, text, { fuzzy: true, content: s.mask });
     s.memo.set(l.key, covers);
   }
   return covers;
@@ -374,9 +389,12 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   let leaned = false;
   // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
   // describe that figure, not this one.
+  // …unless this figure's own name is a short word for that row's thing ("累计建设站点60家" after
+  // "新增中小企业服务工作站5家": 站点 are the 工作站 counted again).
+  const anaphor = (r: string): boolean => p.rows.some((own) => own.length <= 2 && own !== r && own[0] !== undefined && r.endsWith(own[0]));
   const mine = (k: number): boolean => {
     const owners = s.rows.get(k);
-    return owners === undefined || p.rows.some((r) => owners.has(r));
+    return owners === undefined || p.rows.some((r) => owners.has(r)) || [...owners].some(anaphor);
   };
   for (const context of p.contexts)
     for (const c of contextCovers(s, context))
@@ -414,6 +432,17 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   }
   if (!own) return null;
   if (tableNamed && !tableHit) return null;
+  // A lone character left between words already read, that the figure's own row holds ("卖了多少吨菜"
+  // of 补贴销售菜品数量): the row's word said short. At a small cost.
+  let lone = false;
+  for (let k = 0; k < s.text.length; k++) {
+    if (!s.mask[k] || covered[k] || (s.mask[k - 1] === true && !covered[k - 1]) || (s.mask[k + 1] === true && !covered[k + 1])) continue;
+    const ch = s.text[k] ?? "";
+    if (/[\u4e00-\u9fa5]/.test(ch) && !GENERIC_CHARS.includes(ch) && p.rows.some((r) => shortWord(r, ch)) && covered.some(Boolean)) {
+      covered[k] = true;
+      lone = true;
+    }
+  }
   let content = 0;
   let hit = 0;
   const missed: number[] = [];
@@ -425,7 +454,7 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it.

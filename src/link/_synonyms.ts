@@ -36,6 +36,7 @@ export const SYNONYMS = [
   { says: ["工会"], official: ["工会经费"] },
   { says: ["福利"], official: ["福利费"] },
   { says: ["买东西", "采购"], official: ["政府采购", "专用材料费"] },
+  { says: ["卖出去", "卖出", "卖掉", "卖了", "卖"], official: ["销售"] },
   { says: ["捐款", "捐赠"], official: ["捐赠"] },
   { says: ["交通补贴", "交通补助", "车补"], official: ["其他交通费用", "交通费"] },
   { says: ["科研", "研发"], official: ["科学技术", "研究与开发"] },

@@ -101,6 +101,17 @@ describe("selectFigure: a counter with its alternative in brackets", () => {
     const sets = narrativeFact({ subject: "单价100万元以上设备", value: "0", unit: "台(套)" as never, measure: "数量", item: "large_equipment", line: 660, quote: "单价100万元（含）以上设备（不含车辆）0台（套）" });
     expect(selectFigure([sets], target({ items: ["large_equipment"], aspect: "数量", unitHint }))?.best.value).toBe("0");
   });
+  it("answers 多少家 with a count in 万家, in the document's unit", () => {
+    const firms = narrativeFact({ subject: "中小企业", value: "16.1", unit: "万家" as never, measure: "数量", line: 642, quote: "全年净增中小企业16.1万家" });
+    const sel = selectFigure([firms], target({ topic: "净增中小企业", aspect: "数量", unitHint: "家" }));
+    expect([sel?.best.value, sel?.best.unit]).toEqual(["16.1", "万家"]);
+  });
+  it("answers 多少个 with a count of things in 家 (个 counts anything), never 多少家 with a count in 项", () => {
+    const stations = narrativeFact({ subject: "中小企业服务工作站", value: "5", unit: "家" as never, measure: "数量", line: 529, quote: "新增中小企业服务工作站5家" });
+    expect(selectFigure([stations], target({ topic: "中小企业服务工作站", aspect: "数量", unitHint: "个" }))?.best.value).toBe("5");
+    const projects = narrativeFact({ subject: "中小企业服务工作站", value: "7", unit: "项" as never, measure: "数量", line: 530, quote: "中小企业服务工作站7项" });
+    expect(selectFigure([projects], target({ topic: "中小企业服务工作站", aspect: "数量", unitHint: "家" }))).toBeNull();
+  });
   it("never with a count in another counter", () => {
     const cars = narrativeFact({ subject: "单价100万元以上设备", value: "2", unit: "辆" as never, measure: "数量", item: "large_equipment", line: 661, quote: "单价100万元以上设备2辆" });
     expect(selectFigure([cars], target({ items: ["large_equipment"], aspect: "数量", unitHint: "台" }))).toBeNull();

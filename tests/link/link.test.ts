@@ -138,6 +138,47 @@ describe("linkSubject", () => {
     expect(ind.kind === "match" ? ind.best.d.fact.value : ind.kind).toBe("10");
   });
 
+  it("reads a label's whole (全区, 全市) as said or left to the body asked (社零额 of 全区社零额)", () => {
+    const pool = [narrativeFact({ subject: "全区社零额", value: "497.9", unit: "亿元", measure: "数量", line: 4474, quote: "全区社零额完成497.9亿元" })];
+    const l = linkSubject(pool, "社零额完成了多少亿元", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("497.9");
+  });
+
+  it("reads a sub-body named by the head of its project's name (科创局 of 科创局业务经费), never as the figure itself", () => {
+    const pool = [
+      narrativeFact({ subject: "认定通过高企数量", value: "2023", unit: "家", measure: "数量", qualifier: ["实际完成值", "科创局业务经费"], line: 2788, quote: "认定通过高企数量 2050家 2023家" }),
+      narrativeFact({ subject: "认定通过高企数量", value: "80", unit: "家", measure: "数量", qualifier: ["实际完成值", "招商局业务经费"], line: 2900, quote: "认定通过高企数量 80家" }),
+    ];
+    const l = linkSubject(pool, "科创局认定通过的高企有多少家", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("2023");
+    // The body's name alone names none of its figures.
+    expect(linkSubject(pool, "科创局有多少家", { code: null, accept }).kind).not.toBe("match");
+  });
+
+  it("reads everyday verbs (卖 → 销售) and a lone character of the row's own word (菜 of 菜品)", () => {
+    const pool = [
+      narrativeFact({ subject: "补贴销售菜品数量", value: "155.86", unit: "吨", measure: "数量", qualifier: ["实际完成值", "平价菜销售补贴资金"], line: 2360, quote: "补贴销售菜品数量 ≥150吨 155.86" }),
+      narrativeFact({ subject: "补贴企业数量", value: "12", unit: "家", measure: "数量", qualifier: ["实际完成值", "平价菜销售补贴资金"], line: 2361, quote: "补贴企业数量 12家" }),
+    ];
+    const l = linkSubject(pool, "平价菜补贴一共卖了多少吨菜", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("155.86");
+  });
+
+  it("reads a short word for a thing its sentence named in full before (站点 → 中小企业服务工作站)", () => {
+    const quote = "年内新增中小企业服务工作站5家，累计建设站点60家，培养服务专员158名";
+    const pool = [
+      narrativeFact({ subject: "中小企业服务工作站", value: "5", unit: "家", measure: "数量", qualifier: ["新增"], line: 529, quote }),
+      { ...narrativeFact({ subject: "站点", value: "60", unit: "家", measure: "数量", qualifier: ["累计"], line: 529, quote }), predicate: "累计建设" },
+      narrativeFact({ subject: "服务专员", value: "158", unit: "名", measure: "数量", line: 529, quote }),
+    ];
+    const v = (q: string): string => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("累计建了多少个中小企业服务工作站")).toBe("60");
+    expect(v("新增了几家中小企业服务工作站")).toBe("5");
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);
