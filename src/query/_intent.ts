@@ -23,7 +23,7 @@ export interface IntentCues {
 // Problems a self-evaluation found are explained like shortfalls (偏差原因, 存在的问题).
 const PROBLEM = /(什么|哪些|何)问题|问题(是什么|有哪些)|存在的问题|(什么|哪些)不足|不足之处|\bwhat (problems|issues|shortcomings)\b/;
 const EXPLAIN = new RegExp(
-  `为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|怎么解释|如何解释|怎么说的|怎么说明|主要(?:花|用)在(?:什么|哪|啥)|(?:花|用)在(?:什么|哪些|啥)(?:上|地方)|\\bwhy\\b|\\breasons?\\b|\\bhow come\\b|${PROBLEM.source}`,
+  `为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|怎么解释|如何解释|怎么说的|怎么说明|主要(?:花|用)在(?:什么|哪|啥)|(?:花|用)在(?:什么|哪些|啥)(?:上|地方)|(?:是)?(?:干|做)(?:什么|啥|嘛)用的?|用来(?:干|做)(?:什么|啥)|用于(?:什么|哪些|何处)|(?:什么|啥)用途|用途是|\\bwhat (?:was|were|is|are) (?:it|they|this|that|the money) (?:used|spent) (?:for|on)\\b|\\bwhy\\b|\\breasons?\\b|\\bhow come\\b|${PROBLEM.source}`,
 );
 const DEFINE =
   /是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释|含义|定义|包括什么|包含什么|\bmeaning\b|\bmeans?\b|\bdefinition\b|\bdefine\b|\brefers? to\b|\bstands? for\b|\bwhat is meant by\b/;

@@ -25,7 +25,7 @@ export function yearsOutsideNames(text: string, department: string | null, catal
 
 // Amounts the question states ("增加了1.4亿多", "7054万元", "只花了40%"): no item, year or code.
 // A threshold ("单价100万元以上的设备") describes the thing asked about and stays.
-const AMOUNT = /(?<![\d.])\d[\d,]*(\.\d+)?\s?(万元|亿元|万|亿|元|%|个百分点|百分点)(多|左右)?(?![\d元万亿]|以上|以下|及以上|以内)/g;
+const AMOUNT = /(?<![\d.])\d[\d,]*(\.\d+)?\s?(万元|亿元|万|亿|元|%|个百分点|百分点)(多|左右)?(?![\d元万亿]|以上|以下|及以上|以内)|[一二两三四五六七八九十百千]+[来多余]?(?:万|亿)元?(?:多|左右)?(?=$|[的,，。?？、]|[^\u4e00-\u9fa5])/g;
 
 /** Spans of the amounts a question states, outside item names ("100万元以上设备" is an item). */
 export function amountSpans(text: string, lex: readonly { start: number; end: number }[]): Span[] {

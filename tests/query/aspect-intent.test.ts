@@ -67,6 +67,9 @@ describe("understandQuestion: intent", () => {
     ["投促局招商引资专项经费为什么“每年举办招商活动场次”没完成", "explain"],
     ["经信局三公经费增加的原因", "explain"],
     ["Why did Jingxin spend more on receptions?", "explain"],
+    // What money was for is explained, not counted.
+    ["经信局那一百来万的国有资本经营预算支出是干什么用的？", "explain"],
+    ["经信局国有资本经营预算支出用来做什么", "explain"],
     ["名词解释中“项目支出”是什么意思？（投促局）", "define"],
     ["什么是三公经费", "define"],
     ["三公经费包括什么", "define"],

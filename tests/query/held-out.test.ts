@@ -139,6 +139,7 @@ describe("understandQuestion: numbers and years inside the question's words", ()
     ["东湖高新区2023年收支总计为什么增加了1.4亿多", "收支总计", { kind: "explicit", value: 2023, values: [2023] }],
     ["投促局收支总计为什么比2023年增加了7054万元？", "收支总计", { kind: "explicit", value: 2024, values: [2024] }],
     ["经信局三公经费为什么比上年多了20815万元", "三公经费", { kind: "default", value: 2024 }],
+    ["经信局三公经费为什么比上年多了两千多万", "三公经费", { kind: "default", value: 2024 }],
   ])("stated amounts are neither topic, year nor code: %s", (q, topic, year) => {
     expect(u(q)).toMatchObject({ intent: "explain", topic, code: null, year });
   });
