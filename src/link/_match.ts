@@ -67,7 +67,10 @@ function exact(text: string, forms: readonly string[], content: readonly boolean
   const out: Cover[] = [];
   forms.forEach((f, n) => {
     for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
-      if (n === 0 || !content || !content[i + f.length]) out.push({ start: i, end: i + f.length + projectWord(text, i + f.length, f), how: "exact", excess: 0 });
+      // A form without its generic tail ("平价菜销售补贴" of …资金) is read where no other word follows
+      // it, or where 项目 does ("平价菜销售补贴项目": a fund is a project).
+      const project = projectWord(text, i + f.length, f);
+      if (n === 0 || !content || !content[i + f.length] || project > 0) out.push({ start: i, end: i + f.length + project, how: "exact", excess: 0 });
     }
   });
   return out;
@@ -170,7 +173,7 @@ function abbreviation(text: string, form: string): Cover[] {
     }
     const n = j - i;
     // It must run to the form's last character: a truncated name ("公共资源交易" of 公共资源交易专项工作经费) names something else.
-    if (n >= 3 && n * 3 >= form.length && n < form.length && k === form.length) out.push({ start: i, end: j, how: "abbrev", excess: k - n });
+    if (n >= 3 && n * 3 >= form.length && n < form.length && k === form.length) out.push({ start: i, end: j + projectWord(text, j, form), how: "abbrev", excess: k - n });
   }
   return out;
 }
@@ -186,6 +189,27 @@ function tail(text: string, form: string, content: readonly boolean[] | undefine
     const end = form.slice(k);
     // Words of its own before the end ("正高级职称" against 副高级职称) name another label, not this one cut short.
     for (const i of allIndexes(text, end)) if (content?.[i - 1] !== true) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
+/**
+ * A label named by its beginning, its last word said short after the question's phrasing
+ * ("补贴销售了多少吨菜" for 补贴销售菜品(数量)): at least four characters and half the label, followed
+ * by no word of content, with the first character of the words left out said a little later (菜 of
+ * 菜品). The words left out count as excess, so a label named whole always wins.
+ */
+function head(text: string, form: string, content: readonly boolean[] | undefined): Cover[] {
+  const out: Cover[] = [];
+  for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
+    const start = form.slice(0, form.length - k);
+    const rest = form[form.length - k] ?? "";
+    for (const i of allIndexes(text, start)) {
+      const next = i + start.length;
+      if (content?.[next] === true || !text.slice(next, next + 8).includes(rest)) continue;
+      out.push({ start: i, end: next, how: "abbrev", excess: k });
+    }
     if (out.length > 0) break;
   }
   return out;
@@ -255,7 +279,13 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   const plain = exact(text, forms, opts.content);
   const found = plain.length > 0 || !text.includes("的") ? plain : withParticle(text, forms);
   if (!opts.fuzzy) return found;
-  const fuzzy = [...found, ...synonym(text, label), ...typo(text, forms, opts.content), ...forms.flatMap((f) => abbreviation(text, f)), ...(found.length > 0 ? [] : forms.flatMap((f) => tail(text, f, opts.content)))];
+  const fuzzy = [
+    ...found,
+    ...synonym(text, label),
+    ...typo(text, forms, opts.content),
+    ...forms.flatMap((f) => abbreviation(text, f)),
+    ...(found.length > 0 ? [] : forms.flatMap((f) => [...tail(text, f, opts.content), ...head(text, f, opts.content)])),
+  ];
   // Said in pieces only when no reading covers the label whole.
   if (found.length > 0) return fuzzy;
   const inPieces = pieces(text, forms[forms.length - 1] ?? label);

@@ -1,7 +1,5 @@
 import type { AspectFinding } from "./_aspect.js";
-import { matchLexicon } from "./_lexicon.js";
 import type { Span } from "./_text.js";
-import { topicOf } from "./_topic.js";
 import { findYears, fromMentions, type YearFinding } from "./_year.js";
 import type { Catalog } from "./types.js";
 
@@ -39,39 +37,17 @@ export function amountSpans(text: string, lex: readonly { start: number; end: nu
   return out;
 }
 
-// Verbs that only frame a count ("包含几个下属单位", "由本级和几个下属单位组成").
-const FRAME_VERB = /(包含了?|包括了?|含有|含|设有|下设|拥有|共有|总共有|一共有|有|由|是|为|组成|构成)$/;
 const PURCHASE_VERB = /(购置|购买|新购|新增|更新|采购|买)$/;
 
 /**
- * "内设了几个机构" → 内设机构, "购置了几辆公务用车" → 购置公务用车, "包含几个下属单位" → 下属单位:
- * the counted noun after the count phrase, with the verb before it unless the verb only frames
- * the count. Null when no noun follows the count phrase.
+ * "2023年新买了几辆" (after "光谷管委会公务用车保有量多少辆？"): a purchase counted with no thing named
+ * after or before the verb; the thing bought is the one the conversation counted.
  */
-export function countedPhrase(area: string, found: AspectFinding): { topic: string | null; purchase: boolean } | null {
+export function barePurchase(area: string, found: AspectFinding): boolean {
   const span = found.countSpan;
-  if (found.aspect !== "数量" || !span) return null;
-  const after = /^[^\u0000]*/.exec(area.slice(span.end))?.[0] ?? "";
-  let noun = after.replace(/(组成|构成|组成的|呢|吗|啊|呀|[?？!！。,，])+$/, "");
-  let prefix = /[^\u0000]*$/.exec(area.slice(0, span.start))?.[0] ?? "";
-  prefix = prefix.replace(/(了|过|共|一共|总共|累计|合计)+$/, "");
-  if (noun === "" && PURCHASE_VERB.test(prefix)) {
-    // "公务用车新买了几辆": the noun stands before the verb.
-    const before = prefix.replace(/新?(购置|购买|新购|新增|更新|采购|买)$/, "");
-    // "买了几辆车": the counted noun sits inside the count phrase; "新买了几辆" names none (a follow-up's).
-    noun = before.length >= 2 ? "" : /(车辆|车)$/.test(found.phrase ?? "") ? "车辆" : "";
-    if (before.length >= 2) return { topic: topicOf(`购置${before}`, "zh"), purchase: true };
-    if (noun === "") return { topic: null, purchase: true };
-  }
-  if (!/^[\u4e00-\u9fa5]/.test(noun)) return null;
-  // "国内公务接待来了几个团组": after an item word, a verb only says the thing happened.
-  const lastItem = matchLexicon(prefix).at(-1);
-  if (lastItem && lastItem.end < prefix.length && !PURCHASE_VERB.test(prefix)) prefix = prefix.slice(0, lastItem.end);
-  const purchase = PURCHASE_VERB.test(prefix);
-  if (/[和与及、跟,，]$/.test(prefix)) prefix = "";
-  prefix = prefix.replace(FRAME_VERB, "").replace(/(了|过)+$/, "");
-  if (purchase) prefix = prefix.replace(/新?(购买|新购|买)$/, "购置");
-  // "平价菜补贴了多少吨菜": a noun the phrase before already names adds nothing.
-  const topic = topicOf(prefix.includes(noun) ? prefix : `${prefix}${noun}`, "zh");
-  return topic ? { topic, purchase } : null;
+  if (found.aspect !== "数量" || !span) return false;
+  const after = (/^[^\u0000]*/.exec(area.slice(span.end))?.[0] ?? "").replace(/(呢|吗|啊|呀|[?？!！。,，])+$/, "");
+  if (/[\u4e00-\u9fa5]/.test(after)) return false;
+  const prefix = (/[^\u0000]*$/.exec(area.slice(0, span.start))?.[0] ?? "").replace(/(了|过|共|一共|总共|累计|合计)+$/, "");
+  return PURCHASE_VERB.test(prefix) && prefix.replace(/新?(购置|购买|新购|新增|更新|采购|买)$/, "").length < 2;
 }

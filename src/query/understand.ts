@@ -8,7 +8,7 @@ import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } 
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { buildOperands, sideOperands, splitOperands } from "./_operand-list.js";
 import { splitParts, type PartSplit } from "./_operands.js";
-import { amountSpans, countedPhrase, yearsOutsideNames } from "./_phrase.js";
+import { amountSpans, barePurchase, yearsOutsideNames } from "./_phrase.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { correctClassName, quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
 import { relativeToStated, type YearFinding } from "./_year.js";
@@ -73,8 +73,8 @@ export function understandQuestion(
   const found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
-  const counted = lang === "zh" ? countedPhrase(area, aspectFound) : null;
-  const pointed = withoutPointer(english?.topic ?? counted?.topic ?? partTopic ?? (counted?.purchase ? null : topicOf(area, lang)));
+  const purchase = lang === "zh" && barePurchase(area, aspectFound);
+  const pointed = withoutPointer(english?.topic ?? partTopic ?? (purchase ? null : topicOf(area, lang)));
   // "“安全知识宣传活动次数”2023年实际完成10次…": the phrase the user quoted is the subject.
   const quotedPiece = pointed.topic?.split(" ").find((p) => p.length >= 2 && quotedPhrases(text.normalize("NFKC")).some((q) => normalizeText(q) === p));
   const topicRead = pointed.topic?.includes(" ") && quotedPiece ? quotedPiece : pointed.topic;
@@ -115,7 +115,7 @@ export function understandQuestion(
   let topic = ownTopic;
   let topicVia: Understanding["topicVia"] = ownTopic ? "question" : null;
   const ownSubject = items.length > 0 || ownTopic !== null || code.code !== null;
-  const purchaseNoun = counted?.purchase && counted.topic === null ? purchasedNoun(prev?.topic ?? null, aspectFound.unit) : null;
+  const purchaseNoun = purchase ? purchasedNoun(prev?.topic ?? null, aspectFound.unit) : null;
   if (purchaseNoun) {
     // "2023年新买了几辆": the vehicles bought, of the thing the conversation counted.
     topic = `购置${purchaseNoun.noun}`;
@@ -179,7 +179,7 @@ export function understandQuestion(
       })
       .filter((h, i, all) => all.findIndex((o) => o.key === h.key) === i);
     // "购置了几辆公务用车": vehicles bought, not the vehicles held.
-    if (counted?.purchase) items = items.filter((h) => ITEMS[h.key].unit === "万元" || h.key !== "vehicles");
+    if (purchase) items = items.filter((h) => ITEMS[h.key].unit === "万元" || h.key !== "vehicles");
     // "how many official vehicles did it purchase": the vehicles bought, as the documents name them
     // ("购置（更新）公务用车2辆"), not the vehicles held.
     const bought = lang === "en" ? englishPurchasedNoun(normalized, items) : null;

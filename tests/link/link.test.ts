@@ -179,6 +179,21 @@ describe("linkSubject", () => {
     expect(v("新增了几家中小企业服务工作站")).toBe("5");
   });
 
+  it("reads a label by its beginning and a fund's name as a project's (补贴销售… of 平价菜销售补贴资金项目)", () => {
+    const pool = [
+      narrativeFact({ subject: "补贴销售菜品数量", value: "155.86", unit: "吨", measure: "数量", qualifier: ["实际完成值", "平价菜销售补贴资金"], line: 2360, quote: "补贴销售菜品数量 ≥150吨 155.86" }),
+      narrativeFact({ subject: "补贴销售菜品数量", value: "90", unit: "吨", measure: "数量", qualifier: ["实际完成值", "蔬菜储备资金"], line: 2460, quote: "补贴销售菜品数量 90" }),
+    ];
+    const v = (q: string): string => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("平价菜销售补贴项目补贴销售了多少吨菜")).toBe("155.86");
+    expect(v("平价菜补贴项目补贴销售了多少吨菜")).toBe("155.86");
+    // A beginning followed by other words of content names another thing.
+    expect(coversOf("补贴销售额多少", "补贴销售菜品数量", { fuzzy: true, content: contentMask("补贴销售额多少") }).filter((c) => c.end - c.start === 4)).toEqual([]);
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);

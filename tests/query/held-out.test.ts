@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveYear, understandQuestion } from "../../src/query/index.js";
+import { resolveYear, subjectOf, understandQuestion } from "../../src/query/index.js";
 import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
@@ -107,16 +107,21 @@ describe("understandQuestion: follow-ups that switch the aspect", () => {
 
 describe("understandQuestion: counted nouns", () => {
   it.each([
-    ["经信局部门决算由本级和几个下属单位组成", "下属单位", "个"],
-    ["投促局部门决算包含几个下属单位", "下属单位", "个"],
-    ["洪山区企业服务中心内设了几个机构？", "内设机构", "个"],
-    ["经信局下设几个处室", "处室", "个"],
-    ["投促局2024年购置了几辆公务用车", "购置公务用车", "辆"],
-    ["东湖高新区新购置了多少辆公务车", "新购置公务车", "辆"],
-    ["投促局买了几辆车", "购置车辆", "辆"],
-    ["东西湖商务局平价菜补贴了多少吨菜", "平价菜补贴", "吨"],
-  ])("%s → topic %s counted in %s, no stock item", (q, topic, unit) => {
-    expect(u(q)).toMatchObject({ items: [], topic, aspect: { value: "数量", unit } });
+    ["经信局部门决算由本级和几个下属单位组成", ["下属单位"], "个"],
+    ["投促局部门决算包含几个下属单位", ["下属单位"], "个"],
+    ["洪山区企业服务中心内设了几个机构？", ["内设", "机构"], "个"],
+    ["经信局下设几个处室", ["处室"], "个"],
+    ["投促局2024年购置了几辆公务用车", ["购置", "公务用车"], "辆"],
+    ["东湖高新区新购置了多少辆公务车", ["购置", "公务车"], "辆"],
+    ["东西湖商务局平价菜补贴了多少吨菜", ["平价菜补贴"], "吨"],
+  ])("%s → the words counted (%j) stay for the linker, counted in %s", (q, words, unit) => {
+    const x = u(q);
+    expect(x.aspect).toMatchObject({ value: "数量", unit });
+    for (const w of words) expect(subjectOf(x)).toContain(w);
+  });
+
+  it("reads a purchase counted with nothing named as the thing the conversation counted (2023年新买了几辆)", () => {
+    expect(converse(["光谷管委会公务用车保有量多少辆？", "2023年新买了几辆？"])).toMatchObject({ topic: "购置公务用车", aspect: { value: "数量", unit: "辆" } });
   });
 
   it.each([["东湖高新区公务用车保有量是多少"], ["东湖高新区有几辆公务用车"], ["东湖高新区共有车辆多少辆"], ["经信局有几辆车"]])(
