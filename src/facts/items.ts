@@ -15,7 +15,7 @@ export const ITEMS = {
     zh: "因公出国(境)费",
     en: "overseas travel on official business",
     names: ["因公出国(境)费", "因公出国(境)费用", "因公出国（境）费", "因公出国费", "出国(境)费"],
-    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad", "overseas travel", "foreign travel", "trips abroad", "overseas trip", "official trips abroad", "outbound travel"],
+    synonyms: ["出国费", "出国经费", "出境费", "出国出境", "因公出国", "出国", "出境", "overseas", "travel abroad", "abroad", "overseas travel", "foreign travel", "trips abroad", "overseas trip", "official trips abroad", "outbound travel", "overseas official travel", "official overseas travel", "overseas official trips", "official travel abroad"],
     unit: "万元",
   },
   vehicle_total: {

@@ -293,12 +293,15 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
 }
 
 // Words of a label a question need not repeat: amount words and the verbs of the label's phrasing.
-const GENERIC = new Set(["金额", "总额", "支出", "费用", "经费", "资金", "数额", "合计", "总计", "情况", "数", "其中", "项目", "工作", "综合", "绩效"]);
+const GENERIC = new Set(["金额", "总额", "数量", "个数", "次数", "人数", "支出", "费用", "经费", "资金", "数额", "合计", "总计", "情况", "数", "其中", "项目", "工作", "综合", "绩效"]);
 const PHRASING_TAG = /^(?:v|vd|vg|p|d|dg|u[a-z]*|c|y|e|o|x|w)$/;
-const bagMemo = new Map<string, string[]>();
+const bagMemo = new Map<string, { required: string[]; optional: string[] }>();
 
-/** The words of a label a question must say for it to name the label in other words or order. */
-function requiredWords(label: string): string[] {
+/**
+ * The words of a label a question must say for it to name the label in other words or order (its
+ * nouns), and those it may say as well (its verbs: 累计建成 of 累计建成换电站数量).
+ */
+function bagWords(label: string): { required: string[]; optional: string[] } {
   let words = bagMemo.get(label);
   if (!words) {
     // Single characters the tagger splits off ("小" "微" of 小微企业) are said together: one word.
@@ -313,7 +316,8 @@ function requiredWords(label: string): string[] {
       run = "";
       if (w.word) merged.push(w);
     }
-    words = merged.filter((w) => w.word.length >= 2 && !PHRASING_TAG.test(w.tag) && !GENERIC.has(w.word)).map((w) => w.word);
+    const kept = merged.filter((w) => w.word.length >= 2 && !GENERIC.has(w.word));
+    words = { required: kept.filter((w) => !PHRASING_TAG.test(w.tag)).map((w) => w.word), optional: kept.filter((w) => /^v/.test(w.tag)).map((w) => w.word) };
     bagMemo.set(label, words);
   }
   return words;
@@ -329,18 +333,25 @@ function bag(text: string, label: string, content: readonly boolean[] | undefine
   // Its words are pieces of the label of two or more characters: none can stand in a question that
   // holds none of the label's character pairs (and the label need not be cut into words at all).
   if (!sharesPair(text, bare)) return [];
-  const words = requiredWords(bare);
-  if (words.length < 2) return [];
+  const { required, optional } = bagWords(bare);
+  if (required.length === 0) return [];
   const out: Cover[] = [];
   let said = 0;
-  for (const w of words) {
-    const i = text.indexOf(w);
-    if (i < 0) return [];
+  const cover = (w: string, i: number): void => {
     out.push({ start: i, end: i + w.length, how: "abbrev", excess: 0 });
     for (let k = i; k < i + w.length; k++) if (content?.[k] !== false) said++;
+  };
+  for (const w of required) {
+    const i = text.indexOf(w);
+    if (i < 0) return [];
+    cover(w, i);
   }
-  // Question words (绩效, 综合 …) alone never name a label.
-  return said >= 3 ? out : [];
+  for (const w of optional) {
+    const i = text.indexOf(w);
+    if (i >= 0) cover(w, i);
+  }
+  // Two words at least, and question words (绩效, 综合 …) alone never name a label.
+  return out.length >= 2 && said >= 3 ? out : [];
 }
 
 /** Whether some pair of adjacent characters of `label` stands in `text`. */

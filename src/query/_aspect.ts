@@ -80,7 +80,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "增长率",
     new RegExp(
-      `${YOY}(增长率|增幅|降幅|增速|涨幅|跌幅|(增长|增加|下降|减少|上升|降低|上涨)(了|的)?(百分之几|百分之多少|百分比|几个百分点|多少个?百分点|多少%|几成|多少比例|比例|幅度|率))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b`,
+      `${YOY}(增长率|增幅|降幅|增速|涨幅|跌幅|(增长|增加|下降|减少|上升|降低|上涨)(了|的)?(百分之几|百分之多少|百分比|几个百分点|多少个?百分点|多少%|几成|多少比例|比例|幅度|率))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b|\\bby what percent(age)?\\b(?=.*\\b(ris|rose|gr[eo]w|increas|fell|fall|drop|decreas|declin))`,
       "g",
     ),
   ],

@@ -194,6 +194,20 @@ describe("linkSubject", () => {
     expect(coversOf("补贴销售额多少", "补贴销售菜品数量", { fuzzy: true, content: contentMask("补贴销售额多少") }).filter((c) => c.end - c.start === 4)).toEqual([]);
   });
 
+  it("reads a label's words in another order, its verbs counted when said (换电站 累计建成)", () => {
+    const covers = coversOf("换电站 累计建成", "累计建成换电站数量", { fuzzy: true, content: contentMask("换电站 累计建成") });
+    expect(covers.map((c) => "换电站 累计建成".slice(c.start, c.end)).sort()).toEqual(["建成", "电站", "累计"]);
+    // One noun alone, no verb said: not named in other words.
+    expect(coversOf("换电站多少", "累计建成换电站数量", { fuzzy: true, content: contentMask("换电站多少") })).toEqual([]);
+  });
+
+  it("tells 本年支出合计 from the table's 合计 (本年 names the year's own spending, not carry-over)", () => {
+    const T1 = { table: "表1 高等学校收支决算总表", kind: "收入支出决算总表", column: ["决算数"] };
+    const pool = [cell({ row: "本年支出合计", value: "481483.46", line: 176, ...T1 }), cell({ row: "合计", value: "609139.01", line: 180, ...T1 })];
+    const l = linkSubject(pool, "本年支出合计是多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("481483.46");
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);

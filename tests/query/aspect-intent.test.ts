@@ -25,6 +25,8 @@ describe("understandQuestion: aspect", () => {
     ["How did Jingxin reception spending change?", "增减", null, "explicit"],
     ["经信局三公经费增长率", "增长率", null, "explicit"],
     ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
+    ["By what percentage did Southwest University's total income grow in 2024 compared with 2023?", "增长率", null, "explicit"],
+    ["Compared with 2023, by what percentage did overseas official travel spending of Jingxin rise in 2024?", "增长率", null, "explicit"],
     ["经信局三公经费增幅", "增长率", null, "explicit"],
     ["机关运行经费比年初预算降了百分之几", "增长率", null, "explicit"],
     // An indicator's outcome ("实际完成") is no outturn of money.

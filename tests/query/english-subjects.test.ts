@@ -77,6 +77,10 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["how many service specialists had it trained", ["服务专员", "培养"]],
     ["according to its performance self-evaluation, how many new energy vehicles were produced", ["绩效自评", "新能源汽车", "产量"]],
     ["according to its expenditure table", ["支出决算表"]],
+    ["how many battery-swap stations had been built in total", ["换电站", "累计建成"]],
+    ["how many new sme service workstations did it set up", ["中小企业服务工作站", "新增"]],
+    ["how many municipal-level key investment promotion events did it hold", ["重点招商活动", "市级"]],
+    ["how many party members did it have", ["党员"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
