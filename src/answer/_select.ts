@@ -111,7 +111,7 @@ export function isClarification(r: Selection | Clarification | null): r is Clari
 }
 
 // Counters that count the same things ("多少名" of 人).
-const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["个", "项"]];
+const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["个", "项"], ["批", "批次"]];
 // 个 is every thing's counter: "多少个工作站" is the count of 工作站 the document gives in 家 or 座.
 const THINGS = new Set(["项", "家", "座", "所", "户", "处", "间", "条", "件"]);
 

@@ -1,4 +1,5 @@
 import { SYNONYMS } from "./_synonyms.js";
+import { ITEMS } from "../facts/items.js";
 import { tagWords } from "../search/index.js";
 import { isWordChar } from "./_fillers.js";
 import { soundsAlike } from "../core/pinyin.js";
@@ -116,6 +117,19 @@ function contrasting(a: string, b: string): boolean {
   return false;
 }
 
+// The canonical items' Chinese names: words a question may say exactly, never typos of another label
+// ("机关运行经费" asked of a document that has none is no 机构运行).
+const KNOWN_TERMS: readonly string[] = [...new Set(Object.values(ITEMS).flatMap((it) => [it.zh, ...it.names, ...it.synonyms]).filter((n) => /^[\u4e00-\u9fa5()（）]{4,}$/.test(n)))];
+
+/** Whether the run at [i, i + n) lies inside a canonical item's name the question says in full. */
+function insideKnownTerm(text: string, i: number, n: number): boolean {
+  for (const t of KNOWN_TERMS) {
+    if (t.length < n) continue;
+    for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) if (at <= i && i + n <= at + t.length) return true;
+  }
+  return false;
+}
+
 /**
  * A typo: a run of the question as long as the label form, one character different ("公务接侍费"
  * for 公务接待费, "租凭费" for 租赁费), never a contrast pair (年初/年末, 收入/支出, 国内/国外).
@@ -133,7 +147,7 @@ function typo(text: string, forms: readonly string[], content: readonly boolean[
       // The first character may be the mistyped one in longer names ("公会经费" for 工会经费).
       // A short name's first character only by sound ("扶恤金" for 抚恤金); brackets as the label has them ("维修(户)费").
       if (w === f || (w[0] !== f[0] && f.length < 4 && !soundsAlike(w[0] ?? "", f[0] ?? "")) || ![...w].every((ch, k) => isWordChar(ch) || ch === f[k])) continue;
-      if (contrasting(w, f)) continue;
+      if (contrasting(w, f) || insideKnownTerm(text, i, f.length)) continue;
       // In a short name, a mistyped character that is a word of the question's own (a particle,
       // a question word) is that word: "教育的" is no typo of 教育收(费); "人员经费和计" is of 合计.
       const at = [...w].findIndex((ch, k) => ch !== f[k]);
@@ -157,8 +171,9 @@ const MAX_GAP = 2;
 function abbreviation(text: string, form: string): Cover[] {
   const out: Cover[] = [];
   const first = form[0];
-  // Short names are typed whole or mistyped, not abbreviated ("办公费" is not 办公经费).
-  if (form.length < 6 || first === undefined) return out;
+  // Short names are typed whole or mistyped, not abbreviated ("办公费" is not 办公经费); a name of
+  // five characters only by one left out ("正高职称" of 正高级职称).
+  if (form.length < 5 || first === undefined) return out;
   for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
     if (/\d/.test(text[i - 1] ?? "")) continue;
     let j = i;
@@ -173,6 +188,7 @@ function abbreviation(text: string, form: string): Cover[] {
     }
     const n = j - i;
     // It must run to the form's last character: a truncated name ("公共资源交易" of 公共资源交易专项工作经费) names something else.
+    if (form.length < 6 && k - n !== 1) continue;
     if (n >= 3 && n * 3 >= form.length && n < form.length && k === form.length) out.push({ start: i, end: j + projectWord(text, j, form), how: "abbrev", excess: k - n });
   }
   return out;

@@ -467,6 +467,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
   if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
+  // Nor is an indicator's weight (分值) its score: "得了几分" asks what it scored.
+  if (f.qualifier[0] === "分值" && !/分值|满分|权重|占多少分|值多少分/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
   // A row read only from words inside its column's longer name ("政府购买服务人员(数量)" inside the
   // project 政府购买服务人员经费 the question names) is not what the question names: the project is.

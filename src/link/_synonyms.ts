@@ -37,6 +37,8 @@ export const SYNONYMS = [
   { says: ["福利"], official: ["福利费"] },
   { says: ["买东西", "采购"], official: ["政府采购", "专用材料费"] },
   { says: ["卖出去", "卖出", "卖掉", "卖了", "卖"], official: ["销售"] },
+  // The department's own self-evaluation, as people name it.
+  { says: ["整体绩效自评", "整体绩效", "整体自评", "部门整体"], official: ["部门整体支出", "部门整体"] },
   { says: ["捐款", "捐赠"], official: ["捐赠"] },
   { says: ["交通补贴", "交通补助", "车补"], official: ["其他交通费用", "交通费"] },
   { says: ["科研", "研发"], official: ["科学技术", "研究与开发"] },

@@ -23,7 +23,7 @@ export interface IntentCues {
 // Problems a self-evaluation found are explained like shortfalls (偏差原因, 存在的问题).
 const PROBLEM = /(什么|哪些|何)问题|问题(是什么|有哪些)|存在的问题|(什么|哪些)不足|不足之处|\bwhat (problems|issues|shortcomings)\b/;
 const EXPLAIN = new RegExp(
-  `为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|怎么解释|如何解释|怎么说的|怎么说明|主要(?:花|用)在(?:什么|哪|啥)|(?:花|用)在(?:什么|哪些|啥)(?:上|地方)|(?:是)?(?:干|做)(?:什么|啥|嘛)用的?|用来(?:干|做)(?:什么|啥)|用于(?:什么|哪些|何处)|(?:什么|啥)用途|用途是|\\bwhat (?:was|were|is|are) (?:it|they|this|that|the money) (?:used|spent) (?:for|on)\\b|\\bwhy\\b|\\breasons?\\b|\\bhow come\\b|${PROBLEM.source}`,
+  `为什么|为啥|为何|什么原因|原因|怎么回事|咋回事|怎么会|说明一下|解释一下|怎么解释|如何解释|怎么说的|怎么说明|主要(?:花|用)在(?:什么|哪|啥)|(?:花|用)在(?:什么|哪些|啥)(?:上|地方)|(?:是)?(?:干|做)(?:什么|啥|嘛)用的?|(?:拿去|用去|用来)(?:干|做)(?:什么|啥|嘛)|用来(?:干|做)(?:什么|啥)|用于(?:什么|哪些|何处)|(?:什么|啥)用途|用途是|\\bwhat (?:was|were|is|are) (?:it|they|this|that|the money) (?:used|spent) (?:for|on)\\b|\\bwhy\\b|\\breasons?\\b|\\bhow come\\b|${PROBLEM.source}`,
 );
 const DEFINE =
   /是什么意思|什么意思|是指什么|指的是什么|指什么|什么是|是什么|名词解释|含义|定义|包括什么|包含什么|\bmeaning\b|\bmeans?\b|\bdefinition\b|\bdefine\b|\brefers? to\b|\bstands? for\b|\bwhat is meant by\b/;
@@ -31,7 +31,7 @@ const LIST = /有哪些|包括哪些|包含哪些|都有什么|有什么|哪些|
 const RANK =
   /哪个部门|哪些部门|哪个单位|哪家|排名|排序|排第几|排第[二三四五\d]|第[二三四五\d](多|少|高|低|大|小)|最多|最少|最高|最低|最大|最小|\bwhich (department|unit|bureau|agency|office)s?\b|\brank(ing|ed)?\b|\b(most|least|highest|lowest|largest|smallest)\b/;
 const COMPARE =
-  /(?:跟|和|与|同)[^，。？?,]{1,16}比(?:呢|一下|一比)?(?:[？?]|$)|对比|比较|相比|比一比|哪个多|哪个少|哪个高|哪个低|哪个大|谁多|谁少|谁高|(?:哪个|哪一个|哪项|谁)(?:花|用|支出|开支)?得?(?:更)?(?:多|少|高|低|大)|差多少|相差|差距|差额|区别|不同|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference\b/;
+  /(?:跟|和|与|同)[^，。？?,]{1,16}比(?:呢|一下|一比)?(?:[？?]|$)|(?:跟|和|与|同)[^，。？?,]{1,16}比(?:一下|起来)?[,，]?(?:多|少|高|低)(?:了|出)?(?:多少|几)|^比(?!上年|去年|上一年|前年|年初|预算|全年|同期)[^，。？?,]{1,16}?(?:多|少|高|低)(?:了|出)?(?:多少|几)|对比|比较|相比|比一比|哪个多|哪个少|哪个高|哪个低|哪个大|谁多|谁少|谁高|(?:哪个|哪一个|哪项|谁)(?:花|用|支出|开支)?得?(?:更)?(?:多|少|高|低|大)|差多少|相差|差距|差额|区别|不同|\bcompare[ds]?\b|\bcomparison\b|\bversus\b|\bvs\.?\b|\bdifference\b/;
 const SUM =
   /加起来|加在一起|合起来|一共|总共|共计|合计|之和|总和|总额|一起|\btotal\b|\bcombined\b|\btogether\b|\bin all\b|\bsum\b|\baltogether\b/;
 const FIGURE =

@@ -26,9 +26,15 @@ export function yearsOutsideNames(text: string, department: string | null, catal
 const AMOUNT = /(?<![\d.])\d[\d,]*(\.\d+)?\s?(万元|亿元|万|亿|元|%|个百分点|百分点)(多|左右)?(?![\d元万亿]|以上|以下|及以上|以内)|[一二两三四五六七八九十百千]+[来多余]?(?:万|亿)元?(?:多|左右)?(?=$|[的,，。?？、]|[^\u4e00-\u9fa5])/g;
 
 /** Spans of the amounts a question states, outside item names ("100万元以上设备" is an item). */
+// A span of months the question states ("2022年1-11月", "1到10月"): the period, not a word of the subject.
+const MONTHS = /(?<![\d.])\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?/g;
+// Amounts an English question states ("against its target of at least 2.5 billion US dollars").
+const AMOUNT_EN =
+  /\b(?:(?:target of|at least|more than|less than|over|about|around|nearly|approximately)\s+)+(?:us\$|\$|rmb\s*)?\d[\d,]*(?:\.\d+)?(?:\s*(?:billion|million|thousand|percent|%))?(?:\s*(?:us dollars|dollars|yuan|rmb))?|\b\d[\d,]*(?:\.\d+)?\s*(?:billion|million)(?:\s*(?:us dollars|dollars|yuan|rmb))?/g;
+
 export function amountSpans(text: string, lex: readonly { start: number; end: number }[]): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
+  for (const m of [...text.matchAll(AMOUNT), ...text.matchAll(MONTHS), ...text.matchAll(AMOUNT_EN)]) {
     const start = m.index;
     const end = start + m[0].length;
     if (lex.some((l) => l.start < end && start < l.end)) continue;

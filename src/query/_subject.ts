@@ -8,7 +8,8 @@ import { EN_STOP as TOPIC_STOP } from "./_topic.js";
 import type { Understanding } from "./types.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
-const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年)?|(?<![\d.])\d{2}(?:年度|年)|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度/g;
+// A span of months ("1-11月", "1到10月") is the period of a year's figure, as a year is.
+const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年)?|(?<![\d.])\d{2}(?:年度|年)|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度|(?<![\d.])\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?/g;
 
 function blankAll(text: string, part: string): string {
   return part ? text.split(part).join("\u0000".repeat(part.length)) : text;
@@ -41,7 +42,7 @@ export function subjectOf(u: Understanding): string {
   const read = yearsRead(u);
   // "24年" is the year 2024 read.
   const yearOf = (m: string): string => (/^\d{2}年/.test(m) ? `20${m.slice(0, 2)}` : m.slice(0, 4));
-  q = q.replace(YEARS, (m) => (/\d/.test(m) && !read.has(yearOf(m)) ? m : "\u0000".repeat(m.length)));
+  q = q.replace(YEARS, (m) => (/月/.test(m) || !/\d/.test(m) || read.has(yearOf(m)) ? "\u0000".repeat(m.length) : m));
   // "其中…是多少" after a question: a part of the conversation's subject, which it prefers (the same
   // table, the same list) but need not repeat ("其中应急保障用车有几辆" after "名下的车有哪几类").
   const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
@@ -168,7 +169,8 @@ const EN_QUALIFIERS: readonly (readonly [RegExp, string])[] = [
   [/\b(held|owned|in (its|the) fleet|fleet size|in service)\b/i, "保有"],
   [/\b(initial|original|beginning[- ]of[- ](the[- ])?year|start[- ]of[- ](the[- ])?year) budget/i, "年初预算"],
   [/\b(full[- ]year|adjusted|final) budget/i, "全年预算"],
-  [/\b(target(ed)?|planned|expected) (value|figure|number)?/i, "目标值"],
+  // "…produced, against a target of 250,000": the target named as the yardstick is not what is asked.
+  [/\b(?<!against (?:a |an |its |the |their )?)(target(ed)?|planned|expected)\b(?! of\b)(?: (value|figure|number))?/i, "目标值"],
   [/\bcumulative(ly)?\b/i, "累计"],
 ];
 

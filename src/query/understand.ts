@@ -27,6 +27,9 @@ import type {
 
 const ASPECTS: readonly Aspect[] = ["决算", "预算", "完成率", "增减", "增长率", "占比", "数量", "得分"];
 
+
+// Words that name only what is counted, in every item family ("团组" of 出国 and of 接待).
+const COUNT_WORDS = new Set(["团组", "人次", "批次", "批", "人数", "次数"]);
 /**
  * Reads one question (with the conversation so far) into a typed `Understanding`: department,
  * year, items, topic, aspect, intent and operands. Pure and fast: no I/O, no models.
@@ -79,7 +82,9 @@ export function understandQuestion(
   const quotedPiece = pointed.topic?.split(" ").find((p) => p.length >= 2 && quotedPhrases(text.normalize("NFKC")).some((q) => normalizeText(q) === p));
   const topicRead = pointed.topic?.includes(" ") && quotedPiece ? quotedPiece : pointed.topic;
   // A typo no item covers is read as the class name it is one character off ("租凭费").
-  const ownTopic = found.items.length === 0 && found.context.length === 0 ? correctClassName(topicRead) : topicRead;
+  // Adverbs that frame the question alone ("那实际完成了…百分之多少") name nothing: the conversation's subject stays.
+  const framingOnly = topicRead !== null && topicRead.replace(/实际上?|具体|大概|到底|究竟|最终|最后|\s/g, "") === "";
+  const ownTopic = framingOnly ? null : found.items.length === 0 && found.context.length === 0 ? correctClassName(topicRead) : topicRead;
   // "占全年支出的比例是多少": a share with its whole named and its part left to the conversation.
   const wholeOnly = zhan !== undefined && aspectFound.aspect === "占比" && lang === "zh" && topicOf(area.slice(0, zhan.start), lang) === null
     && !found.items.some((h) => h.start < zhan.start);
@@ -187,6 +192,14 @@ export function understandQuestion(
       items = items.filter((h) => h !== bought.hit);
       topic = `购置${bought.noun}`;
       topicVia = "question";
+    }
+    // "去了几个团组？" after "因公出国花了多少钱": a bare count word of a follow-up ("团组", "人次")
+    // counts within the conversation's item family (出国团组), not another family's (接待团组).
+    const word = items.length === 1 ? items[0] : undefined;
+    if (word && COUNT_WORDS.has(word.phrase) && followUp && aspect.unit && prev?.topic) {
+      const unit = aspect.unit;
+      const family = itemsOfTopic(prev.topic).map((h) => itemWithUnit(h.key, unit)).find((k): k is NonNullable<typeof k> => k !== null);
+      if (family && family !== word.key) items = [{ ...word, key: family }];
     }
     const unit: string | null = items[0] ? ITEMS[items[0].key].unit : null;
     const refines = aspect.unit === null || (aspect.unit === "人" && unit === "人次");

@@ -112,6 +112,10 @@ describe("selectFigure: a counter with its alternative in brackets", () => {
     const projects = narrativeFact({ subject: "中小企业服务工作站", value: "7", unit: "项" as never, measure: "数量", line: 530, quote: "中小企业服务工作站7项" });
     expect(selectFigure([projects], target({ topic: "中小企业服务工作站", aspect: "数量", unitHint: "家" }))).toBeNull();
   });
+  it("answers 几批 with a count in 批次", () => {
+    const batches = narrativeFact({ subject: "开展海外招商", value: "10", unit: "批次" as never, measure: "数量", line: 700, quote: "开展海外招商10批次" });
+    expect(selectFigure([batches], target({ topic: "海外招商", aspect: "数量", unitHint: "批" }))?.best.value).toBe("10");
+  });
   it("never with a count in another counter", () => {
     const cars = narrativeFact({ subject: "单价100万元以上设备", value: "2", unit: "辆" as never, measure: "数量", item: "large_equipment", line: 661, quote: "单价100万元以上设备2辆" });
     expect(selectFigure([cars], target({ items: ["large_equipment"], aspect: "数量", unitHint: "台" }))).toBeNull();

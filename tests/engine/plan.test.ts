@@ -42,6 +42,8 @@ describe("planAnswer", () => {
     // "那个" names nothing to compare with: not the figure of 公务接待费.
     const p = plan("经信局公务接待费比那个多出多少");
     expect(p.kind).toBe("refuse");
+    // Nor when the comparison is said right after 比 ("比多多少").
+    expect(plan("经信局公务接待费比多多少").kind).toBe("refuse");
   });
 
   it("plans a year before the first disclosure as a refusal that may show the next year's stated change", () => {

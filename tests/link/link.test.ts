@@ -208,6 +208,32 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("481483.46");
   });
 
+  it("never reads a canonical item named in full as a typo of another row (机关运行经费 is no 机构运行)", () => {
+    const pool = [cell({ row: "机构运行", code: "2060201", value: "823.93", line: 300, ...T03 })];
+    expect(linkSubject(pool, "机关运行经费是多少", { code: null, accept }).kind).toBe("none");
+    expect(linkSubject(pool, "机购运行是多少", { code: null, accept }).kind).toBe("match");
+  });
+
+  it("answers what an indicator scored, not its weight, unless the weight is asked (得了几分 vs 分值)", () => {
+    const quote = "全国制造业单项冠军奖励企业 1 0.40";
+    const pool = [
+      narrativeFact({ subject: "全国制造业单项冠军奖励企业", value: "1", unit: "分", measure: "得分", qualifier: ["分值", "部门整体支出"], line: 777, quote }),
+      narrativeFact({ subject: "全国制造业单项冠军奖励企业", value: "0.40", unit: "分", measure: "得分", qualifier: ["得分", "部门整体支出"], line: 777, quote }),
+    ];
+    const v = (q: string): string => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("全国制造业单项冠军奖励企业得了几分")).toBe("0.40");
+    expect(v("全国制造业单项冠军奖励企业的分值是多少")).toBe("1");
+  });
+
+  it("reads a five-character name said with one character left out (正高职称 of 正高级职称), no more", () => {
+    const covers = (t: string, l: string) => coversOf(t, l, { fuzzy: true, content: contentMask(t) }).filter((c) => c.how === "abbrev");
+    expect(covers("正高职称的老师", "正高级职称").length).toBeGreaterThan(0);
+    expect(covers("公务费多少", "公务接待费")).toEqual([]);
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);

@@ -72,6 +72,7 @@ describe("understandQuestion: intent", () => {
     // What money was for is explained, not counted.
     ["经信局那一百来万的国有资本经营预算支出是干什么用的？", "explain"],
     ["经信局国有资本经营预算支出用来做什么", "explain"],
+    ["普陀社工部那202万的其他社会工作事务支出主要拿去干啥了", "explain"],
     ["名词解释中“项目支出”是什么意思？（投促局）", "define"],
     ["什么是三公经费", "define"],
     ["三公经费包括什么", "define"],
@@ -92,6 +93,14 @@ describe("understandQuestion: intent", () => {
     ["你好", "unknown"],
   ])("%s → %s", (q, intent) => {
     expect(u(q).intent).toBe(intent);
+  });
+
+  it.each([["跟投促局比多多少？"], ["比投促局多多少"], ["和投促局比少了多少"]])("reads a follow-up comparing with another body as a comparison: %s", (q) => {
+    expect(converse(["经信局2024年差旅费多少？", q]).intent).toBe("compare");
+  });
+
+  it.each([["经信局三公经费比上年多多少"], ["经信局三公经费比年初预算少了多少"]])("reads a change on the year or the budget as no comparison of bodies: %s", (q) => {
+    expect(u(q).intent).not.toBe("compare");
   });
 
   it("reads 有没有…？花了多少 as a figure that may not exist", () => {

@@ -31,6 +31,16 @@ describe("understandQuestion: follow-ups", () => {
     });
   });
 
+  it("去了几个团组？ after 因公出国 counts within the conversation's item family", () => {
+    expect(converse(["经信局2024年因公出国花了多少钱？", "去了几个团组？"]).items.map((h) => h.key)).toEqual(["outbound_groups"]);
+    expect(converse(["经信局2024年公务接待费多少？", "来了几个团组？"]).items.map((h) => h.key)).toEqual(["reception_groups"]);
+  });
+
+  it("a follow-up whose only words frame it (那实际完成了…百分之多少) keeps the conversation's subject", () => {
+    const u = converse(["东西湖商务局2022年一般公共预算财政拨款支出年初预算是多少？", "那实际完成了年初预算的百分之多少？"]);
+    expect(u).toMatchObject({ topicVia: "conversation", aspect: { value: "完成率" } });
+  });
+
   it("累计多少人次？ after 出国团组 counts persons of the same family", () => {
     const u = converse(["投促局2024年因公出国（境）团组有几个？", "累计多少人次？"]);
     expect(u).toMatchObject({

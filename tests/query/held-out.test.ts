@@ -149,6 +149,21 @@ describe("understandQuestion: numbers and years inside the question's words", ()
     expect(u(q)).toMatchObject({ intent: "explain", topic, code: null, year });
   });
 
+  it.each([
+    ["东西湖区2022年1-11月进出口完成多少亿元", "1-11月"],
+    ["东西湖区2022年1到10月整车进口多少辆", "1到10月"],
+  ])("reads a span of months as the period, not a subject word: %s", (q, months) => {
+    expect(subjectOf(u(q))).not.toContain(months);
+  });
+
+  it.each([
+    ["In the Wuhan Municipal Bureau of Economy and Information Technology's 2024 performance self-assessment, how many new energy vehicles were actually produced, against a target of 250,000?"],
+    ["How much foreign direct investment did the Wuhan Investment Promotion Bureau actually achieve against its target of at least 2.5 billion US dollars?"],
+  ])("reads an English target named as the yardstick as neither subject nor qualifier: %s", (q) => {
+    const s = subjectOf(u(q));
+    expect(s).not.toMatch(/目标值|250|2\.5|against|target/);
+  });
+
   it("keeps a year that opens a fund name the department lacks in the topic", () => {
     const x = u("东西湖商务局2021年中央外经贸发展专项资金执行了多少万元");
     expect(x.year).toEqual({ kind: "default", value: 2022 });
