@@ -45,10 +45,28 @@ export function subjectOf(u: Understanding): string {
   q = q.replace(YEARS, (m) => (/月/.test(m) || !/\d/.test(m) || read.has(yearOf(m)) ? "\u0000".repeat(m.length) : m));
   // "其中…是多少" after a question: a part of the conversation's subject, which it prefers (the same
   // table, the same list) but need not repeat ("其中应急保障用车有几辆" after "名下的车有哪几类").
-  const part = u.previous?.topic && /^(其中|这里面|这当中|里面)/.test(u.normalized) ? u.previous.topic : null;
+  // So does a follow-up on the conversation's department that names only what is counted ("去了几个团组"
+  // after "因公出国花了多少钱": the groups sent abroad, not those received).
+  const countOnly = u.followUp && u.department.kind === "resolved" && u.department.via === "conversation" && countWordOnly(u.topic);
+  const part = u.previous?.topic && (/^(其中|这里面|这当中|里面)/.test(u.normalized) || countOnly) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
   const context = [part, carried(u), stock(u)].filter(Boolean).join(" ");
   return context ? `${q}${CARRIED}${context}` : q;
+}
+
+// Words that name only what is counted, in every item family ("团组" of 出国 and of 接待).
+export const COUNT_WORDS: ReadonlySet<string> = new Set(["团组", "人次", "批次", "批", "人数", "次数"]);
+
+/** A topic that is a count word, with at most a one-character verb beside it ("去 团组"). */
+function countWordOnly(topic: string | null): boolean {
+  if (!topic) return false;
+  let rest = topic.replace(/\s/g, "");
+  let found = false;
+  for (const w of COUNT_WORDS) if (rest.includes(w)) {
+    rest = rest.replace(w, "");
+    found = true;
+  }
+  return found && rest.length <= 1;
 }
 
 /**

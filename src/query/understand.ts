@@ -9,6 +9,7 @@ import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { buildOperands, sideOperands, splitOperands } from "./_operand-list.js";
 import { splitParts, type PartSplit } from "./_operands.js";
 import { amountSpans, barePurchase, yearsOutsideNames } from "./_phrase.js";
+import { COUNT_WORDS } from "./_subject.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { correctClassName, quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
 import { relativeToStated, type YearFinding } from "./_year.js";
@@ -27,9 +28,6 @@ import type {
 
 const ASPECTS: readonly Aspect[] = ["决算", "预算", "完成率", "增减", "增长率", "占比", "数量", "得分"];
 
-
-// Words that name only what is counted, in every item family ("团组" of 出国 and of 接待).
-const COUNT_WORDS = new Set(["团组", "人次", "批次", "批", "人数", "次数"]);
 /**
  * Reads one question (with the conversation so far) into a typed `Understanding`: department,
  * year, items, topic, aspect, intent and operands. Pure and fast: no I/O, no models.

@@ -32,7 +32,10 @@ describe("understandQuestion: follow-ups", () => {
   });
 
   it("去了几个团组？ after 因公出国 counts within the conversation's item family", () => {
-    expect(converse(["经信局2024年因公出国花了多少钱？", "去了几个团组？"]).items.map((h) => h.key)).toEqual(["outbound_groups"]);
+    const abroad = converse(["经信局2024年因公出国花了多少钱？", "去了几个团组？"]);
+    expect(abroad.items.map((h) => h.key)).toEqual(["outbound_groups"]);
+    // The linker reads words: the conversation's are carried as a preference.
+    expect(subjectOf(abroad).split("\u0001")[1]).toContain("因公出国");
     expect(converse(["经信局2024年公务接待费多少？", "来了几个团组？"]).items.map((h) => h.key)).toEqual(["reception_groups"]);
   });
 
