@@ -30,8 +30,12 @@ function tableTitle(f: Fact): string {
   return f.source.kind === "table" ? stripYear(f.source.table.replace(/^公开\d+表\s*/, "")) : "";
 }
 
+// Columns that break a row's spending down: their 小计 is a part, not the row's figure.
+const BREAKDOWN = new Set(["基本支出", "项目支出", "人员经费", "公用经费", "上缴上级支出", "经营支出", "对附属单位补助支出"]);
+
 function isHeadline(column: readonly string[]): boolean {
   const last = column[column.length - 1];
+  if (column.slice(0, -1).some((c) => BREAKDOWN.has(norm(c)))) return false;
   return last === undefined || HEADLINE.has(norm(last));
 }
 
@@ -192,7 +196,9 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       column: column || null,
       measure: fact.measure,
     };
-    const headline = src.kind === "table" ? isHeadline(src.column) : true;
+    // A table whose columns are its quantities (the 三公 table: 决算数 > 公务用车购置及运行维护费 >
+    // 公务用车购置费) states each row's own figure in the column of the row's name.
+    const headline = src.kind === "table" ? isHeadline(src.column) || norm(src.column.at(-1) ?? "") === norm(src.row) : true;
     const rowKey = `${fact.code ?? norm(fact.subject)}|${norm(column ?? "")}|${fact.measure}`;
     return { fact, labels, quantity, headline, rowKey };
   });

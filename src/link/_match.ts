@@ -15,7 +15,7 @@ export interface Cover {
 
 // Generic tails a question may leave off ("交通运输" for 交通运输支出).
 // ("办公设备" for 办公设备购置: what is bought names its purchase.)
-const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "费用", "经费", "资金", "缴费", "补助", "购置", "费", "数"];
+const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "费", "数"];
 // Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
 const ASIDE = /\([^)]{1,8}\)/g;
 
@@ -45,6 +45,9 @@ function computeForms(label: string): string[] {
     for (const t of TAILS) {
       // Only equipment is named by what is bought: "公务用车" is not 公务用车购置 (it has its own figures).
       if (t === "购置" && !/设备购置$/.test(f)) continue;
+      // A source of income is named without 收入 when four characters say which ("财政拨款" of
+      // 财政拨款收入; never "其他" of 其他收入).
+      if (t === "收入" && f.length - t.length < 4) continue;
       if (f.length >= t.length + 2 && f.endsWith(t)) {
         out.add(f.slice(0, -t.length));
         break;
@@ -244,7 +247,12 @@ function synonymsOf(label: string): readonly { says: readonly string[]; excess: 
   if (!known) {
     const out: { says: readonly string[]; excess: number }[] = [];
     for (const s of SYNONYMS) {
-      const official = s.official.find((o) => label.includes(o));
+      // A term joined to another by 及/和/与 ("公务用车购置及运行维护费") is one part of a combined
+      // quantity: its everyday words name the part, not the combination.
+      const official = s.official.find((o) => {
+        const at = label.indexOf(o);
+        return at >= 0 && !/^[及和与]/.test(label.slice(at + o.length));
+      });
       if (official !== undefined) out.push({ says: s.says, excess: label.length - official.length });
     }
     known = out.length > 0 ? out : NONE;

@@ -156,8 +156,12 @@ function echoes(s: Subject, p: Prepared): boolean {
 // Characters every other label ends with: said alone, they name nothing ("费", "数").
 const GENERIC_CHARS = "费数额金率量元项个次人支出收入";
 
-/** Whether `ch` begins a two-character word of the row, said by its first character ("菜" of 菜品). */
+/**
+ * Whether `ch` says a word of the row short: the first character of a two-character word ("菜" of
+ * 菜品), or the head noun ending a short name ("车" of 公务用车).
+ */
 function shortWord(row: string, ch: string): boolean {
+  if (row.length <= 4 && row.endsWith(ch)) return true;
   const i = row.indexOf(ch);
   return i >= 0 && i + 1 < row.length && /[\u4e00-\u9fa5]/.test(row[i + 1] ?? "");
 }
@@ -459,7 +463,8 @@ export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, 
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it.
     else if (!d.headline && !lastColumnNamed) preference -= 0.1;
-    if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.05;
+    // A figure of one fund's table (政府性基金, 一般公共预算) is another 口径 than the question's.
+    if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.1;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
   }
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a

@@ -10,6 +10,8 @@ import { contrast } from "./_match.js";
  */
 
 const MIN = 4;
+// Prepositions, particles and conjunctions: never a typo of a label's character.
+const FUNCTION_CHARS = "用的了在是和与给把被从对为以及或等向跟同里中";
 const MAX = 6;
 const CJK = /^[\u3400-\u9fff]+$/;
 const ORG = /[区市县省州局委厅办院会心部]/;
@@ -79,6 +81,8 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
   if (chars.length !== text.length) return text;
   const fixed = contentMask(text).map((m) => !m);
   for (const w of keep) for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) fixed[k] = true;
+  // Function words of a question ("用财政拨款交的", "在…里", "给…发") are typed as meant.
+  for (let k = 0; k < chars.length; k++) if (FUNCTION_CHARS.includes(chars[k] ?? "")) fixed[k] = true;
   // "2024年", "5个": a word after a number is a unit or a year.
   for (let k = 1; k < chars.length; k++) if (/\d/.test(chars[k - 1] ?? "")) fixed[k] = true;
   // Every window proposes repairs; a position is repaired only when all its proposals agree.

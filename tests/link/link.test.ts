@@ -234,6 +234,39 @@ describe("linkSubject", () => {
     expect(covers("公务费多少", "公务接待费")).toEqual([]);
   });
 
+  it("reads an everyday word for one part of a combined quantity as that part (买公车 → 购置费, not 购置及运行维护费)", () => {
+    const T09 = { table: "公开09表 财政拨款“三公”经费支出决算表", kind: "财政拨款三公经费支出决算表" };
+    const pool = [
+      cell({ row: "公务用车购置及运行维护费", value: "208.15", line: 494, ...T09, column: ["决算数", "公务用车购置及运行维护费", "小计"] }),
+      cell({ row: "公务用车购置费", value: "48.19", line: 494, ...T09, column: ["决算数", "公务用车购置及运行维护费", "公务用车购置费"] }),
+      cell({ row: "公务用车运行维护费", value: "159.96", line: 494, ...T09, column: ["决算数", "公务用车购置及运行维护费", "公务用车运行维护费"] }),
+    ];
+    const l = linkSubject(pool, "买公车花了多少钱", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("48.19");
+  });
+
+  it("never reads a breakdown column's 小计 or another fund's table as a row's figure", () => {
+    const T4 = { table: "表4 高等学校财政拨款支出决算表", kind: "财政拨款支出决算表" };
+    const pool = [
+      cell({ row: "科学技术支出", code: "206", value: "1989.00", line: 336, ...T4, column: ["合计"] }),
+      cell({ row: "科学技术支出", code: "206", value: "1165.07", line: 336, ...T4, column: ["项目支出", "小计"] }),
+      cell({ row: "社会保障和就业支出", code: "208", value: "76.23", line: 266, ...T03 }),
+      cell({ row: "社会保障和就业支出", code: "208", value: "0.00", line: 644, table: "表8 政府性基金预算财政拨款收入支出决算表", kind: "政府性基金预算财政拨款收入支出决算表", column: ["本年支出", "小计"], scope: "政府性基金" }),
+    ];
+    const v = (q: string): string => {
+      const l = linkSubject(pool, q, { code: null, accept });
+      return l.kind === "match" ? l.best.d.fact.value : l.kind;
+    };
+    expect(v("科学技术支出多少")).toBe("1989.00");
+    expect(v("社保这块支出多少")).toBe("76.23");
+  });
+
+  it("names a source of income without 收入 only by four characters or more (财政拨款 of 财政拨款收入, never 其他 of 其他收入)", () => {
+    const said = (t: string, l: string) => coversOf(t, l, { fuzzy: true, content: contentMask(t) }).map((c) => t.slice(c.start, c.end));
+    expect(said("用财政拨款交的", "财政拨款收入")).toContain("财政拨款");
+    expect(said("其他是多少", "其他收入")).toEqual([]);
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);

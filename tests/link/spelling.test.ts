@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSpelling, correctSpelling } from "../../src/link/index.js";
 
-const VOCAB = ["公务接待费", "比上年决算数", "政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入", "调降", "调减"];
+const VOCAB = ["公务接待费", "比上年决算数", "政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入", "调降", "调减", "学校财政拨款收入"];
 const sp = buildSpelling(VOCAB);
 
 describe("correctSpelling", () => {
@@ -35,6 +35,7 @@ describe("correctSpelling", () => {
     ["支出结构变化了多少"], // 变化 is a word: its 化 is no typo of 花
     ["全年预算有多少没花掉"], // 没 is no typo of 万 (多少万)
     ["咨询顾问项目年中调减了多少预算"], // 调减 is a sentence's verb of the documents (vocabulary below)
+    ["西南大学用财政拨款交的养老保险"], // a function word (用) is never a typo of a label's character (学校财政拨款)
   ])("leaves %s as typed", (q) => {
     expect(correctSpelling(q, sp)).toBe(q);
   });
