@@ -44,6 +44,8 @@ const FILLERS = [
 ] as const;
 
 const SORTED = [...FILLERS].sort((a, b) => b.length - a.length);
+// …followed by the kind's own name (a noun, not a verb or question word: "修车保险这类花了多少" names none).
+const EXAMPLES = /[\p{Script=Han}、和及]{2,12}?(?:这类|这种|之类的?)(?=(?!花|用|交|付|一年|是|有|的|多|共|总|加)\p{Script=Han}{2})/gu;
 
 /** The closed-class words (for typo repair's vocabulary). */
 export const FILLER_WORDS: readonly string[] = FILLERS;
@@ -71,6 +73,8 @@ export function isWordChar(ch: string | undefined): boolean {
  */
 export function contentMask(text: string): boolean[] {
   const mask = [...text].map((ch) => isWordChar(ch));
+  // "学费住宿费这类教育收费": examples before 这类/之类 say what the kind holds, not which quantity.
+  for (const m of text.matchAll(EXAMPLES)) for (let k = m.index; k < m.index + m[0].length; k++) mask[k] = false;
   for (const f of SORTED) {
     let from = 0;
     for (;;) {

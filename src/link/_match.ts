@@ -416,7 +416,11 @@ function pieces(text: string, form: string): Cover[] {
 export function tableCovers(text: string, title: string, content?: readonly boolean[]): Cover[] {
   const out: Cover[] = [];
   if (!title.endsWith("表")) return out;
-  for (const p of allIndexes(text, "表")) {
+  // "基本支出明细里…": a title said without 表, up to its last word and followed by 里/中, is read
+  // the same way when five characters or more say it.
+  const untyped = [...allIndexes(text, "里"), ...allIndexes(text, "中")].filter((p) => text[p - 1] === title[title.length - 2]);
+  for (const p of [...allIndexes(text, "表"), ...untyped]) {
+    const bare = text[p] !== "表";
     let i = p - 1;
     // "那张表", "这个表": the pointer words are not part of the title.
     while (i >= 0 && "那这张个的".includes(text[i] ?? "")) i--;
@@ -435,6 +439,7 @@ export function tableCovers(text: string, title: string, content?: readonly bool
     // Stopped by a word of the question that is not in the title: another table is named ("收入决算表" ≠ 支出决算表).
     // So is a short tail of a title ("决算表") cut off by any word ("支出决算表" is not 收支决算总表).
     if (j >= 0 && k >= 0 && isWordChar(text[j]) && (content?.[j] === true || p - start < 3)) continue;
+    if (bare && p - start < 5) continue;
     if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
   }
   return out;

@@ -52,6 +52,9 @@ describe("contentMask", () => {
     ["支出决算表中的项目支出是多少", "项目"],
     ["拨款项目", "拨款项目"],
     ["有没有因公出国", "因公出国"],
+    // Examples before 这类 say what the kind holds; the kind names the quantity.
+    ["学费住宿费这类教育收费", "教育收费"],
+    ["修车保险这类花了多少", "修车保险"],
   ])("keeps the content of %s", (text, kept) => {
     const mask = contentMask(text);
     expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
@@ -265,6 +268,12 @@ describe("linkSubject", () => {
     const said = (t: string, l: string) => coversOf(t, l, { fuzzy: true, content: contentMask(t) }).map((c) => t.slice(c.start, c.end));
     expect(said("用财政拨款交的", "财政拨款收入")).toContain("财政拨款");
     expect(said("其他是多少", "其他收入")).toEqual([]);
+  });
+
+  it("reads a table named without 表 by five characters or more up to its last word (基本支出明细里)", () => {
+    const t = "一般公共预算财政拨款基本支出决算明细表";
+    expect(tableCovers("基本支出明细里住房公积金", t).length).toBe(1);
+    expect(tableCovers("支出决算里差旅费", "支出决算表")).toEqual([]);
   });
 
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
