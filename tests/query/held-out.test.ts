@@ -149,6 +149,10 @@ describe("understandQuestion: numbers and years inside the question's words", ()
     expect(u(q)).toMatchObject({ intent: "explain", topic, code: null, year });
   });
 
+  it("reads English months as the period, not subject words (from January to October)", () => {
+    expect(subjectOf(u("How many complete vehicles were imported in Dongxihu District from January to October 2022?"))).not.toMatch(/january|october/);
+  });
+
   it.each([
     ["东西湖区2022年1-11月进出口完成多少亿元", "1-11月"],
     ["东西湖区2022年1到10月整车进口多少辆", "1到10月"],
