@@ -149,6 +149,14 @@ describe("understandQuestion: numbers and years inside the question's words", ()
     expect(u(q)).toMatchObject({ intent: "explain", topic, code: null, year });
   });
 
+  it.each([["经信局国有资本经营预算支出主要拿去干啥了"], ["经信局国有资本经营预算支出是干什么用的"], ["经信局国有资本经营预算支出的用途是什么"]])(
+    "reads what money was for as the question, not the topic: %s",
+    (q) => {
+      expect(u(q)).toMatchObject({ intent: "explain" });
+      expect(u(q).topic).not.toMatch(/拿去|干啥|干什么|用途/);
+    },
+  );
+
   it("reads English months as the period, not subject words (from January to October)", () => {
     expect(subjectOf(u("How many complete vehicles were imported in Dongxihu District from January to October 2022?"))).not.toMatch(/january|october/);
   });
