@@ -73,20 +73,20 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "完成率",
     new RegExp(
-      `(预算)?完成率|执行率|(只|才|仅)?完成了?(?=\\d+(\\.\\d+)?%)|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|(?<=\\b(?:share|percent(?:age)?|proportion|fraction|how much) of [a-z'\\u0001 -]{0,40})budget\\b(?=.*\\b(?:actually|spen[dt]|used|executed|utili[sz]ed)\\b)|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
+      `(预算)?完成率|执行率|(只|才|仅)?完成了?(?=\\d+(\\.\\d+)?%)|(相当于|等于|占|是)${NOT_BUDGET}(年初|全年)?预算(数)?的?(百分之几|百分之多少|多少%|百分比|几成)|完成了?${NOT_BUDGET}(年初|全年)?预算的?(百分之几|多少|百分比)?|${NOT_BUDGET}(年初|全年)?预算完成(了|情况)?|超(出|过)?${NOT_BUDGET}(年初|全年)?预算|(比|较|与)(年初|全年)?预算(数)?(增加|减少|节约|超支|多|少)?了?|(没|未|没有)完成${NOT_BUDGET}(年初|全年)?预算|\\b(completion|execution) rate\\b|(?<=\\b(?:share|percent(?:age)?|proportion|fraction|how much) of [a-z'\\u0001 -]{0,40})budget\\b(?=.*\\b(?:actually|spen[dt]|used|executed|utili[sz]ed)\\b)|\\bpercent(age)? of (the )?budget\\b|\\bover budget\\b|\\bunder budget\\b`,
       "g",
     ),
   ],
   [
     "增长率",
     new RegExp(
-      `${YOY}(增长率|增幅|降幅|增速|涨幅|跌幅|(增长|增加|下降|减少|上升|降低|上涨)(了|的)?(百分之几|百分之多少|百分比|几个百分点|多少个?百分点|多少%|几成|多少比例|比例|幅度|率))|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b|\\bby what percent(age)?\\b(?=.*\\b(ris|rose|gr[eo]w|increas|fell|fall|drop|decreas|declin))`,
+      `${YOY}(增长率|增幅|降幅|增速|涨幅|跌幅|(增长|增加|下降|减少|上升|降低|上涨)(了|的)?(百分之几|百分之多少|百分比|几个百分点|多少个?百分点|多少%|几成|多少比例|比例|幅度|率))|(?<!占[^，,。？?]{0,12})(增长|增加|下降|减少|上升|降低|上涨|降|涨)了(百分之几|百分之多少|多少%|几个百分点|多少个?百分点)|\\bgrowth rate\\b|\\bpercent(age)? (change|increase|decrease)\\b|\\bgr[eo]w by what percent(age)?\\b|\\bby what percent(age)?\\b(?=.*\\b(ris|rose|gr[eo]w|increas|fell|fall|drop|decreas|declin))`,
       "g",
     ),
   ],
   [
     "增减",
-    /(比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?(增加|减少|增长|下降|上升|降低|多|少|变化|变动|增减)?了?|增加了?|减少了?|(?:调|压|核|缩|削|追)(?:减|增|加)了?|增减(变化)?|变化|变动|同比|\b(change|changes|changed|increase|increased|decrease|decreased)\b|\b(compared (to|with)|than) (the )?(previous|last|prior) year\b|\byear[- ]on[- ]year\b/g,
+    /(比|较|与|同|和|跟)(上年|去年|上一年|上年度)(同期)?(相比)?[,，]?(增加|减少|增长|下降|上升|降低|多|少|变化|变动|增减)?了?|增加了?|减少了?|(?:下降|降低|回落|上涨|上升|降|涨)了?(?=多少(?:钱|万元|元|亿元)?)|(?:调|压|核|缩|削|追)(?:减|增|加)了?|增减(变化)?|变化|变动|同比|\b(change|changes|changed|increase|increased|decrease|decreased)\b|\b(compared (to|with)|than) (the )?(previous|last|prior) year\b|\byear[- ]on[- ]year\b/g,
   ],
   [
     "占比",

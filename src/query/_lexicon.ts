@@ -1,5 +1,6 @@
 import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
 import { phraseRegex } from "./_english-phrase.js";
+import { soundsAlike } from "../core/pinyin.js";
 import { editDistance, isCjk, normalizeText } from "./_text.js";
 
 /** One lexicon form of an item. */
@@ -139,6 +140,12 @@ export function fuzzyLexicon(phrase: string): LexEntry | null {
     if (Math.min(e.text.length, phrase.length) < 4) {
       const inner = e.text.length === phrase.length && e.text[0] === phrase[0] && e.text.at(-1) === phrase.at(-1);
       if (!inner) continue;
+    }
+    // A character of the head word (the first two) mistyped only by sound: "出差费用" says 出差, a word
+    // of its own, not 出国费用; "公物接待费" is 公务接待费.
+    if (e.text.length === phrase.length) {
+      const at = [...e.text].findIndex((ch, k) => ch !== phrase[k]);
+      if (at >= 0 && at < 2 && !soundsAlike(e.text[at] ?? "", phrase[at] ?? "")) continue;
     }
     keys.add(e.key);
     best ??= e;

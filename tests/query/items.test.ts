@@ -62,6 +62,10 @@ describe("understandQuestion: items", () => {
     expect(x.topic).toBe("公物接待费");
   });
 
+  it("never reads a word of its own as a typo of an item's head word (出差费用 is no 出国费用)", () => {
+    expect(u("光谷管委会出差费用跟经信局比高出多少").items.map((h) => h.key)).not.toContain("outbound_travel");
+  });
+
   it("separates the item asked about from the items that qualify it", () => {
     const x = u("东西湖商务局2022年政府采购里货物支出多少？");
     expect(x.items.map((h) => h.key)).toEqual(["procurement_goods"]);
