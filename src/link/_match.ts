@@ -295,6 +295,22 @@ export function bodyHeadCovers(text: string, label: string): Cover[] {
   return allIndexes(text, head).map((i) => ({ start: i, end: i + head.length, how: "abbrev" as const, excess: label.length - head.length }));
 }
 
+/** The everyday phrases that may name `label` (see `synonym`). */
+export function synonymPhrases(label: string): readonly string[] {
+  return synonymsOf(label).flatMap((x) => x.says);
+}
+
+/**
+ * Whether `label` can account for any part of `text` by some reading (see `coversOf`; the same holds
+ * for `bodyHeadCovers`, `tableCovers` and a sentence's covers): it shares a character with it, or
+ * admits an everyday phrase the text says. When not, every reading of it is empty.
+ */
+export function mayCover(text: string, label: string): boolean {
+  if (!disjoint(text, label)) return true;
+  for (const { says } of synonymsOf(label)) for (const say of says) if (text.includes(say)) return true;
+  return false;
+}
+
 /** How a label accounts for parts of the question, by every method it admits. */
 export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[] }): Cover[] {
   // Every reading but an everyday phrase repeats at least one of the label's characters.

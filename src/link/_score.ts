@@ -1,24 +1,8 @@
 import type { Fact } from "../facts/types.js";
-import { norm } from "../answer/_text.js";
 import { contentMask, isWordChar } from "./_fillers.js";
-import { bodyHeadCovers, coversOf, synonym, tableCovers, type Cover } from "./_match.js";
+import { bodyHeadCovers, coversOf, mayCover, synonym, tableCovers, type Cover } from "./_match.js";
+import type { Context, PoolIndex, Prepared, ReadLabel } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
-
-// Clause breaks; an ASCII comma or colon between digits is a thousands separator, not a break.
-const CLAUSE = /[，；。：、]|[,;:](?!\d)/;
-
-/**
- * The clauses of a sentence that describe one of its figures: its own clause, the sentence's first
- * clause when that is another (its subject: "政府采购支出总额…，其中：…工程支出1,873.31万元"
- * describes the parts by the whole), and the clause just before its own when that is a third
- * ("年内新增中小企业服务工作站5家，累计建设站点60家": 站点 are the 工作站 of the clause before).
- */
-export function clausesOf(sentence: string, raw: string): { own: string; first: string; before: string } {
-  const clauses = sentence.split(CLAUSE);
-  const at = clauses.findIndex((c) => c.includes(raw));
-  if (at < 0) return { own: sentence, first: "", before: "" };
-  return { own: clauses[at] ?? "", first: at > 0 ? (clauses[0] ?? "") : "", before: at > 1 ? (clauses[at - 1] ?? "") : "" };
-}
 
 /**
  * The runs of word characters of the last question text read, by start: `runs[i][n]` is the run of
@@ -79,8 +63,12 @@ export interface Subject {
   readonly unit: string | null;
   /** Spans ("start:end") some label of the pool matches exactly: a typo reading of the same span never overrides them. */
   readonly exact: Set<string>;
-  /** Covers of each distinct label, computed once per question (labels repeat across facts). */
-  readonly memo: Map<string, Cover[]>;
+  /** The pool whose labels are read. */
+  readonly pool: PoolIndex;
+  /** Covers of what the pool reads, by its number, computed once per question (labels repeat across facts). */
+  readonly memo: Map<number, readonly Cover[]>;
+  /** Whether what the pool reads can account for any of the text at all (see `mayCover`), by its number, once asked. */
+  readonly candidates: Map<number, boolean>;
   /** Per position, the row labels of the pool that account for it (see `markRows`). */
   readonly rows: Map<number, Set<string>>;
   /**
@@ -88,16 +76,6 @@ export interface Subject {
    * covers are still part of what the pool accounts for (`claimed`), and are read when asked.
    */
   readonly deferred: Prepared[];
-}
-
-/** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
-function sideOf(d: Descriptor): "收入" | "支出" | null {
-  // The income table lists income by the function it pays for ("…支出" rows are income there).
-  if (d.fact.source.kind === "table" && d.fact.source.tableKind === "收入决算表") return "收入";
-  const own = d.labels.filter((l) => l.role === "row" || l.role === "item").map((l) => l.text).join(" ");
-  const income = own.includes("收入");
-  const spending = own.includes("支出");
-  return income && !spending ? "收入" : spending && !income ? "支出" : null;
 }
 
 /**
@@ -108,34 +86,6 @@ function rowExcess(bare: string, text: string): number {
   let n = 0;
   for (const ch of bare) if (!text.includes(ch)) n++;
   return n;
-}
-
-/** The row name `rowExcess` compares, asides, 口径 words and generic tails left off. */
-function bareRow(d: Descriptor): string {
-  const row = d.labels.find((l) => l.role === "row")?.text ?? "";
-  // 口径 words (财政拨款, 一般公共预算 …) say whose money, not which quantity.
-  return row
-    .replace(/\([^)]{1,8}\)/g, "")
-    .replace(/一般公共预算|政府性基金预算|财政拨款|合计|决算/g, "")
-    .replace(/(支出|费用|经费|资金|数)$/, "");
-}
-
-/** A label as scoring reads it: the text matched (a sentence's own clause), its memo key and its own text. */
-interface ReadLabel {
-  readonly role: Descriptor["labels"][number]["role"];
-  readonly text: string;
-  readonly key: string;
-  readonly label: string;
-}
-
-/** A narrative figure's context clause (see `scoreDescriptor`) with its memo key. */
-interface Context {
-  readonly text: string;
-  readonly key: string;
-  /** Only words no other figure's row names count (the clause before). */
-  readonly owned: boolean;
-  /** Leaning on it costs a little. */
-  readonly cost: boolean;
 }
 
 // Words a question frames its quantity with, outside the content a label must account for.
@@ -166,67 +116,22 @@ function shortWord(row: string, ch: string): boolean {
   return i >= 0 && i + 1 < row.length && /[\u4e00-\u9fa5]/.test(row[i + 1] ?? "");
 }
 
-/** What scoring reads of a descriptor whatever the question: worked out once per descriptor. */
-interface Prepared {
-  readonly side: "收入" | "支出" | null;
-  readonly lastColumn: string;
-  readonly contexts: readonly Context[];
-  readonly labels: readonly ReadLabel[];
-  /** The labels that name the fact itself (row, item): one of them must account for some words. */
-  readonly own: readonly ReadLabel[];
-  /** The texts of its row labels. */
-  readonly rows: readonly string[];
-  /** Its row labels as read. */
-  readonly rowLabels: readonly ReadLabel[];
-  /** The texts of the labels an exact reading of the question is looked for in (not sentences, sections or tables). */
-  readonly exactTexts: readonly string[];
-  readonly bareRow: string;
-}
+const NONE: readonly Cover[] = [];
 
-const prepared = new WeakMap<Descriptor, Prepared>();
-
-function prepare(d: Descriptor): Prepared {
-  let p = prepared.get(d);
-  if (p) return p;
-  const f = d.fact;
-  // The cell's own column (the last of its path): "事业收入 > 其中:教育收费" is a breakdown of 事业收入.
-  const lastColumn = f.source.kind === "table" ? norm(f.source.column.at(-1) ?? "") : "";
-  const raw = f.source.kind === "narrative" ? norm(f.source.raw) : "";
-  const contexts: Context[] = [];
-  if (f.source.kind === "narrative") {
-    const sentence = d.labels.find((l) => l.role === "sentence")?.text ?? "";
-    const { first, before } = clausesOf(sentence, raw);
-    const found: Omit<Context, "key">[] = [
-      // The sentence's subject: the whole whose part the figure is.
-      { text: first, owned: false, cost: false },
-      // The clause before, and the paragraph's opening clause (what it is about): at a small cost.
-      { text: before, owned: true, cost: true },
-      { text: f.source.lead ? norm(f.source.lead) : "", owned: false, cost: true },
-    ];
-    for (const c of found) if (c.text) contexts.push({ ...c, key: `context|${c.text}` });
+/** Whether what the pool reads under `id` can account for any of the text (worked out once per question). */
+function candidate(s: Subject, id: number): boolean {
+  let c = s.candidates.get(id);
+  if (c === undefined) {
+    c = mayCover(s.text, s.pool.keys[id] ?? "");
+    s.candidates.set(id, c);
   }
-  const labels = d.labels.map((l) => {
-    const text = l.role === "sentence" ? clausesOf(l.text, raw).own : l.text;
-    return { role: l.role, text, key: `${l.role}|${text}`, label: l.text };
-  });
-  p = {
-    side: sideOf(d),
-    lastColumn,
-    contexts,
-    labels,
-    own: labels.filter((l) => l.role === "row" || l.role === "item"),
-    rows: labels.filter((l) => l.role === "row").map((l) => l.label),
-    rowLabels: labels.filter((l) => l.role === "row"),
-    exactTexts: labels.filter((l) => l.role !== "sentence" && l.role !== "section" && l.role !== "table").map((l) => l.label),
-    bareRow: bareRow(d),
-  };
-  prepared.set(d, p);
-  return p;
+  return c;
 }
 
-/** The covers of one of a descriptor's labels (from the memo, computed on first need). */
-function coversFor(s: Subject, l: ReadLabel): Cover[] {
-  let covers = s.memo.get(l.key);
+/** The covers of one of a descriptor's labels (from the memo, computed on first need; none for a label that cannot cover any of the text). */
+function coversFor(s: Subject, l: ReadLabel): readonly Cover[] {
+  if (!candidate(s, l.id)) return NONE;
+  let covers = s.memo.get(l.id);
   if (!covers) {
     const text = l.text;
     covers =
@@ -237,22 +142,23 @@ function coversFor(s: Subject, l: ReadLabel): Cover[] {
           : l.role === "column"
             ? [...coversOf(s.text, text, { fuzzy: text.length >= 4, content: s.mask }), ...bodyHeadCovers(s.text, text)]
             : coversOf(s.text, text, { fuzzy: true, content: s.mask });
-    s.memo.set(l.key, covers);
+    s.memo.set(l.id, covers);
   }
   return covers;
 }
 
-function contextCovers(s: Subject, context: Context): Cover[] {
-  let covers = s.memo.get(context.key);
+function contextCovers(s: Subject, context: Context): readonly Cover[] {
+  if (!candidate(s, context.id)) return NONE;
+  let covers = s.memo.get(context.id);
   if (!covers) {
     covers = sentenceCovers(s.text, context.text);
-    s.memo.set(context.key, covers);
+    s.memo.set(context.id, covers);
   }
   return covers;
 }
 
 /** A reading by typo or abbreviation never overrides a label the pool has for exactly those words. */
-function keptCovers(s: Subject, covers: readonly Cover[]): Cover[] {
+function keptCovers(s: Subject, covers: readonly Cover[]): readonly Cover[] {
   // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
   return covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
 }
@@ -283,7 +189,9 @@ export function claimed(s: Subject): boolean[] {
     for (const l of p.labels) coversFor(s, l);
   }
   const out = new Array<boolean>(s.text.length).fill(false);
-  for (const covers of s.memo.values()) for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
+  s.memo.forEach((covers) => {
+    for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
+  });
   return out;
 }
 
@@ -297,19 +205,35 @@ function exactOver(s: Subject, c: Cover): boolean {
   return false;
 }
 
-/** Marks the positions some label of the pool matches exactly (see `Subject.exact`). */
-export function markExact(s: Subject, ds: readonly Descriptor[]): void {
-  const seen = new Set<string>();
-  for (const d of ds)
-    for (const text of prepare(d).exactTexts) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      for (const c of coversOf(s.text, text, { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
-    }
+/** Whether one of `holders` (descriptor indices) is accepted. */
+function anyAccepted(holders: readonly number[], accepted: Uint8Array): boolean {
+  for (const i of holders) if (accepted[i] === 1) return true;
+  return false;
+}
+
+/**
+ * Marks the positions some accepted label of the pool matches exactly (see `Subject.exact`). Only
+ * labels with a form starting with a pair of the question's characters can: they are found by
+ * that pair (the question read without its 的 as well, see `withParticle`).
+ */
+export function markExact(s: Subject, pool: PoolIndex, accepted: Uint8Array): void {
+  const { texts, holders, byPair } = pool.exact;
+  const seen = new Uint8Array(texts.length);
+  const read = (text: string): void => {
+    for (let i = 0; i + 1 < text.length; i++)
+      for (const id of byPair.get(text.slice(i, i + 2)) ?? []) {
+        if (seen[id] === 1) continue;
+        seen[id] = 1;
+        if (!anyAccepted(holders[id] ?? [], accepted)) continue;
+        for (const c of coversOf(s.text, texts[id] ?? "", { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
+      }
+  };
+  read(s.text);
+  if (s.text.includes("的")) read(s.text.replace(/的/g, ""));
 }
 
 /** Reads the subject text once: its content mask and the scope and side it names. */
-export function readSubject(text: string, code: string | null): Subject {
+export function readSubject(text: string, code: string | null, pool: PoolIndex): Subject {
   return {
     text,
     mask: contentMask(text),
@@ -321,7 +245,9 @@ export function readSubject(text: string, code: string | null): Subject {
     money: (/钱|花了|花费|多少万元|多少元|金额|投资额|多少亿(?!人|次|个)/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
     exact: new Set<string>(),
-    memo: new Map<string, Cover[]>(),
+    pool,
+    memo: new Map(),
+    candidates: new Map(),
     rows: new Map<number, Set<string>>(),
     deferred: [],
   };
@@ -331,20 +257,22 @@ export function readSubject(text: string, code: string | null): Subject {
  * Marks, per position, the row labels of the pool that account for it: words another figure's own
  * row names ("加油" for 燃料费) are never leaned on by a sibling figure of its sentence (维修费).
  */
-export function markRows(s: Subject, ds: readonly Descriptor[]): void {
-  const seen = new Set<string>();
-  for (const d of ds)
-    for (const l of prepare(d).rowLabels) {
-      if (seen.has(l.label)) continue;
-      seen.add(l.label);
-      const covers = coversFor(s, l);
-      for (const c of covers)
-        for (let k = c.start; k < c.end; k++) {
-          const owners = s.rows.get(k) ?? new Set<string>();
-          owners.add(l.text);
-          s.rows.set(k, owners);
-        }
-    }
+export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): void {
+  const { labels, holders, byChar, byPhrase } = pool.rows;
+  // Only the row labels that may cover some of the text (see `mayCover`) are read.
+  const near = new Uint8Array(labels.length);
+  for (const ch of new Set(s.text)) for (const r of byChar.get(ch) ?? []) near[r] = 1;
+  for (const [say, rows] of byPhrase) if (s.text.includes(say)) for (const r of rows) near[r] = 1;
+  for (let r = 0; r < labels.length; r++) {
+    const l = labels[r];
+    if (near[r] !== 1 || l === undefined || !anyAccepted(holders[r] ?? [], accepted)) continue;
+    for (const c of coversFor(s, l))
+      for (let k = c.start; k < c.end; k++) {
+        const owners = s.rows.get(k) ?? new Set<string>();
+        owners.add(l.text);
+        s.rows.set(k, owners);
+      }
+  }
 }
 
 // Qualifiers that only say which statement of the quantity it is (its measure or basis), not a part of it.
@@ -358,12 +286,11 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
  * for, and a preference among equals. Null when the descriptor's own row (or item) is not named,
  * or when the question's 科目编码 is another row's.
  */
-export function scoreDescriptor(d: Descriptor, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
+export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
   const f = d.fact;
   if (s.unit !== null && f.unit !== s.unit) return null;
   if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
   // Spending asked, an income figure offered (or the reverse): another quantity.
-  const p = prepare(d);
   const side = p.side;
   // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
   if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending))) return null;

@@ -6,6 +6,7 @@ import { describeFacts } from "./_describe.js";
 import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_match.js";
 import { looseMask } from "./_loose.js";
+import { poolIndex } from "./_pool.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
@@ -83,15 +84,23 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: Li
 
 /** Every descriptor of the pool that names the subject, best first (for `linkSubject` and debugging). */
 export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Scored[] {
-  const s = readSubject(subjectText, opts.code);
-  const ds = descriptorsOf(pool).filter((d) => opts.accept(d.fact));
+  const index = poolIndex(descriptorsOf(pool));
+  const s = readSubject(subjectText, opts.code, index);
+  const accepted = new Uint8Array(index.ds.length);
+  const at: number[] = [];
+  index.ds.forEach((d, i) => {
+    if (!opts.accept(d.fact)) return;
+    accepted[i] = 1;
+    at.push(i);
+  });
+  const ds = at.map((i) => index.ds[i] as Descriptor);
   // A table the question names restricts the answer to it, when the document has such a table.
   // (Words carried over from the previous question, after \u0001, name no table of this one.)
   const own = subjectText.split("\u0001")[0] ?? subjectText;
   const tableNamed = /表/.test(own) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
-  markExact(s, ds);
-  markRows(s, ds);
-  let scored = ds.map((d) => scoreDescriptor(d, s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
+  markExact(s, index, accepted);
+  markRows(s, index, accepted);
+  let scored = at.map((i) => scoreDescriptor(index.ds[i] as Descriptor, index.preparedAt(i), s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
   if (scored.some((x) => x.missed.length > 0)) {
     // A loose word some label of the pool does account for tells figures apart: it stays content.
     const taken = claimed(s);

@@ -1,6 +1,6 @@
 import { ECONOMIC_CLASSES, FUNCTION_CLASSES } from "../facts/index.js";
 import { FUNCTION_ITEMS_EN } from "./_classes-en-items.js";
-import { phraseNeedle, phraseRegex } from "./_english-phrase.js";
+import { holdsNeedles, phraseNeedles, phraseRegex } from "./_english-phrase.js";
 
 /**
  * English names of the national 支出功能分类 类 and of every 支出经济分类 类/款 of the facts' table, by
@@ -122,9 +122,11 @@ export interface EnglishClass {
 }
 
 interface Entry {
-  readonly re: RegExp;
-  /** Text every match holds (see `phraseNeedle`). */
-  readonly needle: string;
+  /** The English name; its pattern (`phraseRegex`) is made on first need. */
+  readonly en: string;
+  re: RegExp | null;
+  /** Pieces of text every match holds (see `phraseNeedles`). */
+  readonly needles: readonly string[];
   readonly zh: string;
   readonly length: number;
 }
@@ -142,7 +144,7 @@ function otherOf(zh: string): string {
 function build(): readonly Entry[] {
   const out: Entry[] = [];
   const add = (en: string, zh: string): void => {
-    out.push({ re: phraseRegex(en), needle: phraseNeedle(en), zh, length: en.length });
+    out.push({ en, re: null, needles: phraseNeedles(en), zh, length: en.length });
   };
   for (const [code, ens] of Object.entries(FUNCTION_EN)) {
     const zh = FUNCTION_CLASSES.find((c) => c.code === code)?.name;
@@ -178,10 +180,11 @@ export function findEnglishClasses(text: string): EnglishClass[] {
   if (!/[a-z]/i.test(text)) return [];
   table ??= build();
   const found: EnglishClass[] = [];
-  for (const { re, needle, zh } of table) {
-    if (!text.includes(needle)) continue;
-    for (const m of text.matchAll(re)) {
-      found.push({ start: m.index, end: m.index + m[0].length, zh });
+  for (const e of table) {
+    if (!holdsNeedles(text, e.needles)) continue;
+    e.re ??= phraseRegex(e.en);
+    for (const m of text.matchAll(e.re)) {
+      found.push({ start: m.index, end: m.index + m[0].length, zh: e.zh });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

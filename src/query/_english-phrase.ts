@@ -15,17 +15,22 @@ export function phraseRegex(en: string): RegExp {
 }
 
 /**
- * A piece of lowercase text every match of `phraseRegex(en)` holds (the longest literal start of its
- * words), so a text without it is not searched; "" when there is none.
+ * Pieces of lowercase text every match of `phraseRegex(en)` holds (the literal start of each of its
+ * words, longest first), so a text lacking one is not searched; [] when there are none.
  */
-export function phraseNeedle(en: string): string {
-  let best = "";
+export function phraseNeedles(en: string): string[] {
+  const out = new Set<string>();
   for (const w of en.toLowerCase().split(/[\s,]+|-(?=[a-z])/)) {
     if (w.length === 0 || w === "and" || w === "&") continue;
-    const literal = /[^aeiou]y$/.test(w) ? w.slice(0, -1) : /[^aeiou]ies$/.test(w) ? w.slice(0, -3) : /[^su]s$/.test(w) && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w;
-    if (literal.length > best.length) best = literal;
+    out.add(/[^aeiou]y$/.test(w) ? w.slice(0, -1) : /[^aeiou]ies$/.test(w) ? w.slice(0, -3) : /[^su]s$/.test(w) && !/(ss|us|is)$/.test(w) ? w.slice(0, -1) : w);
   }
-  return best;
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** Whether `text` holds every needle (see `phraseNeedles`). */
+export function holdsNeedles(text: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (!text.includes(n)) return false;
+  return true;
 }
 
 function wordPattern(w: string): string {

@@ -1,4 +1,4 @@
-import { phraseRegex } from "./_english-phrase.js";
+import { holdsNeedles, phraseNeedles, phraseRegex } from "./_english-phrase.js";
 
 /**
  * English words of disclosures' subjects and the Chinese the documents write for them: a glossary
@@ -106,7 +106,8 @@ const GLOSSARY: readonly (readonly [string, string])[] = [
   ["retired staff", "离退休"],
 ];
 
-const SORTED = [...GLOSSARY].sort((a, b) => b[0].length - a[0].length).map(([en, zh]) => ({ re: phraseRegex(en), zh }));
+// Each phrase with the pieces every match of it holds (see `phraseNeedles`): a text lacking one is not searched.
+const SORTED = [...GLOSSARY].sort((a, b) => b[0].length - a[0].length).map(([en, zh]) => ({ re: phraseRegex(en), needles: phraseNeedles(en), zh }));
 
 /** A glossary phrase found in a text. */
 export interface GlossaryMatch {
@@ -118,7 +119,8 @@ export interface GlossaryMatch {
 /** The glossary phrases a lowercase text holds, longest first, not overlapping one another. */
 export function findGlossary(text: string): GlossaryMatch[] {
   const out: GlossaryMatch[] = [];
-  for (const { re, zh } of SORTED) {
+  for (const { re, needles, zh } of SORTED) {
+    if (!holdsNeedles(text, needles)) continue;
     for (const m of text.matchAll(re)) {
       const g = { start: m.index, end: m.index + m[0].length, zh };
       if (!out.some((o) => o.start < g.end && g.start < o.end)) out.push(g);

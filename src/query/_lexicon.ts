@@ -1,6 +1,6 @@
 import { ITEMS, ITEM_KEYS, type ItemKey } from "../facts/items.js";
-import { phraseRegex } from "./_english-phrase.js";
 import { soundsAlike } from "../core/pinyin.js";
+import { holdsNeedles, phraseNeedles, phraseRegex } from "./_english-phrase.js";
 import { editDistance, isCjk, normalizeText } from "./_text.js";
 
 /** One lexicon form of an item. */
@@ -84,7 +84,8 @@ export function lexicon(): { entries: readonly LexEntry[]; exact: ReadonlyMap<st
   return cache;
 }
 
-const latinPatterns = new Map<string, RegExp>();
+/** A Latin form's pattern, made on first need, and the pieces every match of it holds (see `phraseNeedles`). */
+const latinPatterns = new Map<string, { needles: readonly string[]; re: RegExp | null }>();
 
 /**
  * Longest-first, non-overlapping lexicon matches (Latin forms on word boundaries, each word singular
@@ -96,12 +97,15 @@ export function matchLexicon(text: string): LexMatch[] {
   for (const entry of lexicon().entries) {
     if (entry.latin) {
       if (!latin) continue;
-      let re = latinPatterns.get(entry.text);
-      if (!re) {
-        re = phraseRegex(entry.text);
-        latinPatterns.set(entry.text, re);
+      let p = latinPatterns.get(entry.text);
+      if (!p) {
+        p = { needles: phraseNeedles(entry.text), re: null };
+        latinPatterns.set(entry.text, p);
       }
-      for (const m of text.matchAll(re)) found.push({ entry, start: m.index, end: m.index + m[0].length });
+      // Hundreds of forms, each pattern run first in an interpreter: only those whose needles the text holds.
+      if (!holdsNeedles(text, p.needles)) continue;
+      p.re ??= phraseRegex(entry.text);
+      for (const m of text.matchAll(p.re)) found.push({ entry, start: m.index, end: m.index + m[0].length });
       continue;
     }
     let from = 0;

@@ -19,7 +19,8 @@ function build(): Expansion[] {
       if (/^[\x20-\x7e]+$/.test(s)) {
         // Whole words, plural allowed: "official receptions" matches "official reception".
         const re = new RegExp(`\\b${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:s|es)?\\b`, "i");
-        out.push({ match: (q) => re.test(q), term });
+        // Queries are lowercased: a query without the phrase's text is not run through its pattern.
+        out.push({ match: (q) => q.includes(lower) && re.test(q), term });
       } else if ([...s].length >= MIN_HAN_SYNONYM) {
         out.push({ match: (q) => q.includes(lower), term });
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/types.js";
 import { linkSubject, quantityLabel, quantityOf, vocabularyOf } from "../../src/link/index.js";
 import { contentMask } from "../../src/link/_fillers.js";
-import { coversOf, tableCovers } from "../../src/link/_match.js";
+import { coversOf, mayCover, tableCovers } from "../../src/link/_match.js";
 import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 /** A table cell of a named table (number + title + kind), as the facts stage builds it. */
@@ -58,6 +58,29 @@ describe("contentMask", () => {
   ])("keeps the content of %s", (text, kept) => {
     const mask = contentMask(text);
     expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
+  });
+});
+
+describe("mayCover", () => {
+  it.each([
+    ["开会花了多少", "会议费", true],
+    ["租凭费多少", "租赁费", true],
+    ["公务接侍费", "公务接待费", true],
+    ["社保就业支出", "社会保障和就业支出", true],
+    ["开会花了多少", "基本工资", false],
+    ["印刷费", "差旅费", true],
+    ["公务用车", "基本工资", false],
+  ])("says whether any reading of %s can come from %s (%s)", (text, label, may) => {
+    expect(mayCover(text, label)).toBe(may);
+  });
+
+  it.each([
+    ["开会花了多少", "基本工资"],
+    ["公务用车", "基本工资"],
+    ["出差", "物业管理费"],
+  ])("a label that may not cover %s has no reading of it (%s)", (text, label) => {
+    expect(mayCover(text, label)).toBe(false);
+    expect(coversOf(text, label, { fuzzy: true, content: contentMask(text) })).toEqual([]);
   });
 });
 
