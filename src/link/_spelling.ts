@@ -133,7 +133,8 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
 
 // The verbs of paying and doing as typed with 了 ("化了" for 花了): the question words repaired by sound.
 // (Not every question word: "多少没花掉" is no 多少万.)
-const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[\u3400-\u9fff]了$/.test(f)))];
+// Only verbs of paying: a verb of change (降了, 涨了) or of doing (建了) typed is meant as typed.
+const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]了$/.test(f)))];
 
 /**
  * A question word typed by sound ("设备化了多少钱" → 花了): a window one sounding-alike character away

@@ -36,6 +36,7 @@ describe("correctSpelling", () => {
     ["全年预算有多少没花掉"], // 没 is no typo of 万 (多少万)
     ["咨询顾问项目年中调减了多少预算"], // 调减 is a sentence's verb of the documents (vocabulary below)
     ["西南大学用财政拨款交的养老保险"], // a function word (用) is never a typo of a label's character (学校财政拨款)
+    ["西大在全国建了多少个科技小院"], // 建了 is meant: only verbs of paying are repaired by sound (never 降了)
   ])("leaves %s as typed", (q) => {
     expect(correctSpelling(q, sp)).toBe(q);
   });
