@@ -149,7 +149,9 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     }
     let answer = await composeAnswer(req, data);
     // "发现了什么问题" names no figure: when no figure matches, the passages may still answer it.
-    if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q) && u.aspect.via !== "explicit") {
+    // (Not for "那西大呢" after a figure question: the conversation asked a number, which is not disclosed.)
+    const numberAskedBefore = u.followUp && u.topicVia === "conversation";
+    if (answer.error?.code === "not_disclosed" && req.kind === "figure" && !asksForNumber(q) && !numberAskedBefore && u.aspect.via !== "explicit") {
       const t = req.target;
       const passages = await composeAnswer({ kind: "passage", question: q, lang: req.lang, passageKind: "other", query: t.topic ?? q, department: t.department, year: t.year }, data);
       if (passages.citations.length > 0) answer = passages;
