@@ -259,8 +259,9 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   }
   // "A比B多出多少" read as one figure (its comparison not understood): a single figure would answer
   // another question than the difference asked.
-  if (DIFFERENCE.test(u.normalized) && !CHANGE_ASPECTS.has(u.aspect.value)) return refuse({ code: "not_understood" });
   const { target: main, fallback } = derivedFallback(question, u, target(u, { department: first, ...y }));
+  // (A gap between a budget and its outturn is a difference understood: "全年预算比实际决算多出多少".)
+  if (DIFFERENCE.test(u.normalized) && !CHANGE_ASPECTS.has(main.aspect) && fallback?.kind !== "compare") return refuse({ code: "not_understood" });
   const alt = fallback?.kind === "figure" ? { ...fallback, defaultYear: y.defaultYear } : fallback;
   return { kind: "figure", question, lang, defaultYear: y.defaultYear, target: main, ...(alt ? { fallback: alt } : {}) };
 }

@@ -25,7 +25,7 @@ const FILLERS = [
   "包含", "包括", "共有", "拥有",
   // document words
   "决算公开", "部门决算", "单位决算", "决算里", "决算中", "决算表", "那张表", "这张表", "表里", "表中", "表内", "里面", "里说", "中说", "说", "提到", "披露", "显示",
-  "这一项", "这项", "该项", "那一项", "那项", "这个", "那个", "这些", "那些", "那辆", "这辆", "那台", "这台", "其中", "里", "中", "内", "下面", "下的", "下",
+  "这一项", "这项", "该项", "那一项", "那项", "名下", "收了", "收到", "口径", "全部资金", "全口径", "是零吗", "是不是零", "为零", "就是", "也就是", "这个", "那个", "这些", "那些", "那辆", "这辆", "那台", "这台", "其中", "里", "中", "内", "下面", "下的", "下",
   "这一行", "那一行", "一行", "这一列", "那一列", "一列", "这一栏", "一栏", "栏", "填的", "填报", "填", "相比", "相较", "比起", "打了", "打", "拨了", "新",
   "请查", "查询", "查", "数", "(款,", "(类,", "(项,", "本级", "职工", "员工", "教职工", "工作人员", "这一类", "那一类", "一类", "经济分类", "功能分类", "科目编码", "科目", "编码", "代码",
   // how to write the answer, not which quantity
@@ -45,7 +45,9 @@ const FILLERS = [
 
 const SORTED = [...FILLERS].sort((a, b) => b.length - a.length);
 // …followed by the kind's own name (a noun, not a verb or question word: "修车保险这类花了多少" names none).
-const EXAMPLES = /[\p{Script=Han}、和及]{2,12}?(?:这类|这种|之类的?)(?=(?!花|用|交|付|一年|是|有|的|多|共|总|加)\p{Script=Han}{2})/gu;
+const EXAMPLES = /[\p{Script=Han}、和及]{2,12}?(?:这类|这种|这些|之类的?)(?=(?!花|用|交|付|一年|是|有|的|多|共|总|加)\p{Script=Han}{2})/gu;
+// "养人花了多少，就是人员经费": words a question restates with 就是/也就是/即 are its own gloss.
+const GLOSSED = /^[^,，;；]*?(?=[,，\s]*(?:也就是|就是|即是)(?:说)?\p{Script=Han})/u;
 
 /** The closed-class words (for typo repair's vocabulary). */
 export const FILLER_WORDS: readonly string[] = FILLERS;
@@ -75,6 +77,8 @@ export function contentMask(text: string): boolean[] {
   const mask = [...text].map((ch) => isWordChar(ch));
   // "学费住宿费这类教育收费": examples before 这类/之类 say what the kind holds, not which quantity.
   for (const m of text.matchAll(EXAMPLES)) for (let k = m.index; k < m.index + m[0].length; k++) mask[k] = false;
+  const gloss = GLOSSED.exec(text);
+  if (gloss && gloss[0].length > 0) for (let k = 0; k < gloss[0].length; k++) mask[k] = false;
   for (const f of SORTED) {
     let from = 0;
     for (;;) {

@@ -91,7 +91,7 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "占比",
     // "X占Y多少(比列)": 占 asking how much is a share, however the share word is typed.
-    /占比|所占比例|多大比例|比例|比重|百分之几|百分之多少|百分比|几成|占(?=[^，,。？?]{0,24}?(?:多少|几)(?![万元钱个人辆次家项台名批]))|\bshare\b|\bproportion\b|\bwhat percent(age)?\b|\bpercentage\b/g,
+    /占比|所占比例|多大比例|比例|比重|百分之几|百分之多少|百分比|几成|占(?:了)?(?:几个|多少个?)(?:百分)?点|占(?=[^，,。？?]{0,24}?(?:多少|几)(?![万元钱个人辆次家项台名批]))|\bshare\b|\bproportion\b|\bwhat percent(age)?\b|\bpercentage\b/g,
   ],
   [
     "数量",

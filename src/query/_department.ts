@@ -320,6 +320,8 @@ function unknownMention(
     const e = s + m[0].length;
     if (inPicked(s) || inPicked(e - 1)) continue;
     if (ITEM_CONTINUATION.test(text.slice(e))) continue;
+    // "省部级平台", "局级干部": a level, not a body.
+    if (text[e] === "级") continue;
     let b = s;
     while (b > 0 && s - b < 10) {
       const ch = text[b - 1] ?? "";

@@ -77,7 +77,7 @@ export const CARRIED = "\u0001";
 
 /** "有几辆公务用车", "现有多少辆": a count of what is held (保有), preferred over what was bought. */
 function stock(u: Understanding): string | null {
-  const held = /(?<![新购])(现有|共有|拥有|还有|有)(几|多少)(辆|台|套|处)|现有|拥有|保有/;
+  const held = /(?<![新购])(现有|共有|拥有|还有|有)(几|多少)(辆|台|套|处)|现有|拥有|保有|名下/;
   return u.aspect.value === "数量" && held.test(u.normalized) && !/买|购|新增/.test(u.normalized) ? "保有" : null;
 }
 

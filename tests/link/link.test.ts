@@ -55,6 +55,9 @@ describe("contentMask", () => {
     // Examples before 这类 say what the kind holds; the kind names the quantity.
     ["学费住宿费这类教育收费", "教育收费"],
     ["修车保险这类花了多少", "修车保险"],
+    ["学费住宿费这些教育收费", "教育收费"],
+    // A question's own gloss (…，就是B) leaves B to name the quantity.
+    ["养人花了多少,就是人员经费", "人员"],
   ])("keeps the content of %s", (text, kept) => {
     const mask = contentMask(text);
     expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
@@ -291,6 +294,16 @@ describe("linkSubject", () => {
     const said = (t: string, l: string) => coversOf(t, l, { fuzzy: true, content: contentMask(t) }).map((c) => t.slice(c.start, c.end));
     expect(said("用财政拨款交的", "财政拨款收入")).toContain("财政拨款");
     expect(said("其他是多少", "其他收入")).toEqual([]);
+  });
+
+  it.each([
+    ["国内来访几次", "发生国内接待", "1"],
+    ["总收入比上年多了多少", "收入总计", "46722.70"],
+    ["卫健那块多少", "卫生健康支出", "12.00"],
+  ])("links everyday words %s to %s", (q, subject, value) => {
+    const pool = [narrativeFact({ subject, value, unit: subject.includes("接待") ? "次" : "万元", measure: subject.includes("接待") ? "数量" : "决算", line: 9, quote: `${subject}${value}` })];
+    const l = linkSubject(pool, q, { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(value);
   });
 
   it("reads a table named without 表 by five characters or more up to its last word (基本支出明细里)", () => {

@@ -26,6 +26,7 @@ describe("understandQuestion: aspect", () => {
     ["经信局三公经费增长率", "增长率", null, "explicit"],
     ["经信局三公经费比上年增长了百分之几", "增长率", null, "explicit"],
     ["经信局三公经费降了百分之几", "增长率", null, "explicit"],
+    ["卫健那块在普陀社工部一般公共预算财政拨款支出里占几个点", "占比", null, "explicit"],
     ["洪山企服24年三公经费降了多少钱", "增减", null, "explicit"],
     ["投促局实际花的一般公共预算拨款相当于年初预算的百分之几", "完成率", null, "explicit"],
     ["By what percentage did Southwest University's total income grow in 2024 compared with 2023?", "增长率", null, "explicit"],

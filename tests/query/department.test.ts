@@ -225,6 +225,12 @@ describe("a university the corpus lacks, named mid-conversation", () => {
   });
 });
 
+describe("understandQuestion: a level is not a body", () => {
+  it("reads 省部级 as a level, not another department (西大有多少个省部级平台)", () => {
+    expect(understandQuestion("西大有多少个省部级平台", undefined, mixedCatalog).department.kind).not.toBe("unknown");
+  });
+});
+
 describe("understandQuestion: a region typed by sound", () => {
   it("is not read bare, without its body's words or its level word (红山 may be a name of its own)", () => {
     expect(understandQuestion("红山三公经费", undefined, seedCatalog).department.kind).not.toBe("resolved");
