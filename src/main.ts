@@ -97,6 +97,8 @@ async function main(argv: readonly string[]): Promise<number> {
     say(`无法启动问答引擎 engine unavailable [${engine.error.code}]: ${engine.error.message}`);
     return EXIT.failure;
   }
+  // A long-running chat or bot reads every department's facts once, in the background.
+  void engine.value.warm();
   const status = engine.value.status();
   say(`就绪 ready in ${((Date.now() - t0) / 1000).toFixed(1)} s · ${status.facts} facts · ${status.chunks} passages · ${status.semantic ? "semantic + keyword search" : "keyword search only"}`);
   if (!pre) {

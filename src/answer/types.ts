@@ -136,4 +136,10 @@ export interface Engine {
   audit(department: string, opts?: { readonly lang?: Lang }): DepartmentAudit | null;
   /** Whether semantic search is on, and where the model came from. */
   status(): { semantic: boolean; modelSource: string | null; facts: number; chunks: number };
+  /**
+   * Reads every department-year's facts and prepares them for linking, one department at a time
+   * (yielding between them), so a long-running bot or chat answers its first question about any
+   * department as fast as its next. A one-shot `ask` never needs it.
+   */
+  warm(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { composeAnswer, isClarification, refuse, resolveFigure, type AnswerData 
 import type { Passage } from "../answer/_passage.js";
 import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
 import { auditSource, type DocumentAudit } from "../audit/index.js";
-import { buildSpelling, correctSpelling } from "../link/index.js";
+import { buildSpelling, correctSpelling, linkSubject } from "../link/index.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
@@ -197,6 +197,14 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
         return [audit];
       });
       return { department: dept, documents };
+    },
+    async warm() {
+      for (const d of catalog.departments)
+        for (const year of d.years) {
+          // The same preparation the first question would do (facts read, descriptors and pool index built).
+          linkSubject(data.factsFor(d.name, year), "预热", { code: null, accept: () => true });
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
     },
     status: () => ({
       semantic: idx.search.semantic,
