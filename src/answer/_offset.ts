@@ -31,30 +31,49 @@ export function offsetOperands(pool: Parameters<typeof resolveFigure>[0], t: Fig
 
 /** The budget, `outturn − change`, with the arithmetic, the weakest status and both citations. */
 export function composeOffset(question: string, lang: Lang, t: FigureTarget, ops: { outturn: Selection; change: Selection }, read: LineReader): Answer {
-  const a: Operand = { department: t.department, year: t.year, sel: ops.outturn };
-  const b: Operand = { department: t.department, year: t.year, sel: ops.change };
-  const unit = ops.outturn.best.unit;
-  const d = new Decimal(ops.change.best.value);
-  // As many decimals as the figures it comes from ("4,850.00", not "4,850").
-  const places = Math.max(new Decimal(ops.outturn.best.value).decimalPlaces(), d.decimalPlaces());
-  const value = new Decimal(ops.outturn.best.value).minus(d).toFixed(places);
-  const name = subjectName(ops.outturn.best, lang);
   const basis = t.qualifier === "年初预算" ? "年初预算" : "全年预算";
+  return lessChange(question, lang, t, ops.outturn, ops.change, read, {
+    year: t.year,
+    head: (name, shown) => (lang === "zh" ? `${t.department} ${t.year}年度 ${name}（${basis}，计算值）：${shown}` : `${t.department}, ${t.year}: ${name}, ${basis} (computed): ${shown}`),
+    how: (formula, down) =>
+      lang === "zh"
+        ? `文件未直接列出${basis}数；按决算数和较${basis}${down ? "减少" : "增加"}额计算：${formula}`
+        : `The document does not print the ${basis} itself; computed from the outturn and its stated change against it: ${formula}`,
+  });
+}
+
+/**
+ * A figure the document states only as another figure and its stated change against it: the figure
+ * less the change, to the figures' decimals ("4,850.00", not "4,850"), labelled as computed, with the
+ * arithmetic, the weakest status and both citations (a budget from its outturn, an earlier year from
+ * the next).
+ */
+export function lessChange(
+  question: string,
+  lang: Lang,
+  t: Pick<FigureTarget, "department" | "year">,
+  from: Selection,
+  change: Selection,
+  read: LineReader,
+  words: { readonly year: number; readonly head: (name: string, shown: string) => string; readonly how: (formula: string, down: boolean) => string },
+): Answer {
+  const a: Operand = { department: t.department, year: t.year, sel: from };
+  const b: Operand = { department: t.department, year: t.year, sel: change };
+  const unit = from.best.unit;
+  const d = new Decimal(change.best.value);
+  const places = Math.max(new Decimal(from.best.value).decimalPlaces(), d.decimalPlaces());
+  const value = new Decimal(from.best.value).minus(d).toFixed(places);
   const ctx = base(question, lang, [a, b], read);
-  const zh = lang === "zh";
-  const formula = `${figureText(ops.outturn.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(ops.change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;
-  const head = zh ? `${t.department} ${t.year}年度 ${name}（${basis}，计算值）：${figureText(value, unit)}` : `${t.department}, ${t.year}: ${name}, ${basis} (computed): ${figureText(value, unit)}`;
-  const how = zh
-    ? `文件未直接列出${basis}数；按决算数和较${basis}${d.isNegative() ? "减少" : "增加"}额计算：${formula}`
-    : `The document does not print the ${basis} itself; computed from the outturn and its stated change against it: ${formula}`;
+  const formula = `${figureText(from.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;
+  const head = words.head(subjectName(from.best, lang), figureText(value, unit));
   return {
     question,
     kind: "number",
-    text: [head, how, statusLine([a, b], lang), citationsBlock(ctx.citations, lang)].join("\n"),
+    text: [head, words.how(formula, d.isNegative()), statusLine([a, b], lang), citationsBlock(ctx.citations, lang)].join("\n"),
     value,
     unit,
     department: t.department,
-    year: t.year,
+    year: words.year,
     status: ctx.status,
     citations: ctx.citations,
     error: null,

@@ -7,7 +7,8 @@
 import { Decimal } from "../core/money.js";
 import type { Fact } from "../facts/types.js";
 import { norm } from "./_text.js";
-import { base, statusLine, type Operand } from "./_derived.js";
+import { base, type Operand } from "./_derived.js";
+import { lessChange } from "./_offset.js";
 import { subjectName } from "./_figure.js";
 import { citationsBlock, figureText } from "./_render.js";
 import { isClarification, resolveFigure, type FigureTarget, type Selection } from "./_select.js";
@@ -64,31 +65,12 @@ export function composePriorRefusal(refusal: Answer, t: FigureTarget, prior: num
  * arithmetic and both citations. Never given unasked: the document does not state it.
  */
 export function composePriorDerived(question: string, lang: Lang, t: FigureTarget, prior: number, ops: { current: Selection; change: Selection }, read: LineReader): Answer {
-  const a: Operand = { department: t.department, year: t.year, sel: ops.current };
-  const b: Operand = { department: t.department, year: t.year, sel: ops.change };
-  const unit = ops.current.best.unit;
-  const d = new Decimal(ops.change.best.value);
-  const places = Math.max(new Decimal(ops.current.best.value).decimalPlaces(), d.decimalPlaces());
-  const value = new Decimal(ops.current.best.value).minus(d).toFixed(places);
-  const name = subjectName(ops.current.best, lang);
-  const ctx = base(question, lang, [a, b], read);
-  const zh = lang === "zh";
-  const formula = `${figureText(ops.current.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(ops.change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;
-  const head = zh ? `${t.department} ${prior}年度 ${name}（推算值）：${figureText(value, unit)}` : `${t.department}, ${prior}: ${name} (worked out): ${figureText(value, unit)}`;
-  const how = zh
-    ? `文件未直接列出${prior}年度数；按${t.year}年度决算数和较上年${d.isNegative() ? "减少" : "增加"}额推算：${formula}`
-    : `No ${prior} disclosure states it; worked out from the ${t.year} figure and its stated change on the year before: ${formula}`;
-  return {
-    question,
-    kind: "number",
-    text: [head, how, statusLine([a, b], lang), citationsBlock(ctx.citations, lang)].join("\n"),
-    value,
-    unit,
-    department: t.department,
+  return lessChange(question, lang, t, ops.current, ops.change, read, {
     year: prior,
-    status: ctx.status,
-    citations: ctx.citations,
-    error: null,
-    lang,
-  };
+    head: (name, shown) => (lang === "zh" ? `${t.department} ${prior}年度 ${name}（推算值）：${shown}` : `${t.department}, ${prior}: ${name} (worked out): ${shown}`),
+    how: (formula, down) =>
+      lang === "zh"
+        ? `文件未直接列出${prior}年度数；按${t.year}年度决算数和较上年${down ? "减少" : "增加"}额推算：${formula}`
+        : `No ${prior} disclosure states it; worked out from the ${t.year} figure and its stated change on the year before: ${formula}`,
+  });
 }

@@ -1,8 +1,8 @@
 import { SYNONYMS } from "./_synonyms.js";
 import { ITEMS } from "../facts/items.js";
-import { tagWords } from "../search/index.js";
 import { isWordChar } from "./_fillers.js";
 import { soundsAlike } from "../core/pinyin.js";
+import { bag, pieces } from "./_bag.js";
 
 /** A half-open range of the question text a label accounts for, and how it was matched. */
 export interface Cover {
@@ -17,7 +17,7 @@ export interface Cover {
 // ("办公设备" for 办公设备购置: what is bought names its purchase.)
 const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "费", "数"];
 // Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
-const ASIDE = /\([^)]{1,8}\)/g;
+export const ASIDE = /\([^)]{1,8}\)/g;
 
 /** The forms of a label a question may type: as written, without asides, without a generic tail. */
 const formsMemo = new Map<string, string[]>();
@@ -57,7 +57,7 @@ function computeForms(label: string): string[] {
   return [...out].filter((f) => f.length >= 2);
 }
 
-function allIndexes(text: string, part: string): number[] {
+export function allIndexes(text: string, part: string): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) out.push(i);
   return out;
@@ -282,19 +282,6 @@ function disjoint(text: string, label: string): boolean {
   return true;
 }
 
-// A body's name at the head of a label ("科创局" of 科创局业务经费, "财政局" of 财政局工作经费).
-const BODY_HEAD = /^[\u4e00-\u9fa5]{2,8}?(?:局|委|办|中心|部|院|所|处|科|室)(?=[\u4e00-\u9fa5]{2})/;
-
-/**
- * A sub-body named by the head of a context label (a project of that body): "东湖高新区科创局…认定了
- * 多少高企" against an indicator of 科创局业务经费. The rest of the label counts as excess.
- */
-export function bodyHeadCovers(text: string, label: string): Cover[] {
-  const head = BODY_HEAD.exec(label)?.[0];
-  if (!head || head.length < 3) return [];
-  return allIndexes(text, head).map((i) => ({ start: i, end: i + head.length, how: "abbrev" as const, excess: label.length - head.length }));
-}
-
 /** The everyday phrases that may name `label` (see `synonym`). */
 export function synonymPhrases(label: string): readonly string[] {
   return synonymsOf(label).flatMap((x) => x.says);
@@ -330,133 +317,4 @@ export function coversOf(text: string, label: string, opts: { fuzzy: boolean; co
   if (found.length > 0) return fuzzy;
   const inPieces = pieces(text, forms[forms.length - 1] ?? label);
   return [...fuzzy, ...(inPieces.length > 0 || fuzzy.length > 0 ? inPieces : bag(text, label, opts.content))];
-}
-
-// Words of a label a question need not repeat: amount words and the verbs of the label's phrasing.
-const GENERIC = new Set(["金额", "总额", "数量", "个数", "次数", "人数", "支出", "费用", "经费", "资金", "数额", "合计", "总计", "情况", "数", "其中", "项目", "工作", "综合", "绩效"]);
-const PHRASING_TAG = /^(?:v|vd|vg|p|d|dg|u[a-z]*|c|y|e|o|x|w)$/;
-const bagMemo = new Map<string, { required: string[]; optional: string[] }>();
-
-/**
- * The words of a label a question must say for it to name the label in other words or order (its
- * nouns), and those it may say as well (its verbs: 累计建成 of 累计建成换电站数量).
- */
-function bagWords(label: string): { required: string[]; optional: string[] } {
-  let words = bagMemo.get(label);
-  if (!words) {
-    // Single characters the tagger splits off ("小" "微" of 小微企业) are said together: one word.
-    const merged: { word: string; tag: string }[] = [];
-    let run = "";
-    for (const w of [...tagWords(label, true), { word: "", tag: "w" }]) {
-      if (w.word.length === 1 && !PHRASING_TAG.test(w.tag)) {
-        run += w.word;
-        continue;
-      }
-      if (run.length >= 2) merged.push({ word: run, tag: "n" });
-      run = "";
-      if (w.word) merged.push(w);
-    }
-    const kept = merged.filter((w) => w.word.length >= 2 && !GENERIC.has(w.word));
-    words = { required: kept.filter((w) => !PHRASING_TAG.test(w.tag)).map((w) => w.word), optional: kept.filter((w) => /^v/.test(w.tag)).map((w) => w.word) };
-    bagMemo.set(label, words);
-  }
-  return words;
-}
-
-/**
- * A label named by its words in another order, its verbs and amount words left out ("政府采购合同里
- * 给了中小企业多少钱" names 授予中小企业合同金额): every noun of the label stands in the question, and
- * together they are at least four characters.
- */
-function bag(text: string, label: string, content: readonly boolean[] | undefined): Cover[] {
-  const bare = label.replace(ASIDE, "");
-  // Its words are pieces of the label of two or more characters: none can stand in a question that
-  // holds none of the label's character pairs (and the label need not be cut into words at all).
-  if (!sharesPair(text, bare)) return [];
-  const { required, optional } = bagWords(bare);
-  if (required.length === 0) return [];
-  const out: Cover[] = [];
-  let said = 0;
-  const cover = (w: string, i: number): void => {
-    out.push({ start: i, end: i + w.length, how: "abbrev", excess: 0 });
-    for (let k = i; k < i + w.length; k++) if (content?.[k] !== false) said++;
-  };
-  for (const w of required) {
-    const i = text.indexOf(w);
-    if (i < 0) return [];
-    cover(w, i);
-  }
-  for (const w of optional) {
-    const i = text.indexOf(w);
-    if (i >= 0) cover(w, i);
-  }
-  // Two words at least, and question words (绩效, 综合 …) alone never name a label.
-  return out.length >= 2 && said >= 3 ? out : [];
-}
-
-/** Whether some pair of adjacent characters of `label` stands in `text`. */
-function sharesPair(text: string, label: string): boolean {
-  for (let i = 0; i + 1 < label.length; i++) if (text.includes(label.slice(i, i + 2))) return true;
-  return false;
-}
-
-/**
- * A label said in pieces with other words between ("因公出国(境)…团组" for 因公出国(境)团组): runs of
- * two or more of its characters, in order, that together say all of it but an aside.
- */
-function pieces(text: string, form: string): Cover[] {
-  const bare = form.replace(ASIDE, "");
-  // The first piece starts with the label's first two characters.
-  if (bare.length < 5 || !text.includes(bare.slice(0, 2))) return [];
-  const out: Cover[] = [];
-  let k = 0;
-  let from = 0;
-  while (k < bare.length) {
-    let best: { at: number; len: number } | null = null;
-    for (let len = bare.length - k; len >= 2 && best === null; len--) {
-      const at = text.indexOf(bare.slice(k, k + len), from);
-      if (at >= 0) best = { at, len };
-    }
-    if (!best) return [];
-    out.push({ start: best.at, end: best.at + best.len, how: "abbrev", excess: 0 });
-    from = best.at + best.len;
-    k += best.len;
-  }
-  return out.length >= 2 ? out : [];
-}
-
-/**
- * A table named in the question: the run of characters before a 表 that stands in the title in
- * order and ends with its 表 ("支出决算表", "基本支出那张表" → …基本支出决算明细表).
- */
-export function tableCovers(text: string, title: string, content?: readonly boolean[]): Cover[] {
-  const out: Cover[] = [];
-  if (!title.endsWith("表")) return out;
-  // "基本支出明细里…": a title said without 表, up to its last word and followed by 里/中, is read
-  // the same way when five characters or more say it.
-  const untyped = [...allIndexes(text, "里"), ...allIndexes(text, "中")].filter((p) => text[p - 1] === title[title.length - 2]);
-  for (const p of [...allIndexes(text, "表"), ...untyped]) {
-    const bare = text[p] !== "表";
-    let i = p - 1;
-    // "那张表", "这个表": the pointer words are not part of the title.
-    while (i >= 0 && "那这张个的".includes(text[i] ?? "")) i--;
-    let k = title.length - 2;
-    let start = p;
-    let j = i;
-    while (j >= 0 && k >= 0) {
-      const ch = text[j] ?? "";
-      if (!isWordChar(ch) && ch !== "(" && ch !== ")") break;
-      const at = title.lastIndexOf(ch, k);
-      if (at < 0) break;
-      k = at - 1;
-      start = j;
-      j--;
-    }
-    // Stopped by a word of the question that is not in the title: another table is named ("收入决算表" ≠ 支出决算表).
-    // So is a short tail of a title ("决算表") cut off by any word ("支出决算表" is not 收支决算总表).
-    if (j >= 0 && k >= 0 && isWordChar(text[j]) && (content?.[j] === true || p - start < 3)) continue;
-    if (bare && p - start < 5) continue;
-    if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import type { Fact } from "../facts/types.js";
 import { contentMask, isWordChar } from "./_fillers.js";
-import { bodyHeadCovers, coversOf, mayCover, synonym, tableCovers, type Cover } from "./_match.js";
+import { bodyHeadCovers, tableCovers } from "./_context.js";
+import { coversOf, mayCover, synonym, type Cover } from "./_match.js";
 import type { Context, PoolIndex, Prepared, ReadLabel } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
 

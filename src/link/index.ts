@@ -4,7 +4,7 @@ import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
 import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } from "./_score.js";
-import { tableCovers } from "./_match.js";
+import { tableCovers } from "./_context.js";
 import { looseMask } from "./_loose.js";
 import { poolIndex } from "./_pool.js";
 import type { Descriptor, Link, Scored } from "./types.js";
@@ -12,7 +12,7 @@ import type { Descriptor, Link, Scored } from "./types.js";
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
 export { describeFacts } from "./_describe.js";
 export { contentMask } from "./_fillers.js";
-export { tableCovers } from "./_match.js";
+export { tableCovers } from "./_context.js";
 export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
 
 /** Below this share of its words accounted for, a question is not about a figure at all. */

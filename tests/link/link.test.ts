@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/types.js";
 import { linkSubject, quantityLabel, quantityOf, vocabularyOf } from "../../src/link/index.js";
 import { contentMask } from "../../src/link/_fillers.js";
-import { coversOf, mayCover, tableCovers } from "../../src/link/_match.js";
+import { coversOf, mayCover } from "../../src/link/_match.js";
+import { tableCovers } from "../../src/link/_context.js";
 import { DEPT, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 /** A table cell of a named table (number + title + kind), as the facts stage builds it. */
