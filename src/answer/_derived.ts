@@ -158,11 +158,14 @@ export function composeRank(question: string, lang: Lang, ops: readonly Operand[
  * A share the document does not state, computed from its two figures: part ÷ whole × 100, to two
  * decimals, with the formula and both citations.
  */
-export function composeShare(question: string, lang: Lang, part: Operand, whole: Operand, read: LineReader): Answer | null {
+export function composeShare(question: string, lang: Lang, part: Operand, whole: Operand, read: LineReader, partOfWhole = false): Answer | null {
   const unit = part.sel.best.unit;
   const w = new Decimal(whole.sel.best.value);
   if (whole.sel.best.unit !== unit || w.isZero()) return null;
-  const value = new Decimal(part.sel.best.value).div(w).times(100).toDecimalPlaces(2).toFixed(2);
+  const share = new Decimal(part.sel.best.value).div(w).times(100);
+  // A part larger than its whole: the two figures are of different 口径 or tables — not a share.
+  if (partOfWhole && share.greaterThan(100)) return null;
+  const value = share.toDecimalPlaces(2).toFixed(2);
   const ctx = base(question, lang, [part, whole], read);
   const zh = lang === "zh";
   const formula = `${labelOf(part, lang, false)} ${figureText(part.sel.best.value, unit)} ÷ ${labelOf(whole, lang, false)} ${figureText(whole.sel.best.value, unit)} × 100% = ${value}%`;

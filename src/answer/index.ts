@@ -44,7 +44,8 @@ export type AnswerRequest =
   | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
   | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
   /** A share computed from its part and whole (targets[0] ÷ targets[1]). */
-  | { readonly kind: "share"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
+  /** A share computed as part ÷ whole; `partOfWhole` when the part lies inside the whole (never above 100 %). */
+  | { readonly kind: "share"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget]; readonly partOfWhole?: boolean }
   | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
   /** Rows of one disclosure ranked (the children of a row, or a classification level): see `_rank-within.ts`. */
   | ({ readonly kind: "rank-within"; readonly question: string; readonly lang: Lang } & RankWithin)
@@ -175,7 +176,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       if (new Set(ops.map((o) => o.sel.best.id)).size < ops.length) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       const [a, b] = ops;
       const answer =
-        req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine) : composeCompare(question, lang, a, b, data.readLine);
+        req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine, req.partOfWhole === true) : composeCompare(question, lang, a, b, data.readLine);
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       // Operands may be shown without their sign ("减少 17.99"); a comparison shows its gap as well.
       const gap = req.kind === "compare" && a && b ? [new Decimal(a.sel.best.value).minus(b.sel.best.value).abs().toFixed()] : [];

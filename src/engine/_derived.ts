@@ -95,5 +95,5 @@ function shareFallback(question: string, u: Understanding, main: FigureTarget): 
     else return null;
   }
   const of = (text: string): FigureTarget => ({ ...main, aspect: "决算", subject: text, qualifier: null, aspectDefault: true });
-  return { kind: "share", question, lang: u.lang, targets: [of(part), of(whole)] };
+  return { kind: "share", question, lang: u.lang, targets: [of(part), of(whole)], partOfWhole: true };
 }

@@ -64,6 +64,18 @@ describe("composeAnswer", () => {
     expect(a.text).not.toContain("较上年");
   });
 
+  it("never states a share of a part larger than its whole (the operands are of different 口径)", async () => {
+    const pool = [
+      narrativeFact({ subject: "基本支出", value: "367180.56", line: 800, quote: "基本支出367180.56万元" }),
+      narrativeFact({ subject: "财政拨款支出", value: "266783.56", line: 801, quote: "财政拨款支出266783.56万元" }),
+    ];
+    const d = { ...data, factsFor: () => pool, readLine: corpusReader(pool, []) };
+    const req = { kind: "share", question: "财政拨款支出里基本支出占多少比例", lang: "zh", targets: [t({ topic: "基本支出" }), t({ topic: "财政拨款支出" })] } as const;
+    expect((await composeAnswer({ ...req, partOfWhole: true }, d)).kind).not.toBe("number");
+    // A ratio that is no part of a whole (outturn ÷ budget) may exceed 100 %.
+    expect((await composeAnswer(req, d)).value).toBe("137.63");
+  });
+
   it("sums exactly in decimal (0.1 + 0.2 = 0.3) and cites each operand", async () => {
     const a = await ask({ kind: "sum", question: "出国和车辆运行一共多少", lang: "zh", targets: [t({ items: ["outbound_travel"] }), t({ items: ["vehicle_operation"] })] });
     expect(a.value).toBe("0.3");

@@ -122,6 +122,19 @@ describe("selectFigure: a counter with its alternative in brackets", () => {
   });
 });
 
+describe("selectFigure: the base of a share", () => {
+  const share = narrativeFact({ subject: "一般公共预算财政拨款支出", value: "100", unit: "%", measure: "占比", qualifier: ["占本年支出合计"], line: 300, quote: "一般公共预算财政拨款支出占本年支出合计的100%" });
+  it("never answers a share of another base than the one asked", () => {
+    expect(selectFigure([share], target({ topic: "一般公共预算财政拨款支出", aspect: "占比", subject: "一般公共预算财政拨款支出相当于年初预算的百分之几" }))).toBeNull();
+  });
+  it("reads no base from question words (占多少比例)", () => {
+    expect(selectFigure([share], target({ topic: "一般公共预算财政拨款支出", aspect: "占比", subject: "一般公共预算财政拨款支出占多少比例" }))?.best.value).toBe("100");
+  });
+  it("answers a share of the base asked", () => {
+    expect(selectFigure([share], target({ topic: "一般公共预算财政拨款支出", aspect: "占比", subject: "一般公共预算财政拨款支出占本年支出合计的百分之几" }))?.best.value).toBe("100");
+  });
+});
+
 describe("selectFigure: a figure stated without a unit", () => {
   it("is never an answer (\"预算数为 0\")", () => {
     const bare = narrativeFact({ subject: "预算数", value: "0", unit: "", measure: "预算", line: 782, quote: "预算数为0" });

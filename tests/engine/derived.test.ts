@@ -84,6 +84,12 @@ describe("derivedFallback", () => {
   });
 });
 
+describe("derivedFallback: a part of its whole", () => {
+  it("财政拨款支出里基本支出: a share never above 100 %", () => {
+    expect(plan("经信局财政拨款支出里基本支出占多少比例？").fallback).toMatchObject({ kind: "share", partOfWhole: true });
+  });
+});
+
 describe("derivedFallback: the part named before 在…中", () => {
   it("X在Y中占比: X is the part, Y the whole", () => {
     const r = plan("投促局因公出国（境）费在“三公”经费决算中占比多少？");
