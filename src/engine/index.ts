@@ -199,6 +199,8 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       return { department: dept, documents };
     },
     async warm() {
+      // The English recognisers compile their patterns on first use: once here, not on a user's first English question.
+      understandQuestion(normalizeText("How much did the department spend on official receptions and overseas travel in total?"), EMPTY_CONVERSATION, catalog);
       for (const d of catalog.departments)
         for (const year of d.years) {
           // The same preparation the first question would do (facts read, descriptors and pool index built).
