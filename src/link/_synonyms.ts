@@ -25,7 +25,9 @@ export const SYNONYMS = [
   { says: ["社保就业", "社保"], official: ["社会保障和就业"] },
   { says: ["卫健"], official: ["卫生健康"] },
   { says: ["加油", "油费", "油钱", "燃油"], official: ["燃料费"] },
-  { says: ["修车", "车辆维修", "养车"], official: ["公务用车运行维护费", "维修(护)费", "维修费"] },
+  { says: ["修车", "车辆维修"], official: ["公务用车运行维护费", "维修(护)费", "维修费"] },
+  // Keeping a car (fuel, repairs, insurance…) is its running cost, not its repairs alone.
+  { says: ["养车", "养公车"], official: ["公务用车运行维护费", "公务用车运行费"] },
   { says: ["修理", "维修", "修东西", "维护"], official: ["维修(护)费", "维修费"] },
   { says: ["买车", "购车", "新买车", "买公车", "买公务车", "买公务用车", "购买公务车"], official: ["公务用车购置", "车辆购置", "购置公务用车"] },
   { says: ["购买", "买"], official: ["购置", "采购", "购买"] },

@@ -36,7 +36,7 @@ function framedBy(before: string): boolean {
 }
 // Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
 const FRAME_EN = new Set(
-  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts achieve achieved achieving against january february march april may june july august september october november december contribute contributes contributed contribution contributions set up rise rose risen grow grew grown increase increased decrease decreased fall fell drop dropped decline declined outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program".split(" "),
+  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts achieve achieved achieving against january february march april may june july august september october november december contribute contributes contributed contribution contributions set up missions mission first eleven twelve ten nine months month rise rose risen grow grew grown increase increased decrease decreased fall fell drop dropped decline declined outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program".split(" "),
 );
 
 /**

@@ -81,6 +81,8 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["how many new sme service workstations did it set up", ["中小企业服务工作站", "新增"]],
     ["how many municipal-level key investment promotion events did it hold", ["重点招商活动", "市级"]],
     ["how many party members did it have", ["党员"]],
+    ["how much foreign trade (imports plus exports) did the district do", ["进出口"]],
+    ["its special fund for supporting industrial development", ["支持", "专项资金", "工业发展"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
