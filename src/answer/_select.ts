@@ -59,11 +59,15 @@ function budgetBasis(fact: Fact): string | null {
 // "占/相当于/是 X 的百分之几": the base X of the share asked.
 const SHARE_BASE = /(?:占|相当于|是)([^，,。？?的\u0000]{2,16})的?(?:百分之|百分比|比例|比重|多少%|几成)/;
 
-/** A share stated of another base than the question names ("占本年支出合计" for "相当于年初预算的…") is another quantity. */
-function shareBaseFits(fact: Fact, t: FigureTarget): boolean {
-  if (t.aspect !== "占比") return true;
+/** The base of the share a target asks ("相当于年初预算的…" → 年初预算), null when it names none. */
+function shareBaseOf(t: FigureTarget): string | null {
+  if (t.aspect !== "占比") return null;
   // (Question words are no base: "占多少比例".)
-  const asked = SHARE_BASE.exec(t.subject)?.[1]?.replace(/多少|几|百分/g, "");
+  return SHARE_BASE.exec(t.subject)?.[1]?.replace(/多少|几|百分/g, "") ?? null;
+}
+
+/** A share stated of another base than the question names ("占本年支出合计" for "相当于年初预算的…") is another quantity. */
+function shareBaseFits(fact: Fact, asked: string | null): boolean {
   const stated = fact.qualifier.map(norm).find((q) => q.startsWith("占"))?.slice(1);
   if (!asked || asked.length < 2 || !stated) return true;
   for (let i = 0; i + 1 < asked.length; i++) if (stated.includes(asked.slice(i, i + 2))) return true;
@@ -71,7 +75,6 @@ function shareBaseFits(fact: Fact, t: FigureTarget): boolean {
 }
 
 function measureFits(fact: Fact, t: FigureTarget): boolean {
-  if (!shareBaseFits(fact, t)) return false;
   // A change against one basis never answers a question about another (较上年 ≠ 较年初预算).
   if ((t.aspect === "增减" || t.aspect === "增长率") && t.qualifier?.startsWith("较")) {
     const basis = fact.qualifier.map(norm).find((w) => w.startsWith("较"));
@@ -98,7 +101,8 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
  */
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
   // A figure stated without a unit ("预算数为 0") is covered as a fact but never stated as an answer.
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => f.unit !== "" && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
+  const base = shareBaseOf(t);
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;

@@ -77,6 +77,8 @@ export interface Subject {
    * covers are still part of what the pool accounts for (`claimed`), and are read when asked.
    */
   readonly deferred: Prepared[];
+  /** The framing words the question says outside its content (see `echoes`), read once per question. */
+  readonly framing: readonly string[];
 }
 
 /**
@@ -94,14 +96,18 @@ const FRAMING = ["绩效自评", "自评", "绩效目标", "实际完成", "完�
 
 /** Whether the figure's sentence (its own clause, the clauses before it, its paragraph's lead) repeats a framing word the question says outside its content. */
 function echoes(s: Subject, p: Prepared): boolean {
-  const said = FRAMING.filter((w) => {
-    const i = s.text.indexOf(w);
-    return i >= 0 && !s.mask.slice(i, i + w.length).some(Boolean);
-  });
-  if (said.length === 0) return false;
+  if (s.framing.length === 0) return false;
   const own = p.labels.find((l) => l.role === "sentence")?.text ?? "";
   const texts = [own, ...p.contexts.map((c) => c.text)];
-  return said.some((w) => texts.some((t) => t.includes(w)));
+  return s.framing.some((w) => texts.some((t) => t.includes(w)));
+}
+
+/** The framing words `text` says outside its content (`mask`). */
+function framingOf(text: string, mask: readonly boolean[]): string[] {
+  return FRAMING.filter((w) => {
+    const i = text.indexOf(w);
+    return i >= 0 && !mask.slice(i, i + w.length).some(Boolean);
+  });
 }
 
 // Characters every other label ends with: said alone, they name nothing ("费", "数").
@@ -235,9 +241,10 @@ export function markExact(s: Subject, pool: PoolIndex, accepted: Uint8Array): vo
 
 /** Reads the subject text once: its content mask and the scope and side it names. */
 export function readSubject(text: string, code: string | null, pool: PoolIndex): Subject {
+  const mask = contentMask(text);
   return {
     text,
-    mask: contentMask(text),
+    mask,
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到|财政给|拨给/.test(text),
@@ -251,6 +258,7 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     candidates: new Map(),
     rows: new Map<number, Set<string>>(),
     deferred: [],
+    framing: framingOf(text, mask),
   };
 }
 
@@ -367,10 +375,11 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // A lone character left between words already read, that the figure's own row holds ("卖了多少吨菜"
   // of 补贴销售菜品数量): the row's word said short. At a small cost.
   let lone = false;
-  for (let k = 0; k < s.text.length; k++) {
+  const anyCovered = covered.some(Boolean);
+  for (let k = 0; anyCovered && k < s.text.length; k++) {
     if (!s.mask[k] || covered[k] || (s.mask[k - 1] === true && !covered[k - 1]) || (s.mask[k + 1] === true && !covered[k + 1])) continue;
     const ch = s.text[k] ?? "";
-    if (/[\u4e00-\u9fa5]/.test(ch) && !GENERIC_CHARS.includes(ch) && p.rows.some((r) => shortWord(r, ch)) && covered.some(Boolean)) {
+    if (/[\u4e00-\u9fa5]/.test(ch) && !GENERIC_CHARS.includes(ch) && p.rows.some((r) => shortWord(r, ch))) {
       covered[k] = true;
       lone = true;
     }
