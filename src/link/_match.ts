@@ -16,6 +16,7 @@ export interface Cover {
 // Generic tails a question may leave off ("交通运输" for 交通运输支出).
 // ("办公设备" for 办公设备购置: what is bought names its purchase.)
 const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "费", "数"];
+const TOTAL_TAIL = /(?:总计|合计)$/;
 // Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
 export const ASIDE = /\([^)]{1,8}\)/g;
 
@@ -41,7 +42,10 @@ function computeForms(label: string): string[] {
   const out = new Set<string>([label, named, named.replace(SCOPE, "")]);
   const bare = named.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
-  for (const f of [named, bare]) {
+  // A total row is named by what it totals ("收入" of 收入总计, "人员经费" of 人员经费合计).
+  const totals = [named, bare].filter((f) => TOTAL_TAIL.test(f) && f.length >= 4).map((f) => f.replace(TOTAL_TAIL, ""));
+  for (const f of totals) out.add(f);
+  for (const f of [named, bare, ...totals]) {
     for (const t of TAILS) {
       // Only equipment is named by what is bought: "公务用车" is not 公务用车购置 (it has its own figures).
       if (t === "购置" && !/设备购置$/.test(f)) continue;

@@ -56,6 +56,11 @@ export interface Subject {
   readonly scoped: boolean;
   /** The question speaks of income. */
   readonly income: boolean;
+  /**
+   * …only by naming a grant (财政拨款): the 口径 of a spending figure too ("一般公共预算财政拨款全年预算"),
+   * so a spending figure is its second reading, not another quantity.
+   */
+  readonly grantOnly: boolean;
   /** The question speaks of spending (支出/花/开支) and not of income. */
   readonly spending: boolean;
   /** The question asks for money ("花了多少钱", "经费", "金额"): a count never answers it. */
@@ -239,6 +244,9 @@ export function markExact(s: Subject, pool: PoolIndex, accepted: Uint8Array): vo
   if (s.text.includes("的")) read(s.text.replace(/的/g, ""));
 }
 
+// 财政拨款 followed by what it qualifies (not by the question's own words): a 口径, not the income.
+const GRANT_SCOPE = /财政拨款(?=\p{Script=Han})(?!多少|是|有|一共|共|总|合计|呢|吗|多|收)/gu;
+
 /** Reads the subject text once: its content mask and the scope and side it names. */
 export function readSubject(text: string, code: string | null, pool: PoolIndex): Subject {
   const mask = contentMask(text);
@@ -248,6 +256,7 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
     income: /收入|来源|拨款|收到|财政给|拨给/.test(text),
+    grantOnly: /财政拨款/.test(text) && !/收入|来源|拨款|收到|财政给|拨给/.test(text.replace(GRANT_SCOPE, "")),
     spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
     // "…费多少", "…费比…": a fee is money, whatever else of the item is counted (公务用车购置费 vs 购置 2 辆).
     money: (/钱|花了|花费|多少万元|多少元|金额|投资额|多少亿(?!人|次|个)/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
@@ -288,6 +297,9 @@ export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): voi
 // An indicator's 实际完成值 is its figure as a question asks it; its 目标值 is the breakdown.
 const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计", "实际完成值"]);
 
+// Budgets a figure may be stated against: a question naming one does not ask for another.
+const BUDGETS = ["全年预算", "年初预算", "调整预算"];
+
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
 /**
@@ -302,7 +314,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // Spending asked, an income figure offered (or the reverse): another quantity.
   const side = p.side;
   // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
-  if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending))) return null;
+  if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending && !s.grantOnly))) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
@@ -314,6 +326,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   }
   const covered = new Array<boolean>(s.text.length).fill(false);
   let ownExact = false;
+  let literal = false;
   let rowHit = false;
   let rowWords = Infinity;
   let excess = Infinity;
@@ -343,7 +356,10 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
           covered[k] = true;
           if (context.cost) leaned = true;
         }
+  // Which budget the figure states (年初 / 全年 / 调整), against the one the question names.
+  let basis = 0;
   for (const l of p.labels) {
+    if (l.role === "column" && BUDGETS.includes(l.label)) basis += s.text.includes(l.label) ? 0.01 : BUDGETS.some((b) => s.text.includes(b)) ? -0.05 : 0;
     const covers = coversFor(s, l);
     if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label)) qualifierLeft = true;
     if (covers.length === 0) continue;
@@ -358,6 +374,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
         for (const c of kept) rowWords = Math.min(rowWords, c.how === "abbrev" ? 0 : c.excess);
       }
       if (kept.some((c) => c.how === "exact")) ownExact = true;
+      // Its name read on into words taken for phrasing ("办公费" of "办公费用了多少", where 费用 read
+      // as a filler leaves 办公 to 办公经费 too): the question's own words, read longest.
+      if (kept.some((c) => c.how === "exact" && s.mask.slice(c.start, c.end).some((m) => !m))) literal = true;
       for (const c of kept) excess = Math.min(excess, c.excess);
     }
     // A column is named as written, or in other words of content: question words a typo away from
@@ -395,7 +414,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) + basis + (literal ? 0.01 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it.
@@ -404,6 +423,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.1;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;
   }
+  if (side === "支出" && s.grantOnly && !s.spending && !tableNamed) preference -= 0.1;
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
   // breakdown not asked for, as a table's breakdown column is.
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
