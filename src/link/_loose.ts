@@ -1,4 +1,5 @@
 import { tagWords } from "../search/index.js";
+import { ORG_WORDS } from "../core/text.js";
 import type { Descriptor } from "./types.js";
 
 /**
@@ -70,6 +71,21 @@ export function looseMask(text: string, content: readonly boolean[], ds: readonl
     if (!any) continue;
     if (!FUNCTION_TAG.test(w.tag) && labelsUse(ds, w.word)) continue;
     for (let k = w.start; k < w.start + w.word.length; k++) mask[k] = true;
+  }
+  return mask;
+}
+
+/**
+ * The body's own organisation word typed after its short name ("东湖高新|管委会物业费", left to the
+ * subject where an item follows): it says which body, not which figure, however often the
+ * document's labels name the body ("管委会机关收文"); a label that holds it still reads it.
+ */
+export function orgWordMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  for (let k = 1; k < text.length; k++) {
+    if (text[k - 1] !== "\u0000" || text[k] === "\u0000") continue;
+    const org = ORG_WORDS.find((o) => text.startsWith(o, k));
+    if (org) for (let j = k; j < k + org.length; j++) mask[j] = true;
   }
   return mask;
 }

@@ -5,7 +5,7 @@ import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
 import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } from "./_score.js";
 import { tableCovers } from "./_context.js";
-import { looseMask } from "./_loose.js";
+import { looseMask, orgWordMask } from "./_loose.js";
 import { poolIndex } from "./_pool.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
@@ -61,6 +61,22 @@ function amountKey(f: Fact): string {
   }
 }
 
+/** Two money amounts in different units one of which is the other rounded to its own decimals (742,940.22 元 and 74.29 万元). */
+function roundedAlike(a: Fact, b: Fact): boolean {
+  const fa = WAN_PER[a.unit];
+  const fb = WAN_PER[b.unit];
+  if (!fa || !fb || a.unit === b.unit) return false;
+  try {
+    const [x, y] = [new Decimal(a.value).times(fa), new Decimal(b.value).times(fb)];
+    // Each amount's precision in 万元: the decimals it is written with ("74.30": two), shifted by its unit's factor.
+    const places = (v: string, f: Decimal.Value): number => Math.max(0, (v.split(".")[1]?.length ?? 0) - new Decimal(f).log(10).round().toNumber());
+    const coarse = Math.min(places(a.value, fa), places(b.value, fb));
+    return x.toDecimalPlaces(coarse, Decimal.ROUND_HALF_UP).equals(y.toDecimalPlaces(coarse, Decimal.ROUND_HALF_UP));
+  } catch {
+    return false;
+  }
+}
+
 function order(a: Scored, b: Scored): number {
   if (Math.abs(a.accounted - b.accounted) > TIE) return b.accounted - a.accounted;
   if (Math.abs(a.coverage - b.coverage) > TIE) return b.coverage - a.coverage;
@@ -106,7 +122,8 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
     const taken = claimed(s);
     // Words carried over from the previous question (after \u0001) prefer, never require.
     const carried = subjectText.indexOf("\u0001");
-    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => (m && !taken[k]) || (carried >= 0 && k > carried));
+    const org = orgWordMask(s.text);
+    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => (m && !taken[k]) || org[k] === true || (carried >= 0 && k > carried));
     scored = scored.map((x) => account(x, s, loose));
   }
   scored.sort(order);
@@ -127,8 +144,8 @@ function decide(scored: readonly Scored[], measure: string | null): Link {
   // A figure of the measure asked is not in doubt because a figure of another (a count) fits as well.
   const sameMeasure = (x: Scored): boolean => measure === null || top.d.fact.measure !== measure || x.d.fact.measure === measure;
   const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x));
-  // One amount stated in 元 and in 万元 is one figure.
-  const values = distinctBy(tied, (x) => amountKey(x.d.fact));
+  // One amount stated in 元 and in 万元 is one figure (742,940.22 元 and 74.29 万元 rounded from it too).
+  const values = distinctBy(tied, (x) => amountKey(x.d.fact)).filter((x, i, xs) => !xs.slice(0, i).some((y) => roundedAlike(y.d.fact, x.d.fact)));
   if (values.length > 1) {
     return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };
   }

@@ -9,6 +9,7 @@ import {
 } from "./_places.js";
 import { editDistance, isCjk, type Span } from "./_text.js";
 import { soundsAlike } from "../core/pinyin.js";
+import { ORG_WORDS } from "../core/text.js";
 import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
 import { foreignRegion, regionOnly } from "./_department-region.js";
 
@@ -164,8 +165,6 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
   return out;
 }
 
-// Organisation words a short name may be followed by ("东湖高新" + 管委会), longest first.
-const SUFFIX_WORDS = ["管理委员会", "管委会", "委员会", "服务中心", "中心", "办公室", "局"];
 
 /**
  * The end of a department phrase, taken over an organisation word typed after the name ("东湖高新管委会",
@@ -173,7 +172,7 @@ const SUFFIX_WORDS = ["管理委员会", "管委会", "委员会", "服务中心
  */
 function withSuffix(text: string, end: number, picked: readonly Candidate[]): number {
   if (picked.some((p) => p.start === end)) return end;
-  for (const w of SUFFIX_WORDS) {
+  for (const w of ORG_WORDS) {
     const typed = text.slice(end, end + w.length);
     if (typed.length !== w.length) continue;
     let typos = 0;

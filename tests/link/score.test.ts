@@ -65,3 +65,37 @@ describe("scoreDescriptor", () => {
     expect(value(pool, "办公费用了多少")).toBe("3.78");
   });
 });
+
+describe("linkSubject: one amount in two units", () => {
+  it("answers one figure when 元 and 万元 statements round alike (742,940.22 元 = 74.29 万元)", () => {
+    const pool = [
+      narrativeFact({ subject: "政府购买服务人员经费", value: "742940.22", unit: "元", qualifier: ["执行数"], line: 459, quote: "政府购买服务人员经费执行数742940.22元" }),
+      narrativeFact({ subject: "政府购买服务人员经费", value: "74.29", qualifier: ["执行数"], line: 1469, quote: "政府购买服务人员经费执行数74.29万元" }),
+    ];
+    const l = linkSubject(pool, "政府购买服务人员经费执行了多少钱", { code: null, accept });
+    expect(l.kind).toBe("match");
+  });
+  it("still asks when the amounts differ beyond rounding", () => {
+    const pool = [
+      narrativeFact({ subject: "政府购买服务人员经费", value: "742940.22", unit: "元", qualifier: ["执行数"], line: 459, quote: "政府购买服务人员经费执行数742940.22元" }),
+      narrativeFact({ subject: "政府购买服务人员经费", value: "74.30", qualifier: ["执行数"], line: 1469, quote: "政府购买服务人员经费执行数74.30万元" }),
+    ];
+    expect(linkSubject(pool, "政府购买服务人员经费执行了多少钱", { code: null, accept }).kind).toBe("clarify");
+  });
+});
+
+describe("linkSubject: the body's organisation word after its short name", () => {
+  const pool = [
+    tableFact({ subject: "物业管理费", code: "30209", value: "256.37", line: 427, table: "公开06表 一般公共预算财政拨款基本支出决算明细表" }),
+    narrativeFact({ subject: "管委会机关收文", value: "9998", unit: "件", measure: "数量", line: 900, quote: "2023年管委会机关收文9998件" }),
+  ];
+  it("is not a word the figure must account for (东湖高新|管委会物业管理费)", () => {
+    expect(value(pool, "\u0000\u0000\u0000\u0000管委会物业管理费一年多少")).toBe("256.37");
+  });
+  it("is still read where a label holds it", () => {
+    expect(value(pool, "\u0000\u0000\u0000\u0000管委会机关收文多少件")).toBe("9998");
+  });
+  it("is a word like any other away from the body's name", () => {
+    expect(linkSubject(pool, "管委会物业管理费一年多少", { code: null, accept }).kind).toBe("clarify");
+  });
+});
