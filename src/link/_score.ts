@@ -297,6 +297,9 @@ export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): voi
 // An indicator's 实际完成值 is its figure as a question asks it; its 目标值 is the breakdown.
 const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计", "实际完成值"]);
 
+// The column holding a column group's own total.
+const GROUP_TOTAL = /^(?:小计|合计)$/;
+
 // Budgets a figure may be stated against: a question naming one does not ask for another.
 const BUDGETS = ["全年预算", "年初预算", "调整预算"];
 
@@ -417,8 +420,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) + basis + (literal ? 0.01 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
-    // A column group named, its breakdown column not: the group's own figure, not a part of it.
-    else if (!d.headline && !lastColumnNamed) preference -= 0.1;
+    // A column group named, its breakdown column not: the group's own figure, not a part of it
+    // (which its 小计 column is: "项目支出 > 小计" is the 项目支出 asked, "项目支出 > 其中:基本建设…" a part).
+    else if (!d.headline && !lastColumnNamed && !GROUP_TOTAL.test(lastColumn)) preference -= 0.1;
     // A figure of one fund's table (政府性基金, 一般公共预算) is another 口径 than the question's.
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.1;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;

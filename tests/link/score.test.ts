@@ -99,3 +99,18 @@ describe("linkSubject: the body's organisation word after its short name", () =>
     expect(linkSubject(pool, "管委会物业管理费一年多少", { code: null, accept }).kind).toBe("clarify");
   });
 });
+
+describe("linkSubject: a column group's own total", () => {
+  const t = "表4 高等学校财政拨款支出决算表";
+  const pool = [
+    tableFact({ subject: "高等教育", code: "2050205", value: "13896.38", line: 326, table: t, column: ["项目支出", "其中:基本建设资金支出"] }),
+    tableFact({ subject: "高等教育", code: "2050205", value: "45893.58", line: 326, table: t, column: ["项目支出", "小计"] }),
+    tableFact({ subject: "高等教育", code: "2050205", value: "206360.32", line: 326, table: t, column: ["合计"] }),
+  ];
+  it("answers the group named by its 小计, not by a 其中 part", () => {
+    expect(value(pool, "高等教育的项目支出是多少")).toBe("45893.58");
+  });
+  it("answers the part when the question names it", () => {
+    expect(value(pool, "高等教育项目支出中基本建设资金支出多少")).toBe("13896.38");
+  });
+});
