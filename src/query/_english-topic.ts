@@ -36,7 +36,7 @@ function framedBy(before: string): boolean {
 }
 // Words that frame a class name without naming another quantity ("office expenses costs", "paid in bonuses").
 const FRAME_EN = new Set(
-  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts achieve achieved achieving against january february march april may june july august september october november december contribute contributes contributed contribution contributions set up missions mission first eleven twelve ten nine months month rise rose risen grow grew grown increase increased decrease decreased fall fell drop dropped decline declined outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program".split(" "),
+  "cost costs fee fees expense expenses expenditure expenditures spending spend spent pay paid payment payments amount amounts figure total item category line account accounts achieve achieved achieving against january february march april may june july august september october november december contribute contributes contributed contribution contributions set up missions mission first eleven twelve ten nine months month rise rose risen grow grew grown increase increased decrease decreased fall fell drop dropped decline declined outlay outlays money funds fund funding incurred went go goes allocated allocate put into income revenue revenues receipts project projects programme program table tables summary statement statements sheet".split(" "),
 );
 
 /**
@@ -53,7 +53,10 @@ export function englishSubject(
   aspect: Aspect | null,
   names: { readonly quoted: readonly string[]; readonly vocabulary?: ReadonlySet<string> | undefined } = { quoted: [] },
 ): EnglishSubject | null {
-  const terms = [...area.matchAll(CJK_TERM)].filter((m) => m[0].replace(/[()]/g, "").length >= 2);
+  // A table's name quoted ("…summary table (收入支出决算总表), what was the housing security
+  // expenditure") says where the figure stands, not what it is: the English words name it.
+  const tables = [...base.matchAll(CJK_TERM)].filter((m) => /表\)?$/.test(m[0])).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const terms = [...area.matchAll(CJK_TERM)].filter((m) => m[0].replace(/[()]/g, "").length >= 2 && !tables.some((t) => t.start <= m.index && m.index < t.end));
   const term = terms.sort((a, b) => b[0].length - a[0].length)[0];
   if (term) {
     const start = term.index;
@@ -87,21 +90,22 @@ export function englishSubject(
     .filter((p, i, all) => !all.slice(0, i).some((o) => o.start < p.end && p.start < o.end))
     .filter((p) => !hits.some((h) => h.start <= p.start && p.end <= h.end && h.end - h.start >= p.end - p.start))
     .sort((a, b) => a.start - b.start);
-  const outside = (h: ItemHit): boolean => phrases.every((p) => h.end <= p.start || h.start >= p.end);
+  const outside = (h: ItemHit): boolean => [...phrases, ...tables].every((p) => h.end <= p.start || h.start >= p.end);
   const specific = found.items.filter((h) => outside(h) && !GENERIC_EN.test(h.phrase));
   // A glossary phrase names the subject when no item does; beside an item it only qualifies it.
   if (phrases.some((p) => p.cls) || (phrases.length > 0 && specific.length === 0)) {
     const context = [...found.context.filter(outside), ...found.items.filter((h) => outside(h) && GENERIC_EN.test(h.phrase))];
     // English words the phrases and items leave stay in the topic, to be accounted for by the labels
     // ("primary" in "primary school canteens" is not dropped to leave 教育支出).
-    const spans = [...phrases, ...found.items, ...found.context];
+    const spans = [...phrases, ...found.items, ...found.context, ...tables];
     const rest = [...area].map((ch, i) => (spans.some((p) => i >= p.start && i < p.end) ? BLANK : ch)).join("");
     const left = (topicOf(rest.replace(EN_CLASSIFICATION, (m) => BLANK.repeat(m.length)), "en") ?? "").split(" ").filter((w) => /[a-z0-9\u3400-\u9fff]/.test(w) && !FRAME_EN.has(w) && !EN_STOP.has(w));
     // "… under the Bureau's industrial development fund": a phrase after such a preposition says
     // where the quantity sits; it is preferred, not required (a main phrase is always kept).
     const framed = phrases.filter((p, i) => i > 0 && framedBy(base.slice(Math.max(0, p.start - 80), p.start)));
     const main = phrases.filter((p) => !framed.includes(p));
-    const topic = [...new Set(main.map((p) => p.zh)), ...left].join(" ");
+    const named = tables.map((t) => base.slice(t.start, t.end).replace(/^\(|\)$/g, ""));
+    const topic = [...new Set(main.map((p) => p.zh)), ...named, ...left].join(" ");
     return { topic, items: specific, context, spans: phrases, preferences: [...new Set(framed.map((p) => p.zh))] };
   }
   return null;

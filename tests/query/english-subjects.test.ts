@@ -32,6 +32,12 @@ describe("understandQuestion: English class names", () => {
     expect(x.items.map((h) => h.key)).toEqual(["outbound_travel"]);
   });
 
+  it("reads a Chinese table name in an English question as where the figure stands, not what it is", () => {
+    const x = u("In the Investment Promotion Bureau's 2024 summary table (收入支出决算总表), what was the housing security expenditure?");
+    expect(x.topic).toBe("住房保障支出 收入支出决算总表");
+    expect(x.items).toEqual([]);
+  });
+
   it("takes a Chinese term quoted in an English question as the topic", () => {
     const x = u("How much went to the staff canteen (职工食堂) at the Hongshan Enterprise Service Center?");
     expect(x.topic).toBe("职工食堂");
