@@ -1,5 +1,5 @@
 import type { AspectFinding } from "./_aspect.js";
-import type { Span } from "./_text.js";
+import { normalizeText, type Span } from "./_text.js";
 import { findYears, fromMentions, type YearFinding } from "./_year.js";
 import type { Catalog } from "./types.js";
 
@@ -39,6 +39,26 @@ export function amountSpans(text: string, lex: readonly { start: number; end: nu
     const end = start + m[0].length;
     if (lex.some((l) => l.start < end && start < l.end)) continue;
     out.push({ start, end, kind: "amount" });
+  }
+  return out;
+}
+
+// A quoted statement ending in a figure ("完成年初预算的95.89%"): the document's words the question
+// cites, not what it asks ("…，那它的年初预算到底是多少").
+const STATEMENT = /\d[\d.,]*\s*(?:%|％|万元|亿元|元|个|人|家|次|辆|项|分|台|吨|倍)$/;
+
+/** Whether a quoted phrase is a statement of a figure the question cites (see `STATEMENT`). */
+export function citesFigure(quoted: string): boolean {
+  return STATEMENT.test(quoted);
+}
+
+/** The spans of `base` (the normalised question) holding a quoted statement of a figure (see `STATEMENT`). */
+export function citedStatements(quoted: readonly string[], base: string): Span[] {
+  const out: Span[] = [];
+  for (const q of quoted) {
+    if (!citesFigure(q)) continue;
+    const at = base.indexOf(normalizeText(q));
+    if (at >= 0) out.push({ start: at, end: at + normalizeText(q).length, kind: "amount" });
   }
   return out;
 }

@@ -6,6 +6,8 @@ import { findEnglishClasses } from "./_classes-en.js";
 import { findGlossary, translateEnglish } from "./_english-words.js";
 import { EN_STOP as TOPIC_STOP } from "./_topic.js";
 import type { Understanding } from "./types.js";
+import { citesFigure } from "./_phrase.js";
+import { normalizeText } from "./_text.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
 // A span of months ("1-11月", "1到10月") is the period of a year's figure, as a year is.
@@ -38,6 +40,8 @@ export function subjectOf(u: Understanding): string {
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) q = blankAll(q, p);
   if (u.code) q = blankAll(q, u.code);
+  // A statement of the document's the question cites is no part of what it asks.
+  for (const c of u.quoted) if (citesFigure(c)) q = blankAll(q, normalizeText(c));
   // The years the year recogniser read are blanked; another year is part of a name ("2020年度…奖励资金").
   const read = yearsRead(u);
   // "24年" is the year 2024 read.

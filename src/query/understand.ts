@@ -8,7 +8,7 @@ import { countedSibling, findItems, itemCountedIn, itemWithUnit, itemsOfTopic } 
 import { isGenericTotal, matchLexicon } from "./_lexicon.js";
 import { buildOperands, sideOperands, splitOperands } from "./_operand-list.js";
 import { splitParts, type PartSplit } from "./_operands.js";
-import { amountSpans, barePurchase, yearsOutsideNames } from "./_phrase.js";
+import { amountSpans, barePurchase, citedStatements, yearsOutsideNames } from "./_phrase.js";
 import { COUNT_WORDS } from "./_subject.js";
 import { blank, detectLang, normalizeText, type Span } from "./_text.js";
 import { correctClassName, quotedPhrases, topicOf, withoutPointer } from "./_topic.js";
@@ -36,8 +36,11 @@ export function understandQuestion(
   text: string,
   state: ConversationState | undefined,
   catalog: Catalog,
+  /** The phrases the user put in quotes, when `text` has lost its quotes (spelling-corrected, normalised). */
+  quotedIn?: readonly string[],
 ): Understanding {
   const prev = state ?? null;
+  const quoted = quotedIn ? [...quotedIn] : quotedPhrases(text.normalize("NFKC"));
   const normalized = normalizeText(text);
   const lang = detectLang(normalized, prev?.lang ?? "zh");
 
@@ -46,7 +49,8 @@ export function understandQuestion(
   const deptNames = dept.ref.kind === "resolved" ? dept.ref.names : [];
   const years = yearsOutsideNames(blank(normalized, dept.spans), deptNames[0] ?? null, catalog);
   const code = findCode(blank(normalized, [...dept.spans, ...years.spans]));
-  const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans]);
+  const cited = citedStatements(quoted, normalized);
+  const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans, ...cited]);
   const lexAll = matchLexicon(base);
   // Aspect and question words are read outside item names ("一般公共预算财政拨款" holds no 预算
   // aspect); a bare 支出/收入 stays readable to the aspect ("实际支出呢" asks for the outturn).
@@ -69,7 +73,7 @@ export function understandQuestion(
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const plainFound = findItems(lex, base, area, lang, partStart);
   const english = lang === "en"
-    ? englishSubject(base, area, lex, plainFound, aspectFound.aspect, { quoted: quotedPhrases(text.normalize("NFKC")).map(normalizeText), vocabulary: catalog.vocabulary })
+    ? englishSubject(base, area, lex, plainFound, aspectFound.aspect, { quoted: quoted.map(normalizeText), vocabulary: catalog.vocabulary })
     : null;
   const found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
@@ -77,7 +81,7 @@ export function understandQuestion(
   const purchase = lang === "zh" && barePurchase(area, aspectFound);
   const pointed = withoutPointer(english?.topic ?? partTopic ?? (purchase ? null : topicOf(area, lang)));
   // "“安全知识宣传活动次数”2023年实际完成10次…": the phrase the user quoted is the subject.
-  const quotedPiece = pointed.topic?.split(" ").find((p) => p.length >= 2 && quotedPhrases(text.normalize("NFKC")).some((q) => normalizeText(q) === p));
+  const quotedPiece = pointed.topic?.split(" ").find((p) => p.length >= 2 && quoted.some((q) => normalizeText(q) === p));
   const topicRead = pointed.topic?.includes(" ") && quotedPiece ? quotedPiece : pointed.topic;
   // A typo no item covers is read as the class name it is one character off ("租凭费").
   // Adverbs that frame the question alone ("那实际完成了…百分之多少") name nothing: the conversation's subject stays.
@@ -237,7 +241,7 @@ export function understandQuestion(
     code: code.code,
     topic,
     topicVia,
-    quoted: quotedPhrases(text.normalize("NFKC")),
+    quoted,
     ...(english?.preferences?.length ? { preferences: english.preferences } : {}),
     aspect,
     aspectQualifier: aspectFound.qualifier,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { understandQuestion } from "../../src/query/index.js";
+import { normalizeText, subjectOf, understandQuestion } from "../../src/query/index.js";
 import { DONGHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
@@ -162,5 +162,23 @@ describe("understandQuestion: aspects read from structure", () => {
     const u = converse(["东西湖商务局2022年政府采购支出总额是多少？", "跟2021年比呢？"]);
     expect(u.aspect.value).toBe("增减");
     expect(u.changeBasis).toBe("较上年");
+  });
+});
+
+describe("understandQuestion: a statement of the document the question cites", () => {
+  const q = "经信局说一般公共预算支出“完成年初预算的95.89%”，那它的年初预算到底是多少？";
+  it.each([
+    ["with its quotes", q, undefined],
+    // The engine reads a spelling-corrected, normalised text that has lost its quotes: the quotes are passed beside it.
+    ["quotes passed beside a normalised text", normalizeText(q), ["完成年初预算的95.89%"]],
+  ])("is no part of what it asks (%s): the 年初预算, not the rate", (_, text, quoted) => {
+    const x = understandQuestion(text, undefined, seedCatalog, quoted);
+    expect(x.aspect.value).toBe("预算");
+    expect(x.aspectQualifier).toBe("年初预算");
+    expect(subjectOf(x)).not.toContain("95.89");
+  });
+  it("keeps a quoted label with a number in it as what is asked", () => {
+    const x = u("投促局“实际到资金额5000万美元以上项目个数”完成了几个");
+    expect(subjectOf(x)).toContain("5000万美元以上项目个数");
   });
 });
