@@ -1,4 +1,4 @@
-import { Decimal } from "../core/money.js";
+import { Decimal, writtenPlaces } from "../core/money.js";
 import type { FactStatus } from "../facts/types.js";
 import { citeFacts, type LineReader } from "./_citations.js";
 import { subjectName } from "./_figure.js";
@@ -85,7 +85,8 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
   if (b.sel.best.unit !== unit) return null;
   const va = new Decimal(a.sel.best.value);
   const vb = new Decimal(b.sel.best.value);
-  const diff = va.minus(vb).abs().toFixed();
+  // To the figures' own decimals ("130.30", not "130.3").
+  const diff = va.minus(vb).abs().toFixed(Math.max(writtenPlaces(a.sel.best.value), writtenPlaces(b.sel.best.value)));
   // "哪个花得多？多的那个是多少": the question asks for the larger figure, not the gap.
   const which = WHICH_LARGER.test(question) && !GAP_ASKED.test(question);
   const ctx = base(question, lang, [a, b], read);

@@ -4,7 +4,7 @@
  * computed exactly, labelled as computed, with both citations. Without both stated figures of one
  * quantity there is no answer.
  */
-import { Decimal } from "../core/money.js";
+import { Decimal, writtenPlaces } from "../core/money.js";
 import { base, statusLine, type Operand } from "./_derived.js";
 import { subjectName } from "./_figure.js";
 import { sameQuantity } from "./_prior.js";
@@ -61,7 +61,7 @@ export function lessChange(
   const b: Operand = { department: t.department, year: t.year, sel: change };
   const unit = from.best.unit;
   const d = new Decimal(change.best.value);
-  const places = Math.max(new Decimal(from.best.value).decimalPlaces(), d.decimalPlaces());
+  const places = Math.max(writtenPlaces(from.best.value), writtenPlaces(change.best.value));
   const value = new Decimal(from.best.value).minus(d).toFixed(places);
   const ctx = base(question, lang, [a, b], read);
   const formula = `${figureText(from.best.value, unit)} ${d.isNegative() ? "+" : "−"} ${figureText(change.best.value.replace(/^[-+]/, ""), unit)} = ${figureText(value, unit)}`;

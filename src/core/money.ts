@@ -65,6 +65,11 @@ export function toPlain(d: Decimal): string {
 /** How many 万元 one of a money unit is (元, 万元, 亿元); undefined for other units. */
 export const WAN_PER: Readonly<Record<string, string>> = { 元: "0.0001", 万元: "1", 亿元: "10000" };
 
+/** The decimals a figure is written with ("1094.90": two; Decimal's own count drops the trailing zero). */
+export function writtenPlaces(value: string): number {
+  return /\.(\d+)$/.exec(value.trim())?.[1]?.length ?? 0;
+}
+
 /** Two figures are equal when their decimal values are equal ("16179" = "16179.00"). */
 export function sameValue(a: string, b: string): boolean {
   try {

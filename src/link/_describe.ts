@@ -107,6 +107,39 @@ function antecedents(pool: readonly Fact[]): Map<Fact, string> {
 }
 
 /**
+ * The 类 and 款 rows of the pool's tables (by name) that hold a single 项, with that 项's name: a
+ * function-class chain with one link, where the 类's figure is the 项's (科学技术支出 206 → 20601 →
+ * 2060199 alone). Read from the codes of every table; a name under two codes or holding two 项 in
+ * any table holds more than one.
+ */
+function singleChains(pool: readonly Fact[]): Map<string, string> {
+  const names = new Map<string, Set<string>>();
+  const children = new Map<string, Set<string>>();
+  const rows = new Map<string, string>();
+  for (const f of pool) {
+    if (f.source.kind !== "table" || !f.source.code || !/^2\d{2}(\d{2}){0,2}$/.test(f.source.code)) continue;
+    const code = f.source.code;
+    const name = norm(f.source.row).replace(/^[一二三四五六七八九十]+、/, "");
+    rows.set(`${f.source.table}|${code}`, name);
+    if (code.length < 7) names.set(name, (names.get(name) ?? new Set()).add(code));
+  }
+  for (const [key, name] of rows) {
+    const [table, code] = key.split("|") as [string, string];
+    if (code.length !== 7) continue;
+    for (const parent of [code.slice(0, 3), code.slice(0, 5)]) {
+      const parentName = rows.get(`${table}|${parent}`);
+      if (parentName) children.set(parentName, (children.get(parentName) ?? new Set()).add(name));
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [parent, kids] of children) {
+    const only = [...kids][0];
+    if (kids.size === 1 && only !== undefined && (names.get(parent)?.size ?? 0) === 1) out.set(parent, only);
+  }
+  return out;
+}
+
+/**
  * Builds the descriptor of every fact of one department-year: the labels the document gives it
  * (row with its parent rows by code, column path, table number and title, narrative subject,
  * qualifiers and sentence, and the canonical item's names and everyday synonyms).
@@ -117,6 +150,7 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
   for (const f of pool) if (f.source.kind === "table" && f.source.code) rowByCode.set(`${f.source.table}|${f.source.code}`, f.source.row);
   const partOf = partParents(pool);
   const antecedent = antecedents(pool);
+  const onlyChild = singleChains(pool);
   return pool.map((fact) => {
     const labels: Label[] = [];
     const add = (text: string, role: Label["role"]): void => {
@@ -168,6 +202,12 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
       const verb = fact.predicate && src.quote.includes(`${fact.predicate}${fact.subject}`) ? fact.predicate : "";
       path.push(`${verb}${fact.subject}`);
       for (const q of fact.qualifier) add(q, "column");
+      // "科学技术支出(类)科学技术管理事务(款)其他科学技术管理事务支出(项)年初预算为…": where the
+      // tables show the 类 (or 款) holding this 项 alone, naming the 类 names this 项's figure.
+      for (const q of fact.qualifier) {
+        const parent = /^(.+?)[(（](?:类|款)[)）]$/.exec(norm(q))?.[1];
+        if (parent && onlyChild.get(parent) === norm(fact.subject)) add(parent, "row");
+      }
       add(src.quote, "sentence");
       // The verb tells apart figures of one subject (企业 走访 1141 vs 接待 …).
       if (fact.predicate) add(fact.predicate, "section");

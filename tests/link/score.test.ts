@@ -114,3 +114,30 @@ describe("linkSubject: a column group's own total", () => {
     expect(value(pool, "高等教育项目支出中基本建设资金支出多少")).toBe("13896.38");
   });
 });
+
+describe("linkSubject: a 类 that holds a single 项", () => {
+  const t = "公开03表 支出决算表";
+  const rows = (kids: [string, string][]) => [
+    tableFact({ subject: "科学技术支出", code: "206", value: "718.91", line: 169, table: t }),
+    tableFact({ subject: "科学技术管理事务", code: "20601", value: "718.91", line: 170, table: t }),
+    ...kids.map(([code, name], i) => tableFact({ subject: name, code, value: "718.91", line: 171 + i, table: t })),
+  ];
+  const sentence = narrativeFact({
+    subject: "其他科学技术管理事务支出",
+    value: "849.21",
+    measure: "预算",
+    qualifier: ["科学技术支出(类)", "科学技术管理事务(款)", "年初预算"],
+    line: 431,
+    quote: "科学技术支出(类)科学技术管理事务(款)其他科学技术管理事务支出(项)年初预算为849.21万元",
+  });
+  const budget = (pool: Fact[]): string | null => {
+    const l = linkSubject(pool, "科学技术支出年初预算多少", { code: null, accept: (f) => f.measure === "预算" });
+    return l.kind === "match" ? l.best.d.fact.value : null;
+  };
+  it("names the 项's budget when the tables show the chain has one link", () => {
+    expect(budget([...rows([["2060199", "其他科学技术管理事务支出"]]), sentence])).toBe("849.21");
+  });
+  it("does not when the 类 holds two 项", () => {
+    expect(budget([...rows([["2060199", "其他科学技术管理事务支出"], ["2060101", "行政运行"]]), sentence])).toBeNull();
+  });
+});
