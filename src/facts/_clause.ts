@@ -85,7 +85,10 @@ export function readClause(prefix: string, unit: Unit, sentenceBefore: string): 
     // "自评总得分99.61分", "综合得分": the total of what the sentence is about (a bare 总分 is an
     // indicator's maximum: "总分20分,得20分").
     if (/(总得分|综合得分)$/.test(p)) qualifier.push("总得分");
+    // "平均得分100.00分": the average of what the sentence counts (its projects), named as such.
+    const average = /平均(得分|分|评分)?$/.test(p);
     p = p.replace(PREDICATE_SCORE, "").replace(/(项目)?(绩效)?(自评|评价)?(综合)?$/, "");
+    if (average) return { head: "平均得分", measure, qualifier, sign, basis };
   } else if (PREDICATE_BUDGET.test(p) && (unit === "万元" || unit === "元")) {
     const w = PREDICATE_BUDGET.exec(p)?.[1] ?? "";
     measure = "预算";

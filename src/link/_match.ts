@@ -43,6 +43,8 @@ function computeForms(label: string): string[] {
   const bare = named.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
   // A total row is named by what it totals ("收入" of 收入总计, "人员经费" of 人员经费合计).
+  // An amount inside a name is said without its 元 ("单价50万以上" of 单价50万元以上通用设备).
+  if (/\d(?:万|亿)元/.test(bare)) out.add(bare.replace(/(\d)(万|亿)元/g, "$1$2"));
   const totals = [named, bare].filter((f) => TOTAL_TAIL.test(f) && f.length >= 4).map((f) => f.replace(TOTAL_TAIL, ""));
   for (const f of totals) out.add(f);
   for (const f of [named, bare, ...totals]) {

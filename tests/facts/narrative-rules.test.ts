@@ -63,6 +63,11 @@ describe("extractNarrative: 绩效 scores", () => {
     expect(ds.find((d) => d.value === "99.61")).toMatchObject({ subject: "部门整体支出", measure: "得分", qualifier: ["总得分"], line: 4155 });
   });
 
+  it("names an average score as such, not by the characters left of 得分 (普陀 '平均得分100.00分')", () => {
+    const ds = read(["绩效自评的2024年度项目1个，涉及预算金额175.52万元，平均得分100.00分（其中，绩效评级为“优”的项目1个"]);
+    expect(ds.find((d) => d.value === "100.00")).toMatchObject({ subject: "平均得分", measure: "得分" });
+  });
+
   it("names a project written after an organisation in brackets (000 '（武汉市政务服务中心）…招商引资专项经费项目')", () => {
     const ds = read(["经评价，2024 年度武汉市投资促进局（武汉市政务服务中心）（以下简称“市投促局”）招商引资专项经费项目（以下简称“本项目”）绩效评价综合得分为 82.44 分。"]);
     expect(brief(ds)).toEqual([["招商引资专项经费", "得分", "82.44", "分", ["总得分"]]]);

@@ -15,6 +15,8 @@ describe("labelForms: a total row is named by what it totals", () => {
     ["收入总计", "收入"],
     ["人员经费合计", "人员经费"],
     ["人员经费合计", "人员"],
+    // An amount inside a name is said without its 元.
+    ["单价50万元以上通用设备", "单价50万以上通用设备"],
   ])("%s can be typed as %s", (label, form) => {
     expect(labelForms(label)).toContain(form);
   });
