@@ -238,9 +238,12 @@ export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promi
 
 /**
  * Adds the amount in 万元 to an answer stated in 元 or 亿元 (exact; one alternative per unit): the
- * other money unit a question may expect.
+ * other money unit a question may expect; and a count in a two-word unit in each word.
  */
 function withUnitAlternatives(a: Answer): Answer {
+  // A count in a unit of two words ("台(套)"): the figure in either word, as a question asks it ("几台").
+  const pair = a.kind === "number" && a.value !== null && a.unit ? /^([^()（）]+)[(（]([^()（）]+)[)）]$/.exec(a.unit) : null;
+  if (pair && a.value !== null) return { ...a, alternatives: [...(a.alternatives ?? []), { value: a.value, unit: pair[1] ?? "" }, { value: a.value, unit: pair[2] ?? "" }] };
   const factor = a.unit && a.unit !== "万元" ? WAN_PER[a.unit] : undefined;
   if (a.kind !== "number" || a.value === null || factor === undefined) return a;
   const wan = { value: new Decimal(a.value).times(factor).toFixed(), unit: "万元" };

@@ -246,3 +246,13 @@ describe("composeAnswer against the corpus file (the final guard)", () => {
     expect(a).toMatchObject({ kind: "number", value: "1115.55", error: null });
   });
 });
+
+describe("composeAnswer: a count in a unit of two words", () => {
+  it("gives the figure in either word beside the document's own unit (台(套) → 台, 套)", async () => {
+    const kit = narrativeFact({ subject: "单价50万元以上通用设备", value: "0", unit: "台(套)", measure: "数量", line: 817, quote: "单价50万元以上通用设备0台(套)" });
+    const d = { ...data, factsFor: () => [kit], readLine: corpusReader([kit], []) };
+    const a = await composeAnswer({ kind: "figure", question: "单价50万元以上通用设备有几台", lang: "zh", target: t({ topic: "单价50万元以上通用设备", aspect: "数量" }), defaultYear: false }, d);
+    expect(a).toMatchObject({ kind: "number", value: "0", unit: "台(套)" });
+    expect(a.alternatives).toEqual([{ value: "0", unit: "台" }, { value: "0", unit: "套" }]);
+  });
+});
