@@ -15,7 +15,7 @@ export interface Cover {
 
 // Generic tails a question may leave off ("交通运输" for 交通运输支出).
 // ("办公设备" for 办公设备购置: what is bought names its purchase.)
-const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "费", "数"];
+const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "得分", "费", "数"];
 const TOTAL_TAIL = /(?:总计|合计)$/;
 // Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
 export const ASIDE = /\([^)]{1,8}\)/g;

@@ -89,6 +89,8 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["how many party members did it have", ["党员"]],
     ["how much foreign trade (imports plus exports) did the district do", ["进出口"]],
     ["its special fund for supporting industrial development", ["支持", "专项资金", "工业发展"]],
+    ["the average performance self-evaluation score of its projects", ["平均", "绩效自评"]],
+    ["national natural science foundation of china projects won", ["国家自然科学基金"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
