@@ -10,7 +10,7 @@ import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
 import type { FactReader } from "../build/index.js";
-import { buildCatalog, normalizeText, quotedPhrases, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
+import { buildCatalog, departmentPhrases, normalizeText, quotedPhrases, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { chunkCount, nextProseChunk, search, sectionChunks } from "../search/index.js";
 import { figureTarget, planAnswer } from "./_plan.js";
 
@@ -138,7 +138,8 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     if (opts.logUserText) log.info("question", { q });
     if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
     // Quotes mark the user's own phrases (a label, a statement cited); normalising drops them, so they are read first.
-    let u = understandQuestion(correctSpelling(normalizeText(q), spelling, keep), st, catalog, quotedPhrases(q.normalize("NFKC")));
+    const typed = normalizeText(q);
+    let u = understandQuestion(correctSpelling(typed, spelling, [...keep, ...departmentPhrases(typed, catalog)]), st, catalog, quotedPhrases(q.normalize("NFKC")));
     let req = planAnswer(q, u, st, catalog);
     if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
       const guess = inferDepartment(u, catalog, data, idx.facts);

@@ -272,7 +272,25 @@ function synonymsOf(label: string): readonly { says: readonly string[]; excess: 
 export function synonym(text: string, label: string): Cover[] {
   const out: Cover[] = [];
   for (const { says, excess } of synonymsOf(label)) {
-    for (const say of says) for (const i of allIndexes(text, say)) out.push({ start: i, end: i + say.length, how: "synonym", excess });
+    for (const say of says) {
+      for (const i of allIndexes(text, say)) out.push({ start: i, end: i + say.length, how: "synonym", excess });
+      // An everyday word of three characters or more typed by sound ("公基金" for 公积金).
+      if (say.length >= 3) for (const i of soundTypos(text, say)) out.push({ start: i, end: i + say.length, how: "typo", excess });
+    }
+  }
+  return out;
+}
+
+/** Where `text` says `word` with one character swapped for one that sounds alike (never a contrast pair). */
+function soundTypos(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + word.length <= text.length; i++) {
+    let at = -1;
+    let diff = 0;
+    for (let p = 0; p < word.length && diff <= 1; p++) if (text[i + p] !== word[p]) (diff++, (at = p));
+    if (diff !== 1) continue;
+    const [typed, meant] = [text[i + at] ?? "", word[at] ?? ""];
+    if (/[\u4e00-\u9fa5]/.test(typed) && !contrast(typed, meant) && soundsAlike(typed, meant)) out.push(i);
   }
   return out;
 }

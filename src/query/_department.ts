@@ -41,6 +41,14 @@ const STEM_BOUNDARY = /^($|[^\u3400-\u9fff]|[的和与跟及、呢吗里在])/;
  * Finds the departments a (normalised) question names: exact aliases, aliases one edit away, and
  * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
  */
+/**
+ * The words of `text` that name a department of the catalog, typos included ("普陀区社工布"): typo
+ * repair of items leaves them to this recogniser (布福利 is not 资福利 of 工资福利).
+ */
+export function departmentPhrases(text: string, catalog: Catalog): string[] {
+  return findDepartments(text, catalog).spans.map((s) => text.slice(s.start, s.end));
+}
+
 export function findDepartments(text: string, catalog: Catalog, inConversation = false): DepartmentFinding {
   const english = /[a-z]{3}/.test(text) ? findEnglishOrgs(text, catalog) : [];
   const cands = [...candidates(text, catalog), ...english.flatMap((o) => englishCandidate(o))];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Fact } from "../../src/facts/types.js";
 import { linkSubject } from "../../src/link/index.js";
-import { labelForms } from "../../src/link/_match.js";
+import { coversOf, labelForms } from "../../src/link/_match.js";
+import { contentMask } from "../../src/link/_fillers.js";
 import { narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 const accept = (): boolean => true;
@@ -143,5 +144,17 @@ describe("linkSubject: a 类 that holds a single 项", () => {
   });
   it("does not when the 类 holds two 项", () => {
     expect(budget([...rows([["2060199", "其他科学技术管理事务支出"], ["2060101", "行政运行"]]), sentence])).toBeNull();
+  });
+});
+
+describe("coversOf: an everyday word typed by sound", () => {
+  it.each([
+    ["公基金交了多少", "住房公积金", true],
+    ["物叶费多少", "物业管理费", true],
+    // One character that does not sound alike is another word, not a typo.
+    ["公各金交了多少", "住房公积金", false],
+  ])("%s reads %s: %s", (q, label, read) => {
+    const covers = coversOf(q, label, { fuzzy: true, content: contentMask(q) });
+    expect(covers.some((c) => c.how === "typo" && c.start === 0)).toBe(read);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, nextState, understandQuestion } from "../../src/query/index.js";
+import { buildCatalog, departmentPhrases, nextState, understandQuestion } from "../../src/query/index.js";
 import {
   DONGHU,
   DONGXIHU,
@@ -234,5 +234,17 @@ describe("understandQuestion: a level is not a body", () => {
 describe("understandQuestion: a region typed by sound", () => {
   it("is not read bare, without its body's words or its level word (红山 may be a name of its own)", () => {
     expect(understandQuestion("红山三公经费", undefined, seedCatalog).department.kind).not.toBe("resolved");
+  });
+});
+
+describe("departmentPhrases", () => {
+  it.each([
+    ["经信居福利费多少", "经信居"],
+    ["东湖高薪区工资福利支出多少", "东湖高薪区"],
+  ])("gives the words naming a department, typos included, so item typo repair leaves them: %s", (q, phrase) => {
+    expect(departmentPhrases(q, seedCatalog)).toContain(phrase);
+  });
+  it("gives none where no department is named", () => {
+    expect(departmentPhrases("工资福利支出多少", seedCatalog)).toEqual([]);
   });
 });
