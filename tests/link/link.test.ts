@@ -315,6 +315,12 @@ describe("linkSubject", () => {
     expect(tableCovers("支出决算里差旅费", "支出决算表")).toEqual([]);
   });
 
+  it("reads a table named by the end of its own words before 决算表, four characters or more (基本支出里)", () => {
+    expect(tableCovers("基本支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([{ start: 0, end: 5, how: "abbrev", excess: 0 }]);
+    expect(tableCovers("项目支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([]);
+    expect(tableCovers("支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([]);
+  });
+
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {
     const cut = narrativeFact({ subject: "咨询顾问项目", value: "-78.84", line: 700, measure: "增减", predicate: "调减", quote: "“咨询顾问”项目预算年中调减78.84万元" });
     expect(vocabularyOf([[cut]]).has("调减")).toBe(true);
