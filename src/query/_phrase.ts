@@ -9,7 +9,7 @@ import type { Catalog } from "./types.js";
  * name: it stays in the topic and the year defaults. A year the disclosures cover stays the year
  * asked about ("经信局2024年中小企业发展专项资金").
  */
-export function yearsOutsideNames(text: string, department: string | null, catalog: Catalog): YearFinding {
+export function yearsOutsideNames(text: string, department: string | null, catalog: Catalog, quoted: readonly string[] = []): YearFinding {
   const all = findYears(text);
   const covered = (y: number): boolean =>
     department === null
@@ -17,8 +17,17 @@ export function yearsOutsideNames(text: string, department: string | null, catal
       : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
   // A year naming the document read ("按2024年决算说明") gives way to another year the question asks about.
   const asked = all.mentions.filter((m) => !m.base && !m.document);
-  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)) && !(m.document && asked.some((a) => a.year !== m.year)));
+  // A year inside a name the user quotes ("“2021年促进消费升级…奖励资金”的预算数") is part of the name.
+  const names = quoted.map(normalizeText).filter((q) => /[\u4e00-\u9fa5]{4}/.test(q)).flatMap((q) => allAt(text, q).map((i) => ({ start: i, end: i + q.length })));
+  const named = (m: { start: number; end: number }): boolean => names.some((n) => n.start <= m.start && m.end <= n.end);
+  const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)) && !(m.document && asked.some((a) => a.year !== m.year)) && !named(m));
   return kept.length === all.mentions.length ? all : fromMentions(text, kept);
+}
+
+function allAt(text: string, part: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(part); i >= 0 && part; i = text.indexOf(part, i + 1)) out.push(i);
+  return out;
 }
 
 // Amounts the question states ("增加了1.4亿多", "7054万元", "只花了40%"): no item, year or code.

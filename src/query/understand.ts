@@ -47,7 +47,7 @@ export function understandQuestion(
   const stateDept = prev?.department && catalog.departments.some((d) => d.name === prev.department) ? prev.department : null;
   const dept = findDepartments(normalized, catalog, stateDept !== null);
   const deptNames = dept.ref.kind === "resolved" ? dept.ref.names : [];
-  const years = yearsOutsideNames(blank(normalized, dept.spans), deptNames[0] ?? null, catalog);
+  const years = yearsOutsideNames(blank(normalized, dept.spans), deptNames[0] ?? null, catalog, quoted);
   const code = findCode(blank(normalized, [...dept.spans, ...years.spans]));
   const cited = citedStatements(quoted, normalized);
   const base = blank(normalized, [...dept.spans, ...years.spans, ...code.spans, ...cited]);

@@ -109,6 +109,15 @@ describe("understandQuestion: year", () => {
   });
 });
 
+describe("understandQuestion: a year inside a quoted name", () => {
+  it("is part of the name, not the year asked (“2021年促进消费升级（…）市级奖励资金”)", () => {
+    expect(year("东西湖商务局项目自评表里，“2021年促进消费升级（支持商贸企业做大做强）市级奖励资金”的预算数是多少元？").kind).toBe("default");
+  });
+  it("still reads a year outside the quotes", () => {
+    expect(year("东西湖商务局2022年“促进消费升级奖励资金”的预算数是多少元？")).toMatchObject({ kind: "explicit", value: 2022 });
+  });
+});
+
 describe("resolveYear", () => {
   it.each([
     ["经信局2023年三公经费", JINGXIN, 2023],
