@@ -43,6 +43,8 @@ export interface Selection {
 }
 
 
+const RATES: readonly string[] = ["增长率", "完成率"];
+
 const BUDGET_BASES: readonly string[] = ["年初预算", "全年预算", "调整预算"];
 
 /** The budget basis a fact's column or qualifiers name, if any. */
@@ -91,6 +93,9 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
   if (t.aspect === "预算" && fact.measure === "决算" && /预算(金额|数|额)?$/.test(norm(fact.subject))) return true;
   // "交易总额是多少" names no aspect: a stated quantity (亿元, 吨 …) answers it as well as a 决算.
   if (t.aspectDefault === true && t.aspect === "决算" && fact.measure === "数量") return true;
+  // "政务热线接通率是多少": a rate asked by its own name ("…率") is what its % figure states.
+  // So is a rate asked by an aspect word its name ends with ("存贷款规模增长率实际完成多少").
+  if (fact.unit === "%" && /率$/.test(norm(fact.subject)) && ((t.aspectDefault === true && t.aspect === "决算") || (RATES.includes(t.aspect) && norm(fact.subject).endsWith(t.aspect)))) return true;
   // A count question may find a figure recorded as a count-like 决算 in a unit we recognise.
   return t.aspect === "数量" && t.unitHint !== null && fact.unit === t.unitHint;
 }

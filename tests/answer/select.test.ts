@@ -141,3 +141,17 @@ describe("selectFigure: a figure stated without a unit", () => {
     expect(selectFigure([bare], target({ topic: "预算数", aspect: "预算" }))).toBeNull();
   });
 });
+
+describe("selectFigure: a rate asked by its own name", () => {
+  const hotline = narrativeFact({ subject: "政务热线接通率", value: "94.71", unit: "%", measure: "占比", qualifier: ["实际完成值", "政务和大数据局业务经费"], line: 1779, quote: "政务热线接通率（2分）\t≥85%\t94.71%\t2分" });
+  const loans = narrativeFact({ subject: "存贷款规模增长率", value: "14", unit: "%", measure: "占比", qualifier: ["实际完成值", "金融局部门工作经费"], line: 2624, quote: "存贷款规模增长率（3分）\t13%\t14%\t3分" });
+  it.each([
+    [{ topic: "政务热线接通率", aspectDefault: true }, "94.71"],
+    [{ topic: "存贷款规模增长率", aspect: "增长率" as const, aspectDefault: false }, "14"],
+  ])("%j → %s", (t, v) => {
+    expect(selectFigure([hotline, loans], target({ ...t, subject: t.topic }))?.best.value).toBe(v);
+  });
+  it("is not what a money question asks", () => {
+    expect(selectFigure([hotline], target({ topic: "政务热线接通", aspectDefault: false }))).toBeNull();
+  });
+});
