@@ -1,4 +1,4 @@
-import { SYNONYMS } from "./_synonyms.js";
+import { SYNONYMS, WHOLES } from "./_synonyms.js";
 import { ITEMS } from "../facts/items.js";
 import { isWordChar } from "./_fillers.js";
 import { soundsAlike } from "../core/pinyin.js";
@@ -277,6 +277,28 @@ export function synonym(text: string, label: string): Cover[] {
       // An everyday word of three characters or more typed by sound ("公基金" for 公积金).
       if (say.length >= 3) for (const i of soundTypos(text, say)) out.push({ start: i, end: i + say.length, how: "typo", excess });
     }
+  }
+  return [...out, ...partsOfWhole(text, label)];
+}
+
+const SUMMED = /一共|加起来|合计|总共|共计|之和|加上|总和/;
+
+/** Two or more parts of a whole the label names, said together (see `WHOLES`): each is read as naming it. */
+function partsOfWhole(text: string, label: string): Cover[] {
+  const out: Cover[] = [];
+  for (const { whole, parts } of WHOLES) {
+    const named = whole.find((w) => label.includes(w));
+    if (named === undefined) continue;
+    const said = parts.map((words) => words.flatMap((w) => allIndexes(text, w).map((i) => ({ start: i, end: i + w.length }))));
+    if (said.filter((at) => at.length > 0).length < 2) continue;
+    // Parts summed ("加油和修车一共", "燃料费加维修费") ask for their sum, which the whole is not.
+    const spans = said.flat();
+    const from = Math.min(...spans.map((c) => c.start));
+    const to = Math.max(...spans.map((c) => c.end));
+    let gaps = "";
+    for (let k = from; k < to; k++) if (!spans.some((c) => c.start <= k && k < c.end)) gaps += text[k];
+    if (SUMMED.test(text) || /[和及与加]/.test(gaps)) continue;
+    for (const at of said) for (const c of at) out.push({ ...c, how: "synonym", excess: label.length - named.length });
   }
   return out;
 }

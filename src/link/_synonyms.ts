@@ -62,3 +62,15 @@ export const SYNONYMS = [
   { says: ["不算", "不含", "不计"], official: ["不包括"] },
   { says: ["信息化", "电脑", "系统建设"], official: ["信息化", "信息网络", "专用设备"] },
 ] as const satisfies readonly { says: readonly string[]; official: readonly string[] }[];
+
+/**
+ * Wholes named by listing their parts ("加油修车买保险这些" is a car's running cost): two or more of
+ * a whole's parts said together name the whole, not one of them. A table of the classification's
+ * make-up (what a 运行维护费 pays for), not of questions.
+ */
+export const WHOLES: readonly { readonly whole: readonly string[]; readonly parts: readonly (readonly string[])[] }[] = [
+  {
+    whole: ["公务用车运行维护费", "公务用车运行费"],
+    parts: [["加油", "油费", "燃料", "燃油"], ["修车", "维修", "修理"], ["买保险", "保险", "车险"], ["过路", "路桥", "高速费"], ["停车"], ["年检"]],
+  },
+];

@@ -158,3 +158,23 @@ describe("coversOf: an everyday word typed by sound", () => {
     expect(covers.some((c) => c.how === "typo" && c.start === 0)).toBe(read);
   });
 });
+
+describe("linkSubject: a whole named by listing its parts", () => {
+  const t = "公开06表 一般公共预算财政拨款基本支出决算明细表";
+  const pool = [
+    tableFact({ subject: "公务用车运行维护费", code: "30231", value: "28.94", line: 387, table: t }),
+    tableFact({ subject: "维修(护)费", code: "30213", value: "46.87", line: 375, table: t }),
+  ];
+  it.each([
+    ["公车加油修车买保险这些一年花了多少"],
+    ["那辆公车一年保险维修花了多少"],
+  ])("%s → the running cost", (q) => {
+    expect(value(pool, q)).toBe("28.94");
+  });
+  it.each([
+    ["加油和修车一共花了多少"],
+    ["加油加修车花了多少"],
+  ])("%s asks for the parts' sum, never the whole", (q) => {
+    expect(value(pool, q)).not.toBe("28.94");
+  });
+});
