@@ -394,6 +394,10 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   }
   if (!own) return null;
   if (tableNamed && !tableHit) return null;
+  // The income table lists income by the function class it pays for ("实验室及相关设施…收入了多少"):
+  // the question's 收入 is the table's side, which its rows do not repeat.
+  if (f.source.kind === "table" && f.source.tableKind === "收入决算表")
+    for (let i = s.text.indexOf("收入"); i >= 0; i = s.text.indexOf("收入", i + 1)) if (s.mask[i]) covered[i] = covered[i + 1] = true;
   // A lone character left between words already read, that the figure's own row holds ("卖了多少吨菜"
   // of 补贴销售菜品数量): the row's word said short. At a small cost.
   let lone = false;

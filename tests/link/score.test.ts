@@ -178,3 +178,17 @@ describe("linkSubject: a whole named by listing its parts", () => {
     expect(value(pool, q)).not.toBe("28.94");
   });
 });
+
+describe("linkSubject: the income table's side", () => {
+  it("accounts for the question's 收入 by the income table its row stands in", () => {
+    const row = (kind: string, table: string, v: string) => {
+      const f = tableFact({ subject: "实验室及相关设施", code: "2060204", value: v, line: 300, table, column: ["合计"] });
+      return { ...f, source: { ...f.source, tableKind: kind } } as Fact;
+    };
+    // A label of the pool uses 收入, so the word is content, not phrasing.
+    const income = narrativeFact({ subject: "事业收入", value: "1.00", line: 9, quote: "事业收入1.00万元" });
+    expect(value([row("收入决算表", "表2 高等学校收入决算表", "900.00"), income], "实验室及相关设施这个科目收入了多少")).toBe("900.00");
+    // In the spending table the word stays to be accounted for.
+    expect(value([row("支出决算表", "表3 高等学校支出决算表", "850.00"), income], "实验室及相关设施这个科目收入了多少")).toBeNull();
+  });
+});
