@@ -134,7 +134,8 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
 // The verbs of paying and doing as typed with 了 ("化了" for 花了): the question words repaired by sound.
 // (Not every question word: "多少没花掉" is no 多少万.)
 // Only verbs of paying: a verb of change (降了, 涨了) or of doing (建了) typed is meant as typed.
-const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]了$/.test(f)))];
+// And the words of a change as typed by sound ("增价了多少" → 增加), where the typed word is none of the vocabulary's.
+const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]了$/.test(f))), "增加", "减少", "增长", "下降"];
 
 /**
  * A question word typed by sound ("设备化了多少钱" → 花了): a window one sounding-alike character away

@@ -18,6 +18,7 @@ describe("correctSpelling", () => {
     ["西大一年的教育收废有多少", "西大一年的教育收费有多少"],
     ["2024年公务接带了多少人次", "2024年公务接待了多少人次"], // the repaired run begins a word (公务接待费)
     ["买办公设备化了多少钱", "买办公设备花了多少钱"], // a question word typed by sound
+    ["支出总计比上年增价了多少", "支出总计比上年增加了多少"], // a change word typed by sound
   ])("repairs %s", (q, want) => {
     expect(correctSpelling(q, sp)).toBe(want);
   });
