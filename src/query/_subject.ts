@@ -5,7 +5,7 @@ import { EN_CLASSIFICATION, EN_STOP } from "./_english-phrase.js";
 import { findEnglishClasses } from "./_classes-en.js";
 import { findGlossary, translateEnglish } from "./_english-words.js";
 import { EN_STOP as TOPIC_STOP } from "./_topic.js";
-import type { Understanding } from "./types.js";
+import type { ItemHit, Understanding } from "./types.js";
 import { citesFigure } from "./_phrase.js";
 import { normalizeText } from "./_text.js";
 
@@ -30,7 +30,11 @@ export function subjectOf(u: Understanding): string {
     const zhTopic = (u.topic ?? "").replace(/[A-Za-z'\-]+/g, " ").trim();
     // The domain's English words in the document's Chinese ("fuel-cell vehicles" → 燃料电池汽车).
     const glossed = translateEnglish(outsideItems(u));
-    const zh = [...u.items.map((i) => itemWords(u, i.key)), zhTopic, ...glossed.zh].join(" ");
+    // "fuel for its official vehicles": a glossary word the item follows after for/of/on is the head;
+    // the item only says whose, in its short name (公务用车, not the whole 公务用车购置及运行维护费).
+    const heads = findGlossary(u.normalized);
+    const qualifies = (i: ItemHit): boolean => heads.some((g) => g.end <= i.start && /^\s*(?:for|of|on)\s+(?:its|their|the)?\s*$/.test(u.normalized.slice(g.end, i.start)));
+    const zh = [...u.items.map((i) => (qualifies(i) ? shortName(i.key) : itemWords(u, i.key))), zhTopic, ...glossed.zh].join(" ");
     const qualifiers = englishQualifiers(u);
     // A qualifier the subject already says adds nothing ("purchasing office equipment": 办公设备购置).
     const said = qualifiers.filter((q) => !zh.includes(q.zh) && !(q.zh === "外事" && /出国|出境|境外|国外|外宾/.test(zh)));
@@ -120,6 +124,13 @@ function stemEn(w: string): string {
  * family counts in no such unit ("how many times … receptions" → 公务接待, not 公务接待费) the
  * name without its money word; for people its 人数 form (接待人数), as a Chinese question says them.
  */
+/** An item's shortest Chinese name of four characters or more that names no money ("公务用车" of 公务用车购置及运行维护费). */
+function shortName(key: ItemKey): string {
+  const it = ITEMS[key];
+  const names = [...it.names, ...it.synonyms].filter((n) => /^[\u4e00-\u9fa5]{4,}$/.test(n) && !/(费|费用|经费|支出|收入)$/.test(n) && !/[及和与]/.test(n));
+  return names.sort((a, b) => a.length - b.length)[0] ?? it.zh;
+}
+
 function itemWords(u: Understanding, key: ItemKey): string {
   const it = ITEMS[key];
   // "how many people": persons counted as 人 or 人次, whichever the document states (接待人数 13人).

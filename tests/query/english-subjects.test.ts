@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translateEnglish } from "../../src/query/_english-words.js";
-import { understandQuestion } from "../../src/query/index.js";
+import { subjectOf, understandQuestion } from "../../src/query/index.js";
 import { seedCatalog } from "../fixtures/query/catalogs.js";
 
 const u = (q: string) => understandQuestion(q, undefined, seedCatalog);
@@ -96,5 +96,17 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
   });
   it("leaves words it does not know", () => {
     expect(translateEnglish("the european-funded projects signed").zh).toEqual([]);
+  });
+});
+
+describe("subjectOf (English): a head noun before an item it is for", () => {
+  it.each([
+    ["How much did the Economy and IT Bureau spend on fuel for its official vehicles?", "燃料费"],
+    ["How much did the Economy and IT Bureau spend on insurance for its official cars?", "保险"],
+  ])("%s → the item's short name beside %s, not its whole", (q, head) => {
+    const s = subjectOf(u(q));
+    expect(s).toContain(head);
+    expect(s).toContain("公务用车");
+    expect(s).not.toContain("购置及运行维护费");
   });
 });
