@@ -1,7 +1,7 @@
 import { composePriorDerived, composePriorRefusal, priorOperands } from "./_prior.js";
 import { composeOffset, offsetOperands } from "./_offset.js";
 import { createLogger } from "../core/log.js";
-import { Decimal, WAN_PER } from "../core/money.js";
+import { Decimal, WAN_PER, writtenPlaces } from "../core/money.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
@@ -129,7 +129,8 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       // 占 0%" stated elsewhere, 100% of the 三公 asked).
       if (found !== null && !isClarification(found) && t.aspect === "占比" && req.fallback?.kind === "share" && !found.best.qualifier.some((q) => q.startsWith("占"))) {
         const alt = await compose(req.fallback, data);
-        if (alt.answer.kind === "number" && alt.answer.value !== null && new Decimal(alt.answer.value).minus(found.best.value).abs().gt("0.1")) return alt;
+        // Disagreeing at the stated figure's own precision ("占64%" agrees with 64.11 %).
+        if (alt.answer.kind === "number" && alt.answer.value !== null && !new Decimal(alt.answer.value).toDecimalPlaces(writtenPlaces(found.best.value), Decimal.ROUND_HALF_UP).equals(found.best.value) && new Decimal(alt.answer.value).minus(found.best.value).abs().gt("0.1")) return alt;
       }
       if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
       const sel = found;

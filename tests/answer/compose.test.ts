@@ -256,3 +256,31 @@ describe("composeAnswer: a count in a unit of two words", () => {
     expect(a.alternatives).toEqual([{ value: "0", unit: "台" }, { value: "0", unit: "套" }]);
   });
 });
+
+describe("composeAnswer: a stated share checked by the computed one", () => {
+  const quote = "1.一般公共服务支出（类）60,904.10万元，占64%";
+  const facts = [
+    narrativeFact({ subject: "一般公共服务支出", value: "64", unit: "%", measure: "占比", predicate: "占", line: 552, quote }),
+    tableFact({ subject: "一般公共服务支出", value: "60963.95", line: 200, code: "201", table: "公开05表 一般公共预算财政拨款支出决算表" }),
+    tableFact({ subject: "一般公共预算财政拨款支出", value: "95096.14", line: 199, table: "公开05表 一般公共预算财政拨款支出决算表" }),
+  ];
+  const d = { ...data, factsFor: () => facts, readLine: corpusReader(facts, []) };
+  const ask = (stated: string) =>
+    composeAnswer(
+      {
+        kind: "figure",
+        question: "一般公共服务支出占一般公共预算财政拨款支出的比重是多少",
+        lang: "zh",
+        target: t({ topic: "一般公共服务支出", aspect: "占比" }),
+        defaultYear: false,
+        fallback: { kind: "share", question: "一般公共服务支出占一般公共预算财政拨款支出的比重是多少", lang: "zh", targets: [t({ topic: "一般公共服务支出" }), t({ topic: "一般公共预算财政拨款支出" })] },
+      },
+      { ...d, factsFor: () => facts.map((f) => (f.measure === "占比" ? { ...f, value: stated } : f)) },
+    );
+  it("keeps the stated share where the computed one rounds to it (64 % written, 64.11 % computed)", async () => {
+    expect((await ask("64")).value).toBe("64");
+  });
+  it("answers the computed share where they disagree at the stated precision", async () => {
+    expect((await ask("60")).value).toBe("64.11");
+  });
+});
