@@ -7,6 +7,7 @@ import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } f
 import { tableCovers } from "./_context.js";
 import { looseMask, orgWordMask } from "./_loose.js";
 import { poolIndex } from "./_pool.js";
+import { SYNONYMS } from "./_synonyms.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
 export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./types.js";
@@ -14,6 +15,14 @@ export { describeFacts } from "./_describe.js";
 export { contentMask } from "./_fillers.js";
 export { tableCovers } from "./_context.js";
 export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
+
+/**
+ * The everyday words that name an amount of the classification ("出差" → 差旅费, "开会" → 会议费;
+ * see `_synonyms.ts`), not a piece of a longer name ("社保" of 社会保障和就业支出).
+ */
+export function everydayWords(): string[] {
+  return SYNONYMS.filter((s) => s.official.every((o) => /(费|经费|支出|补贴|补助|工资|奖金|公积金|缴费)$/.test(o))).flatMap((s) => [...s.says]);
+}
 
 /** Below this share of its words accounted for, a question is not about a figure at all. */
 export const CLARIFY_FLOOR = 0.5;

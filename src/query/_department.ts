@@ -139,6 +139,8 @@ function candidates(text: string, catalog: Catalog): Candidate[] {
         if (i + len > text.length || exactAt.has(`${i}:${len}`)) continue;
         const w = text.slice(i, i + len);
         if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
+        // A name's last character typed by sound ("东湖高薪物业费") is no name cut short before it.
+        if (len === a.length - 1 && a.startsWith(w) && soundsAlike(text[i + len] ?? "", a.at(-1) ?? "")) continue;
         const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
         // The suffix may be mistyped as a homophone, as input methods do ("经信句", "商务居", "服务中新",
         // "管委汇"), but not swapped for another

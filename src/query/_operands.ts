@@ -1,3 +1,4 @@
+import { everydayWords } from "../link/index.js";
 import { findItems } from "./_items.js";
 import type { LexMatch } from "./_lexicon.js";
 import { topicOf } from "./_topic.js";
@@ -10,7 +11,7 @@ const JOINERS = /加上|以及|[和与及、跟+]|(?<![增追附参叠施])加(?
 const GLUE = /[的里中之在了有是]/;
 // The head nouns a phrase for an amount ends in: "行政单位医疗", "提租补贴", "伙食费".
 const AMOUNT_HEAD =
-  /(费|费用|经费|支出|收入|补贴|补助|医疗|资金|保险|缴费|工资|津贴|奖金|奖励|年金|公积金|基金|拨款|合同|金额|总额|收支|结余|结转|采购|设备|项目|工程|款)$/;
+  /(费|费用|经费|支出|收入|补贴|补助|医疗|资金|保险|缴费|工资|津贴|奖金|奖励|年金|公积金|基金|拨款|合同|金额|总额|收支|结余|结转|采购|设备|项目|工程|款|钱)$/;
 
 /** One operand of a sum or comparison as the question phrases it. */
 export interface OperandPart {
@@ -113,7 +114,7 @@ function completeParts(
   for (const b of bounds) {
     const span: { start: number; end: number } = pending ? { start: pending.start, end: b.end } : b;
     const p = read(span);
-    if (p && (p.item !== null || AMOUNT_HEAD.test(p.topic) || labelled(p.topic, vocabulary))) {
+    if (p && (p.item !== null || AMOUNT_HEAD.test(p.topic) || labelled(p.topic, vocabulary) || EVERYDAY.has(p.topic))) {
       out.push(p);
       pending = null;
     } else {
@@ -122,6 +123,9 @@ function completeParts(
   }
   return pending === null && out.length >= 2 ? out : null;
 }
+
+// Everyday words for items ("出差", "开会"): each names an amount of its own.
+const EVERYDAY: ReadonlySet<string> = new Set(everydayWords());
 
 /** Whether a phrase is (the start of) a label of the documents: a name of an amount in their own words. */
 function labelled(topic: string, vocabulary: ReadonlySet<string> | undefined): boolean {

@@ -15,6 +15,17 @@ describe("understandQuestion: each department with the year named beside it", ()
   });
 });
 
+describe("understandQuestion: operands in everyday words", () => {
+  it.each([
+    ["投促局出差加开会一共花了多少", "sum", ["出差", "开会"]],
+    ["光谷管委会租房子的钱比物业费多多少", "compare", ["租房子", "物业费"]],
+  ])("%s → %s of %j", (q, intent, topics) => {
+    const x = u(q);
+    expect(x.intent).toBe(intent);
+    expect(x.operands.map((o) => o.topic)).toEqual(topics);
+  });
+});
+
 describe("understandQuestion: sums named in one word or typed back to back", () => {
   it.each([
     ["投促局水电费一共多少", ["水费", "电费"]],
