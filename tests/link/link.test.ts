@@ -57,7 +57,7 @@ describe("contentMask", () => {
     ["学费住宿费这类教育收费", "教育收费"],
     ["修车保险这类花了多少", "修车保险"],
     // A project's 绩效指标 is where the indicator stands, not a word of its name.
-    ["专项资金的绩效指标里累计建成换电站", "专项资金累计建成换电站"],
+    ["专项资金的绩效指标里累计建成换电站", "专项累计建成换电站"],
     ["学费住宿费这些教育收费", "教育收费"],
     // A question's own gloss (…，就是B) leaves B to name the quantity.
     ["养人花了多少,就是人员经费", "人员"],
