@@ -53,6 +53,8 @@ export function buildOperands(
   items: readonly ItemHit[],
   topic: string | null,
   catalog: Catalog,
+  /** The conversation's year, when the first department is the conversation's ("跟普陀区社工部2024年比"): a year said names the other's. */
+  conversationYear?: number,
 ): Operand[] {
   const main = items[0];
   const subject = (): { item?: ItemKey; topic?: string } => ({
@@ -70,6 +72,13 @@ export function buildOperands(
     case "compare":
       // "佛山轨交局2019年的差旅费比普陀区社工部2024年的" : one year named for each department, in order.
       if (names.length >= 2 && years.explicit.length === names.length) return names.map((d, i) => ({ department: d, ...withYear(years.explicit[i] ?? yearFor(d)), ...subject() }));
+      // "跟普陀区社工部2024年比": the year said is the department said; the conversation's keeps its own.
+      if (names.length === 2 && conversationYear !== undefined && years.explicit.length === 1) {
+        return [
+          { department: names[0] as string, year: conversationYear, ...subject() },
+          { department: names[1] as string, ...withYear(years.explicit[0] ?? yearFor(names[1] as string)), ...subject() },
+        ];
+      }
       if (names.length >= 2) return names.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
       if (years.explicit.length >= 2) {
         return years.explicit.map((y) => ({ ...(names[0] ? { department: names[0] } : {}), year: y, ...subject() }));

@@ -99,9 +99,11 @@ export function understandQuestion(
     followUp = true;
   }
   // "跟投促局比呢": the department named is compared with the one the conversation is about.
+  let comparedWithConversation = false;
   if (cues.compare && department.kind === "resolved" && department.via === "explicit" && department.names.length === 1 && stateDept && !department.names.includes(stateDept)) {
     department = { ...department, names: [stateDept, ...department.names] };
     followUp = true;
+    comparedWithConversation = true;
   }
   const names = department.kind === "resolved" ? department.names : [];
 
@@ -222,7 +224,7 @@ export function understandQuestion(
     ? sideOperands(sides, names, year, items, topic, catalog)
     : partsUse && (intent === "sum" || intent === "compare")
       ? splitOperands(partsUse, names, year, catalog)
-      : buildOperands(intent, names, year, years, items, topic, catalog);
+      : buildOperands(intent, names, year, years, items, topic, catalog, comparedWithConversation && prev?.year ? prev.year : undefined);
   const changeBasis: ChangeBasis | null =
     sides && sides[1].aspect === "决算"
       ? null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CARRIED, nextState, subjectOf } from "../../src/query/index.js";
-import { JINGXIN, TOUCHU } from "../fixtures/query/catalogs.js";
+import { DONGHU, DONGXIHU, JINGXIN, TOUCHU } from "../fixtures/query/catalogs.js";
 import { converse } from "../fixtures/query/converse.js";
 
 describe("understandQuestion: follow-ups that name a department", () => {
@@ -20,6 +20,16 @@ describe("understandQuestion: follow-ups that name a department", () => {
     const u = converse(["经信局公务接待费多少", q]);
     expect(u.department).toMatchObject({ kind: "resolved", names: [JINGXIN, TOUCHU] });
     expect(u.intent).toBe("compare");
+  });
+});
+
+describe("understandQuestion: a follow-up comparing with a department in its own year", () => {
+  it("gives the year said to the department said; the conversation's keeps its own", () => {
+    const u = converse(["东西湖商务局2022年办公费多少", "跟东湖高新区2023年比，多出多少？"]);
+    expect(u.operands.map((o) => [o.department, o.year])).toEqual([
+      [DONGXIHU, 2022],
+      [DONGHU, 2023],
+    ]);
   });
 });
 
