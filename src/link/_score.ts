@@ -1,4 +1,5 @@
 import type { Fact } from "../facts/types.js";
+import { norm } from "../answer/_text.js";
 import { contentMask, isWordChar } from "./_fillers.js";
 import { bodyHeadCovers, tableCovers } from "./_context.js";
 import { coversOf, mayCover, synonym, type Cover } from "./_match.js";
@@ -297,6 +298,9 @@ export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): voi
 // An indicator's 实际完成值 is its figure as a question asks it; its 目标值 is the breakdown.
 const BASIS = new Set(["全年预算", "年初预算", "调整预算", "预算数", "决算数", "决算", "执行数", "较上年", "较年初预算", "较预算", "上年", "本年", "合计", "总计", "实际完成值"]);
 
+// Words every other label ends with: they name no column group by themselves.
+const GENERIC_WORDS = /支出|收入|费用|经费|资金|合计|小计/g;
+
 // The column holding a column group's own total.
 const GROUP_TOTAL = /^(?:小计|合计)$/;
 
@@ -341,6 +345,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // The spans the row is read from, and those its columns (a project's name over its indicators) are.
   const rowSpans: Cover[] = [];
   const columnSpans: Cover[] = [];
+  // …and those the column groups above its own column are (项目支出 of 项目支出 > 小计).
+  const groupSpans: Cover[] = [];
+  const group = new Set(f.source.kind === "table" ? f.source.column.slice(0, -1).map(norm) : []);
   // Words the figure's own clause leaves to the clause before: accounted for, at a small cost.
   let leaned = false;
   // Words another figure's own row names (a sibling in a list, the whole the list breaks down)
@@ -385,6 +392,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
     // A column is named as written, or in other words of content: question words a typo away from
     // its name do not name it ("在这一项上支出多少" is no 项目支出).
     if (l.role === "column") columnSpans.push(...kept);
+    if (l.role === "column" && group.has(l.label)) groupSpans.push(...kept);
     if (l.role === "column" && kept.some((c) => (c.how !== "typo" && c.how !== "abbrev") || s.mask.slice(c.start, c.end).some(Boolean))) {
       columnNamed = true;
       if (l.label === lastColumn) lastColumnNamed = true;
@@ -426,7 +434,8 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it
     // (which its 小计 column is: "项目支出 > 小计" is the 项目支出 asked, "项目支出 > 其中:基本建设…" a part).
-    else if (!d.headline && !lastColumnNamed && !GROUP_TOTAL.test(lastColumn)) preference -= 0.1;
+    // (Named by its own words, not by a generic tail: "教育支出" names no 项目支出.)
+    else if (!d.headline && !lastColumnNamed && !(GROUP_TOTAL.test(lastColumn) && groupSpans.some((c) => s.text.slice(c.start, c.end).replace(GENERIC_WORDS, "").length >= 2))) preference -= 0.1;
     // A figure of one fund's table (政府性基金, 一般公共预算) is another 口径 than the question's.
     if (f.scope && f.scope !== "全部" && !s.scoped) preference -= 0.1;
     if (f.source.tableKind === "收入决算表" && !s.income) preference -= 0.1;

@@ -28,6 +28,9 @@ import type {
 
 const ASPECTS: readonly Aspect[] = ["决算", "预算", "完成率", "增减", "增长率", "占比", "数量", "得分"];
 
+// The funds a figure may be paid from (its 口径).
+const SCOPE_WORDS = /一般公共预算财政拨款|政府性基金预算财政拨款|财政拨款|一般公共预算|政府性基金预算|政府性基金|国有资本经营预算/;
+
 /**
  * Reads one question (with the conversation so far) into a typed `Understanding`: department,
  * year, items, topic, aspect, intent and operands. Pure and fast: no I/O, no models.
@@ -75,7 +78,7 @@ export function understandQuestion(
   const english = lang === "en"
     ? englishSubject(base, area, lex, plainFound, aspectFound.aspect, { quoted: quoted.map(normalizeText), vocabulary: catalog.vocabulary })
     : null;
-  const found = english ? { items: english.items, context: english.context } : plainFound;
+  let found = english ? { items: english.items, context: english.context } : plainFound;
   // "X占Y的比重": the topic is the part X; Y is context.
   const partTopic = lang === "zh" && zhan && aspectFound.aspect === "占比" ? topicOf(area.slice(0, zhan.start), lang) : null;
   const purchase = lang === "zh" && barePurchase(area, aspectFound);
@@ -86,7 +89,10 @@ export function understandQuestion(
   // A typo no item covers is read as the class name it is one character off ("租凭费").
   // Adverbs that frame the question alone ("那实际完成了…百分之多少") name nothing: the conversation's subject stays.
   const framingOnly = topicRead !== null && topicRead.replace(/实际上?|具体|大概|到底|究竟|最终|最后|\s/g, "") === "";
-  const ownTopic = framingOnly ? null : found.items.length === 0 && found.context.length === 0 ? correctClassName(topicRead) : topicRead;
+  // "其中财政拨款安排的呢": a follow-up naming only a fund (口径) asks the conversation's quantity in it.
+  const scopeOnly = prev?.topic != null && topicRead !== null && SCOPE_WORDS.test(topicRead) && topicRead.replace(new RegExp(SCOPE_WORDS.source, "g"), "").replace(/其中|安排|用|的|资金|部分|那|\s/g, "") === "";
+  if (scopeOnly) found = { ...found, items: [], context: [] };
+  const ownTopic = framingOnly || scopeOnly ? null : found.items.length === 0 && found.context.length === 0 ? correctClassName(topicRead) : topicRead;
   // "占全年支出的比例是多少": a share with its whole named and its part left to the conversation.
   const wholeOnly = zhan !== undefined && aspectFound.aspect === "占比" && lang === "zh" && topicOf(area.slice(0, zhan.start), lang) === null
     && !found.items.some((h) => h.start < zhan.start);

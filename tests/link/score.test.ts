@@ -115,6 +115,15 @@ describe("linkSubject: a column group's own total", () => {
   it("answers the group named by its 小计, not by a 其中 part", () => {
     expect(value(pool, "高等教育的项目支出是多少")).toBe("45893.58");
   });
+  it("is not named by a generic tail the question says of its row (教育支出 names no 项目支出)", () => {
+    // The table's fund (财政拨款) is a column label its question names; the group is not.
+    const edu = [
+      { ...tableFact({ subject: "教育支出", code: "205", value: "241982.59", line: 322, table: t, column: ["合计"] }), scope: "财政拨款" as const },
+      { ...tableFact({ subject: "教育支出", code: "205", value: "55609.48", line: 322, table: t, column: ["项目支出", "小计"] }), scope: "财政拨款" as const },
+    ];
+    expect(value(edu, "教育支出其中财政拨款安排的呢")).toBe("241982.59");
+  });
+
   it("answers the part when the question names it", () => {
     expect(value(pool, "高等教育项目支出中基本建设资金支出多少")).toBe("13896.38");
   });

@@ -33,6 +33,15 @@ describe("understandQuestion: a follow-up comparing with a department in its own
   });
 });
 
+describe("understandQuestion: a follow-up naming only a fund", () => {
+  it("asks the conversation's quantity in that fund (其中财政拨款安排的呢)", () => {
+    const u = converse(["经信局2024年教育支出多少？", "其中财政拨款安排的呢？"]);
+    expect(u.topic).toBe("教育支出");
+    expect(u.topicVia).toBe("conversation");
+    expect(subjectOf(u)).toContain("财政拨款");
+  });
+});
+
 describe("subjectOf", () => {
   it.each([
     ["经信局2024年公务接待费多少", "公务接待费"],
