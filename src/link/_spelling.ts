@@ -28,6 +28,8 @@ export interface Spelling {
   /** Their beginnings and endings (a repair at a run's right edge must begin a word, at its left edge end one). */
   readonly heads: ReadonlySet<string>;
   readonly tails: ReadonlySet<string>;
+  /** The two-character fees of the vocabulary ("电费", "水费"), whole words. */
+  readonly short2: readonly string[];
 }
 
 // Words of questions about these documents besides their labels: how a self-evaluation, a fee or a
@@ -67,7 +69,8 @@ export function buildSpelling(words: Iterable<string>): Spelling {
       heads.add(w.slice(0, n));
       tails.add(w.slice(w.length - n));
     }
-  return { runs, wild, chars, words: whole, heads, tails };
+  const short2 = [...whole].filter((w) => w.length === 2 && w.endsWith("费"));
+  return { runs, wild, chars, words: whole, heads, tails, short2 };
 }
 
 
@@ -127,6 +130,7 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
     }
   }
   for (const [k, set] of proposals) if (set.size === 1) chars[k] = [...set][0] ?? chars[k] ?? "";
+  feeTypos(chars, fixed, sp);
   fillerTypos(chars, fixed, sp);
   return chars.join("");
 }
@@ -154,6 +158,22 @@ function fillerTypos(chars: string[], fixed: readonly boolean[], sp: Spelling): 
       if (!/[\u3400-\u9fff]/.test(typed) || !soundsAlike(typed, f[at] ?? "") || covered(chars, k, sp)) continue;
       chars[k] = f[at] ?? typed;
     }
+  }
+}
+
+/**
+ * A two-character fee typed by sound and said alone ("投促局一年店费多少" → 电费): a word X费 the
+ * vocabulary does not hold, standing between words the question frames it with, whose X sounds like
+ * the first character of exactly one two-character fee the vocabulary holds.
+ */
+function feeTypos(chars: string[], fixed: readonly boolean[], sp: Spelling): void {
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const w = `${chars[i] ?? ""}${chars[i + 1] ?? ""}`;
+    if (chars[i + 1] !== "费" || !CJK.test(w) || sp.runs.has(w) || fixed[i]) continue;
+    // Said alone: nothing of the question's content runs on into it on either side.
+    if ((i > 0 && !fixed[i - 1] && CJK.test(chars[i - 1] ?? "")) || (i + 2 < chars.length && !fixed[i + 2] && CJK.test(chars[i + 2] ?? ""))) continue;
+    const meant = sp.short2.filter((r) => r !== w && soundsAlike(chars[i] ?? "", r[0] ?? "") && !contrast(chars[i] ?? "", r[0] ?? ""));
+    if (meant.length === 1) chars[i] = meant[0]?.[0] ?? chars[i] ?? "";
   }
 }
 

@@ -42,6 +42,19 @@ describe("correctSpelling", () => {
     expect(correctSpelling(q, sp)).toBe(q);
   });
 
+  it.each([
+    ["一年店费多少钱", "一年电费多少钱"],
+    ["店费一年多少", "电费一年多少"],
+  ])("repairs a two-character fee typed by sound and said alone: %s", (q, fixed) => {
+    const withFees = buildSpelling([...VOCAB, "电费", "水费"]);
+    expect(correctSpelling(q, withFees)).toBe(fixed);
+  });
+
+  it.each([["商店费用多少"], ["门店费多少"]])("leaves a fee word that runs on from the question's other words: %s", (q) => {
+    const withFees = buildSpelling([...VOCAB, "电费", "水费"]);
+    expect(correctSpelling(q, withFees)).toBe(q);
+  });
+
   it("never changes a department name it is told to keep", () => {
     expect(correctSpelling("科学技木局的伙食补助费", sp, ["科学技木局"])).toBe("科学技木局的伙食补助费");
   });
