@@ -76,8 +76,9 @@ const NAME_AFTER =
   /^(中央|国家|省级|省|市级|区级|县级|第[一二三四五六七八九十]+批|首批)[\u4e00-\u9fa5]{2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|基金)/;
 // Any noun phrase ending in a fund or project word ("2020年度小进限企业奖励资金"), without question
 // words or 的 inside; see `namesFund`.
+// (An aside in brackets is part of the name: "2021年促进消费升级(支持商贸企业做大做强)市级奖励资金".)
 const FUND_AFTER =
-  /^(?:(?!多少|几|花|用了|一共|总共|是|的|了|有|和|与|比)[\u4e00-\u9fa5]){2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|奖补|基金|活动|行动)/;
+  /^(?:(?!多少|几|花|用了|一共|总共|是|的|了|有|和|与|比)(?:[\u4e00-\u9fa5]|\([\u4e00-\u9fa5]{1,16}\))){2,18}?(专项资金|资金|专项|项目|经费|补助|补贴|工程|计划|奖励|奖补|基金|活动|行动)/;
 
 /** Finds explicit years (2024, 2024年, 24年, 二〇二四年, 2024年度, "in 2024") and relative ones (去年, 前年, last year). */
 export function findYears(text: string): YearFinding {

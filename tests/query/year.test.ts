@@ -113,6 +113,9 @@ describe("understandQuestion: a year inside a quoted name", () => {
   it("is part of the name, not the year asked (“2021年促进消费升级（…）市级奖励资金”)", () => {
     expect(year("东西湖商务局项目自评表里，“2021年促进消费升级（支持商贸企业做大做强）市级奖励资金”的预算数是多少元？").kind).toBe("default");
   });
+  it("is part of a fund name with an aside in brackets, beside the year asked", () => {
+    expect(year("东西湖商务局2022年度项目自评表里，2021年促进消费升级（支持商贸企业做大做强）市级奖励资金执行数是多少元？")).toMatchObject({ kind: "explicit", value: 2022, values: [2022] });
+  });
   it("still reads a year outside the quotes", () => {
     expect(year("东西湖商务局2022年“促进消费升级奖励资金”的预算数是多少元？")).toMatchObject({ kind: "explicit", value: 2022 });
   });
