@@ -449,6 +449,8 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // Nor is an indicator's weight (分值) its score: "得了几分" asks what it scored.
   if (f.qualifier[0] === "分值" && !/分值|满分|权重|占多少分|值多少分/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
+  // "这个项目自评多少分": the project's own score, not one of its indicators' (得分 > 项目名).
+  if (f.measure === "得分" && f.qualifier.length >= 2 && !/总/.test(f.qualifier[0] ?? "") && /(?:这个|那个|该|此|本)项目/.test(s.text)) preference -= 0.05;
   // A row read only from words inside its column's longer name ("政府购买服务人员(数量)" inside the
   // project 政府购买服务人员经费 the question names) is not what the question names: the project is.
   if (rowSpans.length > 0 && rowSpans.every((r) => columnSpans.some((c) => c.start <= r.start && r.end <= c.end && c.end - c.start > r.end - r.start))) preference -= 0.05;

@@ -96,13 +96,14 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   [
     "数量",
     new RegExp(
-      `(多少|几)(${COUNT_UNITS})(车辆|车)?|(?<=面积)(有|是|为)?(多大|多少)|(有)?多大(的)?面积|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (${EN_UNIT_WORDS})\\b|\\bhow many\\b|\\b(the )?number of (${EN_UNIT_WORDS})\\b|\\bnumber of\\b`,
+      // "几个人": people counted (人), the 个 a measure word before them.
+      `(多少|几)(?:个(?=人))?(${COUNT_UNITS})(车辆|车)?|(?<=面积)(有|是|为)?(多大|多少)|(有)?多大(的)?面积|(多少|几)(?=[\u4e00-\u9fa5]{0,6}?(人员|职工|员工|党员|干部)(?![\u4e00-\u9fa5]))|\\bhow many (${EN_UNIT_WORDS})\\b|\\bhow many\\b|\\b(the )?number of (${EN_UNIT_WORDS})\\b|\\bnumber of\\b`,
       "g",
     ),
   ],
   [
     "得分",
-    /自评得分|自评分|综合得分|得分|评分|打分|扣分|总分|(得了?|拿了?|获得了?|打了?|评了?)(多少|几)分|(多少|几)分(?![之钟局类配期批钱])|\bscores?\b|\brating\b|\bscored\b/g,
+    /自评得分|自评分|综合得分|得分|评分|打分|扣分|总分|(得了?|拿了?|获得了?|打了?|自评了?|评了?)(多少|几)分|(多少|几)分(?![之钟局类配期批钱])|\bscores?\b|\brating\b|\bscored\b/g,
   ],
   [
     "预算",

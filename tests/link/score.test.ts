@@ -168,6 +168,16 @@ describe("coversOf: an everyday word typed by sound", () => {
   });
 });
 
+describe("linkSubject: a project's own score", () => {
+  it("answers 这个项目…多少分 with the project's total, not an indicator's score", () => {
+    const pool = [
+      narrativeFact({ subject: "政府购买服务人员数量", value: "10", unit: "分", measure: "得分", qualifier: ["得分", "政府购买服务人员经费"], line: 1510, quote: "政府购买服务人员数量 10分" }),
+      narrativeFact({ subject: "政府购买服务人员经费", value: "98.24", unit: "分", measure: "得分", qualifier: ["自评总分"], line: 1555, quote: "政府购买服务人员经费 98.24" }),
+    ];
+    expect(value(pool, "政府购买服务人员 这个项目绩效自评多少分")).toBe("98.24");
+  });
+});
+
 describe("linkSubject: a whole named by listing its parts", () => {
   const t = "公开06表 一般公共预算财政拨款基本支出决算明细表";
   const pool = [

@@ -33,6 +33,14 @@ describe("understandQuestion: a follow-up comparing with a department in its own
   });
 });
 
+describe("understandQuestion: a follow-up pointing at the project", () => {
+  it("carries the conversation's subject (这个项目绩效自评多少分: 自评 is no part of a topic)", () => {
+    const u = converse(["东西湖商务局政府购买服务人员有几个人？", "这个项目绩效自评多少分？"]);
+    expect(u.topic).toBe("政府购买服务人员");
+    expect(u.topicVia).toBe("conversation");
+  });
+});
+
 describe("understandQuestion: a follow-up naming only a fund", () => {
   it("asks the conversation's quantity in that fund (其中财政拨款安排的呢)", () => {
     const u = converse(["经信局2024年教育支出多少？", "其中财政拨款安排的呢？"]);
