@@ -109,6 +109,9 @@ function completeParts(
   const plain = first.filter((p): p is OperandPart => p !== null);
   // "A培训和B培训": parts that end alike are alike, whatever their head noun.
   if (plain.length === first.length && plain.length >= 2 && new Set(plain.map((p) => p.topic.at(-1))).size === 1) return sharedHead(plain);
+  // "中央和省级外经贸发展专项资金": levels of government before one name; each names it at its level.
+  const levels = sharedTail(first.map((p, i) => p ?? rawPart(area, bounds[i])));
+  if (levels) return levels;
   const out: OperandPart[] = [];
   let pending: { start: number; end: number } | null = null;
   for (const b of bounds) {
@@ -134,6 +137,37 @@ function labelled(topic: string, vocabulary: ReadonlySet<string> | undefined): b
   for (const w of vocabulary) if (w.length <= topic.length + 4 && w.startsWith(topic)) return true;
   return false;
 }
+
+// Levels of government a fund is granted at.
+const LEVEL = /^(中央|国家级|省级|市级|区级|县级|省|市|区)(?=[\u4e00-\u9fa5]{2})/;
+
+/**
+ * "中央和省级外经贸发展专项资金" → 中央外经贸发展专项资金 | 省级外经贸发展专项资金 (words before the
+ * first level, "2021年中央和省级…", name every part); null unless every part but the last ends in a level.
+ */
+function sharedTail(parts: readonly (OperandPart | null)[]): OperandPart[] | null {
+  const last = parts.at(-1);
+  const level = last ? LEVEL.exec(last.topic)?.[0] : undefined;
+  if (!last || !level || parts.length < 2) return null;
+  const rest = last.topic.slice(level.length);
+  const out: OperandPart[] = [];
+  let prefix = "";
+  for (const [i, p] of parts.slice(0, -1).entries()) {
+    const m = p ? LEVEL_END.exec(p.topic) : null;
+    if (!p || !m || (i > 0 && m[1] !== "")) return null;
+    if (i === 0) prefix = m[1] ?? "";
+    out.push({ item: null, context: p.context, topic: `${p.topic}${rest}` });
+  }
+  return [...out, { ...last, topic: `${prefix}${last.topic}` }];
+}
+
+/** A part as typed, when it reads as no amount ("中央" of "中央和省级…"). */
+function rawPart(area: string, b: { start: number; end: number } | undefined): OperandPart | null {
+  const t = b ? area.slice(b.start, b.end).replace(/\u0000/g, "").trim() : "";
+  return t.length >= 2 ? { item: null, context: [], topic: t } : null;
+}
+
+const LEVEL_END = /^(.{0,8}?)(中央|国家级|省级|市级|区级|县级)$/;
 
 /**
  * "小进限企业奖励资金区级和市级": a short later part that only swaps the first part's last word

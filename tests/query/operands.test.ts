@@ -15,6 +15,17 @@ describe("understandQuestion: each department with the year named beside it", ()
   });
 });
 
+describe("understandQuestion: levels of government before one name", () => {
+  it.each([
+    ["东西湖商务局中央和省级外经贸发展专项资金加起来一共多少", ["中央外经贸发展专项资金", "省级外经贸发展专项资金"]],
+    ["东西湖商务局2021年中央和省级外经贸发展专项资金加起来一共多少", ["2021年中央外经贸发展专项资金", "2021年省级外经贸发展专项资金"]],
+  ])("%s → one name at each level", (q, topics) => {
+    const x = u(q);
+    expect(x.intent).toBe("sum");
+    expect(x.operands.map((o) => o.topic)).toEqual(topics);
+  });
+});
+
 describe("understandQuestion: operands in everyday words", () => {
   it.each([
     ["投促局出差加开会一共花了多少", "sum", ["出差", "开会"]],
