@@ -91,6 +91,8 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["its special fund for supporting industrial development", ["支持", "专项资金", "工业发展"]],
     ["the average performance self-evaluation score of its projects", ["平均", "绩效自评"]],
     ["national natural science foundation of china projects won", ["国家自然科学基金"]],
+    ["the low-altitude shared drone application demonstration zone project", ["低空", "无人机", "应用", "示范区"]],
+    ["how many national-level talents does it have", ["国家级人才"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
