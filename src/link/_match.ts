@@ -15,7 +15,7 @@ export interface Cover {
 
 // Generic tails a question may leave off ("交通运输" for 交通运输支出).
 // ("办公设备" for 办公设备购置: what is bought names its purchase.)
-const TAILS = ["支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "得分", "费", "数"];
+const TAILS = ["建设项目", "支出决算数", "决算数", "保有量", "数量", "总数", "个数", "人数", "次数", "户数", "家数", "件数", "项数", "支出", "收入", "费用", "经费", "资金", "缴费", "补助", "购置", "得分", "费", "数"];
 const TOTAL_TAIL = /(?:总计|合计)$/;
 // Asides in brackets ("维修(护)费", "行政运行(项)") may or may not be typed.
 export const ASIDE = /\([^)]{1,8}\)/g;
@@ -37,9 +37,13 @@ const LEAD = /^(?:(?:其中|减|加|含)[:：]|[一二三四五六七八九十]+
 // The whole a narrative quantity is of ("全区社零额", "全市新增…"): said or left to the question's body.
 const SCOPE = /^全(?:区|市|省|县|国|年)(?=[\u4e00-\u9fa5]{2})/;
 
+// The place a project is in, opening its name ("东湖高新区低空共享无人机应用示范区建设项目"): said or
+// left to the question's department.
+const PLACE = /^[\u4e00-\u9fa5]{2,5}?(?:高新区|开发区|新区|区|市|县)(?=[\u4e00-\u9fa5]{6})/;
+
 function computeForms(label: string): string[] {
   const named = label.replace(LEAD, "");
-  const out = new Set<string>([label, named, named.replace(SCOPE, "")]);
+  const out = new Set<string>([label, named, named.replace(SCOPE, ""), named.replace(PLACE, "")]);
   const bare = named.replace(ASIDE, "");
   if (bare.length >= 2) out.add(bare);
   // A total row is named by what it totals ("收入" of 收入总计, "人员经费" of 人员经费合计).

@@ -18,6 +18,9 @@ describe("labelForms: a total row is named by what it totals", () => {
     ["人员经费合计", "人员"],
     // An amount inside a name is said without its 元.
     ["单价50万元以上通用设备", "单价50万以上通用设备"],
+    // A project named without the place it is in, or without 建设项目.
+    ["东湖高新区低空共享无人机应用示范区建设项目", "低空共享无人机应用示范区建设项目"],
+    ["东湖高新区低空共享无人机应用示范区建设项目", "东湖高新区低空共享无人机应用示范区"],
     // A score is named by what is scored ("平均" of 平均得分).
     ["平均得分", "平均"],
   ])("%s can be typed as %s", (label, form) => {
