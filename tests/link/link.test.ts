@@ -58,6 +58,9 @@ describe("contentMask", () => {
     ["修车保险这类花了多少", "修车保险"],
     // A project's 绩效指标 is where the indicator stands, not a word of its name.
     ["专项资金的绩效指标里累计建成换电站", "专项累计建成换电站"],
+    // A self-evaluation table named is where the figure stands; 日常 says nothing of which figure.
+    ["业务经费项目自评表中政务热线接通率", "业务政务热线接通率"],
+    ["公车日常运行", "公车运行"],
     ["学费住宿费这些教育收费", "教育收费"],
     // A question's own gloss (…，就是B) leaves B to name the quantity.
     ["养人花了多少,就是人员经费", "人员"],

@@ -46,6 +46,8 @@ describe("understandQuestion: aspect", () => {
     ["东湖高新区管委会2023年有多少在职人员", "数量", "人", "explicit"],
     ["投促局接待了多少人次", "数量", "人次", "explicit"],
     ["东西湖商务局政府购买服务人员有几个人？", "数量", "人", "explicit"],
+    ["东西湖商务局机关运行经费比年初预算省了多少？", "增减", null, "explicit"],
+    ["光谷管委会机关运行经费比年初预算省了百分之几？", "增长率", null, "explicit"],
     ["How many overseas delegations did the Wuhan Investment Promotion Bureau send?", "数量", "个", "explicit"],
     ["经信局车辆", "数量", "辆", "item"],
     ["经信局公务接待多少批次", "数量", "批次", "explicit"],

@@ -93,6 +93,8 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["national natural science foundation of china projects won", ["国家自然科学基金"]],
     ["the low-altitude shared drone application demonstration zone project", ["低空", "无人机", "应用", "示范区"]],
     ["how many national-level talents does it have", ["国家级人才"]],
+    ["how many master's supervisors does it have", ["硕士生导师"]],
+    ["how many gazelle enterprises were certified", ["瞪羚企业", "认定"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
   });
