@@ -104,10 +104,11 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
  * Links the target's subject to the pool's descriptors (see src/link): a figure whose labels account
  * for every word asked, a clarification when several fit or words are left over, else null.
  */
-export function resolveFigure(pool: readonly Fact[], t: FigureTarget): Selection | Clarification | null {
+export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (f: Fact) => boolean): Selection | Clarification | null {
   // A figure stated without a unit ("预算数为 0") is covered as a fact but never stated as an answer.
   const base = shareBaseOf(t);
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
+  const on = (f: Fact): boolean => within === undefined || within(f);
+  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => on(f) && f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;

@@ -1,7 +1,7 @@
 import { composePriorDerived, composePriorRefusal, priorOperands } from "./_prior.js";
 import { composeOffset, offsetOperands } from "./_offset.js";
 import { createLogger } from "../core/log.js";
-import { Decimal, WAN_PER, writtenPlaces } from "../core/money.js";
+import { Decimal, sameValue, WAN_PER, writtenPlaces } from "../core/money.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
@@ -168,7 +168,14 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const ops: Operand[] = [];
       for (const t of req.targets) {
         const pool = data.factsFor(t.department, t.year);
-        const found = resolveFigure(pool, t);
+        // A share's whole stated in the sentence that states the part ("…业务经费18,430.93万元，其中…
+        // 示范区建设5,701.46万元") is the whole it is a part of, whatever else carries the whole's name.
+        const part = req.kind === "share" && ops.length === 1 ? ops[0] : undefined;
+        const stated = part ? pool.filter((f) => f.source.kind === "narrative" && f.unit === part.sel.best.unit && sameValue(f.value, part.sel.best.value)) : [];
+        const lines = new Set(stated.map((f) => f.source.line));
+        const beside = part && part.department === t.department && part.year === t.year && stated.length > 0 ? resolveFigure(pool, t, (f) => lines.has(f.source.line) && !sameValue(f.value, part.sel.best.value)) : null;
+        // Where that sentence names more than one figure of the whole's name, the question leaves a choice open.
+        const found = beside ?? resolveFigure(pool, t);
         if (isClarification(found)) return clarify(question, lang, t, pool, found, data);
         if (!found) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
         ops.push({ department: t.department, year: t.year, sel: found });
@@ -245,6 +252,8 @@ function withUnitAlternatives(a: Answer): Answer {
   // A count in a unit of two words ("台(套)"): the figure in either word, as a question asks it ("几台").
   const pair = a.kind === "number" && a.value !== null && a.unit ? /^([^()（）]+)[(（]([^()（）]+)[)）]$/.exec(a.unit) : null;
   if (pair && a.value !== null) return { ...a, alternatives: [...(a.alternatives ?? []), { value: a.value, unit: pair[1] ?? "" }, { value: a.value, unit: pair[2] ?? "" }] };
+  // An amount in 万元 asked "多少元": the same amount in 元, exact.
+  if (a.kind === "number" && a.value !== null && a.unit === "万元" && /多少元|几元/.test(a.question)) return { ...a, alternatives: [...(a.alternatives ?? []), { value: new Decimal(a.value).times(10000).toFixed(), unit: "元" }] };
   const factor = a.unit && a.unit !== "万元" ? WAN_PER[a.unit] : undefined;
   if (a.kind !== "number" || a.value === null || factor === undefined) return a;
   const wan = { value: new Decimal(a.value).times(factor).toFixed(), unit: "万元" };

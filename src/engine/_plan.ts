@@ -40,7 +40,7 @@ function yearFor(u: Understanding, d: CatalogDepartment): { year: number; defaul
 const GAP_OF_TWO = /[多少高低](?:了|出)?多少|差多少|相差|差额|差距/;
 
 // A difference asked between two things: "比…多出多少", "比…少了几".
-const DIFFERENCE = /比[^,，。?？]{0,24}?(多花|少花|多用|少用|多出|少出|多了|少了|高出|低了|高了|多|少|高|低)(?:出|了)?(多少|几|百分之)/;
+const DIFFERENCE = /比[^,，。?？]{0,24}?(多花|少花|多用|少用|多出|少出|多了|少了|高出|低了|高了|多|少|高|低)(?:出|了)?(多少|几|百分之)|[和与跟][^,，。?？]{1,24}?(?:相差|差了|差距|差额|差)(?:是|有)?(?:多少|几)/;
 const CHANGE_ASPECTS = new Set(["增减", "增长率", "完成率", "占比"]);
 
 /** The question asks for an amount itself (决算, stated or by default), not a rate, share or count. */
