@@ -1,9 +1,10 @@
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
+import { assertNever } from "../core/result.js";
 import { contentMask, isWordChar } from "./_fillers.js";
 import { bodyHeadCovers, tableCovers } from "./_context.js";
-import { coversOf, mayCover, synonym, type Cover } from "./_match.js";
-import type { Context, PoolIndex, Prepared, ReadLabel } from "./_pool.js";
+import { coversOf, synonym, type Cover } from "./_match.js";
+import { reachOf, REACH_NONE, REACH_PHRASE, SHARED_MANY, type Context, type PoolIndex, type Prepared, type ReadLabel } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
 
 /**
@@ -73,14 +74,20 @@ export interface Subject {
   /** The pool whose labels are read. */
   readonly pool: PoolIndex;
   /** Covers of what the pool reads, by its number, computed once per question (labels repeat across facts). */
-  readonly memo: Map<number, readonly Cover[]>;
-  /** Whether what the pool reads can account for any of the text at all (see `mayCover`), by its number, once asked. */
-  readonly candidates: Map<number, boolean>;
+  readonly memo: (readonly Cover[] | undefined)[];
+  /** The numbers whose covers are in `memo`. */
+  readonly computed: number[];
+  /** What readings of what the pool reads can account for any of the text, by its number (see `reachOf`). */
+  readonly reach: Uint8Array;
+  /** How many character positions of what the pool reads hold a character of the text, by its number (see `reachOf`). */
+  readonly shared: Uint8Array;
   /** Per position, the row labels of the pool that account for it (see `markRows`). */
   readonly rows: Map<number, Set<string>>;
   /**
    * Descriptors found not to name the fact before their other labels were read: those labels'
    * covers are still part of what the pool accounts for (`claimed`), and are read when asked.
+   * (Those none of whose own labels can account for any word are not even scored: `scoreAll`
+   * hands them to `claimed` itself.)
    */
   readonly deferred: Prepared[];
   /** The framing words the question says outside its content (see `echoes`), read once per question. */
@@ -131,41 +138,62 @@ function shortWord(row: string, ch: string): boolean {
 
 const NONE: readonly Cover[] = [];
 
-/** Whether what the pool reads under `id` can account for any of the text (worked out once per question). */
-function candidate(s: Subject, id: number): boolean {
-  let c = s.candidates.get(id);
-  if (c === undefined) {
-    c = mayCover(s.text, s.pool.keys[id] ?? "");
-    s.candidates.set(id, c);
+/**
+ * Covers of text that shares fewer than two character positions with the question: only its
+ * everyday phrases can account for any of it (see `reachOf`), as `coversFor` would read them.
+ */
+function phraseCovers(s: Subject, role: ReadLabel["role"] | "context", text: string): readonly Cover[] {
+  switch (role) {
+    case "table":
+      return NONE;
+    case "sentence":
+    case "section":
+    case "context":
+      return synonym(s.text, text).map((c) => ({ ...c, excess: 0 }));
+    case "column":
+      return text.length >= 4 ? synonym(s.text, text) : NONE;
+    case "row":
+    case "item":
+    case "parent":
+      return synonym(s.text, text);
+    default:
+      return assertNever(role, "label role");
   }
-  return c;
 }
 
 /** The covers of one of a descriptor's labels (from the memo, computed on first need; none for a label that cannot cover any of the text). */
 function coversFor(s: Subject, l: ReadLabel): readonly Cover[] {
-  if (!candidate(s, l.id)) return NONE;
-  let covers = s.memo.get(l.id);
+  const reach = s.reach[l.id];
+  if (reach === REACH_NONE) return NONE;
+  let covers = s.memo[l.id];
   if (!covers) {
     const text = l.text;
+    const n = s.shared[l.id] ?? SHARED_MANY;
+    const shared = n === SHARED_MANY ? Infinity : n;
     covers =
-      l.role === "table"
-        ? text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })
-        : l.role === "sentence" || l.role === "section"
-          ? sentenceCovers(s.text, text)
-          : l.role === "column"
-            ? [...coversOf(s.text, text, { fuzzy: text.length >= 4, content: s.mask }), ...bodyHeadCovers(s.text, text)]
-            : coversOf(s.text, text, { fuzzy: true, content: s.mask });
-    s.memo.set(l.id, covers);
+      reach === REACH_PHRASE
+        ? phraseCovers(s, l.role, text)
+        : l.role === "table"
+          ? text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask, shared })
+          : l.role === "sentence" || l.role === "section"
+            ? sentenceCovers(s.text, text)
+            : l.role === "column"
+              ? [...coversOf(s.text, text, { fuzzy: text.length >= 4, content: s.mask, shared }), ...bodyHeadCovers(s.text, text)]
+              : coversOf(s.text, text, { fuzzy: true, content: s.mask, shared });
+    s.memo[l.id] = covers;
+    s.computed.push(l.id);
   }
   return covers;
 }
 
 function contextCovers(s: Subject, context: Context): readonly Cover[] {
-  if (!candidate(s, context.id)) return NONE;
-  let covers = s.memo.get(context.id);
+  const reach = s.reach[context.id];
+  if (reach === REACH_NONE) return NONE;
+  let covers = s.memo[context.id];
   if (!covers) {
-    covers = sentenceCovers(s.text, context.text);
-    s.memo.set(context.id, covers);
+    covers = reach === REACH_PHRASE ? phraseCovers(s, "context", context.text) : sentenceCovers(s.text, context.text);
+    s.memo[context.id] = covers;
+    s.computed.push(context.id);
   }
   return covers;
 }
@@ -174,6 +202,18 @@ function contextCovers(s: Subject, context: Context): readonly Cover[] {
 function keptCovers(s: Subject, covers: readonly Cover[]): readonly Cover[] {
   // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
   return covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
+}
+
+/** Whether one of the labels naming the fact itself (row, item) keeps a cover (see `keptCovers`). */
+function namesOwn(s: Subject, p: Prepared): boolean {
+  for (let i = 0; i < p.own.length; i++) {
+    const covers = coversFor(s, p.own[i] as ReadLabel);
+    for (let j = 0; j < covers.length; j++) {
+      const c = covers[j] as Cover;
+      if ((c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c)) return true;
+    }
+  }
+  return false;
 }
 
 const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
@@ -195,16 +235,36 @@ export function account(x: Scored, s: Subject, loose: readonly boolean[]): Score
   return { ...x, accounted: hit === 0 ? 0 : (content - hard.length) / content, uncovered: hard.map((k) => s.text[k] ?? "").join("") };
 }
 
-/** Positions of the subject some label of the pool accounts for, by any reading (after scoring, from the memo). */
-export function claimed(s: Subject): boolean[] {
-  for (const p of s.deferred.splice(0)) {
-    for (const c of p.contexts) contextCovers(s, c);
-    for (const l of p.labels) coversFor(s, l);
-  }
+/**
+ * Positions of the subject some label of the pool accounts for, by any reading (after scoring, from
+ * the memo): worked out for the positions `asked` marks only (the others are left false), and no
+ * further label is read once all of them are found.
+ */
+export function claimed(s: Subject, asked: readonly boolean[], unnamed: () => readonly Prepared[] = () => []): boolean[] {
   const out = new Array<boolean>(s.text.length).fill(false);
-  s.memo.forEach((covers) => {
-    for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
-  });
+  let left = 0;
+  for (let k = 0; k < s.text.length; k++) if (asked[k] === true) left++;
+  const mark = (covers: readonly Cover[]): void => {
+    for (let j = 0; j < covers.length; j++) {
+      const c = covers[j] as Cover;
+      for (let k = c.start; k < c.end; k++)
+        if (asked[k] === true && !out[k]) {
+          out[k] = true;
+          left--;
+        }
+    }
+  };
+  const read = (ps: readonly Prepared[]): void => {
+    for (let i = 0; i < ps.length && left > 0; i++) {
+      const p = ps[i] as Prepared;
+      for (let j = 0; j < p.contexts.length; j++) mark(contextCovers(s, p.contexts[j] as Context));
+      for (let j = 0; j < p.labels.length; j++) mark(coversFor(s, p.labels[j] as ReadLabel));
+    }
+  };
+  for (let j = 0; j < s.computed.length && left > 0; j++) mark(s.memo[s.computed[j] as number] ?? NONE);
+  read(s.deferred);
+  s.deferred.length = 0;
+  if (left > 0) read(unnamed());
   return out;
 }
 
@@ -220,7 +280,7 @@ function exactOver(s: Subject, c: Cover): boolean {
 
 /** Whether one of `holders` (descriptor indices) is accepted. */
 function anyAccepted(holders: readonly number[], accepted: Uint8Array): boolean {
-  for (const i of holders) if (accepted[i] === 1) return true;
+  for (let j = 0; j < holders.length; j++) if (accepted[holders[j] as number] === 1) return true;
   return false;
 }
 
@@ -233,13 +293,17 @@ export function markExact(s: Subject, pool: PoolIndex, accepted: Uint8Array): vo
   const { texts, holders, byPair } = pool.exact;
   const seen = new Uint8Array(texts.length);
   const read = (text: string): void => {
-    for (let i = 0; i + 1 < text.length; i++)
-      for (const id of byPair.get(text.slice(i, i + 2)) ?? []) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const ids = byPair.get(text.slice(i, i + 2));
+      if (ids === undefined) continue;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j] as number;
         if (seen[id] === 1) continue;
         seen[id] = 1;
         if (!anyAccepted(holders[id] ?? [], accepted)) continue;
         for (const c of coversOf(s.text, texts[id] ?? "", { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
       }
+    }
   };
   read(s.text);
   if (s.text.includes("的")) read(s.text.replace(/的/g, ""));
@@ -264,8 +328,9 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
     exact: new Set<string>(),
     pool,
-    memo: new Map(),
-    candidates: new Map(),
+    memo: new Array<readonly Cover[] | undefined>(pool.keys.length),
+    computed: [],
+    ...reachOf(pool, text),
     rows: new Map<number, Set<string>>(),
     deferred: [],
     framing: framingOf(text, mask),
@@ -277,14 +342,11 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
  * row names ("加油" for 燃料费) are never leaned on by a sibling figure of its sentence (维修费).
  */
 export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): void {
-  const { labels, holders, byChar, byPhrase } = pool.rows;
-  // Only the row labels that may cover some of the text (see `mayCover`) are read.
-  const near = new Uint8Array(labels.length);
-  for (const ch of new Set(s.text)) for (const r of byChar.get(ch) ?? []) near[r] = 1;
-  for (const [say, rows] of byPhrase) if (s.text.includes(say)) for (const r of rows) near[r] = 1;
+  const { labels, holders } = pool.rows;
+  // Only the row labels that may cover some of the text (see `reachOf`) are read.
   for (let r = 0; r < labels.length; r++) {
     const l = labels[r];
-    if (near[r] !== 1 || l === undefined || !anyAccepted(holders[r] ?? [], accepted)) continue;
+    if (l === undefined || s.reach[l.id] === REACH_NONE || !anyAccepted(holders[r] ?? [], accepted)) continue;
     for (const c of coversFor(s, l))
       for (let k = c.start; k < c.end; k++) {
         const owners = s.rows.get(k) ?? new Set<string>();
@@ -309,6 +371,17 @@ const BUDGETS = ["全年预算", "年初预算", "调整预算"];
 
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
+/** Whether the descriptor's figure is of the unit, the kind (money) and the side (income, spending) the question asks. */
+export function admits(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean): boolean {
+  const f = d.fact;
+  if (s.unit !== null && f.unit !== s.unit) return false;
+  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return false;
+  // Spending asked, an income figure offered (or the reverse): another quantity.
+  const side = p.side;
+  // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
+  return tableNamed || !((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending && !s.grantOnly));
+}
+
 /**
  * Scores one descriptor against the subject: the share of content characters its labels account
  * for, and a preference among equals. Null when the descriptor's own row (or item) is not named,
@@ -316,17 +389,13 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
  */
 export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
   const f = d.fact;
-  if (s.unit !== null && f.unit !== s.unit) return null;
-  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
-  // Spending asked, an income figure offered (or the reverse): another quantity.
+  if (!admits(d, p, s, tableNamed)) return null;
   const side = p.side;
-  // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
-  if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending && !s.grantOnly))) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
     own = true;
-  } else if (!p.own.some((l) => keptCovers(s, coversFor(s, l)).length > 0)) {
+  } else if (!namesOwn(s, p)) {
     // Not named: no score, but its labels may still account for words of the question.
     s.deferred.push(p);
     return null;
