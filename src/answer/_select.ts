@@ -70,8 +70,9 @@ function shareBaseOf(t: FigureTarget): string | null {
 
 /** A share stated of another base than the question names ("占本年支出合计" for "相当于年初预算的…") is another quantity. */
 function shareBaseFits(fact: Fact, asked: string | null): boolean {
+  if (!asked || asked.length < 2) return true;
   const stated = fact.qualifier.map(norm).find((q) => q.startsWith("占"))?.slice(1);
-  if (!asked || asked.length < 2 || !stated) return true;
+  if (!stated) return true;
   for (let i = 0; i + 1 < asked.length; i++) if (stated.includes(asked.slice(i, i + 2))) return true;
   return false;
 }
@@ -107,8 +108,14 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (f: Fact) => boolean): Selection | Clarification | null {
   // A figure stated without a unit ("预算数为 0") is covered as a fact but never stated as an answer.
   const base = shareBaseOf(t);
-  const on = (f: Fact): boolean => within === undefined || within(f);
-  const link = linkSubject(pool, t.subject, { code: t.code, accept: (f) => on(f) && f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f), measure: t.aspect });
+  const admits = (f: Fact): boolean => f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f);
+  const link = linkSubject(pool, t.subject, {
+    code: t.code,
+    accept: within === undefined ? admits : (f) => within(f) && admits(f),
+    // What `accept` reads of the target (a missing qualifier reads as none); a one-off `within` is not remembered.
+    ...(within === undefined ? { acceptKey: JSON.stringify([base, t.aspect, t.qualifier ?? null, t.unitHint, t.aspectDefault === true]) } : {}),
+    measure: t.aspect,
+  });
   switch (link.kind) {
     case "match": {
       const best = link.best.d.fact;

@@ -10,6 +10,7 @@ import { createLogger } from "../core/log.js";
 import { err, ok, type Result } from "../core/result.js";
 import type { Chunk } from "../chunk/index.js";
 import type { FactReader } from "../build/index.js";
+import type { Fact } from "../facts/types.js";
 import { buildCatalog, departmentPhrases, normalizeText, quotedPhrases, understandQuestion, nextState, type Catalog, type Understanding } from "../query/index.js";
 import { chunkCount, nextProseChunk, search, sectionChunks } from "../search/index.js";
 import { figureTarget, planAnswer } from "./_plan.js";
@@ -61,6 +62,21 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, f
   const [first, second] = hits;
   if (!first) return null;
   return !second || first.score - second.score >= 0.15 ? first.name : null;
+}
+
+/** How many questions `warm` rehearses (a few per department, the first departments only). */
+const WARM_QUESTIONS = 12;
+
+/**
+ * Questions a department's own figures answer, for `warm` to rehearse: the subject of its first
+ * verified sentence and the rows of two verified table cells a third and two thirds into its
+ * facts, asked by the department's name.
+ */
+function rehearsalOf(department: string, pool: readonly Fact[]): string[] {
+  const verified = pool.filter((f) => f.status === "verified" && f.unit === "万元");
+  const tables = verified.filter((f) => f.source.kind === "table");
+  const picks = [verified.find((f) => f.source.kind === "narrative"), tables[Math.floor(tables.length / 3)], tables[Math.floor((2 * tables.length) / 3)]];
+  return [...new Set(picks.flatMap((f) => (f ? [`${department}${f.subject}是多少`] : [])))];
 }
 
 /** Answers the turns of one conversation in order, each with the state the previous turn left. */
@@ -132,10 +148,10 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   const audits = new Map<string, DocumentAudit>();
 
   /** Understands, plans and answers one question (see `ask`, which keeps a defect from escaping). */
-  async function answerOne(question: string, state?: ConversationState): Promise<{ answer: Answer; state: ConversationState }> {
+  async function answerOne(question: string, state?: ConversationState, how: { quiet?: boolean } = {}): Promise<{ answer: Answer; state: ConversationState }> {
     const st = state ?? EMPTY_CONVERSATION;
     const q = question.trim();
-    if (opts.logUserText) log.info("question", { q });
+    if (opts.logUserText && how.quiet !== true) log.info("question", { q });
     if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
     // Quotes mark the user's own phrases (a label, a statement cited); normalising drops them, so they are read first.
     const typed = normalizeText(q);
@@ -203,12 +219,26 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     async warm() {
       // The English recognisers compile their patterns on first use: once here, not on a user's first English question.
       understandQuestion(normalizeText("How much did the department spend on official receptions and overseas travel in total?"), EMPTY_CONVERSATION, catalog);
+      const rehearsal: string[] = [];
       for (const d of catalog.departments)
         for (const year of d.years) {
           // The same preparation the first question would do (facts read, descriptors and pool index built).
-          linkSubject(data.factsFor(d.name, year), "预热", { code: null, accept: () => true });
+          const pool = data.factsFor(d.name, year);
+          linkSubject(pool, "预热", { code: null, accept: () => true });
+          if (rehearsal.length < WARM_QUESTIONS) rehearsal.push(...rehearsalOf(d.name, pool));
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
+      // Then the documents' own figures are asked for, as users will: the answering code is compiled
+      // by the runtime now, not on the first users' questions (which would take several times longer).
+      for (const q of rehearsal.slice(0, WARM_QUESTIONS)) {
+        try {
+          await answerOne(q, undefined, { quiet: true });
+        } catch (e) {
+          // A rehearsal answers nobody: a defect it meets is logged, and serving goes on.
+          log.error("warming failed", { error: e instanceof Error ? e.message : String(e) });
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
     status: () => ({
       semantic: idx.search.semantic,

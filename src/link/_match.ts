@@ -147,10 +147,11 @@ function insideKnownTerm(text: string, i: number, n: number): boolean {
  * A typo: a run of the question as long as the label form, one character different ("公务接侍费"
  * for 公务接待费, "租凭费" for 租赁费), never a contrast pair (年初/年末, 收入/支出, 国内/国外).
  */
-function typo(text: string, forms: readonly string[], content: readonly boolean[] | undefined): Cover[] {
+function typo(text: string, forms: readonly string[], content: readonly boolean[] | undefined, shared: number): Cover[] {
   const out: Cover[] = [];
   for (const f of forms) {
-    if (f.length < 3) continue;
+    // All of a form's characters but one stand in the question.
+    if (f.length < 3 || f.length - 1 > shared) continue;
     for (let i = 0; i + f.length <= text.length; i++) {
       // Exactly one character different (counted in place: most windows differ in several).
       let diff = 0;
@@ -181,12 +182,13 @@ function typo(text: string, forms: readonly string[], content: readonly boolean[
  */
 const MAX_GAP = 2;
 
-function abbreviation(text: string, form: string): Cover[] {
+function abbreviation(text: string, form: string, shared: number): Cover[] {
   const out: Cover[] = [];
   const first = form[0];
   // Short names are typed whole or mistyped, not abbreviated ("办公费" is not 办公经费); a name of
-  // five characters only by one left out ("正高职称" of 正高级职称).
-  if (form.length < 5 || first === undefined) return out;
+  // five characters only by one left out ("正高职称" of 正高级职称). (Each character said is one of
+  // the label's, at its own place: fewer than three, or than a third of it, is no abbreviation.)
+  if (form.length < 5 || first === undefined || shared < 3 || shared * 3 < form.length) return out;
   for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
     if (/\d/.test(text[i - 1] ?? "")) continue;
     let j = i;
@@ -212,9 +214,11 @@ function abbreviation(text: string, form: string): Cover[] {
  * for 机关事业单位职业年金缴费支出. At least four characters and half the label; the words left out
  * count as excess, so a row named exactly always wins.
  */
-function tail(text: string, form: string, content: readonly boolean[] | undefined): Cover[] {
+function tail(text: string, form: string, content: readonly boolean[] | undefined, shared: number): Cover[] {
   const out: Cover[] = [];
   for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
+    // An end longer than the characters the label shares with the question does not stand in it.
+    if (form.length - k > shared) continue;
     const end = form.slice(k);
     // Words of its own before the end ("正高级职称" against 副高级职称) name another label, not this one cut short.
     for (const i of allIndexes(text, end)) if (content?.[i - 1] !== true) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
@@ -229,9 +233,10 @@ function tail(text: string, form: string, content: readonly boolean[] | undefine
  * by no word of content, with the first character of the words left out said a little later (菜 of
  * 菜品). The words left out count as excess, so a label named whole always wins.
  */
-function head(text: string, form: string, content: readonly boolean[] | undefined): Cover[] {
+function head(text: string, form: string, content: readonly boolean[] | undefined, shared: number): Cover[] {
   const out: Cover[] = [];
   for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
+    if (form.length - k > shared) continue;
     const start = form.slice(0, form.length - k);
     const rest = form[form.length - k] ?? "";
     for (const i of allIndexes(text, start)) {
@@ -348,23 +353,28 @@ export function mayCover(text: string, label: string): boolean {
   return false;
 }
 
-/** How a label accounts for parts of the question, by every method it admits. */
-export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[] }): Cover[] {
+/**
+ * How a label accounts for parts of the question, by every method it admits. `shared`, when known,
+ * bounds how many of the label's character positions hold a character of the text: a reading that
+ * repeats more of them is not tried.
+ */
+export function coversOf(text: string, label: string, opts: { fuzzy: boolean; content?: readonly boolean[]; shared?: number }): Cover[] {
   // Every reading but an everyday phrase repeats at least one of the label's characters.
   if (disjoint(text, label)) return opts.fuzzy ? synonym(text, label) : [];
+  const shared = opts.shared ?? Infinity;
   const forms = labelForms(label);
   const plain = exact(text, forms, opts.content);
-  const found = plain.length > 0 || !text.includes("的") ? plain : withParticle(text, forms);
+  // (A form read past a 的 has four characters or more.)
+  const found = plain.length > 0 || !text.includes("的") || shared < 4 ? plain : withParticle(text, forms);
   if (!opts.fuzzy) return found;
-  const fuzzy = [
-    ...found,
-    ...synonym(text, label),
-    ...typo(text, forms, opts.content),
-    ...forms.flatMap((f) => abbreviation(text, f)),
-    ...(found.length > 0 ? [] : forms.flatMap((f) => [...tail(text, f, opts.content), ...head(text, f, opts.content)])),
-  ];
-  // Said in pieces only when no reading covers the label whole.
+  const fuzzy = [...found];
+  fuzzy.push(...synonym(text, label), ...typo(text, forms, opts.content, shared));
+  for (const f of forms) fuzzy.push(...abbreviation(text, f, shared));
+  if (found.length === 0) for (const f of forms) fuzzy.push(...tail(text, f, opts.content, shared), ...head(text, f, opts.content, shared));
+  // Said in pieces only when no reading covers the label whole (every character of it but an aside, five or more).
   if (found.length > 0) return fuzzy;
-  const inPieces = pieces(text, forms[forms.length - 1] ?? label);
-  return [...fuzzy, ...(inPieces.length > 0 || fuzzy.length > 0 ? inPieces : bag(text, label, opts.content))];
+  const inPieces = shared < 5 ? [] : pieces(text, forms[forms.length - 1] ?? label);
+  if (inPieces.length > 0 || fuzzy.length > 0) fuzzy.push(...inPieces);
+  else fuzzy.push(...bag(text, label, opts.content));
+  return fuzzy;
 }

@@ -1,5 +1,5 @@
 import { norm } from "../answer/_text.js";
-import { labelForms, synonymPhrases } from "./_match.js";
+import { labelForms, mayCover, synonymPhrases } from "./_match.js";
 import type { Descriptor } from "./types.js";
 
 // Clause breaks; an ASCII comma or colon between digits is a thousands separator, not a break.
@@ -52,29 +52,85 @@ export interface Prepared {
 }
 
 /**
- * One department-year's descriptors as scoring reads them: each descriptor prepared on first need
- * (`preparedAt`), what is read numbered (`keys`), and the labels read exactly and the row labels
- * grouped by text with the descriptors holding them, the former also by the first pair of
- * characters of each of their forms (an exact reading holds it).
+ * One department-year's descriptors as scoring reads them: each descriptor prepared once (`preparedAt`),
+ * what is read numbered (`keys`) and indexed by the characters and everyday phrases it holds (what a
+ * question may share with it, see `reachOf`), the labels read exactly by the first pair of characters
+ * of each of their forms (an exact reading holds it), and the row labels grouped by text with the
+ * descriptors holding them.
  */
 export interface PoolIndex {
   readonly ds: readonly Descriptor[];
   /** The texts read (a label's text, a sentence's own clause, a context clause), by number. */
   readonly keys: readonly string[];
   readonly exact: { readonly texts: readonly string[]; readonly holders: readonly (readonly number[])[]; readonly byPair: ReadonlyMap<string, readonly number[]> };
+  /** Distinct row labels (by text) and the descriptors holding each. */
+  readonly rows: { readonly labels: readonly ReadLabel[]; readonly holders: readonly (readonly number[])[] };
   /**
-   * Distinct row labels (by text), the descriptors holding each, and their numbers by character and
-   * by everyday phrase (a label that shares no character with a question and holds none of its
-   * phrases covers none of it, see `mayCover`).
+   * The numbers of the keys holding each UTF-16 code unit, once per position that holds it (a key
+   * with a surrogate pair is listed in `astral` instead), and of those admitting each everyday phrase.
    */
-  readonly rows: {
-    readonly labels: readonly ReadLabel[];
-    readonly holders: readonly (readonly number[])[];
-    readonly byChar: ReadonlyMap<string, readonly number[]>;
-    readonly byPhrase: ReadonlyMap<string, readonly number[]>;
-  };
-  /** The prepared descriptor at `i` (worked out on first need, then kept). */
+  readonly byUnit: ReadonlyMap<number, Int32Array>;
+  readonly phrases: { readonly says: readonly string[]; readonly ids: readonly Int32Array[] };
+  readonly astral: readonly number[];
+  /** The keys read as labels naming the fact itself (row, item), and for each the descriptors holding it so, in order. */
+  readonly own: { readonly ids: Int32Array; readonly holders: readonly Int32Array[] };
+  /** The descriptors a link's `accept` admits, by its `acceptKey` (see `LinkOptions`). */
+  readonly admitted: Map<string, { readonly mask: Uint8Array; readonly at: readonly number[] }>;
+  /** The prepared descriptor at `i`. */
   preparedAt(i: number): Prepared;
+}
+
+/** How far a key can account for a question's text (see `reachOf`). */
+export const REACH_NONE = 0;
+export const REACH_PHRASE = 1;
+export const REACH_FULL = 2;
+
+/** What a question shares with each key of the pool (see `reachOf`). */
+export interface Reach {
+  /** How far each key can account for the text: REACH_NONE, REACH_PHRASE or REACH_FULL. */
+  readonly reach: Uint8Array;
+  /** How many of each key's character positions hold a character of the text (255: that many or more). */
+  readonly shared: Uint8Array;
+}
+
+/** The count `Reach.shared` saturates at. */
+export const SHARED_MANY = 255;
+
+/**
+ * Per key of the pool, what readings can account for any of `text`: none (it shares no character
+ * with it and admits none of its everyday phrases, see `mayCover`), everyday phrases only (it shares
+ * fewer than two character positions with it: every other reading — exact, typo, abbreviation, head,
+ * tail, pieces, bag, a table's title, a sentence's runs, a body's head — repeats two or more of its
+ * characters), or every reading. A key with a surrogate pair is read by every reading when `mayCover`
+ * holds (its count is then SHARED_MANY).
+ */
+export function reachOf(pool: PoolIndex, text: string): Reach {
+  const n = pool.keys.length;
+  const shared = new Uint8Array(n);
+  const units = new Set<number>();
+  for (let i = 0; i < text.length; i++) units.add(text.charCodeAt(i));
+  units.forEach((u) => {
+    const ids = pool.byUnit.get(u);
+    if (ids === undefined) return;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as number;
+      if (shared[id] !== SHARED_MANY) shared[id] = (shared[id] as number) + 1;
+    }
+  });
+  const reach = new Uint8Array(n);
+  for (let id = 0; id < n; id++) reach[id] = shared[id] === 0 ? REACH_NONE : shared[id] === 1 ? REACH_PHRASE : REACH_FULL;
+  const { says, ids } = pool.phrases;
+  for (let p = 0; p < says.length; p++) {
+    if (!text.includes(says[p] as string)) continue;
+    const holders = ids[p] as Int32Array;
+    for (let j = 0; j < holders.length; j++) if (reach[holders[j] as number] === REACH_NONE) reach[holders[j] as number] = REACH_PHRASE;
+  }
+  for (let j = 0; j < pool.astral.length; j++) {
+    const id = pool.astral[j] as number;
+    reach[id] = mayCover(text, pool.keys[id] ?? "") ? REACH_FULL : REACH_NONE;
+    shared[id] = SHARED_MANY;
+  }
+  return { reach, shared };
 }
 
 /** 收入 for a fact whose own words speak of income only, 支出 for spending only, else null. */
@@ -213,26 +269,34 @@ export function poolIndex(ds: readonly Descriptor[]): PoolIndex {
       if (l.role === "row" && group(rowIds, rowHolders, l.text, i) !== null) rowLabels.push(keys.label("row", l.text, l.text));
     }
   });
-  const rowsByChar = new Map<string, number[]>();
-  const rowsByPhrase = new Map<string, number[]>();
-  rowLabels.forEach((l, r) => {
-    for (const ch of new Set(l.text)) push(rowsByChar, ch, r);
-    for (const say of new Set(synonymPhrases(l.text))) push(rowsByPhrase, say, r);
+  // Every descriptor is prepared now: all that is read is numbered before any question is.
+  const prepared = ds.map((d) => prepare(d, keys));
+  const units = new Map<number, number[]>();
+  const byPhrase = new Map<string, number[]>();
+  const astral: number[] = [];
+  keys.texts.forEach((text, id) => {
+    if (/[\ud800-\udfff]/.test(text)) astral.push(id);
+    else for (let i = 0; i < text.length; i++) push(units, text.charCodeAt(i), id);
+    for (const say of new Set(synonymPhrases(text))) push(byPhrase, say, id);
   });
-  const prepared: (Prepared | undefined)[] = [];
+  const byUnit = new Map<number, Int32Array>();
+  for (const [u, ids] of units) byUnit.set(u, Int32Array.from(ids));
+  const owners = new Map<number, number[]>();
+  prepared.forEach((p, i) => {
+    for (const id of new Set(p.own.map((l) => l.id))) push(owners, id, i);
+  });
+  const own = { ids: Int32Array.from(owners.keys()), holders: [...owners.values()].map((h) => Int32Array.from(h)) };
   const index: PoolIndex = {
     ds,
     keys: keys.texts,
     exact: { texts: exactTexts, holders: exactHolders, byPair },
-    rows: { labels: rowLabels, holders: rowHolders, byChar: rowsByChar, byPhrase: rowsByPhrase },
-    preparedAt(i) {
-      let p = prepared[i];
-      if (!p) {
-        p = prepare(ds[i] as Descriptor, keys);
-        prepared[i] = p;
-      }
-      return p;
-    },
+    rows: { labels: rowLabels, holders: rowHolders },
+    byUnit,
+    phrases: { says: [...byPhrase.keys()], ids: [...byPhrase.values()].map((h) => Int32Array.from(h)) },
+    astral,
+    own,
+    admitted: new Map(),
+    preparedAt: (i) => prepared[i] as Prepared,
   };
   indexes.set(ds, index);
   return index;

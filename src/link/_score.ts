@@ -1,49 +1,10 @@
 import type { Fact } from "../facts/types.js";
 import { norm } from "../answer/_text.js";
-import { contentMask, isWordChar } from "./_fillers.js";
-import { bodyHeadCovers, tableCovers } from "./_context.js";
-import { coversOf, mayCover, synonym, type Cover } from "./_match.js";
-import type { Context, PoolIndex, Prepared, ReadLabel } from "./_pool.js";
+import { contentMask } from "./_fillers.js";
+import { contextCovers, coversFor, keptCovers, namesOwn } from "./_covers.js";
+import type { Cover } from "./_match.js";
+import { reachOf, type PoolIndex, type Prepared } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
-
-/**
- * The runs of word characters of the last question text read, by start: `runs[i][n]` is the run of
- * n + 1 characters from i (a question is read against a thousand sentences; its runs are cut once).
- */
-let textRuns: { text: string; runs: string[][] } = { text: "", runs: [] };
-
-function runsOf(text: string): string[][] {
-  if (textRuns.text !== text) {
-    const runs: string[][] = [];
-    for (let i = 0; i < text.length; i++) {
-      const from: string[] = [];
-      for (let j = i; j < text.length && isWordChar(text[j]); j++) from.push(text.slice(i, j + 1));
-      runs.push(from);
-    }
-    textRuns = { text, runs };
-  }
-  return textRuns.runs;
-}
-
-/**
- * Runs of two or more question characters that stand verbatim in a sentence, and everyday words for
- * an official term it uses ("老师" for its 专任教师).
- */
-function sentenceCovers(text: string, sentence: string): Cover[] {
-  const out: Cover[] = synonym(text, sentence).map((c) => ({ ...c, excess: 0 }));
-  const runs = runsOf(text);
-  let i = 0;
-  while (i < text.length) {
-    let j = i;
-    const from = runs[i] ?? [];
-    while (j - i < from.length && sentence.includes(from[j - i] ?? "")) j++;
-    if (j - i >= 2) {
-      out.push({ start: i, end: j, how: "exact", excess: 0 });
-      i = j;
-    } else i++;
-  }
-  return out;
-}
 
 /** What the question says of itself, computed once per question. */
 export interface Subject {
@@ -73,14 +34,20 @@ export interface Subject {
   /** The pool whose labels are read. */
   readonly pool: PoolIndex;
   /** Covers of what the pool reads, by its number, computed once per question (labels repeat across facts). */
-  readonly memo: Map<number, readonly Cover[]>;
-  /** Whether what the pool reads can account for any of the text at all (see `mayCover`), by its number, once asked. */
-  readonly candidates: Map<number, boolean>;
+  readonly memo: (readonly Cover[] | undefined)[];
+  /** The numbers whose covers are in `memo`. */
+  readonly computed: number[];
+  /** What readings of what the pool reads can account for any of the text, by its number (see `reachOf`). */
+  readonly reach: Uint8Array;
+  /** How many character positions of what the pool reads hold a character of the text, by its number (see `reachOf`). */
+  readonly shared: Uint8Array;
   /** Per position, the row labels of the pool that account for it (see `markRows`). */
   readonly rows: Map<number, Set<string>>;
   /**
    * Descriptors found not to name the fact before their other labels were read: those labels'
    * covers are still part of what the pool accounts for (`claimed`), and are read when asked.
+   * (Those none of whose own labels can account for any word are not even scored: `scoreAll`
+   * hands them to `claimed` itself.)
    */
   readonly deferred: Prepared[];
   /** The framing words the question says outside its content (see `echoes`), read once per question. */
@@ -129,53 +96,6 @@ function shortWord(row: string, ch: string): boolean {
   return i >= 0 && i + 1 < row.length && /[\u4e00-\u9fa5]/.test(row[i + 1] ?? "");
 }
 
-const NONE: readonly Cover[] = [];
-
-/** Whether what the pool reads under `id` can account for any of the text (worked out once per question). */
-function candidate(s: Subject, id: number): boolean {
-  let c = s.candidates.get(id);
-  if (c === undefined) {
-    c = mayCover(s.text, s.pool.keys[id] ?? "");
-    s.candidates.set(id, c);
-  }
-  return c;
-}
-
-/** The covers of one of a descriptor's labels (from the memo, computed on first need; none for a label that cannot cover any of the text). */
-function coversFor(s: Subject, l: ReadLabel): readonly Cover[] {
-  if (!candidate(s, l.id)) return NONE;
-  let covers = s.memo.get(l.id);
-  if (!covers) {
-    const text = l.text;
-    covers =
-      l.role === "table"
-        ? text.endsWith("表") ? tableCovers(s.text, text, s.mask) : coversOf(s.text, text, { fuzzy: false, content: s.mask })
-        : l.role === "sentence" || l.role === "section"
-          ? sentenceCovers(s.text, text)
-          : l.role === "column"
-            ? [...coversOf(s.text, text, { fuzzy: text.length >= 4, content: s.mask }), ...bodyHeadCovers(s.text, text)]
-            : coversOf(s.text, text, { fuzzy: true, content: s.mask });
-    s.memo.set(l.id, covers);
-  }
-  return covers;
-}
-
-function contextCovers(s: Subject, context: Context): readonly Cover[] {
-  if (!candidate(s, context.id)) return NONE;
-  let covers = s.memo.get(context.id);
-  if (!covers) {
-    covers = sentenceCovers(s.text, context.text);
-    s.memo.set(context.id, covers);
-  }
-  return covers;
-}
-
-/** A reading by typo or abbreviation never overrides a label the pool has for exactly those words. */
-function keptCovers(s: Subject, covers: readonly Cover[]): readonly Cover[] {
-  // Nor does it read a piece of words another label names exactly ("维护费" of 公务用车运行维护费 is no typo of 维修费).
-  return covers.filter((c) => (c.how !== "typo" && c.how !== "abbrev") || !exactOver(s, c));
-}
-
 const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
@@ -193,56 +113,6 @@ export function account(x: Scored, s: Subject, loose: readonly boolean[]): Score
   const hard = x.missed.filter((k) => !loose[k]);
   const hit = content - x.missed.length;
   return { ...x, accounted: hit === 0 ? 0 : (content - hard.length) / content, uncovered: hard.map((k) => s.text[k] ?? "").join("") };
-}
-
-/** Positions of the subject some label of the pool accounts for, by any reading (after scoring, from the memo). */
-export function claimed(s: Subject): boolean[] {
-  for (const p of s.deferred.splice(0)) {
-    for (const c of p.contexts) contextCovers(s, c);
-    for (const l of p.labels) coversFor(s, l);
-  }
-  const out = new Array<boolean>(s.text.length).fill(false);
-  s.memo.forEach((covers) => {
-    for (const c of covers) for (let k = c.start; k < c.end; k++) out[k] = true;
-  });
-  return out;
-}
-
-/** Whether some label of the pool matches exactly the cover's words, or longer words around them. */
-function exactOver(s: Subject, c: Cover): boolean {
-  if (s.exact.has(`${c.start}:${c.end}`)) return true;
-  for (const span of s.exact) {
-    const [a, b] = span.split(":").map(Number) as [number, number];
-    if (a <= c.start && c.end <= b && b - a > c.end - c.start) return true;
-  }
-  return false;
-}
-
-/** Whether one of `holders` (descriptor indices) is accepted. */
-function anyAccepted(holders: readonly number[], accepted: Uint8Array): boolean {
-  for (const i of holders) if (accepted[i] === 1) return true;
-  return false;
-}
-
-/**
- * Marks the positions some accepted label of the pool matches exactly (see `Subject.exact`). Only
- * labels with a form starting with a pair of the question's characters can: they are found by
- * that pair (the question read without its 的 as well, see `withParticle`).
- */
-export function markExact(s: Subject, pool: PoolIndex, accepted: Uint8Array): void {
-  const { texts, holders, byPair } = pool.exact;
-  const seen = new Uint8Array(texts.length);
-  const read = (text: string): void => {
-    for (let i = 0; i + 1 < text.length; i++)
-      for (const id of byPair.get(text.slice(i, i + 2)) ?? []) {
-        if (seen[id] === 1) continue;
-        seen[id] = 1;
-        if (!anyAccepted(holders[id] ?? [], accepted)) continue;
-        for (const c of coversOf(s.text, texts[id] ?? "", { fuzzy: false, content: s.mask })) s.exact.add(`${c.start}:${c.end}`);
-      }
-  };
-  read(s.text);
-  if (s.text.includes("的")) read(s.text.replace(/的/g, ""));
 }
 
 // 财政拨款 followed by what it qualifies (not by the question's own words): a 口径, not the income.
@@ -264,34 +134,13 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
     exact: new Set<string>(),
     pool,
-    memo: new Map(),
-    candidates: new Map(),
+    memo: new Array<readonly Cover[] | undefined>(pool.keys.length),
+    computed: [],
+    ...reachOf(pool, text),
     rows: new Map<number, Set<string>>(),
     deferred: [],
     framing: framingOf(text, mask),
   };
-}
-
-/**
- * Marks, per position, the row labels of the pool that account for it: words another figure's own
- * row names ("加油" for 燃料费) are never leaned on by a sibling figure of its sentence (维修费).
- */
-export function markRows(s: Subject, pool: PoolIndex, accepted: Uint8Array): void {
-  const { labels, holders, byChar, byPhrase } = pool.rows;
-  // Only the row labels that may cover some of the text (see `mayCover`) are read.
-  const near = new Uint8Array(labels.length);
-  for (const ch of new Set(s.text)) for (const r of byChar.get(ch) ?? []) near[r] = 1;
-  for (const [say, rows] of byPhrase) if (s.text.includes(say)) for (const r of rows) near[r] = 1;
-  for (let r = 0; r < labels.length; r++) {
-    const l = labels[r];
-    if (near[r] !== 1 || l === undefined || !anyAccepted(holders[r] ?? [], accepted)) continue;
-    for (const c of coversFor(s, l))
-      for (let k = c.start; k < c.end; k++) {
-        const owners = s.rows.get(k) ?? new Set<string>();
-        owners.add(l.text);
-        s.rows.set(k, owners);
-      }
-  }
 }
 
 // Qualifiers that only say which statement of the quantity it is (its measure or basis), not a part of it.
@@ -309,6 +158,17 @@ const BUDGETS = ["全年预算", "年初预算", "调整预算"];
 
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
+/** Whether the descriptor's figure is of the unit, the kind (money) and the side (income, spending) the question asks. */
+export function admits(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean): boolean {
+  const f = d.fact;
+  if (s.unit !== null && f.unit !== s.unit) return false;
+  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return false;
+  // Spending asked, an income figure offered (or the reverse): another quantity.
+  const side = p.side;
+  // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
+  return tableNamed || !((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending && !s.grantOnly));
+}
+
 /**
  * Scores one descriptor against the subject: the share of content characters its labels account
  * for, and a preference among equals. Null when the descriptor's own row (or item) is not named,
@@ -316,17 +176,13 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
  */
 export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean, measure: string | null = null): Scored | null {
   const f = d.fact;
-  if (s.unit !== null && f.unit !== s.unit) return null;
-  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return null;
-  // Spending asked, an income figure offered (or the reverse): another quantity.
+  if (!admits(d, p, s, tableNamed)) return null;
   const side = p.side;
-  // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").
-  if (!tableNamed && ((side === "收入" && s.spending) || (side === "支出" && s.income && !s.spending && !s.grantOnly))) return null;
   let own = false;
   if (s.code !== null) {
     if (f.code !== s.code) return null;
     own = true;
-  } else if (!p.own.some((l) => keptCovers(s, coversFor(s, l)).length > 0)) {
+  } else if (!namesOwn(s, p)) {
     // Not named: no score, but its labels may still account for words of the question.
     s.deferred.push(p);
     return null;

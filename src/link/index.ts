@@ -3,10 +3,11 @@ import { Decimal, sameValue, WAN_PER } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
-import { account, claimed, markExact, markRows, readSubject, scoreDescriptor } from "./_score.js";
+import { account, admits, readSubject, scoreDescriptor, type Subject } from "./_score.js";
+import { claimed, markExact, markRows } from "./_covers.js";
 import { tableCovers } from "./_context.js";
 import { looseMask, orgWordMask } from "./_loose.js";
-import { poolIndex } from "./_pool.js";
+import { poolIndex, REACH_NONE, type PoolIndex, type Prepared } from "./_pool.js";
 import { SYNONYMS } from "./_synonyms.js";
 import type { Descriptor, Link, Scored } from "./types.js";
 
@@ -34,6 +35,11 @@ const LOOSE = 0.05;
 export interface LinkOptions {
   readonly code: string | null;
   readonly accept: (f: Fact) => boolean;
+  /**
+   * When given, `accept` depends on the fact and on this key alone: the descriptors it admits are
+   * worked out once per pool and key, and kept (questions of a kind ask the same of a pool).
+   */
+  readonly acceptKey?: string;
   /** The measure asked (决算 by default): an admissible figure of another measure (a count) ranks below. */
   readonly measure?: string;
 }
@@ -107,32 +113,83 @@ export function linkSubject(pool: readonly Fact[], subjectText: string, opts: Li
   return decide(scored, opts.measure ?? null);
 }
 
+// Admitted sets kept per pool (a few kinds of question ask most).
+const ADMITTED_MAX = 64;
+
+/** The descriptors `opts.accept` admits (as a mask and in order), kept per pool under `opts.acceptKey`. */
+function admittedOf(index: PoolIndex, opts: LinkOptions): { readonly mask: Uint8Array; readonly at: readonly number[] } {
+  const key = opts.acceptKey;
+  const known = key === undefined ? undefined : index.admitted.get(key);
+  if (known) return known;
+  const n = index.ds.length;
+  const mask = new Uint8Array(n);
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!opts.accept((index.ds[i] as Descriptor).fact)) continue;
+    mask[i] = 1;
+    at.push(i);
+  }
+  const out = { mask, at };
+  if (key !== undefined) {
+    if (index.admitted.size >= ADMITTED_MAX) index.admitted.clear();
+    index.admitted.set(key, out);
+  }
+  return out;
+}
+
+/** Marks the descriptors one of whose own labels (row, item) may account for some of the subject (see `reachOf`). */
+function mayBeNamed(index: PoolIndex, s: Subject): Uint8Array {
+  const named = new Uint8Array(index.ds.length);
+  const { ids, holders } = index.own;
+  for (let k = 0; k < ids.length; k++) {
+    if (s.reach[ids[k] as number] === REACH_NONE) continue;
+    const hs = holders[k] as Int32Array;
+    for (let j = 0; j < hs.length; j++) named[hs[j] as number] = 1;
+  }
+  return named;
+}
+
+/** The admitted descriptors not read for being unnamed that `scoreDescriptor` would have set aside (see `Subject.deferred`). */
+function unnamed(index: PoolIndex, s: Subject, at: readonly number[], named: Uint8Array | null, tableNamed: boolean): Prepared[] {
+  const out: Prepared[] = [];
+  if (named === null) return out;
+  for (let j = 0; j < at.length; j++) {
+    const i = at[j] as number;
+    if (named[i] !== 1 && admits(index.ds[i] as Descriptor, index.preparedAt(i), s, tableNamed)) out.push(index.preparedAt(i));
+  }
+  return out;
+}
+
 /** Every descriptor of the pool that names the subject, best first (for `linkSubject` and debugging). */
 export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Scored[] {
   const index = poolIndex(descriptorsOf(pool));
   const s = readSubject(subjectText, opts.code, index);
-  const accepted = new Uint8Array(index.ds.length);
-  const at: number[] = [];
-  index.ds.forEach((d, i) => {
-    if (!opts.accept(d.fact)) return;
-    accepted[i] = 1;
-    at.push(i);
-  });
-  const ds = at.map((i) => index.ds[i] as Descriptor);
+  const { mask: accepted, at } = admittedOf(index, opts);
   // A table the question names restricts the answer to it, when the document has such a table.
   // (Words carried over from the previous question, after \u0001, name no table of this one.)
   const own = subjectText.split("\u0001")[0] ?? subjectText;
-  const tableNamed = /表/.test(own) && ds.some((d) => d.labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
+  const tableNamed = /表/.test(own) && at.some((i) => (index.ds[i] as Descriptor).labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
   markExact(s, index, accepted);
   markRows(s, index, accepted);
-  let scored = at.map((i) => scoreDescriptor(index.ds[i] as Descriptor, index.preparedAt(i), s, tableNamed, opts.measure ?? null)).filter((x): x is Scored => x !== null);
+  const measure = opts.measure ?? null;
+  const named = s.code === null ? mayBeNamed(index, s) : null;
+  let scored: Scored[] = [];
+  for (let j = 0; j < at.length; j++) {
+    const i = at[j] as number;
+    // (One none of whose own labels can account for a word is not named: `scoreDescriptor` would
+    // set it aside for `claimed`, which reads it only if asked.)
+    if (named !== null && named[i] !== 1) continue;
+    const x = scoreDescriptor(index.ds[i] as Descriptor, index.preparedAt(i), s, tableNamed, measure);
+    if (x !== null) scored.push(x);
+  }
   if (scored.some((x) => x.missed.length > 0)) {
     // A loose word some label of the pool does account for tells figures apart: it stays content.
-    const taken = claimed(s);
+    const words = looseMask(s.text, s.mask, descriptorsOf(pool));
+    const taken = claimed(s, words, () => unnamed(index, s, at, named, tableNamed));
     // Words carried over from the previous question (after \u0001) prefer, never require.
     const carried = subjectText.indexOf("\u0001");
     const org = orgWordMask(s.text);
-    const loose = looseMask(s.text, s.mask, descriptorsOf(pool)).map((m, k) => (m && !taken[k]) || org[k] === true || (carried >= 0 && k > carried));
+    const loose = words.map((m, k) => (m && !taken[k]) || org[k] === true || (carried >= 0 && k > carried));
     scored = scored.map((x) => account(x, s, loose));
   }
   scored.sort(order);

@@ -45,6 +45,26 @@ function shortFor(text: string, body: string): string {
   return n >= 2 && (!body.includes(short) || short === body) ? short : "";
 }
 
+/** The vocabulary in code-unit order (a city's archive holds tens of thousands of words). */
+const sortedWords = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+/** Whether some word of `vocabulary` begins with `prefix` (the first word not before it in order does, if any). */
+function beginsAWord(vocabulary: ReadonlySet<string>, prefix: string): boolean {
+  let words = sortedWords.get(vocabulary);
+  if (!words) {
+    words = [...vocabulary].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    sortedWords.set(vocabulary, words);
+  }
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length && (words[lo] as string).startsWith(prefix);
+}
+
 /**
  * A bare region ("洪山区三公经费"): the one department the corpus holds under it, or the several
  * for the reply to ask which one.
@@ -60,7 +80,7 @@ export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null
     if (bareName && (catalog.index.regionUnder.get(f) ?? []).length !== 1) continue;
     // "洪山企业之家": a name of the documents that begins with the region's name is that name.
     const ahead = f + text.slice(from + f.length, from + f.length + 2);
-    if (bareName && catalog.vocabulary && [...catalog.vocabulary].some((w) => w.startsWith(ahead))) continue;
+    if (bareName && catalog.vocabulary && beginsAWord(catalog.vocabulary, ahead)) continue;
     // "武汉市投资促进中心…": the region begins a body's name, not a question about the region.
     if (BODY_AFTER_REGION.test(text.slice(from + f.length))) continue;
     const under = catalog.index.regionUnder.get(f) ?? [];

@@ -38,10 +38,6 @@ const ORG_SUFFIX = /[局委厅办会心区部院处室站所馆队]$/;
 const STEM_BOUNDARY = /^($|[^\u3400-\u9fff]|[的和与跟及、呢吗里在])/;
 
 /**
- * Finds the departments a (normalised) question names: exact aliases, aliases one edit away, and
- * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
- */
-/**
  * The words of `text` that name a department of the catalog, typos included ("普陀区社工布"): typo
  * repair of items leaves them to this recogniser (布福利 is not 资福利 of 工资福利).
  */
@@ -49,7 +45,25 @@ export function departmentPhrases(text: string, catalog: Catalog): string[] {
   return findDepartments(text, catalog).spans.map((s) => text.slice(s.start, s.end));
 }
 
+/**
+ * Finds the departments a (normalised) question names: exact aliases, aliases one edit away, and
+ * organisations the catalog does not hold (→ `unknown`), preferring the longest, exact, strong match.
+ */
 export function findDepartments(text: string, catalog: Catalog, inConversation = false): DepartmentFinding {
+  const last = lastFinding;
+  if (last !== null && last.text === text && last.catalog === catalog && last.inConversation === inConversation) return last.found;
+  const found = findDepartmentsIn(text, catalog, inConversation);
+  lastFinding = { text, catalog, inConversation, found };
+  return found;
+}
+
+/**
+ * The last finding: a question's departments are read from the text as typed (to keep them from
+ * typo repair) and again once repaired, which is mostly the same text.
+ */
+let lastFinding: { readonly text: string; readonly catalog: Catalog; readonly inConversation: boolean; readonly found: DepartmentFinding } | null = null;
+
+function findDepartmentsIn(text: string, catalog: Catalog, inConversation: boolean): DepartmentFinding {
   const english = /[a-z]{3}/.test(text) ? findEnglishOrgs(text, catalog) : [];
   const cands = [...candidates(text, catalog), ...english.flatMap((o) => englishCandidate(o))];
   // Strong before weak, then most text explained: one edit costs 1.5 characters, so

@@ -250,3 +250,17 @@ describe("departmentPhrases", () => {
     expect(departmentPhrases("工资福利支出多少", seedCatalog)).toEqual([]);
   });
 });
+
+describe("understandQuestion: a bare region that begins a name of the documents", () => {
+  it.each([
+    // 洪山 alone names the one body under it, unless the documents hold a name beginning with it and the words after.
+    [["洪山企业之家平台", "工资福利支出"], "none"],
+    [["洪山企业服务平台", "工资福利支出"], "none"],
+    [["洪山区企业服务中心", "洪山企", "洪山企之"], "resolved"],
+    [["洪山", "工资"], "resolved"],
+    [[], "resolved"],
+  ])("reads 洪山企业之家发布了多少条信息 against the vocabulary %j as %s", (words, kind) => {
+    const catalog = { ...seedCatalog, vocabulary: new Set(words) };
+    expect(understandQuestion("洪山企业之家发布了多少条信息", undefined, catalog).department.kind).toBe(kind);
+  });
+});
