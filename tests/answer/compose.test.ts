@@ -284,3 +284,27 @@ describe("composeAnswer: a stated share checked by the computed one", () => {
     expect((await ask("60")).value).toBe("64.11");
   });
 });
+
+describe("composeAnswer: a share's whole stated beside the part", () => {
+  const quote = "9.政务和大数据局业务经费18430.93万元，其中：5701.46万元用于低空共享无人机应用示范区建设";
+  const facts = [
+    narrativeFact({ subject: "低空共享无人机应用示范区建设项目", value: "5701.46", line: 1976, quote: "低空共享无人机应用示范区建设项目执行数5701.46万元" }),
+    narrativeFact({ subject: "低空共享无人机应用示范区建设", value: "5701.46", line: 602, quote }),
+    narrativeFact({ subject: "政务和大数据局业务经费", value: "18430.93", line: 602, quote }),
+    narrativeFact({ subject: "政务和大数据局业务经费", value: "13633.78", line: 1824, quote: "政务和大数据局业务经费执行数13633.78万元" }),
+  ];
+  const d = { ...data, factsFor: () => facts, readLine: corpusReader(facts, []) };
+  it("divides by the whole of the part's own sentence, not another figure of the whole's name", async () => {
+    const q = "政务和大数据局业务经费中，低空共享无人机应用示范区建设占多大比例";
+    const a = await composeAnswer({ kind: "share", question: q, lang: "zh", targets: [t({ topic: "低空共享无人机应用示范区建设" }), t({ topic: "政务和大数据局业务经费" })] }, d);
+    expect(a.value).toBe("30.93");
+  });
+});
+
+describe("composeAnswer: an amount in 万元 asked in 元", () => {
+  it("carries the same amount in 元 as its alternative", async () => {
+    const a = await ask({ kind: "figure", question: "公务接待费是多少元", lang: "zh", target: t({ items: ["reception"] }), defaultYear: false });
+    expect(a).toMatchObject({ value: "3.87", unit: "万元" });
+    expect(a.alternatives).toContainEqual({ value: "38700", unit: "元" });
+  });
+});

@@ -120,3 +120,10 @@ describe("planAnswer: rankings inside one department", () => {
     expect(plan("哪个部门的公务接待费最多").kind).toBe("rank");
   });
 });
+
+describe("planAnswer: a gap asked between two figures", () => {
+  it.each([["经信局工会经费收入和实际支出差了多少？"]])("never plans one figure for %s", (q) => {
+    const p = plan(q);
+    expect(p.kind === "figure" && p.fallback === undefined).toBe(false);
+  });
+});
