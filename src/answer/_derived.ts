@@ -76,7 +76,8 @@ export function composeSum(question: string, lang: Lang, ops: readonly Operand[]
 }
 
 // "哪个多…多的那个是多少", "which is higher and by what": the larger figure, unless the gap is asked too.
-const WHICH_LARGER = /(哪个|哪家|哪一个|哪一家|谁)[^?？]{0,12}(多|高|大)[^?？]*[?？,，]?[^?？]*(多的|高的|大的)(那个|那家|那一个|一个|一家)?[^?？]{0,4}(是)?多少/;
+// ("谁的电费多？多少？": the amount asked after the which-question is the larger one's.)
+const WHICH_LARGER = /(哪个|哪家|哪一个|哪一家|谁)[^?？]{0,12}(多|高|大)[^?？]*[?？,，]?[^?？]*(多的|高的|大的)(那个|那家|那一个|一个|一家)?[^?？]{0,4}(是)?多少|(哪个|哪家|哪一个|哪一家|谁)[^?？]{0,12}(多|高|大)(呢|啊)?[?？,，]\s*(是|有)?多少[?？]?$/;
 const GAP_ASKED = /(多|高|大|差)(了|出)?多少(万元)?[?？]?$|相差|差额|差多少/;
 
 /** Two figures side by side with their exact difference. */

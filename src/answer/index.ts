@@ -139,7 +139,10 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const quantity = quantityOf(pool, sel.best);
       const [head, ...rest] = figure.text.split("\n");
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
-      const answer: Answer = { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
+      const answer: Answer = yesNoZero(question, sel.best)
+        ? // "有下属单位吗": the document's own words answer whether there is any ("没有下属单位"), with the count in them.
+          { ...figure, kind: "text", value: null, unit: null, text: [lang === "zh" ? `${t.department} ${t.year}年度：没有。` : `${t.department}, ${t.year}: none.`, which, ...rest].join("\n"), quantity }
+        : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
     }
     case "offset": {
@@ -243,6 +246,17 @@ export async function composeAnswer(req: AnswerRequest, data: AnswerData): Promi
   const composed = await composeGuarded(req, data);
   return withUnitAlternatives(composed);
 }
+
+// Whether there is any of something ("有下属单位吗", "有没有…"), asking no amount or count.
+const YES_NO = /有没有|是否有|有无|是不是有|有[^?？，,。]{1,12}吗|\b(?:does|do|did|is|are|was|were) (?:it|they|there) have any\b/i;
+const AMOUNT_ASKED = /多少|几|花了|花费|金额|how (?:much|many)/i;
+
+/** A yes/no question about whether there is any, answered by a count of zero. */
+function yesNoZero(question: string, f: Fact): boolean {
+  return YES_NO.test(question) && !AMOUNT_ASKED.test(question) && !MONEY_UNITS.has(f.unit) && f.unit !== "%" && sameValue(f.value, "0");
+}
+
+const MONEY_UNITS = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
 
 /**
  * Adds the amount in 万元 to an answer stated in 元 or 亿元 (exact; one alternative per unit): the

@@ -98,6 +98,7 @@ describe("composeAnswer", () => {
   it.each([
     ["两个部门公务接待费哪个多？多的那个是多少", "20.85"],
     ["两个部门公务接待费哪个多，多多少", "16.98"],
+    ["两个部门谁的公务接待费多？多少？", "20.85"],
   ])("answers %s with the figure asked (the larger, or the gap)", async (question, value) => {
     const a = await ask({ kind: "compare", question, lang: "zh", targets: [t({ items: ["reception"] }), t({ items: ["reception"], department: OTHER, year: 2023 })] });
     expect(a).toMatchObject({ kind: "number", value });
@@ -306,5 +307,20 @@ describe("composeAnswer: an amount in 万元 asked in 元", () => {
     const a = await ask({ kind: "figure", question: "公务接待费是多少元", lang: "zh", target: t({ items: ["reception"] }), defaultYear: false });
     expect(a).toMatchObject({ value: "3.87", unit: "万元" });
     expect(a.alternatives).toContainEqual({ value: "38700", unit: "元" });
+  });
+});
+
+describe("composeAnswer: whether there is any", () => {
+  const units = narrativeFact({ subject: "下属单位", value: "0", unit: "个", measure: "数量", line: 830, quote: "整体支出绩效自评（含下属单位0个）" });
+  const d = { ...data, factsFor: () => [units], readLine: corpusReader([units], []) };
+  const ask1 = (question: string) => composeAnswer({ kind: "figure", question, lang: "zh", target: t({ topic: "下属单位", aspect: "数量" }), defaultYear: false }, d);
+  it.each([["有下属单位吗"], ["有没有下属单位"]])("answers %s in words (没有), citing the count, not as a figure", async (q) => {
+    const a = await ask1(q);
+    expect(a).toMatchObject({ kind: "text", value: null });
+    expect(a.text).toContain("没有");
+    expect(a.citations.map((c) => c.line)).toEqual([830]);
+  });
+  it("answers a count asked for (有几个下属单位) with the figure", async () => {
+    expect(await ask1("有几个下属单位")).toMatchObject({ kind: "number", value: "0", unit: "个" });
   });
 });
