@@ -36,6 +36,9 @@ export const SYNONYMS = [
   { says: ["辆车", "台车", "部车"], official: ["公务用车", "车辆"] },
   { says: ["请客", "吃饭", "招待", "吃喝", "接待", "来客", "客人", "来访"], official: ["公务接待费", "接待"] },
   { says: ["总收入"], official: ["收入总计", "收入合计"] },
+  // What is left at the year's end and carried into the next.
+  { says: ["年底", "年终"], official: ["年末"] },
+  { says: ["结转到下一年", "结转到下年", "转到下一年", "留到下一年", "留到明年"], official: ["年末结转和结余", "结转和结余"] },
   { says: ["总支出"], official: ["支出总计", "支出合计"] },
   { says: ["出国", "出境", "出国考察"], official: ["因公出国(境)", "出国"] },
   { says: ["退休", "退休金", "离退休"], official: ["离退休", "退休费"] },

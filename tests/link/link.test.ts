@@ -309,6 +309,7 @@ describe("linkSubject", () => {
     ["养车花了多少", "公务用车运行维护费", "0.92"],
     ["交基本养老保险花了多少", "机关事业单位基本养老保险缴费支出", "9637.93"],
     ["发绩效发了多少", "绩效工资", "10.16"],
+    ["年底还剩多少钱结转到下一年", "年末结转和结余", "123319.86"],
   ])("links everyday words %s to %s", (q, subject, value) => {
     const pool = [narrativeFact({ subject, value, unit: subject.includes("接待") ? "次" : "万元", measure: subject.includes("接待") ? "数量" : "决算", line: 9, quote: `${subject}${value}` })];
     const l = linkSubject(pool, q, { code: null, accept });
