@@ -69,6 +69,8 @@ const BASE_BEFORE = /((?<!对)比|(?<!比)较|相比于|相较于|相对于)$/;
 const JOIN_BEFORE = /(与|同|和|跟)$/;
 const YEAR_BEFORE_JOIN = /(\d|年|年度)(与|同|和|跟)$/;
 const COMPARE_AFTER = /^(同期)?(相比|比(?![较例重]))/;
+const SPAN_FROM = /(?:\bfrom|从|由)\s?$/;
+const SPAN_TO = /^\s*(?:to|through|and|到|至)\s*(?:19|20)\d{2}/;
 const BASE_EN_BEFORE = /\b(than|compared (to|with)|relative to)\s?$/;
 // A fund or project name straight after "2021年": no 的, no 度, a level of government that grants
 // it ("2021年中央外经贸发展专项资金", "2023年省级…补助") and a fund/project word at its end.
@@ -99,7 +101,9 @@ export function findYears(text: string): YearFinding {
     const base =
       BASE_BEFORE.test(before) ||
       BASE_EN_BEFORE.test(before) ||
-      (JOIN_BEFORE.test(before) && !YEAR_BEFORE_JOIN.test(before) && COMPARE_AFTER.test(after));
+      (JOIN_BEFORE.test(before) && !YEAR_BEFORE_JOIN.test(before) && COMPARE_AFTER.test(after)) ||
+      // "from 2023 to 2024", "从2023年到2024年": the first year of a span is the base of the change.
+      (SPAN_FROM.test(before) && SPAN_TO.test(after));
     const beforeName = /年度?$/.test(m[0]) && namesFund(after);
     mentions.push({ year, phrase: m[0], start: i, end, base, beforeName, document: DOCUMENT_AFTER.test(after) });
   }

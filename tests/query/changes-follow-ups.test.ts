@@ -20,6 +20,17 @@ describe("understandQuestion: changes against a named base year", () => {
   });
 });
 
+describe("understandQuestion: a span of years", () => {
+  it.each([["经信局收入合计从2023年到2024年变化了百分之几"], ["By what percentage did the Economy and IT Bureau's total income change from 2023 to 2024?"]])(
+    "reads the span's first year as the base of a change: %s",
+    (q) => {
+      const x = u(q);
+      expect(x.year).toMatchObject({ value: 2024, baseYear: 2023 });
+      expect(x.changeBasis).toBe("较上年");
+    },
+  );
+});
+
 describe("understandQuestion: a budget against the outturn of one item", () => {
   it("compares the budget with the outturn in the order asked", () => {
     const x = u("投促局公务接待费预算比决算多出多少");
