@@ -94,6 +94,7 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["the low-altitude shared drone application demonstration zone project", ["低空", "无人机", "应用", "示范区"]],
     ["how many national-level talents does it have", ["国家级人才"]],
     ["how many master's supervisors does it have", ["硕士生导师"]],
+    ["how many events did it organize or co-organize", ["参与组织"]],
     ["how many gazelle enterprises were certified", ["瞪羚企业", "认定"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
