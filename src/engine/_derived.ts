@@ -48,7 +48,7 @@ const BUDGET_WORDS = new RegExp(`(?:比|较|与|和|跟|同|是|占|为)?其?(?:
 const NAMES_BUDGET = new RegExp(BUDGET);
 // A gap between budget and outturn asked for in words.
 // (The words ask a question: "能源节约利用" names an item, "节约了多少" asks for a gap.)
-const GAP = /(?:相差|差额|差距|差|多花|少花|多出|少出|高出|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)(?:钱|万元|元)?|(?:多少|几)(?:钱|万元)?(?:没花完|没花掉|没用完|没花|没用|结余|剩下?)|(?:还剩|剩下|剩余)(?:了|的)?(?:多少|几)/;
+const GAP = /(?:相差|差额|差距|差|多花|少花|多出|少出|高出|没花完|没花掉|没用完|节约|节省|结余|剩下?)(?:了|出)?(?:多少|几|百分之)(?:钱|万元|元)?|(?:多少|几)(?:钱|万元)?(?:没花完|没花掉|没用完|没用掉|没花|没用|结余|剩下?)|(?:还剩|剩下|剩余)(?:了|的)?(?:多少|几)/;
 // The outturn as a share of the budget.
 const RATIO = /百分之|百分比|%|比例|完成率|执行率|几成/;
 

@@ -60,6 +60,7 @@ export const SYNONYMS = [
   { says: ["财政给", "财政拨的", "财政拨", "政府给"], official: ["财政拨款"] },
   { says: ["暖气", "暖气费", "供暖", "采暖"], official: ["取暖费"] },
   { says: ["博导"], official: ["博士生导师"] },
+  { says: ["在校生"], official: ["在校学生"] },
   { says: ["硕导"], official: ["硕士生导师"] },
   { says: ["老师", "教职工", "教工"], official: ["教师", "专任教师"] },
   { says: ["不算", "不含", "不计"], official: ["不包括"] },

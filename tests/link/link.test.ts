@@ -310,6 +310,7 @@ describe("linkSubject", () => {
     ["交基本养老保险花了多少", "机关事业单位基本养老保险缴费支出", "9637.93"],
     ["发绩效发了多少", "绩效工资", "10.16"],
     ["年底还剩多少钱结转到下一年", "年末结转和结余", "123319.86"],
+    ["在校生有多少人", "在校学生", "58500"],
   ])("links everyday words %s to %s", (q, subject, value) => {
     const pool = [narrativeFact({ subject, value, unit: subject.includes("接待") ? "次" : "万元", measure: subject.includes("接待") ? "数量" : "决算", line: 9, quote: `${subject}${value}` })];
     const l = linkSubject(pool, q, { code: null, accept });

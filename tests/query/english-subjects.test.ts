@@ -95,6 +95,7 @@ describe("translateEnglish: the domain's English words in the documents' Chinese
     ["how many national-level talents does it have", ["国家级人才"]],
     ["how many master's supervisors does it have", ["硕士生导师"]],
     ["how many events did it organize or co-organize", ["参与组织"]],
+    ["how much did it pay for water", ["水费"]],
     ["how many gazelle enterprises were certified", ["瞪羚企业", "认定"]],
   ])("%s → %j", (text, zh) => {
     expect(translateEnglish(text).zh).toEqual(expect.arrayContaining(zh));
