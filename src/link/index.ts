@@ -92,6 +92,33 @@ function roundedAlike(a: Fact, b: Fact): boolean {
   }
 }
 
+/**
+ * Whether `part`'s row is one of the two conjuncts of `whole`'s "A及B" row (its tail words aside),
+ * and `text` says nothing of that conjunct's own words ("购置" of 公务用车购置费).
+ */
+function conjunctOf(part: Scored, whole: Scored, text: string): boolean {
+  const bare = (s: string | null): string => norm((s ?? "").split(" > ").at(-1) ?? "").replace(/(?:支出|费用|费)+$/, "");
+  const w = bare(whole.d.quantity.row);
+  const at = w.indexOf("及");
+  if (at <= 0 || part.d.quantity.row === whole.d.quantity.row) return false;
+  const [left, right] = [w.slice(0, at), w.slice(at + 1)];
+  const p = bare(part.d.quantity.row);
+  let k = 0;
+  while (k < left.length && k < p.length && left[k] === p[k]) k++;
+  // The conjunct's own words: what follows the head the two share ("购置", "运行维护").
+  const own = p === left ? left.slice(commonHead(left, right)) : k >= 2 && p.slice(k) === right ? right : null;
+  if (own === null || own.length < 2) return false;
+  for (let i = 0; i + 1 < own.length; i++) if (text.includes(own.slice(i, i + 2))) return false;
+  return true;
+}
+
+/** The length of the longest shared beginning of two words. */
+function commonHead(a: string, b: string): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
 function order(a: Scored, b: Scored): number {
   if (Math.abs(a.accounted - b.accounted) > TIE) return b.accounted - a.accounted;
   if (Math.abs(a.coverage - b.coverage) > TIE) return b.coverage - a.coverage;
@@ -110,7 +137,7 @@ function order(a: Scored, b: Scored): number {
  */
 export function linkSubject(pool: readonly Fact[], subjectText: string, opts: LinkOptions): Link {
   const scored = scoreAll(pool, subjectText, opts);
-  return decide(scored, opts.measure ?? null);
+  return decide(scored, opts.measure ?? null, subjectText);
 }
 
 // Admitted sets kept per pool (a few kinds of question ask most).
@@ -196,9 +223,13 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   return scored;
 }
 
-function decide(scored: readonly Scored[], measure: string | null): Link {
-  const top = scored[0];
-  if (!top || top.accounted < CLARIFY_FLOOR) return { kind: "none" };
+function decide(scored: readonly Scored[], measure: string | null, text: string): Link {
+  const first = scored[0];
+  if (!first || first.accounted < CLARIFY_FLOOR) return { kind: "none" };
+  // A part of a combined row best by a whisker, the whole close behind, for words that name neither
+  // part: the whole is what they ask (see `conjunctOf`).
+  const whole = first.accounted >= FULL ? scored.find((x) => x !== first && x.accounted >= FULL && x.preference >= first.preference - LOOSE && conjunctOf(first, x, text)) : undefined;
+  const top = whole ?? first;
   if (top.accounted < FULL) {
     const candidates = distinctBy(scored.filter((x) => x.coverage >= top.coverage - 0.2), (x) => `${x.d.rowKey}|${x.d.fact.value}`).slice(0, 5);
     return { kind: "clarify", candidates, uncovered: top.uncovered };
@@ -209,7 +240,9 @@ function decide(scored: readonly Scored[], measure: string | null): Link {
   const window = top.excess > 0 ? LOOSE : TIE;
   // A figure of the measure asked is not in doubt because a figure of another (a count) fits as well.
   const sameMeasure = (x: Scored): boolean => measure === null || top.d.fact.measure !== measure || x.d.fact.measure === measure;
-  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x));
+  // A part of a combined row the best names ("公务用车购置费" of 公务用车购置及运行维护费) is no rival to it
+  // for words that name neither part: the whole answers them.
+  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x) && (x === top || !conjunctOf(x, top, text)));
   // One amount stated in 元 and in 万元 is one figure (742,940.22 元 and 74.29 万元 rounded from it too).
   const values = distinctBy(tied, (x) => amountKey(x.d.fact)).filter((x, i, xs) => !xs.slice(0, i).some((y) => roundedAlike(y.d.fact, x.d.fact)));
   if (values.length > 1) {

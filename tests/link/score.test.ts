@@ -214,3 +214,17 @@ describe("linkSubject: the income table's side", () => {
     expect(value([row("支出决算表", "表3 高等学校支出决算表", "850.00"), income], "实验室及相关设施这个科目收入了多少")).toBeNull();
   });
 });
+
+describe("linkSubject: a combined row and its parts", () => {
+  const pool = [
+    narrativeFact({ subject: "公务用车购置及运行费", value: "0.92", line: 483, quote: "2.公务用车购置及运行费全年预算为0.92万元，支出决算为0.92万元" }),
+    narrativeFact({ subject: "公务用车购置费支出", value: "0", line: 485, quote: "(1)公务用车购置费支出0万元" }),
+  ];
+  it("answers words naming neither part with the whole (公车一年开销多少)", () => {
+    expect(value(pool, "公车一年开销多少")).toBe("0.92");
+  });
+  it("never answers a part's own words with the whole (公车购置花了多少)", () => {
+    const l = linkSubject(pool, "公车购置花了多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.subject : l.kind).not.toBe("公务用车购置及运行维护费");
+  });
+});
