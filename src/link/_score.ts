@@ -153,9 +153,6 @@ const GENERIC_WORDS = /支出|收入|费用|经费|资金|合计|小计/g;
 // The column holding a column group's own total.
 const GROUP_TOTAL = /^(?:小计|合计)$/;
 
-// Budgets a figure may be stated against: a question naming one does not ask for another.
-const BUDGETS = ["全年预算", "年初预算", "调整预算"];
-
 const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005, "single-source": 0, conflict: -0.05 };
 
 /** Whether the descriptor's figure is of the unit, the kind (money) and the side (income, spending) the question asks. */
@@ -222,10 +219,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
           covered[k] = true;
           if (context.cost) leaned = true;
         }
-  // Which budget the figure states (年初 / 全年 / 调整), against the one the question names.
-  let basis = 0;
   for (const l of p.labels) {
-    if (l.role === "column" && BUDGETS.includes(l.label)) basis += s.text.includes(l.label) ? 0.01 : BUDGETS.some((b) => s.text.includes(b)) ? -0.05 : 0;
     const covers = coversFor(s, l);
     if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label)) qualifierLeft = true;
     if (covers.length === 0) continue;
@@ -285,7 +279,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) + basis + (literal ? 0.01 : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) + (literal ? 0.01 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it

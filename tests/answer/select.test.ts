@@ -155,3 +155,18 @@ describe("selectFigure: a rate asked by its own name", () => {
     expect(selectFigure([hotline], target({ topic: "政务热线接通", aspectDefault: false }))).toBeNull();
   });
 });
+
+describe("selectFigure: the budget basis asked", () => {
+  const quote = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元";
+  const budgets = [
+    narrativeFact({ subject: "一般公共预算财政拨款支出", value: "0", measure: "预算", qualifier: ["年初预算"], line: 490, quote }),
+    narrativeFact({ subject: "一般公共预算财政拨款支出", value: "321.02", measure: "预算", qualifier: ["全年预算"], line: 490, quote }),
+  ];
+  it.each([
+    ["全年预算", "321.02"],
+    ["年初预算", "0"],
+  ] as const)("answers the %s a sentence states beside another budget", (qualifier, v) => {
+    const t = target({ topic: "一般公共预算财政拨款支出", aspect: "预算", qualifier, subject: `一般公共预算财政拨款支出${qualifier}是多少` });
+    expect(selectFigure(budgets, t)?.best.value).toBe(v);
+  });
+});
