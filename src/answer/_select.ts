@@ -1,4 +1,4 @@
-import type { Unit } from "../core/money.js";
+import { isAmount, type Unit } from "../core/money.js";
 import type { ItemKey } from "../facts/items.js";
 import type { Fact, Measure } from "../facts/types.js";
 import { norm } from "./_text.js";
@@ -157,14 +157,13 @@ function unitFits(f: Fact, t: FigureTarget): boolean {
   return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
 }
 
-const MONEY_UNITS = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
 
 /**
  * An outturn asked in so many words, or carried from a money question ("公务接待费多少" → "那公务用车呢"),
  * is money: a count of the same thing (28 辆) never answers it.
  */
 function moneyFits(f: Fact, t: FigureTarget): boolean {
-  return t.aspect !== "决算" || t.aspectDefault === true || t.unitHint !== null || MONEY_UNITS.has(f.unit) || f.unit === "%";
+  return t.aspect !== "决算" || t.aspectDefault === true || t.unitHint !== null || isAmount(f.unit) || f.unit === "%";
 }
 
 /**

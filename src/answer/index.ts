@@ -1,7 +1,7 @@
 import { composePriorDerived, composePriorRefusal, priorOperands } from "./_prior.js";
 import { composeOffset, offsetOperands } from "./_offset.js";
 import { createLogger } from "../core/log.js";
-import { Decimal, sameValue, WAN_PER, writtenPlaces } from "../core/money.js";
+import { Decimal, isAmount, sameValue, WAN_PER, writtenPlaces } from "../core/money.js";
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
@@ -253,10 +253,8 @@ const AMOUNT_ASKED = /多少|几|花了|花费|金额|how (?:much|many)/i;
 
 /** A yes/no question about whether there is any, answered by a count of zero. */
 function yesNoZero(question: string, f: Fact): boolean {
-  return YES_NO.test(question) && !AMOUNT_ASKED.test(question) && !MONEY_UNITS.has(f.unit) && f.unit !== "%" && sameValue(f.value, "0");
+  return YES_NO.test(question) && !AMOUNT_ASKED.test(question) && !isAmount(f.unit) && f.unit !== "%" && sameValue(f.value, "0");
 }
-
-const MONEY_UNITS = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
 
 /**
  * Adds the amount in 万元 to an answer stated in 元 or 亿元 (exact; one alternative per unit): the

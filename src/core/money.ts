@@ -38,6 +38,13 @@ export function isUnit(s: string): s is Unit {
 }
 
 /** Units that measure money. */
+const MONEY = new Set<string>(MONEY_UNITS);
+
+/** Whether a figure's unit is an amount of money (元, 万元, 亿元, 千元, 美元, 万美元, 亿美元), in any currency or scale. */
+export function isAmount(unit: string): boolean {
+  return MONEY.has(unit);
+}
+
 export function isMoneyUnit(u: Unit): u is "万元" | "元" {
   return u === "万元" || u === "元";
 }

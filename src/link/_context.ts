@@ -3,7 +3,8 @@
  * of its project's name.
  */
 import { isWordChar } from "./_fillers.js";
-import { allIndexes, type Cover } from "./_match.js";
+import { allIndexes } from "../core/text.js";
+import type { Cover } from "./_match.js";
 
 // A body's name at the head of a label ("科创局" of 科创局业务经费, "财政局" of 财政局工作经费).
 const BODY_HEAD = /^[\u4e00-\u9fa5]{2,8}?(?:局|委|办|中心|部|院|所|处|科|室)(?=[\u4e00-\u9fa5]{2})/;

@@ -2,6 +2,7 @@ import { SYNONYMS, WHOLES } from "./_synonyms.js";
 import { ITEMS } from "../facts/items.js";
 import { isWordChar } from "./_fillers.js";
 import { soundsAlike } from "../core/pinyin.js";
+import { allIndexes } from "../core/text.js";
 import { bag, pieces } from "./_bag.js";
 
 /** A half-open range of the question text a label accounts for, and how it was matched. */
@@ -67,11 +68,6 @@ function computeForms(label: string): string[] {
   return [...out].filter((f) => f.length >= 2);
 }
 
-export function allIndexes(text: string, part: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) out.push(i);
-  return out;
-}
 
 /**
  * Every exact occurrence of one of the label's forms. A shortened form must end where the
@@ -312,14 +308,23 @@ function partsOfWhole(text: string, label: string): Cover[] {
   return out;
 }
 
+/** The one place where `chars` from `i` differ from `word`, or -1 when they differ in none or in more. */
+export function oneDifference(chars: ArrayLike<string>, i: number, word: string): number {
+  let at = -1;
+  for (let p = 0; p < word.length; p++) {
+    if (chars[i + p] === word[p]) continue;
+    if (at >= 0) return -1;
+    at = p;
+  }
+  return at;
+}
+
 /** Where `text` says `word` with one character swapped for one that sounds alike (never a contrast pair). */
 function soundTypos(text: string, word: string): number[] {
   const out: number[] = [];
   for (let i = 0; i + word.length <= text.length; i++) {
-    let at = -1;
-    let diff = 0;
-    for (let p = 0; p < word.length && diff <= 1; p++) if (text[i + p] !== word[p]) (diff++, (at = p));
-    if (diff !== 1) continue;
+    const at = oneDifference(text, i, word);
+    if (at < 0) continue;
     const [typed, meant] = [text[i + at] ?? "", word[at] ?? ""];
     if (/[\u4e00-\u9fa5]/.test(typed) && !contrast(typed, meant) && soundsAlike(typed, meant)) out.push(i);
   }

@@ -1,4 +1,5 @@
 import type { Fact } from "../facts/types.js";
+import { isAmount } from "../core/money.js";
 import { norm } from "../answer/_text.js";
 import { contentMask } from "./_fillers.js";
 import { contextCovers, coversFor, keptCovers, namesOwn } from "./_covers.js";
@@ -96,7 +97,6 @@ function shortWord(row: string, ch: string): boolean {
   return i >= 0 && i + 1 < row.length && /[\u4e00-\u9fa5]/.test(row[i + 1] ?? "");
 }
 
-const MONEY = new Set(["万元", "元", "亿元", "万美元", "亿美元", "美元"]);
 
 // Units a question may ask a figure in; 万元 is the default and says nothing.
 const UNITS = ["亿美元", "万美元", "美元", "亿元", "平方米", "人次", "吨"] as const;
@@ -159,7 +159,7 @@ const STATUS: Record<Fact["status"], number> = { verified: 0.01, repaired: 0.005
 export function admits(d: Descriptor, p: Prepared, s: Subject, tableNamed: boolean): boolean {
   const f = d.fact;
   if (s.unit !== null && f.unit !== s.unit) return false;
-  if (s.money && !MONEY.has(f.unit) && f.unit !== "%") return false;
+  if (s.money && !isAmount(f.unit) && f.unit !== "%") return false;
   // Spending asked, an income figure offered (or the reverse): another quantity.
   const side = p.side;
   // A table the question names says which side already ("收入决算表里…支出", "收入支出决算总表中…支出").

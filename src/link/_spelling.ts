@@ -1,6 +1,6 @@
 import { soundsAlike } from "../core/pinyin.js";
 import { contentMask, FILLER_WORDS } from "./_fillers.js";
-import { contrast } from "./_match.js";
+import { contrast, oneDifference } from "./_match.js";
 
 /**
  * Typo repair against the documents' own vocabulary: a run of four to six Chinese characters that
@@ -149,10 +149,8 @@ const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]
 function fillerTypos(chars: string[], fixed: readonly boolean[], sp: Spelling): void {
   for (const f of SAID) {
     for (let i = 0; i + f.length <= chars.length; i++) {
-      let at = -1;
-      let diff = 0;
-      for (let p = 0; p < f.length; p++) if (chars[i + p] !== f[p]) (diff++, (at = p));
-      if (diff !== 1 || fixed[i + at] === true) continue;
+      const at = oneDifference(chars, i, f);
+      if (at < 0 || fixed[i + at] === true) continue;
       const k = i + at;
       const typed = chars[k] ?? "";
       if (!/[\u3400-\u9fff]/.test(typed) || !soundsAlike(typed, f[at] ?? "") || covered(chars, k, sp)) continue;

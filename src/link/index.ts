@@ -1,5 +1,5 @@
 import type { Fact } from "../facts/types.js";
-import { Decimal, sameValue, WAN_PER } from "../core/money.js";
+import { Decimal, sameValue, WAN_PER, writtenPlaces } from "../core/money.js";
 import { ITEMS } from "../facts/items.js";
 import { norm } from "../answer/_text.js";
 import { describeFacts } from "./_describe.js";
@@ -84,7 +84,7 @@ function roundedAlike(a: Fact, b: Fact): boolean {
   try {
     const [x, y] = [new Decimal(a.value).times(fa), new Decimal(b.value).times(fb)];
     // Each amount's precision in 万元: the decimals it is written with ("74.30": two), shifted by its unit's factor.
-    const places = (v: string, f: Decimal.Value): number => Math.max(0, (v.split(".")[1]?.length ?? 0) - new Decimal(f).log(10).round().toNumber());
+    const places = (v: string, f: Decimal.Value): number => Math.max(0, writtenPlaces(v) - new Decimal(f).log(10).round().toNumber());
     const coarse = Math.min(places(a.value, fa), places(b.value, fb));
     return x.toDecimalPlaces(coarse, Decimal.ROUND_HALF_UP).equals(y.toDecimalPlaces(coarse, Decimal.ROUND_HALF_UP));
   } catch {
@@ -103,8 +103,7 @@ function conjunctOf(part: Scored, whole: Scored, text: string): boolean {
   if (at <= 0 || part.d.quantity.row === whole.d.quantity.row) return false;
   const [left, right] = [w.slice(0, at), w.slice(at + 1)];
   const p = bare(part.d.quantity.row);
-  let k = 0;
-  while (k < left.length && k < p.length && left[k] === p[k]) k++;
+  const k = commonHead(left, p);
   // The conjunct's own words: what follows the head the two share ("购置", "运行维护").
   const own = p === left ? left.slice(commonHead(left, right)) : k >= 2 && p.slice(k) === right ? right : null;
   if (own === null || own.length < 2) return false;

@@ -1,4 +1,5 @@
 import type { AspectFinding } from "./_aspect.js";
+import { allIndexes } from "../core/text.js";
 import { normalizeText, type Span } from "./_text.js";
 import { findYears, fromMentions, type YearFinding } from "./_year.js";
 import type { Catalog } from "./types.js";
@@ -18,16 +19,10 @@ export function yearsOutsideNames(text: string, department: string | null, catal
   // A year naming the document read ("按2024年决算说明") gives way to another year the question asks about.
   const asked = all.mentions.filter((m) => !m.base && !m.document);
   // A year inside a name the user quotes ("“2021年促进消费升级…奖励资金”的预算数") is part of the name.
-  const names = quoted.map(normalizeText).filter((q) => /[\u4e00-\u9fa5]{4}/.test(q)).flatMap((q) => allAt(text, q).map((i) => ({ start: i, end: i + q.length })));
+  const names = quoted.map(normalizeText).filter((q) => /[\u4e00-\u9fa5]{4}/.test(q)).flatMap((q) => allIndexes(text, q).map((i) => ({ start: i, end: i + q.length })));
   const named = (m: { start: number; end: number }): boolean => names.some((n) => n.start <= m.start && m.end <= n.end);
   const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)) && !(m.document && asked.some((a) => a.year !== m.year)) && !named(m));
   return kept.length === all.mentions.length ? all : fromMentions(text, kept);
-}
-
-function allAt(text: string, part: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(part); i >= 0 && part; i = text.indexOf(part, i + 1)) out.push(i);
-  return out;
 }
 
 // Amounts the question states ("增加了1.4亿多", "7054万元", "只花了40%"): no item, year or code.
@@ -66,8 +61,9 @@ export function citedStatements(quoted: readonly string[], base: string): Span[]
   const out: Span[] = [];
   for (const q of quoted) {
     if (!citesFigure(q)) continue;
-    const at = base.indexOf(normalizeText(q));
-    if (at >= 0) out.push({ start: at, end: at + normalizeText(q).length, kind: "amount" });
+    const said = normalizeText(q);
+    const at = base.indexOf(said);
+    if (at >= 0) out.push({ start: at, end: at + said.length, kind: "amount" });
   }
   return out;
 }
