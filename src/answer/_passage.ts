@@ -57,10 +57,18 @@ const LIST_SECTION_CHARS = 1500;
 /** Below this share of the best passage's relevance a passage is noise, not a second source. */
 const KEEP_RATIO = 0.75;
 
+/** What a text question names: the thing asked about, and the document's headings for what it asks. */
+export interface Asked {
+  readonly topic: string | null;
+  readonly headings: readonly string[];
+}
+const NOTHING_NAMED: Asked = { topic: null, headings: [] };
+
 /** Ranks passages for the question kind (marker words and query overlap on top of retrieval scores), dropping the clearly weaker. */
-export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind, topic: string | null = null): Passage[] {
+export function rankPassages(ps: readonly Passage[], query: string, kind: PassageKind, asked: Asked = NOTHING_NAMED): Passage[] {
   const q = normTopic(query);
-  const key = topic ? normTopic(topic) : "";
+  const key = asked.topic ? normTopic(asked.topic) : "";
+  const headings = asked.headings.map(normTopic).filter((h) => h.length >= 4);
   const maxScore = Math.max(...ps.map((p) => p.score), 1e-9);
   const ranked = [...ps]
     .map((p, rank) => ({
@@ -70,7 +78,9 @@ export function rankPassages(ps: readonly Passage[], query: string, kind: Passag
         0.6 * dice(q, normTopic(p.context)) +
         (MARKERS[kind].test(p.text) ? 0.3 : 0) +
         // The thing asked about, named verbatim, outweighs loose overlap.
-        (key.length >= 2 && normTopic(p.context).includes(key) ? 0.5 : 0) -
+        (key.length >= 2 && normTopic(p.context).includes(key) ? 0.5 : 0) +
+        // The document's heading for what is asked ("发现的问题及原因") marks the passage that answers.
+        (headings.some((h) => normTopic(p.text).includes(h)) ? 0.6 : 0) -
         rank * 0.02,
     }))
     .sort((a, b) => b.v - a.v);
@@ -88,10 +98,10 @@ export function composePassages(
   who: { department: string | null; year: number | null },
   next: (p: Passage) => Passage | null,
   section: (p: Passage) => readonly Passage[],
-  topic: string | null = null,
+  asked: Asked = NOTHING_NAMED,
   limit = 2,
 ): Answer {
-  const ranked = rankPassages(passages, query, kind, topic).slice(0, limit);
+  const ranked = rankPassages(passages, query, kind, asked).slice(0, limit);
   const chosen: Passage[] = [];
   // "有哪些" asked of a short section (职责, 机构设置): the whole section, in order, is the answer.
   const first = ranked[0];

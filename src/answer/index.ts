@@ -59,6 +59,8 @@ export type AnswerRequest =
       readonly year: number | null;
       /** The thing asked about ("下属单位"), when the question names one. */
       readonly topic?: string | null;
+      /** The document's own headings for what is asked ("发现的问题及原因" for 发现了什么问题). */
+      readonly headings?: readonly string[];
     }
   /** A budget the document states only as the outturn's change against it (see `_offset.ts`). */
   | { readonly kind: "offset"; readonly question: string; readonly lang: Lang; readonly target: FigureTarget }
@@ -139,8 +141,9 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       const quantity = quantityOf(pool, sel.best);
       const [head, ...rest] = figure.text.split("\n");
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
-      const answer: Answer = yesNoZero(question, sel.best)
-        ? // "有下属单位吗": the document's own words answer whether there is any ("没有下属单位"), with the count in them.
+      const answer: Answer = yesNoZero(question, sel.best) || wordedZero(sel.sources)
+        ? // "有下属单位吗": the document's own words answer whether there is any ("没有下属单位"), with the count in them;
+          // a zero stated only in words is answered in those words.
           { ...figure, kind: "text", value: null, unit: null, text: [lang === "zh" ? `${t.department} ${t.year}年度：没有。` : `${t.department}, ${t.year}: none.`, which, ...rest].join("\n"), quantity }
         : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
@@ -213,7 +216,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);
-      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage, data.sectionPassages, req.topic ?? null);
+      const answer = composePassages(question, lang, passages, req.query, req.passageKind, { department: req.department, year: req.year }, data.nextPassage, data.sectionPassages, { topic: req.topic ?? null, headings: req.headings ?? [] });
       return { answer, values: [], extra: [] };
     }
     default:
@@ -254,6 +257,14 @@ const AMOUNT_ASKED = /多少|几|花了|花费|金额|how (?:much|many)/i;
 /** A yes/no question about whether there is any, answered by a count of zero. */
 function yesNoZero(question: string, f: Fact): boolean {
   return YES_NO.test(question) && !AMOUNT_ASKED.test(question) && !isAmount(f.unit) && f.unit !== "%" && sameValue(f.value, "0");
+}
+
+/**
+ * A zero the document states in words ("本单位无机关运行经费支出", "我部门没有下属单位"): the answer is
+ * the document's sentence ("没有"), with any zero figure agreeing with it cited beside, not a number.
+ */
+function wordedZero(sources: readonly Fact[]): boolean {
+  return sources.every((f) => sameValue(f.value, "0")) && sources.some((f) => f.source.kind === "narrative" && !/\d/.test(f.source.raw));
 }
 
 /**

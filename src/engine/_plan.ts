@@ -146,14 +146,15 @@ const WHY_EXPANSIONS: readonly (readonly [RegExp, string])[] = [
   [/减少|下降|少了|降低/, "减少的主要原因"],
 ];
 
-function passageQuery(u: Understanding): string {
+/** The search query of a text question, and the document's own headings for what it asks ("发现的问题及原因"). */
+function passageQuery(u: Understanding): { query: string; headings: string[] } {
   // The department's own words add nothing once retrieval is scoped to its documents.
   let q = u.normalized;
   if (u.department.kind === "resolved") for (const p of u.department.phrases) if (p) q = q.split(p).join("");
   if (!q) q = u.normalized;
-  if (u.intent !== "explain") return q;
+  if (u.intent !== "explain") return { query: q, headings: [] };
   const extra = WHY_EXPANSIONS.filter(([re]) => re.test(q)).map(([, add]) => add);
-  return [q, ...(extra.length > 0 ? extra : ["原因"])].join(" ");
+  return { query: [q, ...(extra.length > 0 ? extra : ["原因"])].join(" "), headings: extra.flatMap((e) => e.split(" ")) };
 }
 
 /**
@@ -204,7 +205,8 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
     const d = depts[0];
     const y = d ? yearFor(u, d) : null;
     if (isError(y)) return refuse(y);
-    return { kind: "passage", question, lang, passageKind: passageKind(u), query: passageQuery(u), department: d?.name ?? null, year: y?.year ?? null, topic: u.topic };
+    const { query, headings } = passageQuery(u);
+    return { kind: "passage", question, lang, passageKind: passageKind(u), query, headings, department: d?.name ?? null, year: y?.year ?? null, topic: u.topic };
   }
 
   const first = depts[0];

@@ -1,6 +1,6 @@
 /**
  * Zeros a narrative states in words: "本年度无公务用车购置费支出", "部门决算由单位本级决算组成，无下属
- * 单位", "无单位价值100万元以上设备".
+ * 单位", "我部门没有下属单位", "无单位价值100万元以上设备".
  */
 import type { Unit } from "../core/money.js";
 import type { ItemKey } from "./items.js";
@@ -25,7 +25,7 @@ export function zeroStatements(
   const s = n.s.slice(c, d);
   const out: NarrativeDraft[] = [];
   // "部门决算由单位本级决算组成，无下属单位": no units beside the department itself.
-  const units = /无(下属单位|所属单位|下属预算单位|二级预算单位)/.exec(s);
+  const units = /(?:无|没有)(下属单位|所属单位|下属预算单位|二级预算单位)/.exec(s);
   if (units && /决算/.test(quote)) {
     out.push({ ...zero("下属单位", null, "个", c + (units.index ?? 0), units[0]), measure: "数量", qualifier: [] });
     return out;

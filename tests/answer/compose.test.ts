@@ -2,6 +2,7 @@ import { ITEMS } from "../../src/facts/items.js";
 import { describe, expect, it } from "vitest";
 import { composeAnswer, type AnswerData, type AnswerRequest, type FigureTarget } from "../../src/answer/index.js";
 import type { Fact } from "../../src/facts/types.js";
+import type { Unit } from "../../src/core/money.js";
 import { corpusReader, DEPT, FILE, narrativeFact, tableFact } from "../fixtures/answer/facts.js";
 
 const OTHER = "测试区商务局";
@@ -131,6 +132,18 @@ describe("composeAnswer", () => {
     expect(a.kind).toBe("text");
     expect(a.text).toContain("因公出国(境)费增加");
     expect(a.citations[0]).toMatchObject({ line: 574, lineEnd: 576 });
+  });
+});
+
+describe("composeAnswer: a text question's heading", () => {
+  const found = [
+    { file: FILE, line: 834, lineEnd: 839, table: null, section: "四、其他重要事项", text: "绩效自评结果。我部门今年开展了部门整体支出及7个项目绩效自评。部门整体支出绩效自评得分为0分。", context: "绩效自评结果。我部门今年开展了部门整体支出及7个项目绩效自评。部门整体支出绩效自评得分为0分。", score: 1 },
+    { file: FILE, line: 847, lineEnd: 849, table: null, section: "四、其他重要事项", text: "带动区域的发展。发现的问题及原因：一是部分项目实施的经费是从市交通运输局划转过来，需后续追加。", context: "带动区域的发展。发现的问题及原因：一是部分项目实施的经费是从市交通运输局划转过来，需后续追加。", score: 0.8 },
+  ];
+  const d: AnswerData = { ...data, searchPassages: async () => found, readLine: corpusReader([], found) };
+  const req = (headings: string[]): AnswerRequest => ({ kind: "passage", question: "绩效自评发现了什么问题", lang: "zh", passageKind: "explain", query: "绩效自评发现了什么问题 发现的问题及原因", department: DEPT, year: 2019, topic: "绩效自评", headings });
+  it("quotes first the passage under the document's heading for what is asked (发现的问题及原因), over one naming only the topic", async () => {
+    expect((await composeAnswer(req(["发现的问题及原因"]), d)).citations[0]?.line).toBe(847);
   });
 });
 
@@ -322,5 +335,15 @@ describe("composeAnswer: whether there is any", () => {
   });
   it("answers a count asked for (有几个下属单位) with the figure", async () => {
     expect(await ask1("有几个下属单位")).toMatchObject({ kind: "number", value: "0", unit: "个" });
+  });
+  it.each<[string, Unit, string, string, string]>([
+    ["下属单位", "个", "我部门没有下属单位", "没有下属单位", "有几个下属单位"],
+    ["机关运行经费支出", "万元", "本单位无机关运行经费支出", "无机关运行经费支出", "机关运行经费花了多少"],
+  ])("answers a zero stated only in words (%s) with the document's sentence, not a figure", async (subject, unit, quote, raw, q) => {
+    const worded = narrativeFact({ subject, value: "0", unit, measure: unit === "个" ? "数量" : "决算", line: 83, quote, raw });
+    const dw = { ...data, factsFor: () => [worded], readLine: corpusReader([worded], []) };
+    const a = await composeAnswer({ kind: "figure", question: q, lang: "zh", target: t({ topic: subject, ...(unit === "个" ? { aspect: "数量" as const } : {}) }), defaultYear: false }, dw);
+    expect(a).toMatchObject({ kind: "text", value: null });
+    expect(a.text).toContain(quote);
   });
 });

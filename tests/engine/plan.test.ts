@@ -71,6 +71,12 @@ describe("planAnswer", () => {
     if (p.kind === "passage") expect(p.query).toContain("原因");
   });
 
+  it("names the document's heading for what a why-question asks (发现了什么问题 → 发现的问题及原因)", () => {
+    const p = plan("经信局绩效自评发现了什么问题");
+    expect(p).toMatchObject({ kind: "passage", passageKind: "explain" });
+    if (p.kind === "passage") expect(p.headings).toContain("发现的问题及原因");
+  });
+
   it("ranks every department for 哪个部门…最多", () => {
     const p = plan("哪个部门公务接待费最多");
     expect(p.kind).toBe("rank");

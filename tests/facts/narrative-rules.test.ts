@@ -29,8 +29,8 @@ describe("extractNarrative: organisation counts", () => {
     ]);
   });
 
-  it("turns 无下属单位 into a zero count", () => {
-    const ds = read(["从单位构成看，武汉东湖新技术开发区管理委员会部门决算由单位本级决算组成，无下属单位。"], { year: 2023 });
+  it.each([["从单位构成看，武汉东湖新技术开发区管理委员会部门决算由单位本级决算组成，无下属单位。"], ["我部门没有下属单位，按照部门决算编报要求，单独编制本部门决算。"]])("turns %s into a zero count", (line) => {
+    const ds = read([line], { year: 2023 });
     expect(brief(ds)).toEqual([["下属单位", "数量", "0", "个", []]]);
   });
 
