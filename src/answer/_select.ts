@@ -147,6 +147,18 @@ const SAME_COUNT: readonly (readonly string[])[] = [["名", "人", "人次"], ["
 // 个 is every thing's counter: "多少个工作站" is the count of 工作站 the document gives in 家 or 座.
 const THINGS = new Set(["项", "家", "座", "所", "户", "处", "间", "条", "件"]);
 
+// The same things counted in another word: cars in 辆 or 台, people in 人 or 名 or 位, bodies in 家 or 个.
+const TWIN_COUNTERS: readonly { readonly counted: RegExp; readonly counters: readonly string[] }[] = [
+  { counted: /车/, counters: ["辆", "台"] },
+  { counted: /./, counters: ["人", "名", "位"] },
+  { counted: /企业|公司|单位|机构|学校|医院/, counters: ["家", "个"] },
+];
+
+/** The other words a count of `counted` in `unit` is said in ("2台" of 公务用车 is 2辆). */
+export function twinCounters(unit: string, counted: string): string[] {
+  return TWIN_COUNTERS.filter((t) => t.counters.includes(unit) && t.counted.test(counted)).flatMap((t) => t.counters.filter((c) => c !== unit));
+}
+
 /** A count asked in one counter ("几辆") is answered only by a figure counted in it. */
 function unitFits(f: Fact, t: FigureTarget): boolean {
   if (t.aspect !== "数量" || t.unitHint === null || f.unit === t.unitHint) return true;
@@ -154,6 +166,7 @@ function unitFits(f: Fact, t: FigureTarget): boolean {
   const counters = String(f.unit).replace(/^[万亿]/, "").replace(/[)）]/g, "").split(/[(（]/);
   if (counters.includes(t.unitHint)) return true;
   if ((t.unitHint === "个" && THINGS.has(f.unit)) || (f.unit === "个" && THINGS.has(t.unitHint))) return true;
+  if (twinCounters(f.unit, f.subject).includes(t.unitHint)) return true;
   return SAME_COUNT.some((g) => g.includes(f.unit) && g.includes(t.unitHint ?? ""));
 }
 

@@ -9,7 +9,7 @@ import { composeCompare, composeRank, composeShare, composeSum, type Operand } f
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
-import { isClarification, resolveFigure, selectFigure, type Clarification, type FigureTarget } from "./_select.js";
+import { isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget } from "./_select.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
 import { composeRankWithin, type RankWithin } from "./_rank-within.js";
 import { quantityLabel, quantityOf } from "../link/index.js";
@@ -269,9 +269,13 @@ function wordedZero(sources: readonly Fact[]): boolean {
 
 /**
  * Adds the amount in 万元 to an answer stated in 元 or 亿元 (exact; one alternative per unit): the
- * other money unit a question may expect; and a count in a two-word unit in each word.
+ * other money unit a question may expect; a count in a two-word unit in each word; a count in the
+ * other words its things are counted in (2台 of 公务用车 is 2辆).
  */
 function withUnitAlternatives(a: Answer): Answer {
+  const counted = a.quantity ? [a.quantity.table, a.quantity.row, a.quantity.column].filter(Boolean).join(" ") : "";
+  const twins = a.kind === "number" && a.value !== null && a.unit ? twinCounters(a.unit, counted) : [];
+  if (twins.length > 0 && a.value !== null) return { ...a, alternatives: [...(a.alternatives ?? []), ...twins.map((unit) => ({ value: a.value ?? "", unit }))] };
   // A count in a unit of two words ("台(套)"): the figure in either word, as a question asks it ("几台").
   const pair = a.kind === "number" && a.value !== null && a.unit ? /^([^()（）]+)[(（]([^()（）]+)[)）]$/.exec(a.unit) : null;
   if (pair && a.value !== null) return { ...a, alternatives: [...(a.alternatives ?? []), { value: a.value, unit: pair[1] ?? "" }, { value: a.value, unit: pair[2] ?? "" }] };

@@ -134,6 +134,8 @@ export const ORG_WORDS: readonly (readonly [string, Kind, readonly string[]])[] 
   ["city", "level", ["市"]],
   ["municipal", "level", ["市"]],
   ["municipality", "level", ["市"]],
+  // "urban rail transit" renders 城市轨道交通 and names 轨道交通局 too.
+  ["urban", "level", ["城市", "市"]],
   ["province", "level", ["省"]],
   ["provincial", "level", ["省"]],
   ["prefecture", "level", ["州"]],

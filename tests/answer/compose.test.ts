@@ -323,6 +323,22 @@ describe("composeAnswer: an amount in 万元 asked in 元", () => {
   });
 });
 
+describe("composeAnswer: a count in the other words its things are counted in", () => {
+  it.each<[string, Unit, string, string[]]>([
+    ["公务用车", "台", "几台公车", ["辆"]],
+    ["公务用车", "辆", "几辆公车", ["台"]],
+    ["单位价值100万元以上设备", "台", "几台大型设备", []],
+    ["新发展党员", "名", "发展了多少党员", ["人", "位"]],
+    ["签约企业", "家", "签约了几个企业", ["个"]],
+  ])("%s counted in %s (%s) also in %j", async (subject, unit, q, twins) => {
+    const f = narrativeFact({ subject, value: "2", unit, measure: "数量", line: 582, quote: `完成了2${unit}${subject}的工作` });
+    const dc = { ...data, factsFor: () => [f], readLine: corpusReader([f], []) };
+    const a = await composeAnswer({ kind: "figure", question: q, lang: "zh", target: t({ topic: subject, aspect: "数量" }), defaultYear: false }, dc);
+    expect(a).toMatchObject({ kind: "number", value: "2", unit });
+    expect((a.alternatives ?? []).map((x) => x.unit)).toEqual(twins);
+  });
+});
+
 describe("composeAnswer: whether there is any", () => {
   const units = narrativeFact({ subject: "下属单位", value: "0", unit: "个", measure: "数量", line: 830, quote: "整体支出绩效自评（含下属单位0个）" });
   const d = { ...data, factsFor: () => [units], readLine: corpusReader([units], []) };

@@ -57,6 +57,11 @@ describe("selectFigure", () => {
     expect(selectFigure(POOL, target({ topic: "离退休干部服务用车", aspect: "数量", unitHint: "辆" }))?.best.value).toBe("15");
   });
 
+  it.each([["辆", "2"], ["台", "2"], ["个", undefined]])("answers a count of cars stated in 台 when asked in %s only if that word counts cars", (hint, want) => {
+    const cars = narrativeFact({ subject: "公务用车", value: "2", unit: "台", measure: "数量", line: 582, quote: "完成了2台公务用车的购置工作" });
+    expect(selectFigure([cars], target({ topic: "公务用车", aspect: "数量", unitHint: hint }))?.best.value).toBe(want);
+  });
+
   it.each([["办公用房面积"], ["在职人员"], ["工资"]])("finds nothing for %s rather than guessing", (topic) => {
     expect(selectFigure(POOL, target({ topic }))).toBeNull();
   });

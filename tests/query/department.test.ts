@@ -204,6 +204,7 @@ describe("English names of bodies from other regions and templates", () => {
   it.each([
     ["How much did the Foshan Rail Transit Bureau spend in 2019?", "佛山市轨道交通局"],
     ["How much did Foshan's rail transit bureau spend on printing?", "佛山市轨道交通局"],
+    ["How much did the Foshan Urban Rail Transit Bureau spend on the housing provident fund?", "佛山市轨道交通局"],
     ["What was the basic expenditure of the CPC Putuo District Committee Social Work Department?", "中共上海市普陀区委社会工作部"],
     ["What did the Social Work Department of the CPC Shanghai Putuo District Committee spend?", "中共上海市普陀区委社会工作部"],
     ["How much did the Putuo District Social Work Department pay in annuities?", "中共上海市普陀区委社会工作部"],
