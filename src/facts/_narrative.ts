@@ -82,7 +82,9 @@ interface Current {
 /** Subject of the department's overall 绩效 self-assessment (also used by the 绩效 tables). */
 export const WHOLE_SUBJECT = "部门整体支出";
 
-const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位|得分|执行|使用|调整后|实际|完成)?$/;
+// Heads that name no quantity of their own: the project or body the sentence is about, or a bare
+// measure word ("导致预算4.23万元结余收回": the budget of the project the paragraph is about).
+const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位|得分|执行|使用|调整后|实际|完成|预算|预算数|决算|决算数)?$/;
 
 /** Extracts every figure a paragraph states. */
 export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {

@@ -63,12 +63,15 @@ export function extractTableDrafts(doc: Disclosure): TableDraft[] {
     for (const part of table.parts) {
       for (const row of part.rows) {
         const parent = parentOf(part, row);
+        // A row with no name of its own whose "figure" is the 科目编码 of the row beside it on the same
+        // line (one side of a two-sided table left empty on a continued page): that cell is a code.
+        const besideCodes = !row.label.trim() && !codes.get(row) ? new Set(table.parts.flatMap((p) => p.rows).filter((r) => r !== row && r.line === row.line).map((r) => codes.get(r)).filter((c): c is string => !!c)) : null;
         for (const cell of row.cells) {
           const column = part.columns[cell.column];
           if (!column || column.path.some((p) => /^(行次|栏次|项目|科目编码|科目名称)$/.test(p))) continue;
           const damaged = cell.flags.filter((f) => f.kind === "separator_misread" || f.kind === "truncated" || f.kind === "unparsable");
           const value = cell.value ?? cell.candidate;
-          if (value === null) continue;
+          if (value === null || besideCodes?.has(value)) continue;
           const code = codes.get(row) ?? null;
           const d0 = describe(table, part, row, column, unit, parent, code);
           const full = code ? fullest.get(code) : undefined;

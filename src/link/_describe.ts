@@ -40,7 +40,7 @@ function isHeadline(column: readonly string[]): boolean {
 }
 
 const PART = /^其中[:：]?/;
-const WHOLE_NAMES = ["整体绩效", "部门整体绩效", "整体支出绩效", "部门整体"];
+const WHOLE_NAMES = ["整体绩效", "部门整体绩效", "整体支出绩效", "部门整体", "部门"];
 const TOTAL_ROW = /^(合计|总计)$/;
 
 /**

@@ -95,6 +95,11 @@ describe("extractQuantities: every narrative figure with its subject, predicate 
     expect(brief(read(lines))).toEqual(expected);
   });
 
+  it("never makes a bare measure word the subject (004 '导致预算4.23万元结余收回')", () => {
+    const ds = read(["重点绩效评价第三方服务经费预算数，导致预算 4.23 万元结余收回。"], "（三）项目支出自评结果");
+    expect(ds.filter((d) => /^(预算|决算)数?$/.test(d.subject))).toEqual([]);
+  });
+
   it("states the period the sentence gives (截至…, 1-10月) and the line where each figure starts", () => {
     const ds = read(["截至 2024 年 12 月 31 日，本部门共有车辆 28 辆。2022年1-10月，全区完成整车", "进口 593 辆。"]);
     expect(ds.map((d) => [d.subject, d.predicate ?? null, d.period ?? null, d.value, d.line])).toEqual([

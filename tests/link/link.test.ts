@@ -419,6 +419,16 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("97.12");
   });
 
+  it("reads 部门 with a measure and nothing else (部门年初预算) as the department's whole", () => {
+    const quote = "部门年初预算90,801.05万元,调整后预算95,205.29万元";
+    const pool = [
+      narrativeFact({ subject: "部门整体支出", value: "90801.05", measure: "预算", line: 1091, quote, qualifier: ["年初预算"] }),
+      narrativeFact({ subject: "预算绩效管理工作经费", value: "130", measure: "预算", line: 824, quote: "预算绩效管理工作经费130万元" }),
+    ];
+    const l = linkSubject(pool, "部门年初预算是多少", { code: null, accept: () => true });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("90801.05");
+  });
+
   it("names the quantity it answered", () => {
     const f = POOL[5];
     if (!f) throw new Error("fixture");
