@@ -1,4 +1,4 @@
-import { isAmount, type Unit } from "../core/money.js";
+import { Decimal, isAmount, type Unit } from "../core/money.js";
 import type { ItemKey } from "../facts/items.js";
 import type { Fact, Measure } from "../facts/types.js";
 import { norm } from "./_text.js";
@@ -108,12 +108,13 @@ function measureFits(fact: Fact, t: FigureTarget): boolean {
 export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (f: Fact) => boolean): Selection | Clarification | null {
   // A figure stated without a unit ("预算数为 0") is covered as a fact but never stated as an answer.
   const base = shareBaseOf(t);
-  const admits = (f: Fact): boolean => f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f);
+  const given = givenFigures(t.subject);
+  const admits = (f: Fact): boolean => f.unit !== "" && shareBaseFits(f, base) && measureFits(f, t) && unitFits(f, t) && moneyFits(f, t) && trustworthy(f) && !given.has(`${new Decimal(f.value).toFixed()} ${f.unit}`);
   const link = linkSubject(pool, t.subject, {
     code: t.code,
     accept: within === undefined ? admits : (f) => within(f) && admits(f),
     // What `accept` reads of the target (a missing qualifier reads as none); a one-off `within` is not remembered.
-    ...(within === undefined ? { acceptKey: JSON.stringify([base, t.aspect, t.qualifier ?? null, t.unitHint, t.aspectDefault === true]) } : {}),
+    ...(within === undefined ? { acceptKey: JSON.stringify([base, t.aspect, t.qualifier ?? null, t.unitHint, t.aspectDefault === true, [...given]]) } : {}),
     measure: t.aspect,
   });
   switch (link.kind) {
@@ -129,6 +130,17 @@ export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (
     default:
       return assertNever(link, "link");
   }
+}
+
+/**
+ * Figures the question itself states with their unit ("7个绩效自评项目里有几个拿了满分"): given,
+ * so never the answer to what it asks of them — unless it asks whether the figure is right.
+ */
+function givenFigures(subject: string): Set<string> {
+  const out = new Set<string>();
+  if (/吗|是不是|对不对|对吗|是否/.test(subject)) return out;
+  for (const m of subject.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(个|项|次|人次|人|名|家|辆|台|批次|批|场|万元|元|亿元|%|分)/g)) out.add(`${new Decimal(m[1] ?? "0").toFixed()} ${m[2] ?? ""}`);
+  return out;
 }
 
 /** The figure `resolveFigure` picks, or null when it asks to clarify or finds nothing. */

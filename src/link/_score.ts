@@ -3,7 +3,8 @@ import { isAmount } from "../core/money.js";
 import { norm } from "../answer/_text.js";
 import { contentMask } from "./_fillers.js";
 import { contextCovers, coversFor, keptCovers, namesOwn } from "./_covers.js";
-import type { Cover } from "./_match.js";
+import { contrast, oneDifference, type Cover } from "./_match.js";
+import { soundsAlike } from "../core/pinyin.js";
 import { reachOf, type PoolIndex, type Prepared } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
 
@@ -53,6 +54,8 @@ export interface Subject {
   readonly deferred: Prepared[];
   /** The framing words the question says outside its content (see `echoes`), read once per question. */
   readonly framing: readonly string[];
+  /** Pairs of the question's characters the pool's own labels write, as they are asked (see `heard`). */
+  readonly written: Map<string, boolean>;
 }
 
 /**
@@ -86,6 +89,17 @@ function framingOf(text: string, mask: readonly boolean[]): string[] {
 
 // Characters every other label ends with: said alone, they name nothing ("费", "数").
 const GENERIC_CHARS = "费数额金率量元项个次人支出收入";
+
+/** Whether `typed` is a pair of characters of `label` with one of them swapped for one that sounds alike. */
+function heardAs(typed: string, label: string): boolean {
+  for (let i = 0; i + 2 <= label.length; i++) {
+    const at = oneDifference(typed, 0, label.slice(i, i + 2));
+    if (at < 0) continue;
+    const [t, m] = [typed[at] ?? "", label[i + at] ?? ""];
+    if (soundsAlike(t, m) && !contrast(t, m)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether `ch` says a word of the row short: the first character of a two-character word ("菜" of
@@ -140,7 +154,18 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     rows: new Map<number, Set<string>>(),
     deferred: [],
     framing: framingOf(text, mask),
+    written: new Map<string, boolean>(),
   };
+}
+
+/** Whether some label of the pool writes `pair`: then it is a word of the document as typed, not a typo. */
+function writtenInPool(s: Subject, pair: string): boolean {
+  let w = s.written.get(pair);
+  if (w === undefined) {
+    w = s.pool.keys.some((k) => k.includes(pair));
+    s.written.set(pair, w);
+  }
+  return w;
 }
 
 // Qualifiers that only say which statement of the quantity it is (its measure or basis), not a part of it.
@@ -268,6 +293,18 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
       lone = true;
     }
   }
+  // Two characters typed by sound ("当校" for 党校, "自平" for 自评, "伙时" for 伙食): a pair of the
+  // question's words left over, one sounding-alike character away from a pair of the figure's own
+  // row or column, the pair itself no word the document writes ("办公" is no typo of 一般公共). At a small cost.
+  let heard = false;
+  for (let k = 0; anyCovered && k + 1 < s.text.length; k++) {
+    if (!s.mask[k] || !s.mask[k + 1] || (covered[k] && covered[k + 1])) continue;
+    const typed = s.text.slice(k, k + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(typed) && p.labels.some((l) => (l.role === "row" || l.role === "column") && heardAs(typed, l.label)) && !writtenInPool(s, typed)) {
+      covered[k] = covered[k + 1] = true;
+      heard = true;
+    }
+  }
   let content = 0;
   let hit = 0;
   const missed: number[] = [];
@@ -279,7 +316,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) + (literal ? 0.01 : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) - (heard ? 0.01 : 0) + (literal ? 0.01 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it

@@ -42,6 +42,11 @@ export const SYNONYMS = [
   { says: ["总支出"], official: ["支出总计", "支出合计"] },
   { says: ["出国", "出境", "出国考察"], official: ["因公出国(境)", "出国"] },
   { says: ["退休", "退休金", "离退休"], official: ["离退休", "退休费"] },
+  { says: ["老干部", "老同志"], official: ["离退休干部", "离退休"] },
+  // A body's own sections, as staff call them.
+  { says: ["科室", "内设科室", "处室", "内设处室"], official: ["内设机构"] },
+  // What basic spending keeps going (保障机构正常运转).
+  { says: ["日常运转", "正常运转", "运转"], official: ["基本支出"] },
   { says: ["抚恤金", "丧葬"], official: ["抚恤", "死亡抚恤"] },
   { says: ["办公用品", "办公", "文具"], official: ["办公费"] },
   { says: ["工会"], official: ["工会经费"] },

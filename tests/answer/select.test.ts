@@ -62,6 +62,15 @@ describe("selectFigure", () => {
     expect(selectFigure([cars], target({ topic: "公务用车", aspect: "数量", unitHint: hint }))?.best.value).toBe(want);
   });
 
+  it.each([
+    ["7个绩效自评项目里有几个拿了满分", undefined],
+    ["绩效自评项目有几个", "7"],
+    ["绩效自评项目是7个吗", "7"],
+  ])("never answers %s with a figure the question itself states", (subject, want) => {
+    const projects = narrativeFact({ subject: "绩效自评项目", value: "7", unit: "个", measure: "数量", line: 842, quote: "我局通过对7个项目的自评" });
+    expect(selectFigure([projects], target({ topic: "绩效自评项目", aspect: "数量", unitHint: "个", subject }))?.best.value).toBe(want);
+  });
+
   it.each([["办公用房面积"], ["在职人员"], ["工资"]])("finds nothing for %s rather than guessing", (topic) => {
     expect(selectFigure(POOL, target({ topic }))).toBeNull();
   });

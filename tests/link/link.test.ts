@@ -199,6 +199,23 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("155.86");
   });
 
+  it.each([
+    ["培训班开展完成率 党校 typed 当校", "当校培训班开展完成率多少", "83"],
+    ["a project's score with 自评 typed 自平", "开办经费项目自平多少分", "97.87"],
+  ])("reads two characters typed by sound of the figure's own labels (%s)", (_name, q, want) => {
+    const pool = [
+      narrativeFact({ subject: "培训班开展完成率", value: "83", unit: "%", measure: "完成率", qualifier: ["实际完成值", "党校业务经费"], line: 2864, quote: "培训班开展完成率 83%" }),
+      narrativeFact({ subject: "开办经费", value: "97.87", unit: "分", measure: "得分", qualifier: ["自评总分"], line: 854, quote: "佛山市轨道交通局开办经费 97.87" }),
+    ];
+    const l = linkSubject(pool, q, { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(want);
+  });
+
+  it("never reads a contrast pair as a typo by sound (年末 is no 年初)", () => {
+    const pool = [narrativeFact({ subject: "年初结转和结余", value: "248.68", line: 137, quote: "年初结转和结余248.68万元" })];
+    expect(linkSubject(pool, "年末结转和结余多少", { code: null, accept }).kind).not.toBe("match");
+  });
+
   it("reads a short word for a thing its sentence named in full before (站点 → 中小企业服务工作站)", () => {
     const quote = "年内新增中小企业服务工作站5家，累计建设站点60家，培养服务专员158名";
     const pool = [
@@ -311,8 +328,11 @@ describe("linkSubject", () => {
     ["发绩效发了多少", "绩效工资", "10.16"],
     ["年底还剩多少钱结转到下一年", "年末结转和结余", "123319.86"],
     ["在校生有多少人", "在校学生", "58500"],
+    ["内设几个科室", "内设机构", "4"],
+    ["日常运转的基本支出花了多少", "基本支出", "746.39"],
   ])("links everyday words %s to %s", (q, subject, value) => {
-    const pool = [narrativeFact({ subject, value, unit: subject.includes("接待") ? "次" : "万元", measure: subject.includes("接待") ? "数量" : "决算", line: 9, quote: `${subject}${value}` })];
+    const count = subject.includes("接待") ? "次" : subject.includes("机构") ? "个" : null;
+    const pool = [narrativeFact({ subject, value, unit: count ?? "万元", measure: count ? "数量" : "决算", line: 9, quote: `${subject}${value}` })];
     const l = linkSubject(pool, q, { code: null, accept });
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(value);
   });
