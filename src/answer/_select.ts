@@ -40,6 +40,8 @@ export interface Selection {
   readonly best: Fact;
   readonly sources: readonly Fact[];
   readonly score: number;
+  /** The same figure as the document states it in another unit (4,347,300 元 of 434.73 万元). */
+  readonly forms?: readonly Fact[];
 }
 
 
@@ -121,7 +123,8 @@ export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (
     case "match": {
       const best = link.best.d.fact;
       const sources = [best, ...link.rivals.map((r) => r.d.fact).sort((a, b) => a.source.line - b.source.line)];
-      return { best, sources, score: link.best.coverage + link.best.preference };
+      const forms = (link.forms ?? []).map((x) => x.d.fact);
+      return { best, sources, score: link.best.coverage + link.best.preference, ...(forms.length > 0 ? { forms } : {}) };
     }
     case "clarify":
       return { candidates: link.candidates.map((c) => c.d.fact), uncovered: link.uncovered };

@@ -9,7 +9,7 @@ import { composeCompare, composeRank, composeShare, composeSum, type Operand } f
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
-import { isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget } from "./_select.js";
+import { isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget, type Selection } from "./_select.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
 import { composeRankWithin, type RankWithin } from "./_rank-within.js";
 import { quantityLabel, quantityOf } from "../link/index.js";
@@ -145,7 +145,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
         ? // "有下属单位吗": the document's own words answer whether there is any ("没有下属单位"), with the count in them;
           // a zero stated only in words is answered in those words.
           { ...figure, kind: "text", value: null, unit: null, text: [lang === "zh" ? `${t.department} ${t.year}年度：没有。` : `${t.department}, ${t.year}: none.`, which, ...rest].join("\n"), quantity }
-        : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: changeAlternatives(pool, sel.best) };
+        : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: [...changeAlternatives(pool, sel.best), ...otherUnitForms(sel)] };
       return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
     }
     case "offset": {
@@ -280,11 +280,18 @@ function withUnitAlternatives(a: Answer): Answer {
   const pair = a.kind === "number" && a.value !== null && a.unit ? /^([^()（）]+)[(（]([^()（）]+)[)）]$/.exec(a.unit) : null;
   if (pair && a.value !== null) return { ...a, alternatives: [...(a.alternatives ?? []), { value: a.value, unit: pair[1] ?? "" }, { value: a.value, unit: pair[2] ?? "" }] };
   // An amount in 万元 asked "多少元": the same amount in 元, exact.
-  if (a.kind === "number" && a.value !== null && a.unit === "万元" && /多少元|几元/.test(a.question)) return { ...a, alternatives: [...(a.alternatives ?? []), { value: new Decimal(a.value).times(10000).toFixed(), unit: "元" }] };
+  if (a.kind === "number" && a.value !== null && a.unit === "万元" && /多少元|几元/.test(a.question) && !(a.alternatives ?? []).some((x) => x.unit === "元")) return { ...a, alternatives: [...(a.alternatives ?? []), { value: new Decimal(a.value).times(10000).toFixed(), unit: "元" }] };
   const factor = a.unit && a.unit !== "万元" ? WAN_PER[a.unit] : undefined;
   if (a.kind !== "number" || a.value === null || factor === undefined) return a;
   const wan = { value: new Decimal(a.value).times(factor).toFixed(), unit: "万元" };
   return { ...a, alternatives: [...(a.alternatives ?? []), wan] };
+}
+
+/** The figure as the document also states it in another unit (one per unit). */
+function otherUnitForms(sel: Selection): { value: string; unit: string }[] {
+  const out: { value: string; unit: string }[] = [];
+  for (const f of sel.forms ?? []) if (f.unit !== sel.best.unit && !out.some((o) => o.unit === f.unit)) out.push({ value: f.value, unit: f.unit });
+  return out;
 }
 
 /** A change stated both ways ("增加1.77万元，增长84.3%"): the other form beside the one answered. */

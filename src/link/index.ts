@@ -250,7 +250,8 @@ function decide(scored: readonly Scored[], measure: string | null, text: string)
   const rivals = scored.filter(
     (x) => x !== top && x.accounted >= FULL && x.d.fact.measure === top.d.fact.measure && x.d.fact.unit === top.d.fact.unit && sameValue(x.d.fact.value, top.d.fact.value),
   );
-  return { kind: "match", best: top, rivals };
+  const forms = tied.filter((x) => roundedAlike(x.d.fact, top.d.fact));
+  return { kind: "match", best: top, rivals, ...(forms.length > 0 ? { forms } : {}) };
 }
 
 /** The quantity a fact of `pool` states, in the document's labels. */

@@ -67,7 +67,13 @@ export interface Scored {
 /** How a subject links to the facts of one department-year. */
 export type Link =
   /** Every content word is accounted for; `rivals` are other statements of the same figure. */
-  | { readonly kind: "match"; readonly best: Scored; readonly rivals: readonly Scored[] }
+  | {
+      readonly kind: "match";
+      readonly best: Scored;
+      readonly rivals: readonly Scored[];
+      /** The same figure as the document states it in another unit (74.29 万元 of 742,940.22 元). */
+      readonly forms?: readonly Scored[];
+    }
   /** Several different quantities fit equally, or the best ones leave words unaccounted for. */
   | { readonly kind: "clarify"; readonly candidates: readonly Scored[]; readonly uncovered: string }
   | { readonly kind: "none" };

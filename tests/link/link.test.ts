@@ -211,6 +211,16 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(want);
   });
 
+  it("gives the same figure the document states in another unit as its other form (434.73 万元 and 4,347,300 元)", () => {
+    const name = "2021年促进消费升级市级奖励资金";
+    const pool = [
+      narrativeFact({ subject: name, value: "434.73", line: 2438, quote: `${name} 434.73` }),
+      narrativeFact({ subject: name, value: "4347300", unit: "元", line: 4190, quote: `${name} 4347300` }),
+    ];
+    const l = linkSubject(pool, `${name}执行了多少`, { code: null, accept });
+    expect(l.kind === "match" ? [l.best.d.fact.value, ...(l.forms ?? []).map((x) => x.d.fact.value)].sort() : l.kind).toEqual(["434.73", "4347300"]);
+  });
+
   it("never reads a contrast pair as a typo by sound (年末 is no 年初)", () => {
     const pool = [narrativeFact({ subject: "年初结转和结余", value: "248.68", line: 137, quote: "年初结转和结余248.68万元" })];
     expect(linkSubject(pool, "年末结转和结余多少", { code: null, accept }).kind).not.toBe("match");
