@@ -74,16 +74,37 @@ export function buildSpelling(words: Iterable<string>): Spelling {
 }
 
 
+/** Words a repair never changes (an archive's department names), indexed once by their first character. */
+export interface KeptWords {
+  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes the words `correctSpelling` keeps as typed (build once; a question reads only those starting at its characters). */
+export function keptWords(words: Iterable<string>): KeptWords {
+  const byFirst = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    if (!w) continue;
+    const list = byFirst.get(w[0] ?? "");
+    if (list) list.push(w);
+    else byFirst.set(w[0] ?? "", [w]);
+  }
+  return { byFirst };
+}
+
 /**
  * The question with vocabulary typos repaired (same length; positions kept). Characters of filler
- * words, of words the vocabulary holds (two characters or more) and of `keep` words (department
- * names) are never changed.
+ * words, of words the vocabulary holds (two characters or more) and of `keep` and `kept` words
+ * (department names) are never changed.
  */
-export function correctSpelling(text: string, sp: Spelling, keep: readonly string[] = []): string {
+export function correctSpelling(text: string, sp: Spelling, keep: readonly string[] = [], kept: KeptWords = keptWords([])): string {
   const chars = [...text];
   if (chars.length !== text.length) return text;
   const fixed = contentMask(text).map((m) => !m);
-  for (const w of keep) for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) fixed[k] = true;
+  const hold = (i: number, w: string): void => {
+    for (let k = i; k < i + w.length; k++) fixed[k] = true;
+  };
+  for (const w of keep) for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) hold(i, w);
+  for (let i = 0; i < text.length; i++) for (const w of kept.byFirst.get(text[i] ?? "") ?? []) if (text.startsWith(w, i)) hold(i, w);
   // Function words of a question ("用财政拨款交的", "在…里", "给…发") are typed as meant.
   for (let k = 0; k < chars.length; k++) if (FUNCTION_CHARS.includes(chars[k] ?? "")) fixed[k] = true;
   // "2024年", "5个": a word after a number is a unit or a year.

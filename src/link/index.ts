@@ -15,7 +15,7 @@ export type { Descriptor, Label, LabelRole, Link, Quantity, Scored } from "./typ
 export { describeFacts } from "./_describe.js";
 export { contentMask } from "./_fillers.js";
 export { tableCovers } from "./_context.js";
-export { buildSpelling, correctSpelling, type Spelling } from "./_spelling.js";
+export { buildSpelling, correctSpelling, keptWords, type KeptWords, type Spelling } from "./_spelling.js";
 
 /**
  * The everyday words that name an amount of the classification ("出差" → 差旅费, "开会" → 会议费;

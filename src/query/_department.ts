@@ -122,73 +122,82 @@ function englishCandidate(o: EnglishOrg): Candidate[] {
   return [{ alias, departments: o.departments, start: o.start, end: o.end, edits: 0, weak: false }];
 }
 
+/**
+ * The aliases listed in `by` under a code unit of `text` (from `from` on) that `fits` at that
+ * position, as (alias, position) pairs in alias order, then position: what a scan of every alias
+ * would find, reading only the aliases that can start there.
+ */
+function occurrences(text: string, catalog: Catalog, by: ReadonlyMap<string, readonly number[]>, from: number, fits: (a: AliasEntry, at: number) => boolean): { alias: AliasEntry; at: number }[] {
+  const all = catalog.index.aliases;
+  const hits: [number, number][] = [];
+  for (let i = from; i < text.length; i++) {
+    for (const k of by.get(text[i] ?? "") ?? []) {
+      const a = all[k];
+      if (a && fits(a, i)) hits.push([k, i]);
+    }
+  }
+  hits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return hits.flatMap(([k, i]) => {
+    const alias = all[k];
+    return alias ? [{ alias, at: i }] : [];
+  });
+}
+
 function candidates(text: string, catalog: Catalog): Candidate[] {
   const out: Candidate[] = [];
   const exactAt = new Set<string>();
-  for (const alias of catalog.index.aliases) {
-    let from = 0;
-    for (;;) {
-      const i = text.indexOf(alias.text, from);
-      if (i < 0) break;
-      from = i + 1;
-      let end = i + alias.text.length;
-      if (alias.latin) {
-        if (/[a-z0-9]/.test(text[i - 1] ?? "")) continue;
-        const poss = /^'s?(?![a-z])/.exec(text.slice(end));
-        if (poss) end += poss[0].length;
-        else if (/[a-z0-9]/.test(text[end] ?? "")) continue;
-      }
-      exactAt.add(`${i}:${alias.text.length}`);
-      const c = admit(text, catalog, alias, i, end, 0, false);
-      if (c) out.push(c);
+  const { byFirst, bySecond } = catalog.index;
+  for (const { alias, at: i } of occurrences(text, catalog, byFirst, 0, (a, at) => text.startsWith(a.text, at))) {
+    let end = i + alias.text.length;
+    if (alias.latin) {
+      if (/[a-z0-9]/.test(text[i - 1] ?? "")) continue;
+      const poss = /^'s?(?![a-z])/.exec(text.slice(end));
+      if (poss) end += poss[0].length;
+      else if (/[a-z0-9]/.test(text[end] ?? "")) continue;
     }
+    exactAt.add(`${i}:${alias.text.length}`);
+    const c = admit(text, catalog, alias, i, end, 0, false);
+    if (c) out.push(c);
   }
   // One wrong, missing or extra character: same first character, and the organisation suffix kept
   // or dropped whole ("经心局", "经信", "洪山企业服务中心" for "洪山区企业服务中心").
-  for (const alias of catalog.index.aliases) {
+  for (const { alias, at: i } of occurrences(text, catalog, byFirst, 0, (a) => !a.latin && a.text.length >= 3)) {
     const a = alias.text;
-    if (alias.latin || a.length < 3) continue;
-    for (let i = text.indexOf(a[0] ?? ""); i >= 0; i = text.indexOf(a[0] ?? "", i + 1)) {
-      for (const len of [a.length - 1, a.length, a.length + 1]) {
-        if (i + len > text.length || exactAt.has(`${i}:${len}`)) continue;
-        const w = text.slice(i, i + len);
-        if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
-        // A name's last character typed by sound ("东湖高薪物业费") is no name cut short before it.
-        if (len === a.length - 1 && a.startsWith(w) && soundsAlike(text[i + len] ?? "", a.at(-1) ?? "")) continue;
-        const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
-        // The suffix may be mistyped as a homophone, as input methods do ("经信句", "商务居", "服务中新",
-        // "管委汇"), but not swapped for another
-        // organisation's ("经信委" is not 经信局), nor for the first character of an item ("经信三公经费").
-        const typed = text.slice(i + len - 1);
-        const suffixTypo =
-          len === a.length && w.slice(0, -1) === a.slice(0, -1) && homophone(w.at(-1) ?? "", a.at(-1) ?? "") && !STEM_BOUNDARY.test(typed) && !/^(中心|委员会|办公室|管委会)/.test(typed) && !startsItem(text, i + len - 1, i + len);
-        if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1) && !suffixTypo) continue;
-        // Two characters are too few to be a typo of anything ("政局" is no 政务局).
-        if (len < 3 && !stemOnly) continue;
-        // A stem must end where a name can end ("经信的…", "经信三公经费"), and must not begin an
-        // item word ("财政拨款收入" holds no 财政局, "政务服务中心" no 政务服务局).
-        if (stemOnly && (!stemBoundary(text, i + len) || startsItem(text, i, i + len))) continue;
-        const c = admit(text, catalog, alias, i, i + len, 1, stemOnly && a.length < 4);
-        if (c) out.push(c);
-      }
+    for (const len of [a.length - 1, a.length, a.length + 1]) {
+      if (i + len > text.length || exactAt.has(`${i}:${len}`)) continue;
+      const w = text.slice(i, i + len);
+      if (![...w].every(isCjk) || editDistance(w, a, 1) !== 1) continue;
+      // A name's last character typed by sound ("东湖高薪物业费") is no name cut short before it.
+      if (len === a.length - 1 && a.startsWith(w) && soundsAlike(text[i + len] ?? "", a.at(-1) ?? "")) continue;
+      const stemOnly = len === a.length - 1 && w === a.slice(0, -1) && ORG_SUFFIX.test(a);
+      // The suffix may be mistyped as a homophone, as input methods do ("经信句", "商务居", "服务中新",
+      // "管委汇"), but not swapped for another
+      // organisation's ("经信委" is not 经信局), nor for the first character of an item ("经信三公经费").
+      const typed = text.slice(i + len - 1);
+      const suffixTypo =
+        len === a.length && w.slice(0, -1) === a.slice(0, -1) && homophone(w.at(-1) ?? "", a.at(-1) ?? "") && !STEM_BOUNDARY.test(typed) && !/^(中心|委员会|办公室|管委会)/.test(typed) && !startsItem(text, i + len - 1, i + len);
+      if (ORG_SUFFIX.test(a) && !stemOnly && w.at(-1) !== a.at(-1) && !suffixTypo) continue;
+      // Two characters are too few to be a typo of anything ("政局" is no 政务局).
+      if (len < 3 && !stemOnly) continue;
+      // A stem must end where a name can end ("经信的…", "经信三公经费"), and must not begin an
+      // item word ("财政拨款收入" holds no 财政局, "政务服务中心" no 政务服务局).
+      if (stemOnly && (!stemBoundary(text, i + len) || startsItem(text, i, i + len))) continue;
+      const c = admit(text, catalog, alias, i, i + len, 1, stemOnly && a.length < 4);
+      if (c) out.push(c);
     }
   }
   // The first character typed by sound ("精信局" for 经信局, "红山区企服中心" for 洪山区…): the rest of
   // the name exactly, in a name of an organisation (short names) or a long one.
-  for (const alias of catalog.index.aliases) {
+  const firstTypo = (a: AliasEntry, j: number): boolean => !a.latin && a.text.length >= 3 && (a.text.length >= 6 || ORG_SUFFIX.test(a.text)) && text.startsWith(a.text.slice(1), j);
+  for (const { alias, at: j } of occurrences(text, catalog, bySecond, 1, firstTypo)) {
     const a = alias.text;
-    if (alias.latin || a.length < 3 || (a.length < 6 && !ORG_SUFFIX.test(a))) continue;
-    const rest = a.slice(1);
-    for (let j = text.indexOf(rest, 1); j >= 1; j = text.indexOf(rest, j + 1)) {
-      const typed = text[j - 1] ?? "";
-      if (!isCjk(typed) || typed === a[0] || !homophone(typed, a[0] ?? "") || exactAt.has(`${j - 1}:${a.length}`)) continue;
-      const c = admit(text, catalog, alias, j - 1, j - 1 + a.length, 1, false);
-      if (c) out.push(c);
-    }
+    const typed = text[j - 1] ?? "";
+    if (!isCjk(typed) || typed === a[0] || !homophone(typed, a[0] ?? "") || exactAt.has(`${j - 1}:${a.length}`)) continue;
+    const c = admit(text, catalog, alias, j - 1, j - 1 + a.length, 1, false);
+    if (c) out.push(c);
   }
   return out;
 }
-
 
 /**
  * The end of a department phrase, taken over an organisation word typed after the name ("东湖高新管委会",

@@ -174,16 +174,68 @@ function conceptsOf(asked: string): Concept[] {
   return out;
 }
 
-/** The catalog departments an English name covers (see `findEnglishOrgs`). */
+/**
+ * What matching English names reads of a catalog, worked out once per catalog (and per glossary
+ * phrase): each department's Chinese name variants, the departments whose variants hold a phrase,
+ * and the departments by the content words of their English aliases.
+ */
+interface EnglishIndex {
+  readonly variants: readonly (readonly string[])[];
+  readonly holding: Map<string, readonly number[]>;
+  readonly byAliasWords: ReadonlyMap<string, readonly number[]>;
+}
+
+const englishIndexes = new WeakMap<Catalog, EnglishIndex>();
+
+function englishIndex(catalog: Catalog): EnglishIndex {
+  let index = englishIndexes.get(catalog);
+  if (!index) {
+    const byAliasWords = new Map<string, number[]>();
+    catalog.departments.forEach((d, i) => {
+      for (const a of d.aliases) {
+        const key = aliasKey(a);
+        if (key === null) continue;
+        const list = byAliasWords.get(key) ?? [];
+        if (!list.includes(i)) list.push(i);
+        byAliasWords.set(key, list);
+      }
+    });
+    index = { variants: catalog.departments.map((d) => variantsOf(d.name)), holding: new Map(), byAliasWords };
+    englishIndexes.set(catalog, index);
+  }
+  return index;
+}
+
+/** The departments (ascending) one of whose Chinese name variants holds `phrase`. */
+function holding(index: EnglishIndex, phrase: string): readonly number[] {
+  let out = index.holding.get(phrase);
+  if (!out) {
+    out = index.variants.flatMap((vs, i) => (vs.some((v) => v.includes(phrase)) ? [i] : []));
+    index.holding.set(phrase, out);
+  }
+  return out;
+}
+
+/**
+ * The catalog departments an English name covers (see `findEnglishOrgs`). Every head and part of
+ * the name must be found in a department's name, so only the departments holding one phrase of
+ * each are tried.
+ */
 function matchDepartments(asked: string, catalog: Catalog): number[] {
   const concepts = conceptsOf(asked);
-  if (!concepts.some((c) => c.kind === "head" || c.kind === "part")) return [];
-  const out: number[] = [];
-  catalog.departments.forEach((d, i) => {
-    const viaNames = variantsOf(d.name).some((v) => covers(concepts, v));
-    if (viaNames || d.aliases.some((a) => aliasOverlap(asked, a))) out.push(i);
-  });
-  return out;
+  const required = concepts.filter((c) => c.kind === "head" || c.kind === "part");
+  if (required.length === 0) return [];
+  const index = englishIndex(catalog);
+  let tried: readonly number[] | null = null;
+  for (const c of required) {
+    const some = new Set(c.alts.flatMap((alt) => holding(index, alt)));
+    tried = (tried ?? [...some]).filter((i) => some.has(i));
+  }
+  const out = new Set<number>();
+  for (const i of tried ?? []) if ((index.variants[i] ?? []).some((v) => covers(concepts, v))) out.add(i);
+  const key = wordsKey(asked);
+  for (const i of key === null ? [] : (index.byAliasWords.get(key) ?? [])) out.add(i);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** The Chinese names of a department: its name without "（本级）", and a bracketed alternative name. */
@@ -273,18 +325,19 @@ function rank(c: Concept): number {
 const GENERIC_EN = new Set(["administrative", "management", "committee", "bureau", "office", "municipal", "city", "district", "government", "people", "center", "zone"]);
 
 /**
- * Token overlap with one English alias: the same words but generic ones ("Optics Valley
+ * An English alias's content words, sorted and joined (null for a Chinese alias or one of generic
+ * words only): a name matches an alias with the same words but generic ones ("Optics Valley
  * committee" ~ "Optics Valley", "Wuhan Economy and IT Bureau" ~ "Wuhan Economic and Information
  * Technology Bureau"); a missing content word may be another body ("Enterprise Centre").
  */
-function aliasOverlap(asked: string, alias: string): boolean {
-  if (/[\u3400-\u9fff]/.test(alias)) return false;
-  const content = (s: string): Set<string> => {
-    let t = s.toLowerCase().replace(/'s\b/g, "");
-    for (const [re, to] of EXPANSIONS) t = t.replace(re, to);
-    return new Set(t.split(/\s+/).map(stem).filter((w) => w.length > 0 && !FILLER.has(w) && !GENERIC_EN.has(w)));
-  };
-  const m = content(asked);
-  const a = content(alias);
-  return m.size > 0 && m.size === a.size && [...m].every((w) => a.has(w));
+function aliasKey(alias: string): string | null {
+  return /[\u3400-\u9fff]/.test(alias) ? null : wordsKey(alias);
+}
+
+/** The content words of an English name, sorted and joined (null when it has none). */
+function wordsKey(name: string): string | null {
+  let t = name.toLowerCase().replace(/'s\b/g, "");
+  for (const [re, to] of EXPANSIONS) t = t.replace(re, to);
+  const words = new Set(t.split(/\s+/).map(stem).filter((w) => w.length > 0 && !FILLER.has(w) && !GENERIC_EN.has(w)));
+  return words.size > 0 ? [...words].sort().join(" ") : null;
 }

@@ -74,6 +74,18 @@ export function buildCatalog(docs: readonly CatalogDoc[]): Catalog {
     .map(([text, e]) => ({ text, departments: e.departments, bare: e.bare, latin: !/[\u3400-\u9fff]/.test(text) }))
     .sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
 
+  const byFirst = new Map<string, number[]>();
+  const bySecond = new Map<string, number[]>();
+  const put = (m: Map<string, number[]>, k: string | undefined, i: number): void => {
+    if (k === undefined) return;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  };
+  aliases.forEach((a, i) => {
+    put(byFirst, a.text[0], i);
+    put(bySecond, a.text[1], i);
+  });
   const years = departments.flatMap((d) => d.years);
   return {
     departments,
@@ -83,6 +95,8 @@ export function buildCatalog(docs: readonly CatalogDoc[]): Catalog {
       regionOwn,
       regionUnder,
       regionForms: [...regionUnder.keys()].sort((a, b) => b.length - a.length),
+      byFirst,
+      bySecond,
     },
   };
 }

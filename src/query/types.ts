@@ -60,6 +60,12 @@ export interface CatalogIndex {
   readonly regionUnder: ReadonlyMap<string, readonly number[]>;
   /** All region forms, longest first. */
   readonly regionForms: readonly string[];
+  /**
+   * Positions in `aliases` (ascending) by an alias's first and by its second UTF-16 code unit: a
+   * question reads only the aliases that can start at one of its characters, not the archive's all.
+   */
+  readonly byFirst: ReadonlyMap<string, readonly number[]>;
+  readonly bySecond: ReadonlyMap<string, readonly number[]>;
 }
 
 /** What figure about an item is wanted; "决算" (the actual outturn) unless the question says otherwise. */

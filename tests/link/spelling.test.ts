@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSpelling, correctSpelling } from "../../src/link/index.js";
+import { buildSpelling, correctSpelling, keptWords } from "../../src/link/index.js";
 
 const VOCAB = ["公务接待费", "比上年决算数", "政府采购支出总额", "较年初预算", "预算项目支出", "完成率", "共同", "事业运行", "因公出国(境)费", "职业年金缴费", "科学技术支出", "年初结转和结余", "收入决算表", "支出决算表", "伙食补助费", "全年预算", "捐赠收入", "调降", "调减", "学校财政拨款收入"];
 const sp = buildSpelling(VOCAB);
@@ -57,5 +57,12 @@ describe("correctSpelling", () => {
 
   it("never changes a department name it is told to keep", () => {
     expect(correctSpelling("科学技木局的伙食补助费", sp, ["科学技木局"])).toBe("科学技木局的伙食补助费");
+  });
+
+  it("keeps the words of an index built once (an archive's names), wherever they stand", () => {
+    const kept = keptWords(["事页运行中心", "科学技木局", "宜昌市审计局", ""]);
+    expect(correctSpelling("行政运行比事页运行多花了多少", sp)).toBe("行政运行比事业运行多花了多少");
+    expect(correctSpelling("事页运行中心比事页运行多花了多少", sp, [], kept)).toBe("事页运行中心比事业运行多花了多少");
+    expect(kept.byFirst.get("事")).toEqual(["事页运行中心"]);
   });
 });
