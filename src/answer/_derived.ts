@@ -125,7 +125,10 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
   };
 }
 
-/** Departments ranked by one figure, highest first; `value` is the top figure. */
+/** How many departments a ranking lists (with their citations); the count of all is said. */
+export const RANK_SHOWN = 10;
+
+/** Departments ranked by one figure, highest first (the first `RANK_SHOWN` listed and cited); `value` is the top figure. */
 export function composeRank(question: string, lang: Lang, ops: readonly Operand[], ascending: boolean, read: LineReader): Answer | null {
   const first = ops[0];
   if (!first) return null;
@@ -137,10 +140,13 @@ export function composeRank(question: string, lang: Lang, ops: readonly Operand[
   });
   const top = sorted[0];
   if (!top) return null;
-  const ctx = base(question, lang, sorted, read);
+  // An archive's hundreds of departments are not listed (nor cited) one by one: the first ones are.
+  const shown = sorted.slice(0, RANK_SHOWN);
+  const ctx = base(question, lang, shown, read);
   const name = subjectName(top.sel.best, lang);
-  const rows = sorted.map((o, i) => `${i + 1}. ${o.department}（${o.year}）：${figureText(o.sel.best.value, unit)}`);
-  const text = [WORDS[lang].rankIntro(name, ascending), ...rows, statusLine(sorted, lang), citationsBlock(ctx.citations, lang)].join("\n");
+  const rows = shown.map((o, i) => `${i + 1}. ${o.department}（${o.year}）：${figureText(o.sel.best.value, unit)}`);
+  const more = sorted.length > shown.length ? [WORDS[lang].rankMore(shown.length, sorted.length)] : [];
+  const text = [WORDS[lang].rankIntro(name, ascending), ...rows, ...more, statusLine(shown, lang), citationsBlock(ctx.citations, lang)].join("\n");
   return {
     question,
     kind: "number",

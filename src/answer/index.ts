@@ -10,6 +10,7 @@ import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
 import { isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget, type Selection } from "./_select.js";
+import { headlineKey } from "./_headline.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
 import { composeRankWithin, type RankWithin } from "./_rank-within.js";
 import { quantityLabel, quantityOf } from "../link/index.js";
@@ -22,6 +23,8 @@ export { errorMessage, statusText, measureText } from "./messages.js";
 export { figureOnLine, findStrayNumbers, findUnsourced, numbersIn, quoteInCorpus } from "./_guard.js";
 export { isClarification, resolveFigure, selectFigure } from "./_select.js";
 export type { FigureTarget, Selection } from "./_select.js";
+export { headlineAsks, headlineKey, type HeadlineAsk } from "./_headline.js";
+export { RANK_SHOWN } from "./_derived.js";
 export type { RankWithin } from "./_rank-within.js";
 export type { Passage, PassageKind } from "./_passage.js";
 export type { LineReader } from "./_citations.js";
@@ -71,6 +74,13 @@ export type AnswerRequest =
 /** What composing an answer reads: facts by department-year, corpus lines, passage search. */
 export interface AnswerData {
   factsFor(department: string, year: number): readonly Fact[];
+  /**
+   * Every department-year's stored answer to one headline ask (see `headlineAsks`), by
+   * "department|year" (null: no figure); a ranking across departments that asks it reads these
+   * instead of every department's facts. Department-years absent (or no such reader) are linked
+   * from `factsFor`.
+   */
+  headlineFigures?(ask: string): ReadonlyMap<string, Selection | null>;
   readonly readLine: LineReader;
   searchPassages(query: string, scope: { department: string | null; year: number | null }, k: number): Promise<Passage[]>;
   /** The passage that follows `p` in its document, if any. */
@@ -104,6 +114,12 @@ function notDisclosed(question: string, lang: Lang, t: FigureTarget): Answer {
     item: t.topic ?? t.items[0] ?? (lang === "zh" ? "该项" : "this item"),
   });
 }
+
+/**
+ * At most this many departments of a ranking are linked from their facts one by one (about 60 ms
+ * each in a large archive); a ranking of a headline figure reads stored answers instead.
+ */
+export const RANK_LIVE_MAX = 24;
 
 function operand(t: FigureTarget, data: AnswerData): Operand | null {
   const sel = selectFigure(data.factsFor(t.department, t.year), t);
@@ -198,7 +214,21 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((o) => String(o.year)), "100"], facts: ops.flatMap((o) => o.sel.sources) };
     }
     case "rank": {
-      const ops = req.targets.map((t) => operand(t, data)).filter((o): o is Operand => o !== null);
+      // A ranking that asks a headline figure (an item named plainly) reads each department's
+      // stored answer; any other is linked department by department, which an archive's hundreds
+      // of departments make too slow to wait for: it is asked to be narrowed.
+      const first = req.targets[0];
+      const key = first ? headlineKey(first) : null;
+      const stored = key !== null && data.headlineFigures ? data.headlineFigures(key) : null;
+      const live = stored === null ? req.targets : req.targets.filter((t) => !stored.has(`${t.department}|${t.year}`));
+      if (live.length > RANK_LIVE_MAX) return { answer: refuse(question, lang, { code: "rank_too_wide", departments: req.targets.length }), values: [], extra: [String(req.targets.length)] };
+      const ops = req.targets
+        .map((t): Operand | null => {
+          const sel = stored?.get(`${t.department}|${t.year}`);
+          if (sel === undefined) return operand(t, data);
+          return sel === null ? null : { department: t.department, year: t.year, sel };
+        })
+        .filter((o): o is Operand => o !== null);
       const answer = ops.length > 0 ? composeRank(question, lang, ops, req.ascending, data.readLine) : null;
       if (!answer) {
         const t = req.targets[0];

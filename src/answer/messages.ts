@@ -34,6 +34,10 @@ export function errorMessage(e: AnswerError, lang: Lang): string {
       return zh
         ? "没能理解这个问题。可以问某部门某项支出的金额，例如“经信局公务接待费多少”，或问原因、名词解释。"
         : "Sorry, I could not understand the question. Ask for a figure (e.g. “经信局 official reception expenses”), a reason, or a definition.";
+    case "rank_too_wide":
+      return zh
+        ? `在${e.departments}个部门之间排名，只能按各部门的标准数字排（直接问该项目，例如“哪个部门三公经费最多”“哪个部门公务接待费最少”）；这个问题请限定几个部门再比较，例如“经信局和投促局哪家多”。`
+        : `Across ${e.departments} departments, rankings are made of each department's standard figures only (ask for the item itself, e.g. “which department spent the most on official receptions”); for this question, please name the departments to compare.`;
     case "index_stale":
       return zh ? `索引已过期，需要重建：${e.reason}` : `The index is stale and must be rebuilt: ${e.reason}`;
     case "model_unavailable":
@@ -109,6 +113,7 @@ export const WORDS = {
     passagesIntro: "文件中的相关说明：",
     noPassage: "文件中没有找到相关说明。",
     rankIntro: (item: string, ascending = false) => `各部门${item}（从${ascending ? "低到高" : "高到低"}）：`,
+    rankMore: (shown: number, all: number) => `……（共${all}个部门，列出前${shown}个）`,
     semanticOff: "（语义检索未启用，仅用关键词检索）",
   },
   en: {
@@ -124,6 +129,7 @@ export const WORDS = {
     passagesIntro: "What the disclosure says:",
     noPassage: "No relevant passage was found in the documents.",
     rankIntro: (item: string, ascending = false) => `${item} by department (${ascending ? "lowest" : "highest"} first):`,
+    rankMore: (shown: number, all: number) => `… (the first ${shown} of ${all} departments)`,
     semanticOff: "(semantic search is off; keyword search only)",
   },
 } as const;

@@ -50,6 +50,8 @@ export type AnswerError =
   | { readonly code: "year_not_covered"; readonly department: string; readonly year: number; readonly available: readonly number[] }
   | { readonly code: "not_disclosed"; readonly department: string; readonly year: number; readonly item: string }
   | { readonly code: "not_understood" }
+  /** A ranking across more departments than are linked one by one, of a figure no headline answers. */
+  | { readonly code: "rank_too_wide"; readonly departments: number }
   | { readonly code: "index_stale"; readonly reason: string }
   | { readonly code: "model_unavailable"; readonly reason: string }
   | { readonly code: "guard_rejected"; readonly numbers: readonly string[] }
@@ -137,9 +139,10 @@ export interface Engine {
   /** Whether semantic search is on, and where the model came from. */
   status(): { semantic: boolean; modelSource: string | null; facts: number; chunks: number };
   /**
-   * Reads every department-year's facts and prepares them for linking, one department at a time
-   * (yielding between them), so a long-running bot or chat answers its first question about any
-   * department as fast as its next. A one-shot `ask` never needs it.
+   * Reads department-years' facts and prepares them for linking, one department at a time
+   * (yielding between them), as many as stay prepared in memory (all of a small corpus), then
+   * rehearses a few of their questions, so a long-running bot or chat answers its first question
+   * as fast as its next. A one-shot `ask` never needs it.
    */
   warm(): Promise<void>;
 }

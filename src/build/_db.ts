@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
 import { vocabularyOf } from "../link/index.js";
+import { headlineAsks, selectFigure } from "../answer/index.js";
 import { addSearchDocument, createSearchTables, damagedChunks, mergeRecentPostings, moveSearchDocument, postingTiers, removeSearchDocument, type PostingTier, type Span } from "../search/index.js";
 import type { FileStamp, KnownFile } from "../corpus/index.js";
 import type { ArtefactInfo, ArtefactStore } from "./_artefacts.js";
@@ -16,16 +17,16 @@ import { codeFingerprint } from "./_fingerprint.js";
 import type { Outcome, StoredRecord } from "./_process.js";
 
 /** Bump when the tables change shape (the database is then re-assembled from the artefacts). */
-export const DB_FORMAT = 5;
+export const DB_FORMAT = 6;
 export const DB_FILE = "index.db";
 
 /**
  * The database format with a fingerprint of the code that derives rows from artefacts at assembly
- * (the label vocabulary, by src/link; the search tables): a change re-assembles the database,
- * without parsing.
+ * (the label vocabulary, by src/link; the search tables; the headline figures, by the answer
+ * stage's selection): a change re-assembles the database, without parsing.
  */
 export function assemblyFormat(): string {
-  return `${DB_FORMAT}-${codeFingerprint(["link", "search/_tables"])}`;
+  return `${DB_FORMAT}-${codeFingerprint(["link", "search/_tables", "answer/_select", "answer/_headline", "answer/_text"])}`;
 }
 
 /** Why the database cannot be opened as it is. */
@@ -42,6 +43,8 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_who ON documents(department, year);
 CREATE TABLE IF NOT EXISTS facts(doc INTEGER PRIMARY KEY, count INTEGER NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS findings(doc INTEGER PRIMARY KEY, sha TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS headlines(ask TEXT NOT NULL, doc INTEGER NOT NULL, sha TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY(ask, doc)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS headlines_doc ON headlines(doc);
 CREATE TABLE IF NOT EXISTS doc_terms(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms(doc);
 CREATE TABLE IF NOT EXISTS doc_terms_recent(term TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY(term, doc)) WITHOUT ROWID;
@@ -218,6 +221,15 @@ export function insertOutcome(db: Database.Database, key: string, file: string, 
     db.prepare("INSERT INTO facts(doc, count, sha, data) VALUES(?, ?, ?, ?)").run(id, outcome.facts.length, sha256(facts), facts);
     const findings = JSON.stringify(outcome.findings);
     db.prepare("INSERT INTO findings(doc, sha, data) VALUES(?, ?, ?)").run(id, sha256(findings), findings);
+    // Its answers to the headline asks (each canonical item named plainly): a ranking across
+    // departments reads these (one row per department), not every department's facts.
+    const headline = db.prepare("INSERT INTO headlines(ask, doc, sha, data) VALUES(?, ?, ?, ?)");
+    for (const [key, ask] of headlineAsks()) {
+      const sel = selectFigure(outcome.facts, { ...ask, department: r.department, year: r.year });
+      if (sel === null) continue;
+      const data = JSON.stringify({ sources: sel.sources, score: sel.score });
+      headline.run(key, id, sha256(data), data);
+    }
     const term = db.prepare(`INSERT INTO ${recent ? "doc_terms_recent" : "doc_terms"}(term, doc) VALUES(?, ?)`);
     for (const t of docTerms(outcome)) term.run(t, id);
     // The document's label words, described once here (typo repair reads their union): counted per
@@ -245,7 +257,7 @@ export function removeDocument(db: Database.Database, id: number): Span | null {
     const less = db.prepare("UPDATE vocabulary SET docs = docs - 1 WHERE word = ?");
     for (const w of words ? (JSON.parse(words.data) as string[]) : []) less.run(w);
     db.prepare("DELETE FROM vocabulary WHERE docs <= 0").run();
-    for (const table of ["facts", "findings", "doc_terms", "doc_terms_recent", "doc_words"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
+    for (const table of ["facts", "findings", "headlines", "doc_terms", "doc_terms_recent", "doc_words"]) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(id);
     db.prepare("DELETE FROM documents WHERE id = ?").run(id);
     return removeSearchDocument(db, id);
   })();
@@ -307,7 +319,9 @@ export function damagedDocuments(db: Database.Database, store: ArtefactStore): M
         ? "facts"
         : r.findings === null || sha256(r.findings) !== r.findingsSha
           ? "findings"
-          : damagedChunks(db, r.id) > 0
+          : damagedHeadlines(db, r.id) > 0
+            ? "headlines"
+            : damagedChunks(db, r.id) > 0
             ? "chunks"
             : store.digest(r.key) !== r.artefactSha
               ? "artefact"
@@ -315,6 +329,12 @@ export function damagedDocuments(db: Database.Database, store: ArtefactStore): M
     if (why !== null) out.set(r.key, `${r.file}: ${why}`);
   }
   return out;
+}
+
+/** Headline rows of a document that no longer match their recorded hash. */
+function damagedHeadlines(db: Database.Database, id: number): number {
+  const rows = db.prepare("SELECT sha, data FROM headlines WHERE doc = ?").all(id) as { sha: string; data: string }[];
+  return rows.filter((r) => sha256(r.data) !== r.sha).length;
 }
 
 /** Records the new path of a rejected file. */

@@ -7,6 +7,7 @@ import { sha256 } from "../core/hash.js";
 import { createLogger } from "../core/log.js";
 import type { Fact, Finding } from "../facts/index.js";
 import { labelBigrams } from "./_db.js";
+import { weightedCache, type CacheBounds } from "./_cache.js";
 
 const log = createLogger("facts");
 
@@ -26,48 +27,35 @@ export interface FactReader {
    * absent figure there means a damaged index, not an undisclosed item).
    */
   withheldFor(department: string, year: number): readonly string[];
+  /**
+   * Every department-year's stored answer to one headline ask (`headlineAsks`), by
+   * "department|year" (null: none), for the department-years held by one document. A
+   * department-year of several documents, or whose stored answer fails its hash check, is absent
+   * (its facts are linked instead).
+   */
+  headlineFigures(ask: string): ReadonlyMap<string, HeadlineFigure | null>;
   /** The facts of one document by its cited path, paths filled in. */
   factsOfFile(file: string): readonly Fact[];
   /** Every label word of the stored documents (their vocabulary, for typo repair). */
   vocabulary(): Set<string>;
   /** Number of facts stored. */
   count(): number;
+  /** How many facts of department-years read once stay parsed (a warm-up reads no more than these). */
+  readonly keptOnce: number;
 }
 
 /**
- * Department-years whose facts stay parsed in memory: those read again (a working set of
- * departments asked about) and, apart, those read once. A ranking over all departments reads
- * every one once; it passes through the second part and leaves the first one warm (at 1,000
- * documents a ranking evicted every department being asked about: each next question read and
- * parsed its facts again).
+ * How many facts stay parsed in memory (with what linking builds over them, about 3.5 KiB a fact):
+ * department-years read again (a working set of departments asked about) and, apart, those read
+ * once. A pass over many departments read once leaves the first part warm.
  */
-const KEPT_REREAD = 24;
-const KEPT_ONCE = 8;
+export const KEPT_FACTS: CacheBounds = { once: 16_000, again: 48_000 };
 
-/** A cache of two LRU parts: entries enter `once` and move to `again` when read a second time. */
-function twoPartCache<T>(): { get(key: string): T | undefined; set(key: string, value: T): void } {
-  const once = new Map<string, T>();
-  const again = new Map<string, T>();
-  const bound = (m: Map<string, T>, size: number): void => {
-    if (m.size <= size) return;
-    const oldest = m.keys().next().value;
-    if (oldest !== undefined) m.delete(oldest);
-  };
-  return {
-    get(key) {
-      const hit = again.get(key) ?? once.get(key);
-      if (hit === undefined) return undefined;
-      once.delete(key);
-      again.delete(key);
-      again.set(key, hit);
-      bound(again, KEPT_REREAD);
-      return hit;
-    },
-    set(key, value) {
-      once.set(key, value);
-      bound(once, KEPT_ONCE);
-    },
-  };
+/** A stored answer to a headline ask: the representative figure first, then its other sources. */
+export interface HeadlineFigure {
+  readonly best: Fact;
+  readonly sources: readonly Fact[];
+  readonly score: number;
 }
 
 interface FactRow {
@@ -99,14 +87,16 @@ function factsOfRows(rows: readonly FactRow[], withheld: string[] = []): Fact[] 
 const DOC_TERMS = "(SELECT term, doc FROM doc_terms UNION ALL SELECT term, doc FROM doc_terms_recent)";
 
 /** A reader over `db`'s facts tables. */
-export function factReader(db: Database.Database): FactReader {
-  const cache = twoPartCache<readonly Fact[]>();
+export function factReader(db: Database.Database, kept: CacheBounds = KEPT_FACTS): FactReader {
+  const cache = weightedCache<readonly Fact[]>(kept, (facts) => facts.length);
   const withheld = new Map<string, readonly string[]>();
   const byFile = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.file = ?");
   const byWho = db.prepare("SELECT d.id AS id, d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN facts f ON f.doc = d.id WHERE d.department = ? AND d.year = ? ORDER BY d.file");
   const findings = db.prepare("SELECT d.file AS file, f.sha AS sha, f.data AS data FROM documents d JOIN findings f ON f.doc = d.id WHERE d.department = ? ORDER BY d.file");
   let total: number | null = null;
+  let single: readonly string[] | null = null;
   return {
+    keptOnce: kept.once,
     factsFor(department, year) {
       const key = `${department}|${year}`;
       const hit = cache.get(key);
@@ -120,6 +110,30 @@ export function factReader(db: Database.Database): FactReader {
     withheldFor(department, year) {
       this.factsFor(department, year);
       return withheld.get(`${department}|${year}`) ?? [];
+    },
+    headlineFigures(ask) {
+      single ??= db.prepare("SELECT department || '|' || year FROM documents GROUP BY department, year HAVING COUNT(*) = 1").pluck().all() as string[];
+      const out = new Map<string, HeadlineFigure | null>(single.map((k) => [k, null]));
+      const rows = db.prepare("SELECT d.department || '|' || d.year AS who, d.file AS file, h.sha AS sha, h.data AS data FROM headlines h JOIN documents d ON d.id = h.doc WHERE h.ask = ?").all(ask) as {
+        who: string;
+        file: string;
+        sha: string;
+        data: string;
+      }[];
+      for (const r of rows) {
+        if (!out.has(r.who)) continue;
+        // A damaged or edited row is not served: that department's facts are linked instead.
+        if (sha256(r.data) !== r.sha) {
+          log.error("a stored headline figure does not match its recorded hash; the document's facts are read instead", { file: r.file });
+          out.delete(r.who);
+          continue;
+        }
+        const { sources, score } = JSON.parse(r.data) as { sources: Fact[]; score: number };
+        for (const f of sources) (f.source as { file: string }).file = r.file;
+        const best = sources[0];
+        if (best) out.set(r.who, { best, sources, score });
+      }
+      return out;
     },
     factsOfFile(file) {
       return factsOfRows(byFile.all(file) as FactRow[]);

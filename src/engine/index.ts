@@ -2,7 +2,7 @@ import { composeAnswer, isClarification, refuse, resolveFigure, type AnswerData 
 import type { Passage } from "../answer/_passage.js";
 import type { Answer, ConversationState, DepartmentInfo, Engine, Lang } from "../answer/types.js";
 import { auditSource, type DocumentAudit } from "../audit/index.js";
-import { buildSpelling, correctSpelling, linkSubject } from "../link/index.js";
+import { buildSpelling, correctSpelling, keptWords, linkSubject } from "../link/index.js";
 import { EMPTY_CONVERSATION } from "../answer/types.js";
 import { ensureIndex, type EnsureIndexOptions, type LoadedIndex } from "../build/index.js";
 import type { Config } from "../config.js";
@@ -41,18 +41,21 @@ function inferDepartment(u: Understanding, catalog: Catalog, data: AnswerData, f
   if (u.items.length === 0 && u.topic === null && u.code === null) return null;
   const hits: { name: string; score: number }[] = [];
   // Only departments whose facts share an item, the code or most of the topic's characters can
-  // match: the others' facts are never read (a city's archive holds hundreds of departments).
-  let candidates: ReadonlySet<string> | null = null;
+  // match: the others' facts are never read (a city's archive holds hundreds of departments). What
+  // is asked (items, code, topic) is the same of every department.
+  const sample = catalog.departments.find((d) => d.years.length > 0);
+  const sampleYear = sample?.years[sample.years.length - 1];
+  if (!sample || sampleYear === undefined) return null;
+  const asked = figureTarget(u, sample, sampleYear);
+  let candidates: ReadonlySet<string> = facts.departmentsWith({ items: asked.items, code: asked.code, topic: asked.topic });
+  // The term index reads a topic by its label words; a small corpus is read whole instead when
+  // it finds none ("市投资促进中心走访了多少家企业": 走访 is a sentence's verb, not a label).
+  if (candidates.size === 0 && catalog.departments.length <= MAX_INFERENCE_CANDIDATES) candidates = new Set(catalog.departments.map((x) => x.name));
+  if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
   for (const d of catalog.departments) {
     const year = d.years[d.years.length - 1];
-    if (year === undefined) continue;
+    if (year === undefined || !candidates.has(d.name)) continue;
     const t = figureTarget(u, d, year);
-    candidates ??= facts.departmentsWith({ items: t.items, code: t.code, topic: t.topic });
-    // The term index reads a topic by its label words; a small corpus is read whole instead when
-    // it finds none ("市投资促进中心走访了多少家企业": 走访 is a sentence's verb, not a label).
-    if (candidates.size === 0 && catalog.departments.length <= MAX_INFERENCE_CANDIDATES) candidates = new Set(catalog.departments.map((x) => x.name));
-    if (candidates.size > MAX_INFERENCE_CANDIDATES) return null;
-    if (!candidates.has(d.name)) continue;
     const r = resolveFigure(data.factsFor(d.name, year), t);
     // A figure, or several that tie for the words asked: the department states what was asked.
     if (r && "best" in r) hits.push({ name: d.name, score: r.score });
@@ -117,7 +120,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
   };
   const spelling = buildSpelling(vocabulary);
   // Department names and aliases are the department recogniser's to read (it has its own typo rule).
-  const keep = catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText);
+  const keep = keptWords(catalog.departments.flatMap((d) => [d.name, ...d.aliases, ...d.regions]).map(normalizeText));
   // Narrative (and 绩效自评表) chunks are read per question from the index, in document order.
   const data: AnswerData = {
     nextPassage: (p) => {
@@ -126,6 +129,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     },
     sectionPassages: (p) => (p.section === null ? [] : sectionChunks(idx.search, p.file, p.section).map((c) => toPassage(c, 0))),
     factsFor: (department, year) => idx.facts.factsFor(department, year),
+    headlineFigures: (ask) => idx.facts.headlineFigures(ask),
     readLine: (file, line) => idx.readLine(file, line),
     async searchPassages(query, scope, k) {
       const hits = await search(idx.search, query, {
@@ -155,7 +159,7 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
     if (!q) return { answer: refuse(question, st.lang, { code: "empty_question" }), state: st };
     // Quotes mark the user's own phrases (a label, a statement cited); normalising drops them, so they are read first.
     const typed = normalizeText(q);
-    let u = understandQuestion(correctSpelling(typed, spelling, [...keep, ...departmentPhrases(typed, catalog)]), st, catalog, quotedPhrases(q.normalize("NFKC")));
+    let u = understandQuestion(correctSpelling(typed, spelling, departmentPhrases(typed, catalog), keep), st, catalog, quotedPhrases(q.normalize("NFKC")));
     let req = planAnswer(q, u, st, catalog);
     if (req.kind === "refuse" && req.error.code === "no_such_department" && req.error.asked === null) {
       const guess = inferDepartment(u, catalog, data, idx.facts);
@@ -220,13 +224,18 @@ export function engineFrom(idx: LoadedIndex, opts: { logUserText?: boolean } = {
       // The English recognisers compile their patterns on first use: once here, not on a user's first English question.
       understandQuestion(normalizeText("How much did the department spend on official receptions and overseas travel in total?"), EMPTY_CONVERSATION, catalog);
       const rehearsal: string[] = [];
-      for (const d of catalog.departments)
+      // The same preparation the first question would do (facts read, descriptors and pool index
+      // built), for as many department-years as stay prepared: in an archive of hundreds, preparing
+      // the others would only push these out again.
+      let prepared = 0;
+      warming: for (const d of catalog.departments)
         for (const year of d.years) {
-          // The same preparation the first question would do (facts read, descriptors and pool index built).
           const pool = data.factsFor(d.name, year);
           linkSubject(pool, "预热", { code: null, accept: () => true });
           if (rehearsal.length < WARM_QUESTIONS) rehearsal.push(...rehearsalOf(d.name, pool));
           await new Promise<void>((resolve) => setImmediate(resolve));
+          prepared += pool.length;
+          if (prepared >= idx.facts.keptOnce) break warming;
         }
       // Then the documents' own figures are asked for, as users will: the answering code is compiled
       // by the runtime now, not on the first users' questions (which would take several times longer).

@@ -9,6 +9,8 @@ import { ASIDE, type Cover } from "./_match.js";
 const GENERIC = new Set(["金额", "总额", "数量", "个数", "次数", "人数", "支出", "费用", "经费", "资金", "数额", "合计", "总计", "情况", "数", "其中", "项目", "工作", "综合", "绩效"]);
 const PHRASING_TAG = /^(?:v|vd|vg|p|d|dg|u[a-z]*|c|y|e|o|x|w)$/;
 const bagMemo = new Map<string, { required: string[]; optional: string[] }>();
+// Labels are many in an archive: the memo is forgotten all at once past a bound.
+const BAG_MAX = 100_000;
 
 /**
  * The words of a label a question must say for it to name the label in other words or order (its
@@ -31,6 +33,7 @@ function bagWords(label: string): { required: string[]; optional: string[] } {
     }
     const kept = merged.filter((w) => w.word.length >= 2 && !GENERIC.has(w.word));
     words = { required: kept.filter((w) => !PHRASING_TAG.test(w.tag)).map((w) => w.word), optional: kept.filter((w) => /^v/.test(w.tag)).map((w) => w.word) };
+    if (bagMemo.size >= BAG_MAX) bagMemo.clear();
     bagMemo.set(label, words);
   }
   return words;

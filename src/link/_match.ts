@@ -23,11 +23,14 @@ export const ASIDE = /\([^)]{1,8}\)/g;
 
 /** The forms of a label a question may type: as written, without asides, without a generic tail. */
 const formsMemo = new Map<string, string[]>();
+// Labels are many in an archive: the memo is forgotten all at once past a bound.
+const FORMS_MAX = 200_000;
 
 export function labelForms(label: string): string[] {
   const known = formsMemo.get(label);
   if (known) return known;
   const forms = computeForms(label);
+  if (formsMemo.size >= FORMS_MAX) formsMemo.clear();
   formsMemo.set(label, forms);
   return forms;
 }
