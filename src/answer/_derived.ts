@@ -128,18 +128,28 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
 /** How many departments a ranking lists (with their citations); the count of all is said. */
 export const RANK_SHOWN = 10;
 
-/** Departments ranked by one figure, highest first (the first `RANK_SHOWN` listed and cited); `value` is the top figure. */
-export function composeRank(question: string, lang: Lang, ops: readonly Operand[], ascending: boolean, read: LineReader): Answer | null {
-  const first = ops[0];
-  if (!first) return null;
-  const unit = first.sel.best.unit;
-  const usable = ops.filter((o) => o.sel.best.unit === unit);
-  const sorted = [...usable].sort((x, y) => {
-    const d = new Decimal(y.sel.best.value).cmp(new Decimal(x.sel.best.value));
-    return ascending ? -d : d;
-  });
+/** The operands of the first one's unit, highest first (lowest first when `ascending`). */
+export function rankOrder(ops: readonly Operand[], ascending: boolean): Operand[] {
+  const unit = ops[0]?.sel.best.unit;
+  // Each figure read once (an archive ranks hundreds), then sorted; equal figures keep their order.
+  return ops
+    .filter((o) => o.sel.best.unit === unit)
+    .map((o) => ({ o, v: new Decimal(o.sel.best.value) }))
+    .sort((x, y) => {
+      const d = y.v.cmp(x.v);
+      return ascending ? -d : d;
+    })
+    .map((x) => x.o);
+}
+
+/**
+ * Departments ranked by one figure, highest first: the first `RANK_SHOWN` of `sorted` (see
+ * `rankOrder`) listed and cited, and how many there are; `value` is the top figure.
+ */
+export function composeRank(question: string, lang: Lang, sorted: readonly Operand[], ascending: boolean, read: LineReader): Answer | null {
   const top = sorted[0];
   if (!top) return null;
+  const unit = top.sel.best.unit;
   // An archive's hundreds of departments are not listed (nor cited) one by one: the first ones are.
   const shown = sorted.slice(0, RANK_SHOWN);
   const ctx = base(question, lang, shown, read);

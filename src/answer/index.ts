@@ -5,7 +5,7 @@ import { Decimal, isAmount, sameValue, WAN_PER, writtenPlaces } from "../core/mo
 import { assertNever } from "../core/result.js";
 import type { Fact } from "../facts/types.js";
 import type { LineReader } from "./_citations.js";
-import { composeCompare, composeRank, composeShare, composeSum, type Operand } from "./_derived.js";
+import { composeCompare, composeRank, composeShare, composeSum, rankOrder, RANK_SHOWN, type Operand } from "./_derived.js";
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
@@ -229,12 +229,16 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
           return sel === null ? null : { department: t.department, year: t.year, sel };
         })
         .filter((o): o is Operand => o !== null);
-      const answer = ops.length > 0 ? composeRank(question, lang, ops, req.ascending, data.readLine) : null;
+      const order = rankOrder(ops, req.ascending);
+      const answer = composeRank(question, lang, order, req.ascending, data.readLine);
       if (!answer) {
         const t = req.targets[0];
         return { answer: t ? notDisclosed(question, lang, t) : refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       }
-      return { answer, values: ops.flatMap((o) => o.sel.sources.map((f) => f.value)), extra: [...codesOf(ops.flatMap((o) => o.sel.sources)), ...ops.map((_, i) => String(i + 1)), ...ops.map((o) => String(o.year))], facts: ops.flatMap((o) => o.sel.sources) };
+      // What the reply shows is checked: the departments listed (not every one ranked).
+      const shown = order.slice(0, RANK_SHOWN);
+      const sources = shown.flatMap((o) => o.sel.sources);
+      return { answer, values: sources.map((f) => f.value), extra: [...codesOf(sources), ...shown.map((_, i) => String(i + 1)), ...shown.map((o) => String(o.year)), String(order.length)], facts: sources };
     }
     case "rank-within": {
       const t = req.target;

@@ -73,8 +73,20 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
     // An operand's own figure ("预算" vs "决算" of one item) overrides the question's basis.
     qualifier: over.aspect ? (over.qualifier ?? null) : (u.changeBasis ?? u.aspectQualifier ?? null),
     aspectDefault: over.aspect === undefined && u.aspect.via === "default",
-    subject: over.item || over.topic ? operandWords(u, over) : subjectOf(u),
+    subject: over.item || over.topic ? operandWords(u, over) : questionSubject(u),
   };
+}
+
+// A question's own subject, worked out once: a ranking asks it of every department of an archive.
+const subjects = new WeakMap<Understanding, string>();
+
+function questionSubject(u: Understanding): string {
+  let s = subjects.get(u);
+  if (s === undefined) {
+    s = subjectOf(u);
+    subjects.set(u, s);
+  }
+  return s;
 }
 
 // Asking for a figure to be worked out from others ("根据决算说明推算…").

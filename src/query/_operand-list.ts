@@ -97,7 +97,10 @@ export function buildOperands(
         topic: h.phrase,
       }));
     case "rank": {
-      const depts = names.length >= 2 ? names : names.length === 0 ? catalog.departments.map((d) => d.name) : [];
+      // Every department of the catalog, each with its latest year when none is named (read from
+      // the department itself, not looked up by name: an archive holds hundreds).
+      if (names.length === 0) return catalog.departments.map((d) => ({ department: d.name, ...withYear(year.kind === "default" ? (d.years.at(-1) ?? catalog.latestYear) : yearFor(d.name)), ...subject() }));
+      const depts = names.length >= 2 ? names : [];
       return depts.map((d) => ({ department: d, ...withYear(yearFor(d)), ...subject() }));
     }
     case "figure":
