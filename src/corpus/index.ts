@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } fro
 import { join, relative } from "node:path";
 import { sha256 } from "../core/hash.js";
 import { err, ok, type Result } from "../core/result.js";
-import { ManifestSchema, type Manifest, type ManifestEntry } from "./manifest.js";
+import { parseManifest, type Manifest, type ManifestEntry } from "./manifest.js";
 import { readPdfText } from "./_pdf.js";
 
-export { ManifestSchema, ManifestEntrySchema } from "./manifest.js";
+export { ManifestSchema, ManifestEntrySchema, parseManifest } from "./manifest.js";
 export { truncatedCopies, type DocumentKey } from "./_duplicates.js";
 export type { Manifest, ManifestEntry } from "./manifest.js";
 
@@ -171,7 +171,7 @@ export function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Result<Co
     } catch (e) {
       return err({ code: "manifest_invalid", file: displayPath(manifestPath), issues: [String(e)] });
     }
-    const parsed = ManifestSchema.safeParse(raw);
+    const parsed = parseManifest(raw);
     if (!parsed.success) {
       return err({
         code: "manifest_invalid",
@@ -181,9 +181,12 @@ export function readCorpus(dir: string, opts: ReadCorpusOptions = {}): Result<Co
     }
     manifest = parsed.data;
   }
+  // A directory entry's type says whether it is a file (stat only what it does not say: a link);
+  // with `known`, each file is stat'ed below for its stamp anyway.
   const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => /\.(?:txt|pdf)$/i.test(n) && statSync(join(dir, n)).isFile())
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => /\.(?:txt|pdf)$/i.test(e.name) && (e.isFile() || (!e.isDirectory() && statSync(join(dir, e.name)).isFile())))
+        .map((e) => e.name)
         .sort()
     : [];
   const files: SourceFile[] = [];
