@@ -73,7 +73,19 @@ async function main(): Promise<void> {
   const other: number[] = [];
   const keyword: number[] = [];
   const keywordAll: number[] = [];
-  for (const q of questions.slice(0, 8)) await engine.ask(q.question);
+  // The questions are asked once before they are timed: in an archive of hundreds only the
+  // department-years being asked about stay prepared (the first question about one reads and
+  // prepares its facts), so "warm" means the departments asked are. That first round is timed
+  // apart.
+  const firstFact: number[] = [];
+  const firstRank: number[] = [];
+  for (const q of questions) {
+    t = process.hrtime.bigint();
+    const r = await engine.ask(q.question);
+    const took = ms(t);
+    if (q.rank) firstRank.push(took);
+    else if (r.answer.kind === "number") firstFact.push(took);
+  }
   for (const q of questions) {
     t = process.hrtime.bigint();
     const r = await engine.ask(q.question);
@@ -99,6 +111,8 @@ async function main(): Promise<void> {
       modelMs,
       firstFilteredMs,
       fact: lat(fact),
+      firstFact: lat(firstFact),
+      firstRank: lat(firstRank),
       rank: lat(rank),
       retrieval: lat(retrieval),
       refusal: lat(other),
