@@ -90,6 +90,11 @@ function framingOf(text: string, mask: readonly boolean[]): string[] {
 // Characters every other label ends with: said alone, they name nothing ("费", "数").
 const GENERIC_CHARS = "费数额金率量元项个次人支出收入";
 
+/** Whether every content character of the question lies within the cover. */
+function allContentWithin(mask: readonly boolean[], c: Cover): boolean {
+  return mask.every((m, k) => !m || (k >= c.start && k < c.end));
+}
+
 /** Whether `typed` is a pair of characters of `label` with one of them swapped for one that sounds alike. */
 function heardAs(typed: string, label: string): boolean {
   for (let i = 0; i + 2 <= label.length; i++) {
@@ -211,6 +216,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   }
   const covered = new Array<boolean>(s.text.length).fill(false);
   let ownExact = false;
+  let rowVerbatim = false;
   let literal = false;
   let rowHit = false;
   let rowWords = Infinity;
@@ -259,6 +265,10 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
         for (const c of kept) rowWords = Math.min(rowWords, c.how === "abbrev" ? 0 : c.excess);
       }
       if (kept.some((c) => c.how === "exact")) ownExact = true;
+      // The question's content is the figure's own row name, verbatim: the document's own words for
+      // it, not the vocabulary's name of an item other rows share ("公务用车保有量" of the 三公 sentence,
+      // not the state-asset 车辆 the item also calls so).
+      if (l.role === "row" && kept.some((c) => c.how === "exact" && s.text.slice(c.start, c.end) === l.label && c.end - c.start >= 4 && allContentWithin(s.mask, c))) rowVerbatim = true;
       // Its name read on into words taken for phrasing ("办公费" of "办公费用了多少", where 费用 read
       // as a filler leaves 办公 to 办公经费 too): the question's own words, read longest.
       if (kept.some((c) => c.how === "exact" && s.mask.slice(c.start, c.end).some((m) => !m))) literal = true;
@@ -316,7 +326,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   });
   const coverage = content === 0 ? 1 : hit / content;
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
-  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) - (heard ? 0.01 : 0) + (literal ? 0.01 : 0);
+  let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) - (heard ? 0.01 : 0) + (literal ? 0.01 : 0) + (rowVerbatim ? 0.2 : 0);
   if (f.source.kind === "table") {
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it

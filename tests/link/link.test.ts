@@ -221,6 +221,15 @@ describe("linkSubject", () => {
     expect(l.kind === "match" ? [l.best.d.fact.value, ...(l.forms ?? []).map((x) => x.d.fact.value)].sort() : l.kind).toEqual(["434.73", "4347300"]);
   });
 
+  it("prefers the row the document names as the question does over a row the vocabulary's item name covers (公务用车保有量 vs 车辆)", () => {
+    const pool = [
+      narrativeFact({ subject: "车辆", item: "vehicles", value: "2", unit: "辆", measure: "数量", line: 602, quote: "本级共有车辆2辆" }),
+      narrativeFact({ subject: "公务用车保有量", item: "vehicles", value: "0", unit: "辆", measure: "数量", qualifier: ["保有", "开支财政拨款的"], line: 584, quote: "开支财政拨款的公务用车保有量为0辆" }),
+    ];
+    const l = linkSubject(pool, "公务用车保有量", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("0");
+  });
+
   it("never reads a contrast pair as a typo by sound (年末 is no 年初)", () => {
     const pool = [narrativeFact({ subject: "年初结转和结余", value: "248.68", line: 137, quote: "年初结转和结余248.68万元" })];
     expect(linkSubject(pool, "年末结转和结余多少", { code: null, accept }).kind).not.toBe("match");
