@@ -71,18 +71,22 @@ export function rankPassages(ps: readonly Passage[], query: string, kind: Passag
   const headings = asked.headings.map(normTopic).filter((h) => h.length >= 4);
   const maxScore = Math.max(...ps.map((p) => p.score), 1e-9);
   const ranked = [...ps]
-    .map((p, rank) => ({
-      p,
-      v:
-        p.score / maxScore +
-        0.6 * dice(q, normTopic(p.context)) +
-        (MARKERS[kind].test(p.text) ? 0.3 : 0) +
-        // The thing asked about, named verbatim, outweighs loose overlap.
-        (key.length >= 2 && normTopic(p.context).includes(key) ? 0.5 : 0) +
-        // The document's heading for what is asked ("发现的问题及原因") marks the passage that answers.
-        (headings.some((h) => normTopic(p.text).includes(h)) ? 0.6 : 0) -
-        rank * 0.02,
-    }))
+    .map((p, rank) => {
+      const context = normTopic(p.context);
+      const text = headings.length > 0 ? normTopic(p.text) : "";
+      return {
+        p,
+        v:
+          p.score / maxScore +
+          0.6 * dice(q, context) +
+          (MARKERS[kind].test(p.text) ? 0.3 : 0) +
+          // The thing asked about, named verbatim, outweighs loose overlap.
+          (key.length >= 2 && context.includes(key) ? 0.5 : 0) +
+          // The document's heading for what is asked ("发现的问题及原因") marks the passage that answers.
+          (headings.some((h) => text.includes(h)) ? 0.6 : 0) -
+          rank * 0.02,
+      };
+    })
     .sort((a, b) => b.v - a.v);
   const top = ranked[0]?.v ?? 0;
   return ranked.filter((x) => x.v >= KEEP_RATIO * top).map((x) => x.p);

@@ -1,14 +1,18 @@
 import { z } from "zod";
 
+// The rules both readers of an entry (the schema and `plainEntry`) apply.
+const SHA256 = /^[0-9a-f]{64}$/;
+const YEARS = { min: 1990, max: 2100 } as const;
+
 /** One manifest entry: what we know of a disclosure beyond its own text. */
 export const ManifestEntrySchema = z.object({
   file: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z.string().regex(SHA256).optional(),
   source: z.string().optional(),
   department: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   region: z.string().optional(),
-  year: z.number().int().min(1990).max(2100),
+  year: z.number().int().min(YEARS.min).max(YEARS.max),
   type: z.enum(["部门决算", "单位决算"]),
 });
 
@@ -21,7 +25,6 @@ export const ManifestSchema = z.object({
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-const SHA256 = /^[0-9a-f]{64}$/;
 const TYPES: readonly string[] = ManifestEntrySchema.shape.type.options;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -38,7 +41,7 @@ function plainEntry(d: unknown): ManifestEntry | null {
   if (typeof department !== "string" || department.length < 1) return null;
   if (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === "string" && a.length >= 1))) return null;
   if (region !== undefined && typeof region !== "string") return null;
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 1990 || year > 2100) return null;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < YEARS.min || year > YEARS.max) return null;
   if (typeof type !== "string" || !TYPES.includes(type)) return null;
   return {
     file,

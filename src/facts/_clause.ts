@@ -171,6 +171,11 @@ function stripComparison(s: string): string {
     .replace(/(各|均|的|,)+$/, "");
 }
 
+/** A measure word alone ("导致预算4.23万元结余收回"): it names no quantity, so it is never a figure's subject. */
+export function bareMeasure(s: string): boolean {
+  return /^(预算|决算)数?$/.test(s);
+}
+
 /**
  * Cleans a subject phrase: year and date prefixes ("2024年度", "截至2024年12月31日"), the
  * department's own name, and fillers. A year inside a project name ("2021年度小进限企业奖励资金")

@@ -9,7 +9,7 @@ import type { ItemKey } from "./items.js";
 import { ITEMS } from "./items.js";
 import type { Measure } from "./types.js";
 import { classCode } from "./_classes.js";
-import { cleanSubject, flattenedRow, readClause, stripLead } from "./_clause.js";
+import { bareMeasure, cleanSubject, flattenedRow, readClause, stripLead } from "./_clause.js";
 import { matchItem, scopeOf, sectionScope, type Scope } from "./_match.js";
 import { periodOf, predicateOf } from "./_quantity.js";
 import { zeroStatements } from "./_zeros.js";
@@ -84,7 +84,8 @@ export const WHOLE_SUBJECT = "部门整体支出";
 
 // Heads that name no quantity of their own: the project or body the sentence is about, or a bare
 // measure word ("导致预算4.23万元结余收回": the budget of the project the paragraph is about).
-const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位|得分|执行|使用|调整后|实际|完成|预算|预算数|决算|决算数)?$/;
+const GENERIC_HEADS = /^(本项目|该项目|项目|此项目|本部门|本单位|部门|单位|得分|执行|使用|调整后|实际|完成)?$/;
+const genericHead = (h: string): boolean => GENERIC_HEADS.test(h) || bareMeasure(h);
 
 /** Extracts every figure a paragraph states. */
 export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): NarrativeDraft[] {
@@ -131,7 +132,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           // "“安全知识宣传活动次数”指标2022年实际完成值为9次": an earlier year's value is not this year's.
           if (earlierYear(reading.head, ctx.year ?? null)) continue;
           let name = indicatorName(cleanSubject(reading.head.replace(/[“”"]/g, ""), ctx.departmentNames, ctx.year ?? null));
-          if (name === "" || GENERIC_HEADS.test(name) || /^(本年|今年|当年)$/.test(name)) name = indicatorOf(s.slice(a, f.start)) ?? "";
+          if (name === "" || genericHead(name) || /^(本年|今年|当年)$/.test(name)) name = indicatorOf(s.slice(a, f.start)) ?? "";
           if (name === "" || name.length > 30) continue;
           out.push({ subject: name, item: null, classPath: null, classCode: null, measure: reading.measure, qualifier: reading.qualifier, facet: reading.qualifier[0] === "目标值" ? "目标值" : "", scope: null, value: f.value, unit: f.unit, raw: f.raw, line: lineAt(p.lineMap, origin(n, f.start), p.line), quote, ...statement(s, a, d, f, prefix) });
           continue;
@@ -151,7 +152,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
         let subjectInfo: Current | null = null;
         if (path) {
           subjectInfo = { subject: head, item: null, classPath: path, classCode: path.lei ? classCode(path.lei) : null, scope: scopeOf(reading.head) ?? secScope };
-        } else if (head !== "" && !GENERIC_HEADS.test(head)) {
+        } else if (head !== "" && !genericHead(head)) {
           if (isCount && !plausibleCountSubject(head)) continue;
           if (head.length > 40) continue;
           const m = matchItem(head, { unit: f.unit, context: section, loose: true });
@@ -163,7 +164,7 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
             classCode: cc,
             scope: scopeOf(head) ?? secScope,
           };
-        } else if (GENERIC_HEADS.test(head) && reading.head !== "" && !cur && ctx.projectBefore) {
+        } else if (genericHead(head) && reading.head !== "" && !cur && ctx.projectBefore) {
           subjectInfo = { subject: ctx.projectBefore, item: null, classPath: null, classCode: null, scope: secScope };
         }
         const primary = reading.measure === "决算" || reading.measure === "预算" || reading.measure === "数量" || reading.measure === "得分";

@@ -6,7 +6,7 @@
  * Works on normalised text (see `normalizeWithMap`).
  */
 import { COUNT_UNITS } from "../core/money.js";
-import { cleanSubject } from "./_clause.js";
+import { bareMeasure, cleanSubject } from "./_clause.js";
 import { ATTRIBUTES, ATTRIBUTE_TAIL, NOUN_COMPOUNDS, NOUN_STOPS, PERIODS, PREDICATES, PREDICATE_LEADS, QUALIFIER_WORDS } from "./_lexicon.js";
 import type { FigureToken } from "./_text.js";
 
@@ -261,7 +261,7 @@ function bare(s: string, ctx: DescribeContext): string {
   const c = clean(t, ctx)
     .replace(/^(预期|预计|实际完成|实际|本年度?|当年|年初(?!目标)|年度(?!目标))(?=[\u4e00-\u9fff“"]{2})/, "")
     .replace(/(?<=.{2})(本项目|该项目|本单位|本部门)$/, "");
-  return /^(年初目标值?|年度目标值?|全年目标|目标值?|预期|预计|实际(完成)?|完成|对|为|向|给|在|将|把|其中|另|分别|均|各|以上|共|计|得|得分|总分|评分|自评得分|自评总分|总得分|预算|预算数|决算|决算数)$/.test(c) ? "" : c;
+  return /^(年初目标值?|年度目标值?|全年目标|目标值?|预期|预计|实际(完成)?|完成|对|为|向|给|在|将|把|其中|另|分别|均|各|以上|共|计|得|得分|总分|评分|自评得分|自评总分|总得分)$/.test(c) || bareMeasure(c) ? "" : c;
 }
 
 function joinAttribute(before: string, attribute: string, ctx: DescribeContext): string {

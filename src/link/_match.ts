@@ -323,7 +323,7 @@ export function oneDifference(chars: ArrayLike<string>, i: number, word: string)
 }
 
 /** Where `text` says `word` with one character swapped for one that sounds alike (never a contrast pair). */
-function soundTypos(text: string, word: string): number[] {
+export function soundTypos(text: string, word: string): number[] {
   const out: number[] = [];
   for (let i = 0; i + word.length <= text.length; i++) {
     const at = oneDifference(text, i, word);

@@ -3,8 +3,7 @@ import { isAmount } from "../core/money.js";
 import { norm } from "../answer/_text.js";
 import { contentMask } from "./_fillers.js";
 import { contextCovers, coversFor, keptCovers, namesOwn } from "./_covers.js";
-import { contrast, oneDifference, type Cover } from "./_match.js";
-import { soundsAlike } from "../core/pinyin.js";
+import { soundTypos, type Cover } from "./_match.js";
 import { reachOf, type PoolIndex, type Prepared } from "./_pool.js";
 import type { Descriptor, Scored } from "./types.js";
 
@@ -97,12 +96,7 @@ function allContentWithin(mask: readonly boolean[], c: Cover): boolean {
 
 /** Whether `typed` is a pair of characters of `label` with one of them swapped for one that sounds alike. */
 function heardAs(typed: string, label: string): boolean {
-  for (let i = 0; i + 2 <= label.length; i++) {
-    const at = oneDifference(typed, 0, label.slice(i, i + 2));
-    if (at < 0) continue;
-    const [t, m] = [typed[at] ?? "", label[i + at] ?? ""];
-    if (soundsAlike(t, m) && !contrast(t, m)) return true;
-  }
+  for (let i = 0; i + 2 <= label.length; i++) if (soundTypos(typed, label.slice(i, i + 2)).length > 0) return true;
   return false;
 }
 
