@@ -17,6 +17,8 @@ export interface FigureTarget {
   readonly aspect: Measure;
   /** Unit the question implies for counts ("辆", "人次"), else null. */
   readonly unitHint: string | null;
+  /** Further counts the question asks of the same thing in other units ("几批次多少人" → ["人"]). */
+  readonly alsoUnits?: readonly string[];
   /** Which budget or comparison basis the question names ("年初预算", "较年初预算"), if any. */
   readonly qualifier?: string | null;
   /** True when the aspect is only the default (决算), not asked for in words. */
@@ -143,6 +145,21 @@ function givenFigures(subject: string): Set<string> {
   const out = new Set<string>();
   if (/吗|是不是|对不对|对吗|是否/.test(subject)) return out;
   for (const m of subject.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(个|项|次|人次|人|名|家|辆|台|批次|批|场|万元|元|亿元|%|分)/g)) out.add(`${new Decimal(m[1] ?? "0").toFixed()} ${m[2] ?? ""}`);
+  return out;
+}
+
+/**
+ * The further counts a question asks of the same thing in other units ("接待了几批次多少人": the
+ * 人次 beside the 批次), each as the document states it beside the answer's figure (same line).
+ */
+export function alsoCounted(pool: readonly Fact[], t: FigureTarget, sel: Selection): Fact[] {
+  if (t.aspect !== "数量" || !t.alsoUnits?.length) return [];
+  const at = sel.best;
+  const out: Fact[] = [];
+  for (const unit of t.alsoUnits) {
+    const r = resolveFigure(pool, { ...t, unitHint: unit, alsoUnits: [] }, (f) => f !== at && f.doc === at.doc && f.source.line === at.source.line && f.unit !== at.unit);
+    if (r !== null && "best" in r && !out.includes(r.best)) out.push(r.best);
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@ import { composeCompare, composeRank, composeShare, composeSum, rankOrder, RANK_
 import { composeFigure } from "./_figure.js";
 import { findStrayNumbers, findUnsourced, numbersIn } from "./_guard.js";
 import { composePassages, type Passage, type PassageKind } from "./_passage.js";
-import { isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget, type Selection } from "./_select.js";
+import { alsoCounted, isClarification, resolveFigure, selectFigure, twinCounters, type Clarification, type FigureTarget, type Selection } from "./_select.js";
 import { headlineKey } from "./_headline.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
 import { composeRankWithin, type RankWithin } from "./_rank-within.js";
@@ -155,14 +155,18 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       if (!sel) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
       const figure = composeFigure(sel, { question, lang, department: t.department, year: t.year, defaultYear: req.defaultYear, inferredDepartment: req.inferredDepartment === true }, data.readLine);
       const quantity = quantityOf(pool, sel.best);
-      const [head, ...rest] = figure.text.split("\n");
+      const also = alsoCounted(pool, t, sel);
+      const [first = "", ...rest] = figure.text.split("\n");
+      // "几批次多少人": each count asked, as the same sentence states it.
+      const stated = `${figure.value} ${figure.unit}`;
+      const head = also.length > 0 && first.includes(stated) ? first.replace(stated, [stated, ...also.map((f) => `${f.value} ${f.unit}`)].join(lang === "zh" ? "，" : ", ")) : first;
       const which = `${lang === "zh" ? "所答数字" : "Figure"}：${quantityLabel(quantity)}`;
       const answer: Answer = yesNoZero(question, sel.best) || wordedZero(sel.sources)
         ? // "有下属单位吗": the document's own words answer whether there is any ("没有下属单位"), with the count in them;
           // a zero stated only in words is answered in those words.
           { ...figure, kind: "text", value: null, unit: null, text: [lang === "zh" ? `${t.department} ${t.year}年度：没有。` : `${t.department}, ${t.year}: none.`, which, ...rest].join("\n"), quantity }
-        : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: [...changeAlternatives(pool, sel.best), ...otherUnitForms(sel)] };
-      return { answer, values: [...sel.sources.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: sel.sources };
+        : { ...figure, text: [head, which, ...rest].join("\n"), quantity, alternatives: [...changeAlternatives(pool, sel.best), ...otherUnitForms(sel), ...also.map((f) => ({ value: f.value, unit: f.unit }))] };
+      return { answer, values: [...sel.sources.map((f) => f.value), ...also.map((f) => f.value), ...(answer.value ? [answer.value] : []), ...sel.best.conflicting], extra: [...codesOf(sel.sources), String(sel.sources.length)], facts: [...sel.sources, ...also] };
     }
     case "offset": {
       const t = req.target;

@@ -70,6 +70,7 @@ function target(u: Understanding, who: Who, over: Over = {}): FigureTarget {
     topic: over.topic ?? (over.item ? null : u.topic),
     aspect,
     unitHint: aspect === "数量" ? u.aspect.unit : null,
+    ...(aspect === "数量" && !over.aspect && u.aspect.alsoUnits ? { alsoUnits: u.aspect.alsoUnits } : {}),
     // An operand's own figure ("预算" vs "决算" of one item) overrides the question's basis.
     qualifier: over.aspect ? (over.qualifier ?? null) : (u.changeBasis ?? u.aspectQualifier ?? null),
     aspectDefault: over.aspect === undefined && u.aspect.via === "default",

@@ -102,6 +102,9 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
   let curCount: Current | null = null;
   // The subject a figure-less clause named last, and the start of its sentence.
   let topic: { current: Current; at: number } | null = null;
+  // The subject of the sentence's last outturn (决算) and the sentence's start: what a completion rate
+  // after a budget of another subject completes ("整体支出合计X,预算收入合计Y,完成年初预算的Z%").
+  let outturn: { current: Current; at: number } | null = null;
 
   for (const [a, b] of spans(s, 0, s.length, /[。;!?]/g, figures)) {
     const quote = p.text.slice(origin(n, a), origin(n, b - 1) + 1).trim();
@@ -185,8 +188,10 @@ export function extractNarrative(p: NarrativeInput, ctx: NarrativeContext): Narr
           if (f.unit !== "人次" || !visits) continue;
           info = { ...info, subject: ITEMS[visits].zh, item: visits };
         }
+        if (reading.measure === "完成率" && !subjectInfo && outturn && outturn.at === a && cur !== outturn.current) info = outturn.current;
         if (subjectInfo && isCount) curCount = subjectInfo;
         else if (subjectInfo && (primary || reading.measure === "增减" || reading.measure === "增长率")) cur = subjectInfo;
+        if (subjectInfo && reading.measure === "决算" && !isCount) outturn = { current: subjectInfo, at: a };
         const value = reading.sign === -1 && f.value !== "0" ? `-${f.value}` : f.value;
         const qualifier = [...(path ? classQualifier(path) : info.classPath && info.classPath.xiang ? classQualifier(info.classPath) : []), ...reading.qualifier];
         // "外省市交流接待 0.24 万元，主要用于孝感单位考察的接待工作 1 批次 13人次": the counts belong to

@@ -52,13 +52,15 @@ export function tableCovers(text: string, title: string, content?: readonly bool
     if (bare && p - start < 5) continue;
     if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
   }
-  // "基本支出里…": the end of the title's own words (before 决算表), four characters or more, followed by 里/中.
+  // "基本支出里…", "基本支出明细里…": the end of the title's own words (before 决算表), four characters
+  // or more, followed by 里/中 (明细 between: the breakdown the table gives).
   const stem = title.replace(/决算(?:明细)?表$/, "");
   if (stem !== title)
     for (const p of [...allIndexes(text, "里"), ...allIndexes(text, "中")]) {
+      const at = text.slice(p - 2, p) === "明细" ? p - 2 : p;
       let n = 0;
-      while (n < p && n < stem.length && text[p - 1 - n] === stem[stem.length - 1 - n]) n++;
-      if (n >= 4 && !out.some((c) => c.end === p + 1)) out.push({ start: p - n, end: p + 1, how: "abbrev", excess: 0 });
+      while (n < at && n < stem.length && text[at - 1 - n] === stem[stem.length - 1 - n]) n++;
+      if (n >= 4 && !out.some((c) => c.end === p + 1)) out.push({ start: at - n, end: p + 1, how: "abbrev", excess: 0 });
     }
   return out;
 }

@@ -131,6 +131,17 @@ export function account(x: Scored, s: Subject, loose: readonly boolean[]): Score
 // 财政拨款 followed by what it qualifies (not by the question's own words): a 口径, not the income.
 const GRANT_SCOPE = /财政拨款(?=\p{Script=Han})(?!多少|是|有|一共|共|总|合计|呢|吗|多|收)/gu;
 
+// "几个团组多少人次": how many units a question asks its counts in (each is answered, see answer/_select.ts).
+const COUNTED_IN = /(?:多少|几)(人次|批次|亿美元|万美元|美元|亿元|平方米|吨|个|辆|人|名|家|项|次|台|批|场)/g;
+
+function askedInUnits(text: string): number {
+  return new Set([...text.matchAll(COUNTED_IN)].map((m) => m[1])).size;
+}
+
+// Money coming in: named (收入, 来源, 拨款) or received (收了, 进账, 到账 …).
+const RECEIVED = /收入|收到|收了|收的|收进|收取|进账|到账|入账/;
+const INCOME = new RegExp(`${RECEIVED.source}|来源|拨款|财政给|拨给`);
+
 /** Reads the subject text once: its content mask and the scope and side it names. */
 export function readSubject(text: string, code: string | null, pool: PoolIndex): Subject {
   const mask = contentMask(text);
@@ -139,12 +150,12 @@ export function readSubject(text: string, code: string | null, pool: PoolIndex):
     mask,
     code,
     scoped: /一般公共预算|财政拨款|政府性基金|国有资本|基金预算/.test(text),
-    income: /收入|来源|拨款|收到|财政给|拨给/.test(text),
-    grantOnly: /财政拨款/.test(text) && !/收入|来源|拨款|收到|财政给|拨给/.test(text.replace(GRANT_SCOPE, "")),
-    spending: /支出|花|开支|用于/.test(text) && !/收入|收到/.test(text),
+    income: INCOME.test(text),
+    grantOnly: /财政拨款/.test(text) && !INCOME.test(text.replace(GRANT_SCOPE, "")),
+    spending: /支出|花|开支|用于/.test(text) && !RECEIVED.test(text),
     // "…费多少", "…费比…": a fee is money, whatever else of the item is counted (公务用车购置费 vs 购置 2 辆).
     money: (/钱|花了|花费|多少万元|多少元|金额|投资额|多少亿(?!人|次|个)/.test(text) || /费(?=$|[^\p{Script=Han}]|多少|是|有|的|一共|合计|总共|比|和|与|加|呢)/u.test(text)) && !/得分|几分|多少分|百分|比例|比重|率|几辆|几个|几次|多少辆|多少个|多少次|多少人/.test(text),
-    unit: UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null,
+    unit: askedInUnits(text) > 1 ? null : (UNITS.find((u) => text.includes(`多少${u}`) || text.includes(`几${u}`)) ?? Object.entries(SHORT_UNITS).find(([k]) => new RegExp(`多少${k}(?![\\u4e00-\\u9fff])`).test(text))?.[1] ?? null),
     exact: new Set<string>(),
     pool,
     memo: new Array<readonly Cover[] | undefined>(pool.keys.length),
@@ -244,6 +255,8 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
           covered[k] = true;
           if (context.cost) leaned = true;
         }
+  // Content the figure's own labels account for (not a heading above it or the sentence around it).
+  const said = new Array<boolean>(s.text.length).fill(false);
   for (const l of p.labels) {
     const covers = coversFor(s, l);
     if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label)) qualifierLeft = true;
@@ -277,10 +290,15 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
       if (l.label === lastColumn) lastColumnNamed = true;
     }
     if (l.role === "table") tableHit = true;
-    for (const c of kept) for (let k = c.start; k < c.end; k++) covered[k] = true;
+    for (const c of kept)
+      for (let k = c.start; k < c.end; k++) {
+        covered[k] = true;
+        if (l.role !== "section") said[k] = true;
+      }
   }
   if (!own) return null;
   if (tableNamed && !tableHit) return null;
+  const borrowed = s.mask.some((m, k) => m && covered[k] && !said[k]);
   // The income table lists income by the function class it pays for ("实验室及相关设施…收入了多少"):
   // the question's 收入 is the table's side, which its rows do not repeat.
   if (f.source.kind === "table" && f.source.tableKind === "收入决算表")
@@ -335,6 +353,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // A narrative figure qualified in words the question does not say (购置 vs 保有, 分值 vs 得分) is a
   // breakdown not asked for, as a table's breakdown column is.
   if (f.source.kind === "narrative" && qualifierLeft) preference -= 0.1;
+  // A figure whose own words say what is asked beats one that borrows them from its heading ("整体" of
+  // 部门整体支出合计, not of the 项目支出 sentence under the heading "部门整体…").
+  if (borrowed) preference -= 0.1;
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
   if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
   // Nor is an indicator's weight (分值) its score: "得了几分" asks what it scored.

@@ -93,22 +93,40 @@ function roundedAlike(a: Fact, b: Fact): boolean {
 }
 
 /**
- * Whether `part`'s row is one of the two conjuncts of `whole`'s "A及B" row (its tail words aside),
- * and `text` says nothing of that conjunct's own words ("购置" of 公务用车购置费).
+ * When `part`'s row is one of the two conjuncts of `whole`'s "A及B" row (its tail words aside): the
+ * words that conjunct has of its own and those the other has ("购置" and "运行" of 公务用车购置及运行费).
  */
-function conjunctOf(part: Scored, whole: Scored, text: string): boolean {
+function conjuncts(part: Scored, whole: Scored): { readonly own: string; readonly other: string } | null {
   const bare = (s: string | null): string => norm((s ?? "").split(" > ").at(-1) ?? "").replace(/(?:支出|费用|费)+$/, "");
   const w = bare(whole.d.quantity.row);
   const at = w.indexOf("及");
-  if (at <= 0 || part.d.quantity.row === whole.d.quantity.row) return false;
+  if (at <= 0 || part.d.quantity.row === whole.d.quantity.row) return null;
   const [left, right] = [w.slice(0, at), w.slice(at + 1)];
   const p = bare(part.d.quantity.row);
   const k = commonHead(left, p);
   // The conjunct's own words: what follows the head the two share ("购置", "运行维护").
-  const own = p === left ? left.slice(commonHead(left, right)) : k >= 2 && p.slice(k) === right ? right : null;
-  if (own === null || own.length < 2) return false;
-  for (let i = 0; i + 1 < own.length; i++) if (text.includes(own.slice(i, i + 2))) return false;
-  return true;
+  const leftOwn = left.slice(commonHead(left, right));
+  const own = p === left ? leftOwn : k >= 2 && p.slice(k) === right ? right : null;
+  if (own === null || own.length < 2) return null;
+  return { own, other: own === right ? left.slice(k) : right };
+}
+
+/** Whether `text` says any two characters of `words`. */
+function saysAny(text: string, words: string): boolean {
+  for (let i = 0; i + 1 < words.length; i++) if (text.includes(words.slice(i, i + 2))) return true;
+  return false;
+}
+
+/** Whether `part` is a conjunct of `whole` and `text` says nothing of its own words ("购置" of 公务用车购置费). */
+function conjunctOf(part: Scored, whole: Scored, text: string): boolean {
+  const c = conjuncts(part, whole);
+  return c !== null && !saysAny(text, c.own);
+}
+
+/** Whether `part` is a conjunct of `whole` that `text` names, naming nothing of the other ("运行" of 公务用车购置及运行费). */
+function partNamed(part: Scored, whole: Scored, text: string): boolean {
+  const c = conjuncts(part, whole);
+  return c !== null && saysAny(text, c.own) && !saysAny(text, c.other);
 }
 
 /** The length of the longest shared beginning of two words. */
@@ -194,7 +212,7 @@ export function scoreAll(pool: readonly Fact[], subjectText: string, opts: LinkO
   // A table the question names restricts the answer to it, when the document has such a table.
   // (Words carried over from the previous question, after \u0001, name no table of this one.)
   const own = subjectText.split("\u0001")[0] ?? subjectText;
-  const tableNamed = /表/.test(own) && at.some((i) => (index.ds[i] as Descriptor).labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
+  const tableNamed = /表|里|中/.test(own) && at.some((i) => (index.ds[i] as Descriptor).labels.some((l) => l.role === "table" && tableCovers(own, l.text, s.mask).length > 0));
   markExact(s, index, accepted);
   markRows(s, index, accepted);
   const measure = opts.measure ?? null;
@@ -241,17 +259,21 @@ function decide(scored: readonly Scored[], measure: string | null, text: string)
   const sameMeasure = (x: Scored): boolean => measure === null || top.d.fact.measure !== measure || x.d.fact.measure === measure;
   // A part of a combined row the best names ("公务用车购置费" of 公务用车购置及运行维护费) is no rival to it
   // for words that name neither part: the whole answers them.
-  const tied = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x) && (x === top || !conjunctOf(x, top, text)));
+  const close = scored.filter((x) => x.accounted >= FULL && x.coverage >= top.coverage - TIE && x.preference >= top.preference - window && sameMeasure(x) && (x === top || !conjunctOf(x, top, text)));
+  // Words naming one conjunct of a combined row, and nothing of the other, ask that part ("公务用车运行费": not 购置及运行费).
+  const own = text.split("\u0001")[0] ?? text;
+  const tied = close.filter((w) => !close.some((p) => partNamed(p, w, own)));
+  const best = tied.includes(top) ? top : (tied[0] ?? top);
   // One amount stated in 元 and in 万元 is one figure (742,940.22 元 and 74.29 万元 rounded from it too).
   const values = distinctBy(tied, (x) => amountKey(x.d.fact)).filter((x, i, xs) => !xs.slice(0, i).some((y) => roundedAlike(y.d.fact, x.d.fact)));
   if (values.length > 1) {
     return { kind: "clarify", candidates: values.slice(0, 6), uncovered: "" };
   }
   const rivals = scored.filter(
-    (x) => x !== top && x.accounted >= FULL && x.d.fact.measure === top.d.fact.measure && x.d.fact.unit === top.d.fact.unit && sameValue(x.d.fact.value, top.d.fact.value),
+    (x) => x !== best && x.accounted >= FULL && x.d.fact.measure === best.d.fact.measure && x.d.fact.unit === best.d.fact.unit && sameValue(x.d.fact.value, best.d.fact.value),
   );
-  const forms = tied.filter((x) => roundedAlike(x.d.fact, top.d.fact));
-  return { kind: "match", best: top, rivals, ...(forms.length > 0 ? { forms } : {}) };
+  const forms = tied.filter((x) => roundedAlike(x.d.fact, best.d.fact));
+  return { kind: "match", best, rivals, ...(forms.length > 0 ? { forms } : {}) };
 }
 
 /** The quantity a fact of `pool` states, in the document's labels. */

@@ -13,6 +13,8 @@ export interface AspectFinding {
   readonly basis: ChangeBasis | null;
   /** Where the count phrase ("几个", "多少辆") stands, when the aspect is 数量. */
   readonly countSpan: Span | null;
+  /** Further counts asked in other units ("几批次多少人" → 人), when the aspect is 数量. */
+  readonly alsoUnits: readonly string[];
 }
 
 const COUNT_UNITS = "人次|场次|批次|平方米|公顷|公斤|千克|公里|万人|辆|个|名|条|项|家|次|人|台|套|批|场|户|件|篇|所|位|份|吨|亩|天|期|届|本|张|栋|间|座|艘|架";
@@ -114,6 +116,9 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ["决算", /决算数|实际支出|实际(?!完成|达到|达)|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
 ];
 
+// What keeps a question to one of the aspects it names: "只要决算数", "只问预算".
+const ONLY = /(只要|只需要?|只问|只看|只想知道|只想要|就要|仅要|仅需)(的是)?$/;
+
 /**
  * Finds the aspect (完成率 before 增长率 before 增减 …; 决算 when nothing is said) and count units.
  * `plain` is the text with item names unmasked, where an English count noun may sit ("how many
@@ -125,6 +130,8 @@ export function findAspect(text: string, plain: string = text): AspectFinding {
   let phrase: string | null = null;
   let countSpan: Span | null = null;
   const spans: Span[] = [];
+  let onlyFound = false;
+  const alsoUnits: string[] = [];
   for (const [a, re] of PATTERNS) {
     for (const m of text.matchAll(re)) {
       if (m[0].length === 0) continue;
@@ -140,6 +147,14 @@ export function findAspect(text: string, plain: string = text): AspectFinding {
       }
       // "多少" stays a question word; only the unit after it belongs to the aspect.
       spans.push({ start, end, kind: "aspect" });
+      // "年初预算多少，决算多少？只要决算数": the one aspect the question keeps to wins.
+      const only = ONLY.test(text.slice(Math.max(0, start - 6), start));
+      if (only && !onlyFound) {
+        onlyFound = true;
+        aspect = null;
+        unit = null;
+        countSpan = null;
+      }
       if (aspect === null) {
         aspect = a;
         phrase = m[0];
@@ -147,6 +162,9 @@ export function findAspect(text: string, plain: string = text): AspectFinding {
           unit = /^(how many|(the )?number of)\b/.test(m[0]) ? englishCountUnit(m[0], plain.slice(end)) : countUnit(m[0]);
           countSpan = { start, end, kind: "aspect" };
         }
+      } else if (a === "数量" && aspect === "数量") {
+        const other = countUnit(m[0]);
+        if (other !== null && other !== unit && !alsoUnits.includes(other)) alsoUnits.push(other);
       }
     }
   }
@@ -154,7 +172,7 @@ export function findAspect(text: string, plain: string = text): AspectFinding {
   if (aspect === "占比") {
     for (const m of text.matchAll(/占(?![用地有比])/g)) spans.push({ start: m.index, end: m.index + 1, kind: "aspect" });
   }
-  return { aspect, unit, phrase, spans, qualifier: budgetQualifier(text), basis: changeBasis(text), countSpan };
+  return { aspect, unit, phrase, spans, qualifier: budgetQualifier(text), basis: changeBasis(text), countSpan, alsoUnits: aspect === "数量" ? alsoUnits : [] };
 }
 
 // After a base year ("比2023年" blanked): the more/less word of a change, with a percent word for a rate.
@@ -172,7 +190,7 @@ export function withBaseChange(found: AspectFinding, text: string, from: number)
   const start = from + m[0].length - m[0].replace(/^[\u0000\u0001]*[,，]?/, "").length;
   const span: Span = { start, end: from + m[0].length, kind: "aspect" };
   const aspect: Aspect = m[4] ? "增长率" : "增减";
-  return { ...found, aspect, phrase: text.slice(span.start, span.end), unit: null, countSpan: null, spans: [...found.spans, span] };
+  return { ...found, aspect, phrase: text.slice(span.start, span.end), unit: null, countSpan: null, alsoUnits: [], spans: [...found.spans, span] };
 }
 
 /** One side of a comparison between two figures of the same item. */

@@ -68,9 +68,21 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
     if (by === "compare") end -= /(?:多出|超出|多|少|高|低|大|小)$/.exec(area.slice(from, end))?.[0].length ?? 0;
     bounds.push({ start: from, end });
     const parts = completeParts(area, lex, base, bounds, vocabulary);
-    if (parts) return { parts, by };
+    if (parts) return { parts: sharedQualifier(parts), by };
   }
   return null;
+}
+
+/**
+ * "小学教育和高中教育的财政拨款支出": what the last part says after its 的 (a column, a 口径) is said
+ * of every part, when no other part says a 的 of its own.
+ */
+function sharedQualifier(parts: readonly OperandPart[]): OperandPart[] {
+  const last = parts.at(-1);
+  const at = last ? last.topic.indexOf("的") : -1;
+  if (!last || at < 2 || last.topic.length - at - 1 < 2 || parts.slice(0, -1).some((p) => p.topic.includes("的"))) return [...parts];
+  const tail = last.topic.slice(at);
+  return parts.map((p, i) => (i === parts.length - 1 ? p : { ...p, topic: `${p.topic}${tail}` }));
 }
 
 // Everyday words that name the sum of two rows ("水电费" is 水费 + 电费).

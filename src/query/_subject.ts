@@ -56,11 +56,14 @@ export function subjectOf(u: Understanding): string {
   // So does a follow-up on the conversation's department that names only what is counted ("去了几个团组"
   // after "因公出国花了多少钱": the groups sent abroad, not those received).
   const countOnly = u.followUp && u.department.kind === "resolved" && u.department.via === "conversation" && countWordOnly(u.topic);
-  const part = u.previous?.topic && (/^(其中|这里面|这当中|里面)/.test(u.normalized) || countOnly) ? u.previous.topic : null;
+  const part = u.previous?.topic && (PART_OF.test(u.normalized) || countOnly) ? u.previous.topic : null;
   if (u.topicVia === "conversation" && u.topic) return `${u.topic} ${q}`;
   const context = [part, carried(u), stock(u)].filter(Boolean).join(" ");
   return context ? `${q}${CARRIED}${context}` : q;
 }
+
+// "其中…", "这里面…": a part of what the conversation spoke of.
+const PART_OF = /^(其中|这里面|这当中|里面)/;
 
 // Words that name only what is counted, in every item family ("团组" of 出国 and of 接待).
 export const COUNT_WORDS: ReadonlySet<string> = new Set(["团组", "人次", "批次", "批", "人数", "次数"]);
@@ -101,8 +104,28 @@ function carried(u: Understanding): string | null {
   if (!prev?.subject || !u.followUp || u.department.kind !== "resolved" || u.department.via !== "conversation") return null;
   if (!BARE_FOLLOW_UP.test(u.normalized) || u.topicVia !== "question") return null;
   // All of it: which words were the old item and which its column or table is not for the words to
-  // say ("…缴费支出的其他收入": 其他收入 is the column); the old item's words fit no new candidate.
-  return prev.subject.trim() || null;
+  // say ("…缴费支出的其他收入": 其他收入 is the column); the old item's words fit no new candidate —
+  // except the words a sibling replaces ("公务用车购置费" → "那运行费呢": 购置), which would carry the
+  // old item into a row naming both (公务用车购置及运行费).
+  // ("其中财政拨款支出呢" asks a part of the old item, replacing nothing.)
+  const replaced = u.topic && prev.topic && !PART_OF.test(u.normalized) ? replacedBySibling(prev.topic, u.topic) : null;
+  const kept = replaced ? prev.subject.split(replaced).join(" ") : prev.subject;
+  return kept.trim() || null;
+}
+
+/**
+ * The words of `old` a sibling `next` stands in for, when the two share an ending and `old` names
+ * something before the replaced words ("公务用车购置费", "运行费" → "购置"); null otherwise.
+ */
+export function replacedBySibling(old: string, next: string): string | null {
+  const [a, b] = [old.replace(/\s/g, ""), next.replace(/\s/g, "")];
+  let tail = 0;
+  while (tail < a.length && tail < b.length && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const own = b.length - tail;
+  const start = a.length - tail - own;
+  if (tail === 0 || own < 2 || own > 3 || start < 2) return null;
+  const x = a.slice(start, a.length - tail);
+  return b.includes(x) ? null : x;
 }
 
 /** An operand's own words: its topic, or its item's name. */

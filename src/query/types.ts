@@ -157,6 +157,8 @@ export interface AspectRef {
   readonly unit: string | null;
   readonly via: "explicit" | "item" | "conversation" | "default";
   readonly phrase: string | null;
+  /** For 数量: further counts asked in other units ("几批次多少人" → ["人"]). */
+  readonly alsoUnits?: readonly string[];
 }
 
 /** Which budget figure "预算" means when the question says: 年初预算 (initial), 全年预算 (full-year), 调整预算 (adjusted). */

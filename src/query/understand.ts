@@ -319,7 +319,7 @@ function resolveAspect(
   const countUnit = itemUnit !== null && itemUnit !== "万元" && !money ? itemUnit : null;
   if (found.aspect) {
     const unit = found.aspect === "数量" ? (found.unit ?? countUnit) : null;
-    return { value: found.aspect, unit, via: "explicit", phrase: found.phrase };
+    return { value: found.aspect, unit, via: "explicit", phrase: found.phrase, ...(found.alsoUnits.length > 0 ? { alsoUnits: found.alsoUnits } : {}) };
   }
   const prevAspect = ASPECTS.find((a) => a === prev?.aspect);
   if (prev && prevAspect && prevAspect !== "决算") {
