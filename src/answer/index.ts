@@ -265,7 +265,8 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
 function clarify(question: string, lang: Lang, t: FigureTarget, pool: readonly Fact[], c: Clarification, data: AnswerData): { answer: Answer; values: string[]; extra: string[]; facts: readonly Fact[] } {
   const candidates = candidatesOf(pool, c.candidates, data.readLine);
   const answer = composeClarify(question, lang, { department: t.department, year: t.year, uncovered: c.uncovered }, candidates);
-  return { answer, values: c.candidates.map((f) => f.value), extra: [...codesOf(c.candidates), ...c.candidates.map((_, i) => String(i + 1))], facts: c.candidates };
+  // (The question's own words it echoes as not accounted for may hold digits: "24年".)
+  return { answer, values: c.candidates.map((f) => f.value), extra: [...codesOf(c.candidates), ...c.candidates.map((_, i) => String(i + 1)), ...numbersIn(c.uncovered)], facts: c.candidates };
 }
 
 // Numbers a reply may show besides figures: codes, digits inside the document's own names

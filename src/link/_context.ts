@@ -48,7 +48,8 @@ export function tableCovers(text: string, title: string, content?: readonly bool
     }
     // Stopped by a word of the question that is not in the title: another table is named ("收入决算表" ≠ 支出决算表).
     // So is a short tail of a title ("决算表") cut off by any word ("支出决算表" is not 收支决算总表).
-    if (j >= 0 && k >= 0 && isWordChar(text[j]) && (content?.[j] === true || p - start < 3)) continue;
+    // (A table's number just before its title is no other word: "公开09表“三公”经费支出决算表".)
+    if (j >= 0 && k >= 0 && isWordChar(text[j]) && (content?.[j] === true || p - start < 3) && !/\d表$/.test(text.slice(0, j + 1))) continue;
     if (bare && p - start < 5) continue;
     if (p - start >= 2) out.push({ start, end: p + 1, how: start === p - (title.length - 1) ? "exact" : "abbrev", excess: 0 });
   }

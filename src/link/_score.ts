@@ -138,6 +138,9 @@ function askedInUnits(text: string): number {
   return new Set([...text.matchAll(COUNTED_IN)].map((m) => m[1])).size;
 }
 
+// Columns of a completion rate, in the words of the templates.
+const RATE_COLUMN = /^(?:预算)?(?:执行率|完成率|完成预算率|完成预算比例|预算执行率|执行进度)$/;
+
 // Money coming in: named (收入, 来源, 拨款) or received (收了, 进账, 到账 …).
 const RECEIVED = /收入|收到|收了|收的|收进|收取|进账|到账|入账/;
 const INCOME = new RegExp(`${RECEIVED.source}|来源|拨款|财政给|拨给`);
@@ -231,6 +234,8 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   let lastColumnNamed = false;
   let qualifierLeft = false;
   let tableHit = false;
+  // A column that only names the rate asked ("完成预算率" for 执行率多少) is named by asking that rate.
+  const rateAsked = measure === "完成率" && f.measure === "完成率";
   // The spans the row is read from, and those its columns (a project's name over its indicators) are.
   const rowSpans: Cover[] = [];
   const columnSpans: Cover[] = [];
@@ -259,7 +264,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   const said = new Array<boolean>(s.text.length).fill(false);
   for (const l of p.labels) {
     const covers = coversFor(s, l);
-    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label)) qualifierLeft = true;
+    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label) && !(rateAsked && RATE_COLUMN.test(l.label))) qualifierLeft = true;
     if (covers.length === 0) continue;
     const kept = keptCovers(s, covers);
     if (kept.length === 0) continue;
@@ -340,6 +345,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // Label words the question leaves out make the row more specific than asked ("其他社会保障和就业支出").
   let preference = (ownExact ? 0.02 : 0) - 0.01 * (Number.isFinite(excess) ? excess : 0) - (lone ? 0.01 : 0) - (heard ? 0.01 : 0) + (literal ? 0.01 : 0) + (rowVerbatim ? 0.2 : 0);
   if (f.source.kind === "table") {
+    if (rateAsked && RATE_COLUMN.test(lastColumn)) columnNamed = lastColumnNamed = true;
     if (!d.headline && !columnNamed) preference -= 0.3;
     // A column group named, its breakdown column not: the group's own figure, not a part of it
     // (which its 小计 column is: "项目支出 > 小计" is the 项目支出 asked, "项目支出 > 其中:基本建设…" a part).

@@ -30,6 +30,8 @@ export interface Spelling {
   readonly tails: ReadonlySet<string>;
   /** The two-character fees of the vocabulary ("电费", "水费"), whole words. */
   readonly short2: readonly string[];
+  /** Two-word names said by their words' first characters ("政采" of 政府采购, "社保" of 社会保障). */
+  readonly shortNames: ReadonlySet<string>;
 }
 
 // Words of questions about these documents besides their labels: how a self-evaluation, a fee or a
@@ -70,7 +72,10 @@ export function buildSpelling(words: Iterable<string>): Spelling {
       tails.add(w.slice(w.length - n));
     }
   const short2 = [...whole].filter((w) => w.length === 2 && w.endsWith("费"));
-  return { runs, wild, chars, words: whole, heads, tails, short2 };
+  // (Two-character words read from a word's start: "政府采购服务" → 政采, 采服.)
+  const shortNames = new Set<string>();
+  for (const w of whole) for (let i = 0; i + 4 <= w.length; i += 2) shortNames.add(`${w[i]}${w[i + 2]}`);
+  return { runs, wild, chars, words: whole, heads, tails, short2, shortNames };
 }
 
 
@@ -143,8 +148,9 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
       if (repairs.size !== 1 || at < 0 || fixed[i + at]) continue;
       const [pos, ch] = [...repairs][0]!.split(":") as [string, string];
       const k = i + Number(pos);
-      // A character already part of a word the vocabulary knows stays as typed.
-      if (covered(chars, k, sp)) continue;
+      // A character already part of a word the vocabulary knows stays as typed; so does one that
+      // says a two-word name short with its neighbour ("政采服务" is 政府采购 服务, not 政务服务).
+      if (covered(chars, k, sp) || saysShort(chars, k, sp)) continue;
       const set = proposals.get(k) ?? new Set<string>();
       set.add(ch);
       proposals.set(k, set);
@@ -160,7 +166,8 @@ export function correctSpelling(text: string, sp: Spelling, keep: readonly strin
 // (Not every question word: "多少没花掉" is no 多少万.)
 // Only verbs of paying: a verb of change (降了, 涨了) or of doing (建了) typed is meant as typed.
 // And the words of a change as typed by sound ("增价了多少" → 增加), where the typed word is none of the vocabulary's.
-const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]了$/.test(f))), "增加", "减少", "增长", "下降"];
+// So are the rates asked ("执形率" → 执行率, "降底了" → 降低).
+const SAID = [...new Set(FILLER_WORDS.filter((f) => /^[花用交缴付发给拿]了$/.test(f))), "增加", "减少", "增长", "下降", "降低", "执行率", "完成率", "增长率"];
 
 /**
  * A question word typed by sound ("设备化了多少钱" → 花了): a window one sounding-alike character away
@@ -203,6 +210,11 @@ function edgeTypo(chars: readonly string[], i: number, len: number, p: number, s
   const k = i + p;
   const outside = p === 0 ? `${chars[k - 1] ?? ""}${chars[k] ?? ""}` : `${chars[k] ?? ""}${chars[k + 1] ?? ""}`;
   return outside.length === 2 && !sp.runs.has(outside);
+}
+
+/** Whether the character at k and a neighbour are a two-word name said short ("政采"). */
+function saysShort(chars: readonly string[], k: number, sp: Spelling): boolean {
+  return sp.shortNames.has(`${chars[k - 1] ?? ""}${chars[k] ?? ""}`) || sp.shortNames.has(`${chars[k] ?? ""}${chars[k + 1] ?? ""}`);
 }
 
 /** Whether the character at k stands in a run of the text (two characters or more) that the vocabulary holds. */

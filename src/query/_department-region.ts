@@ -102,6 +102,26 @@ export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null
 }
 
 /**
+ * A region followed by its one body's words in short ("洪山企服"), named beside other bodies
+ * ("投促局、经信局、洪山企服这几家"): each such name, where it stands in the text.
+ */
+export function regionBodies(text: string, catalog: Catalog): { name: string; phrase: string; start: number; end: number }[] {
+  const out: { name: string; phrase: string; start: number; end: number }[] = [];
+  for (const f of catalog.index.regionForms) {
+    const under = catalog.index.regionUnder.get(f) ?? [];
+    const name = under.length === 1 ? catalog.departments[under[0] as number]?.name : undefined;
+    if (!name || f.length < 2) continue;
+    const body = name.slice(name.indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
+    for (let from = text.indexOf(f); from >= 0; from = text.indexOf(f, from + 1)) {
+      const short = shortFor(text.slice(from + f.length), body);
+      if (short === "" || out.some((o) => o.start < from + f.length + short.length && from < o.end)) continue;
+      out.push({ name, phrase: f + short, start: from, end: from + f.length + short.length });
+    }
+  }
+  return out;
+}
+
+/**
  * Where a region's name stands in the text: as written, or with its first character typed by sound
  * ("红山" for 洪山; the rest of the name as written, two characters or more in all).
  */

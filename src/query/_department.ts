@@ -11,7 +11,7 @@ import { editDistance, isCjk, type Span } from "./_text.js";
 import { soundsAlike } from "../core/pinyin.js";
 import { ORG_WORDS } from "../core/text.js";
 import type { AliasEntry, Catalog, DepartmentRef } from "./types.js";
-import { foreignRegion, regionOnly } from "./_department-region.js";
+import { foreignRegion, regionBodies, regionOnly } from "./_department-region.js";
 
 /** Departments named in a question, with the spans that named them. */
 export interface DepartmentFinding {
@@ -101,18 +101,24 @@ function findDepartmentsIn(text: string, catalog: Catalog, inConversation: boole
     }
     return { ref: { kind: "none" }, spans };
   }
-  const names: string[] = [];
-  const phrases: string[] = [];
+  const found: { name: string; phrase: string; start: number }[] = [];
   for (const p of picked) {
     const depts = p.departments.map((i) => catalog.departments[i]?.name ?? "");
     if (depts.length > 1) {
       return { ref: { kind: "ambiguous", asked: text.slice(p.start, p.end), candidates: depts }, spans };
     }
-    const name = depts[0];
-    if (name && !names.includes(name)) names.push(name);
-    phrases.push(text.slice(p.start, p.end));
+    found.push({ name: depts[0] ?? "", phrase: text.slice(p.start, p.end), start: p.start });
   }
-  return { ref: { kind: "resolved", names, via: "explicit", phrases }, spans };
+  // A region with its body's words in short named beside them ("经信局、洪山企服") is one more.
+  for (const r of regionBodies(text, catalog)) {
+    if (spans.some((s) => s.start < r.end && r.start < s.end)) continue;
+    found.push(r);
+    spans.push({ start: r.start, end: r.end, kind: "department" });
+  }
+  found.sort((a, b) => a.start - b.start);
+  spans.sort((a, b) => a.start - b.start);
+  const names = [...new Set(found.map((f) => f.name).filter(Boolean))];
+  return { ref: { kind: "resolved", names, via: "explicit", phrases: found.map((f) => f.phrase) }, spans };
 }
 
 /** An English name that covers catalog departments, as a candidate like an alias occurrence. */

@@ -18,8 +18,9 @@ export function yearsOutsideNames(text: string, department: string | null, catal
       : (catalog.departments.find((d) => d.name === department)?.years.includes(y) ?? false);
   // A year naming the document read ("按2024年决算说明") gives way to another year the question asks about.
   const asked = all.mentions.filter((m) => !m.base && !m.document);
-  // A year inside a name the user quotes ("“2021年促进消费升级…奖励资金”的预算数") is part of the name.
-  const names = quoted.map(normalizeText).filter((q) => /[\u4e00-\u9fa5]{4}/.test(q)).flatMap((q) => allIndexes(text, q).map((i) => ({ start: i, end: i + q.length })));
+  // A year inside a name the user quotes ("“2021年促进消费升级…奖励资金”的预算数") is part of the name;
+  // inside a quoted table or document's title ("《2024年整体支出绩效自评表》") it is the year of the disclosure.
+  const names = quoted.map(normalizeText).filter((q) => /[\u4e00-\u9fa5]{4}/.test(q) && !/(表|报告|决算|说明|公开)$/.test(q)).flatMap((q) => allIndexes(text, q).map((i) => ({ start: i, end: i + q.length })));
   const named = (m: { start: number; end: number }): boolean => names.some((n) => n.start <= m.start && m.end <= n.end);
   const kept = all.mentions.filter((m) => !(m.beforeName && !m.base && !covered(m.year)) && !(m.document && asked.some((a) => a.year !== m.year)) && !named(m));
   return kept.length === all.mentions.length ? all : fromMentions(text, kept);

@@ -71,7 +71,7 @@ export function understandQuestion(
   // "哪个三公经费多", "谁的接待费高": the more/less word of a comparison or ranking is no item text.
   const which = cues.compare || cues.rank || /哪个|哪家|哪一个|谁/.test(normalized);
   const dropped = blank(base, [...aspectFound.spans, ...cues.spans, ...amountSpans(base, lex)]);
-  const area = which && lang === "zh" ? dropped.replace(/(?<=[\u4e00-\u9fa5]{2})[多少高低大小](?=\u0000|$)/g, "\u0000") : dropped;
+  const area = which && lang === "zh" ? dropped.replace(/(?<=[\u4e00-\u9fa5]{2}\u0000*)[多少高低大小](?=\u0000|$)/g, "\u0000") : dropped;
   const zhan = aspectFound.spans.find((s) => normalized.slice(s.start, s.end) === "占");
   const partStart = aspectFound.aspect === "占比" ? (lang === "en" ? 0 : (zhan?.start ?? null)) : null;
   const plainFound = findItems(lex, base, area, lang, partStart);
