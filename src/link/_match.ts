@@ -208,6 +208,9 @@ function abbreviation(text: string, form: string, shared: number): Cover[] {
   return out;
 }
 
+// The longest name whose end may be said short.
+const SHORT_NAME = 8;
+
 /**
  * A label named by its end, its first words (the kind of body, 机关事业单位) left out: "职业年金缴费支出"
  * for 机关事业单位职业年金缴费支出. At least four characters and half the label; the words left out
@@ -216,11 +219,13 @@ function abbreviation(text: string, form: string, shared: number): Cover[] {
 function tail(text: string, form: string, content: readonly boolean[] | undefined, shared: number): Cover[] {
   const out: Cover[] = [];
   for (let k = 1; form.length - k >= 4 && (form.length - k) * 2 >= form.length; k++) {
-    // An end longer than the characters the label shares with the question does not stand in it.
-    if (form.length - k > shared) continue;
     const end = form.slice(k);
     // Words of its own before the end ("正高级职称" against 副高级职称) name another label, not this one cut short.
-    for (const i of allIndexes(text, end)) if (content?.[i - 1] !== true) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
+    // (An end longer than the characters the label shares with the question does not stand in it whole.)
+    if (end.length <= shared) for (const i of allIndexes(text, end)) if (content?.[i - 1] !== true) out.push({ start: i, end: i + end.length + projectWord(text, i + end.length, form), how: "abbrev", excess: k });
+    // …or, of a short name, that end said short ("结转结余" of 年末结转和结余; a long name's end said
+    // short names too little of it).
+    if (out.length === 0 && form.length <= SHORT_NAME) for (const c of abbreviation(text, end, shared)) if (content?.[c.start - 1] !== true) out.push({ ...c, excess: c.excess + k });
     if (out.length > 0) break;
   }
   return out;

@@ -303,7 +303,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   }
   if (!own) return null;
   if (tableNamed && !tableHit) return null;
-  const borrowed = s.mask.some((m, k) => m && covered[k] && !said[k]);
+  // (The question's own words: those carried over from the previous question only prefer.)
+  const carriedFrom = s.text.indexOf("\u0001");
+  const borrowed = s.mask.some((m, k) => m && covered[k] && !said[k] && (carriedFrom < 0 || k < carriedFrom));
   // The income table lists income by the function class it pays for ("实验室及相关设施…收入了多少"):
   // the question's 收入 is the table's side, which its rows do not repeat.
   if (f.source.kind === "table" && f.source.tableKind === "收入决算表")

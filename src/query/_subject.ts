@@ -11,7 +11,8 @@ import { normalizeText } from "./_text.js";
 
 // Years and relative years: recognised parts, not words about the quantity.
 // A span of months ("1-11月", "1到10月") is the period of a year's figure, as a year is.
-const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年)?|(?<![\d.])\d{2}(?:年度|年)|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度|(?<![\d.])\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?/g;
+// ("2024年末": the year is read, 年末 stays the row's word.)
+const YEARS = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年(?![末底初终]))?|(?<![\d.])\d{2}(?:年度|年)|去年|前年|上一?年度?(?!结转|末|初)|今年|本年度|(?<![\d.])\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?/g;
 
 function blankAll(text: string, part: string): string {
   return part ? text.split(part).join("\u0000".repeat(part.length)) : text;
