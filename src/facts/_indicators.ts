@@ -230,5 +230,21 @@ function indicatorName(cell: string): { name: string; unit: Unit | null; weight:
     name = name.slice(0, m.index);
   }
   if (LEVELS.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 80 || /^(得分|总分|合计|小计)/.test(name)) return null;
-  return { name, unit, weight };
+  return { name, unit: unit ?? counterOfName(name), weight };
+}
+
+// An indicator named as a count of things ("组织实施审计项目数") counts them in their counter.
+const COUNTED_IN: readonly (readonly [RegExp, Unit])[] = [
+  [/(项目|课题|平台|机构|中心|站点|活动)(个)?数(量)?$/, "个"],
+  [/(企业|公司|单位)(家)?数(量)?$/, "家"],
+  [/(人员|人才|学员|学生|人)数(量)?$/, "人"],
+  [/人次数?$/, "人次"],
+  [/次数$/, "次"],
+  [/场次$|场数$/, "场"],
+  [/件数$/, "件"],
+  [/户数$/, "户"],
+];
+
+function counterOfName(name: string): Unit | null {
+  return COUNTED_IN.find(([re]) => re.test(name))?.[1] ?? null;
 }

@@ -72,9 +72,9 @@ export function buildSpelling(words: Iterable<string>): Spelling {
       tails.add(w.slice(w.length - n));
     }
   const short2 = [...whole].filter((w) => w.length === 2 && w.endsWith("费"));
-  // (Two-character words read from a word's start: "政府采购服务" → 政采, 采服.)
+  // (Of a word's first two words: "政府采购服务" → 政采.)
   const shortNames = new Set<string>();
-  for (const w of whole) for (let i = 0; i + 4 <= w.length; i += 2) shortNames.add(`${w[i]}${w[i + 2]}`);
+  for (const w of whole) if (w.length >= 4) shortNames.add(`${w[0]}${w[2]}`);
   return { runs, wild, chars, words: whole, heads, tails, short2, shortNames };
 }
 
@@ -212,9 +212,9 @@ function edgeTypo(chars: readonly string[], i: number, len: number, p: number, s
   return outside.length === 2 && !sp.runs.has(outside);
 }
 
-/** Whether the character at k and a neighbour are a two-word name said short ("政采"). */
+/** Whether the character at k ends, with the one before it, a two-word name said short ("政采"). */
 function saysShort(chars: readonly string[], k: number, sp: Spelling): boolean {
-  return sp.shortNames.has(`${chars[k - 1] ?? ""}${chars[k] ?? ""}`) || sp.shortNames.has(`${chars[k] ?? ""}${chars[k + 1] ?? ""}`);
+  return sp.shortNames.has(`${chars[k - 1] ?? ""}${chars[k] ?? ""}`);
 }
 
 /** Whether the character at k stands in a run of the text (two characters or more) that the vocabulary holds. */

@@ -116,6 +116,10 @@ const PATTERNS: readonly (readonly [Aspect, RegExp])[] = [
   ["决算", /决算数|实际支出|实际(?!完成|达到|达)|执行数|执行了|决算(?!里|中|上|报告|公开|书|显示|说|文件|材料|资料)|\bactual(ly)?\b/g],
 ];
 
+// People counted after a generic 个 ("多少个…的老师").
+// (The people are what is counted: the phrase ends with them, "几个院士项目" counts projects.)
+const PEOPLE_AFTER = /^[^，,。？?！!]{0,10}?(老师|教师|人员|职工|员工|党员|干部|学生|专家|医生|教授|院士|研究生|本科生)(?=$|[，,。？?！!]|呢|吗|啊|呀)/;
+
 // What keeps a question to one of the aspects it names: "只要决算数", "只问预算".
 const ONLY = /(只要|只需要?|只问|只看|只想知道|只想要|就要|仅要|仅需)(的是)?$/;
 
@@ -160,6 +164,8 @@ export function findAspect(text: string, plain: string = text): AspectFinding {
         phrase = m[0];
         if (a === "数量") {
           unit = /^(how many|(the )?number of)\b/.test(m[0]) ? englishCountUnit(m[0], plain.slice(end)) : countUnit(m[0]);
+          // "多少个正高级职称的老师": 个 counting people counts persons.
+          if (unit === "个" && PEOPLE_AFTER.test(text.slice(end))) unit = "人";
           countSpan = { start, end, kind: "aspect" };
         }
       } else if (a === "数量" && aspect === "数量") {
