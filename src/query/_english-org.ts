@@ -81,7 +81,8 @@ export function findEnglishOrgs(text: string, catalog: Catalog): EnglishOrg[] {
       if (/'s?$/.test(w) && HEAD_WORDS.has(stem(w))) return false;
       return w !== "of" && nameWord(w);
     };
-    while (left > 0 && h - left < 8 && touches(left - 1, left) && leftWord(left - 1)) left--;
+    // ("the" begins a name: "…of the projects the Putuo Social Work Department evaluated" names no "projects the …".)
+    while (left > 0 && h - left < 8 && touches(left - 1, left) && leftWord(left - 1) && words[left]?.w !== "the") left--;
     // "CPC Putuo District Committee's Social Work Department": a body's own department, named with
     // the possessive of the body it sits in, is also read whole (kept when it names a department).
     const owner = left - 1;

@@ -73,6 +73,9 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
   return null;
 }
 
+// What a question says of every part after a 的: a 口径, a column, a measure.
+const SAID_OF_ALL = /^(财政拨款|一般公共预算|政府性基金|国有资本经营|基本支出|项目支出|年初预算|全年预算|调整预算|预算|决算|本年支出|支出|收入|合计)/;
+
 /**
  * "小学教育和高中教育的财政拨款支出": what the last part says after its 的 (a column, a 口径) is said
  * of every part, when no other part says a 的 of its own.
@@ -80,7 +83,8 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
 function sharedQualifier(parts: readonly OperandPart[]): OperandPart[] {
   const last = parts.at(-1);
   const at = last ? last.topic.indexOf("的") : -1;
-  if (!last || at < 2 || last.topic.length - at - 1 < 2 || parts.slice(0, -1).some((p) => p.topic.includes("的"))) return [...parts];
+  // (Only a column or 口径 said of it: "对个人和家庭的补助" is one name.)
+  if (!last || at < 2 || !SAID_OF_ALL.test(last.topic.slice(at + 1)) || parts.slice(0, -1).some((p) => p.topic.includes("的"))) return [...parts];
   const tail = last.topic.slice(at);
   return parts.map((p, i) => (i === parts.length - 1 ? p : { ...p, topic: `${p.topic}${tail}` }));
 }

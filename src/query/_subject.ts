@@ -126,7 +126,8 @@ export function replacedBySibling(old: string, next: string): string | null {
   const start = a.length - tail - own;
   if (tail === 0 || own < 2 || own > 3 || start < 2) return null;
   const x = a.slice(start, a.length - tail);
-  return b.includes(x) ? null : x;
+  // (A run across a particle is no word: "基本支出里劳务费" → "委托业务费" replaces no "出里劳".)
+  return b.includes(x) || /[里中的下和与及在]/.test(x) ? null : x;
 }
 
 /** An operand's own words: its topic, or its item's name. */
