@@ -64,6 +64,11 @@ describe("contentMask", () => {
     ["学费住宿费这些教育收费", "教育收费"],
     // A question's own gloss (…，就是B) leaves B to name the quantity.
     ["养人花了多少,就是人员经费", "人员"],
+    // Which of the bodies named ("这三家", "谁高") is a question, not a word of the quantity.
+    ["这三家谁的差旅费最高", "差旅费"],
+    ["这几家里差旅费哪个多", "差旅费"],
+    ["差旅费谁高", "差旅费"],
+    ["差旅费哪家更低", "差旅费"],
   ])("keeps the content of %s", (text, kept) => {
     const mask = contentMask(text);
     expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
