@@ -363,3 +363,38 @@ describe("composeAnswer: whether there is any", () => {
     expect(a.text).toContain(quote);
   });
 });
+
+describe("composeAnswer: counts asked in two units", () => {
+  const quote = "外省市交流接待0.24万元，主要用于孝感单位考察的接待工作1批次13人次";
+  const counts = [
+    narrativeFact({ subject: "外省市交流接待", value: "1", unit: "批次", measure: "数量", line: 600, quote }),
+    narrativeFact({ subject: "外省市交流接待", value: "13", unit: "人次", measure: "数量", line: 600, quote }),
+  ];
+  const d = { ...data, factsFor: () => counts, readLine: corpusReader(counts) };
+  it("states each count of the same line (接待了几批次多少人 → 1 批次，13 人次)", async () => {
+    const target = t({ topic: "外省市交流接待", aspect: "数量", unitHint: "批次", alsoUnits: ["人"] });
+    const a = await composeAnswer({ kind: "figure", question: "外省市交流接待了几批次多少人", lang: "zh", target, defaultYear: false }, d);
+    expect(a).toMatchObject({ kind: "number", value: "1", unit: "批次" });
+    expect(a.text.split("\n")[0]).toContain("1 批次，13 人次");
+    expect(a.alternatives).toContainEqual({ value: "13", unit: "人次" });
+  });
+  it("states one count when one unit is asked", async () => {
+    const a = await composeAnswer({ kind: "figure", question: "外省市交流接待了几批次", lang: "zh", target: t({ topic: "外省市交流接待", aspect: "数量", unitHint: "批次" }), defaultYear: false }, d);
+    expect(a.text.split("\n")[0]).not.toContain("人次");
+  });
+});
+
+describe("composeAnswer: a clarification echoing the question's own digits", () => {
+  const fees = [narrativeFact({ subject: "差旅费", value: "10.00", line: 700, quote: "差旅费10.00万元" }), narrativeFact({ subject: "会议费", value: "5.00", line: 701, quote: "会议费5.00万元" })];
+  const d = { ...data, factsFor: () => fees, readLine: corpusReader(fees) };
+  // Typed in full-width digits, the question is not the subject read from it (whose words are echoed).
+  it.each([
+    ["差旅费２４栋", "差旅费24栋", "24栋"],
+    ["２号楼差旅费", "2号楼差旅费", "2楼"],
+    ["差旅费第３季度", "差旅费第3季度", "3季度"],
+  ])("is not withheld by the guard: %s", async (question, subject, echoed) => {
+    const a = await composeAnswer({ kind: "figure", question, lang: "zh", target: t({ topic: subject }), defaultYear: false }, d);
+    expect(a.kind).toBe("clarify");
+    expect(a.text).toContain(`“${echoed}”`);
+  });
+});

@@ -72,6 +72,18 @@ describe("extractNarrative", () => {
     expect(ds[0]?.scope).toBe("一般公共预算");
   });
 
+  it.each([
+    ["2022年部门整体支出合计12053.48万元,2022年预算收入合计12296万元,完成年初预算的98.03%。"],
+    ["部门整体支出合计12053.48万元,预算收入合计12296万元,完成年初预算的98.03%"],
+  ])("gives a completion rate after a budget of another subject to the sentence's outturn: %s", (line) => {
+    const ds = read([line], 10, "二、部门整体支出情况");
+    expect(ds.map((d) => [d.subject, d.measure, d.value])).toEqual([
+      ["部门整体支出合计", "决算", "12053.48"],
+      ["预算收入合计", "预算", "12296"],
+      ["部门整体支出合计", "完成率", "98.03"],
+    ]);
+  });
+
   it("carries a 科目 across a sentence break (003 '(项)。年初预算为')", () => {
     const ds = read(["10. 商业服务业等支出(类)商业流通事务(款)其他商业流", "", "通事务支出(项)。年初预算为 0万元，支出决算为 1283.46万元，"], 273, "(三)一般公共预算财政拨款支出决算具体情况");
     expect(pick(ds, "其他商业流通事务支出", "决算")).toMatchObject({ value: "1283.46", line: 275 });

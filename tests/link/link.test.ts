@@ -64,6 +64,11 @@ describe("contentMask", () => {
     ["学费住宿费这些教育收费", "教育收费"],
     // A question's own gloss (…，就是B) leaves B to name the quantity.
     ["养人花了多少,就是人员经费", "人员"],
+    // Which of the bodies named ("这三家", "谁高") is a question, not a word of the quantity.
+    ["这三家谁的差旅费最高", "差旅费"],
+    ["这几家里差旅费哪个多", "差旅费"],
+    ["差旅费谁高", "差旅费"],
+    ["差旅费哪家更低", "差旅费"],
   ])("keeps the content of %s", (text, kept) => {
     const mask = contentMask(text);
     expect([...text].filter((_, i) => mask[i]).join("")).toBe(kept);
@@ -366,6 +371,38 @@ describe("linkSubject", () => {
     expect(tableCovers("基本支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([{ start: 0, end: 5, how: "abbrev", excess: 0 }]);
     expect(tableCovers("项目支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([]);
     expect(tableCovers("支出里其他交通费用", "一般公共预算财政拨款基本支出决算表")).toEqual([]);
+  });
+
+  it.each([
+    // Its stem, 明细 and 里/中: the breakdown the table gives.
+    ["基本支出明细里差旅费多少", "一般公共预算财政拨款基本支出决算表", [{ start: 0, end: 7, how: "abbrev", excess: 0 }]],
+    // Its number just before its (quoted) title: the 表 of 09表 is no other table named.
+    ["公开09表三公经费支出决算表中公务接待费多少", "财政拨款三公经费支出决算表", [{ start: 5, end: 14, how: "abbrev", excess: 0 }]],
+  ])("reads a table named in %s as %s", (text, title, covers) => {
+    expect(tableCovers(text, title, contentMask(text))).toEqual(covers);
+  });
+
+  it("restricts the answer to a table named by its stem and 明细 (基本支出明细里)", () => {
+    const B = { table: "公开06表 一般公共预算财政拨款基本支出决算表", kind: "一般公共预算财政拨款基本支出决算表" };
+    const P = { table: "公开07表 项目支出决算表", kind: "项目支出决算表" };
+    const pool = [
+      cell({ row: "差旅费", value: "103.21", line: 374, ...B, column: ["决算数"] }),
+      cell({ row: "差旅费", value: "55.00", line: 500, ...P, column: ["决算数"] }),
+      // A sentence saying the same words stands in no table.
+      narrativeFact({ subject: "差旅费", value: "98.00", line: 300, quote: "基本支出明细里差旅费98.00万元" }),
+    ];
+    const l = linkSubject(pool, "基本支出明细里差旅费多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("103.21");
+  });
+
+  it("restricts the answer to a table named by its number and title (公开09表“三公”经费支出决算表中)", () => {
+    const S = { table: "公开09表 财政拨款“三公”经费支出决算表", kind: "三公经费支出决算表" };
+    const pool = [
+      cell({ row: "公务接待费", value: "3.87", line: 600, ...S, column: ["决算数"] }),
+      narrativeFact({ subject: "公务接待费", value: "3.50", line: 586, quote: "公务接待费支出决算为3.50万元" }),
+    ];
+    const l = linkSubject(pool, "公开09表三公经费支出决算表中公务接待费多少", { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("3.87");
   });
 
   it("counts a sentence's verb among the documents' words (never repaired as a typo)", () => {

@@ -220,8 +220,73 @@ describe("linkSubject: a combined row and its parts", () => {
   it("answers words naming neither part with the whole (公车一年开销多少)", () => {
     expect(value(pool, "公车一年开销多少")).toBe("0.92");
   });
+  it.each([
+    ["公车运行花了多少", "0.62"],
+    ["公务用车运行费多少", "0.62"],
+    ["公车购置花了多少", "0.30"],
+    ["公车一年开销多少", "0.92"],
+  ])("answers words naming one conjunct and nothing of the other with that part: %s → %s", (q, v) => {
+    const parts = [
+      narrativeFact({ subject: "公务用车购置及运行费", value: "0.92", line: 483, quote: "2.公务用车购置及运行费全年预算为0.92万元，支出决算为0.92万元" }),
+      narrativeFact({ subject: "公务用车购置费支出", value: "0.30", line: 485, quote: "(1)公务用车购置费支出0.30万元" }),
+      narrativeFact({ subject: "公务用车运行费支出", value: "0.62", line: 486, quote: "(2)公务用车运行费支出0.62万元" }),
+    ];
+    expect(value(parts, q)).toBe(v);
+  });
   it("never answers a part's own words with the whole (公车购置花了多少)", () => {
     const l = linkSubject(pool, "公车购置花了多少", { code: null, accept });
     expect(l.kind === "match" ? l.best.d.fact.subject : l.kind).not.toBe("公务用车购置及运行维护费");
+  });
+});
+
+describe("linkSubject: money received is income", () => {
+  const T1 = "公开01表 收入支出决算总表";
+  const pool = [
+    tableFact({ subject: "本年收入合计", item: "revenue_total", value: "500.00", line: 10, table: T1 }),
+    tableFact({ subject: "本年支出合计", item: "expenditure_total", value: "480.00", line: 11, table: T1 }),
+  ];
+  it.each([["一共收了多少钱"], ["总共收了多少钱"], ["本年收的钱一共多少"]])("%s links 收入合计, not 支出合计", (q) => {
+    expect(value(pool, q)).toBe("500.00");
+  });
+  it("still links spending to 支出合计 (一共花了多少钱)", () => {
+    expect(value(pool, "一共花了多少钱")).toBe("480.00");
+  });
+});
+
+describe("linkSubject: words a figure borrows from its heading", () => {
+  const sec = (f: Fact, section: string): Fact => ({ ...f, source: { ...f.source, section } as Fact["source"] });
+  const overall = (subject: string): Fact => sec(narrativeFact({ subject, value: "12053.48", line: 100, quote: "部门整体支出合计12053.48万元" }), "第二部分 > 一、收支情况");
+  const under = (quote: string): Fact => sec(narrativeFact({ subject: "支出合计", value: "5000.00", line: 201, quote }), "第三部分 > 二、部门整体支出情况");
+  it.each([
+    // The sentence says 部门整体 of one 支出合计; only the heading above the other does.
+    ["部门整体支出合计多少", [overall("支出合计"), under("项目支出合计5000.00万元")]],
+    ["整体支出合计是多少", [overall("部门整体支出合计"), under("支出合计5000.00万元")]],
+  ])("ranks the figure whose own labels say the words above one under a heading that says them: %s", (q, pool) => {
+    expect(value(pool, q)).toBe("12053.48");
+  });
+});
+
+describe("linkSubject: a rate column named by asking the rate", () => {
+  const T = "项目支出绩效自评表";
+  const pool = [
+    tableFact({ subject: "招商引资专项", value: "95.00", unit: "%", measure: "完成率", column: ["执行率"], line: 700, table: T }),
+    tableFact({ subject: "招商引资专项", value: "98.00", unit: "%", measure: "完成率", column: ["完成预算率"], line: 701, table: T }),
+  ];
+  it.each([["招商引资专项执行率是多少"], ["招商引资专项完成率是多少"]])("offers both stated rates of one project: %s", (q) => {
+    const l = linkSubject(pool, q, { code: null, accept, measure: "完成率" });
+    expect(l.kind).toBe("clarify");
+    if (l.kind === "clarify") expect(l.candidates.map((c) => c.d.fact.value).sort()).toEqual(["95.00", "98.00"]);
+  });
+});
+
+describe("linkSubject: counts asked in two units", () => {
+  const quote = "因公出国(境)团组2个，累计6人次";
+  const pool = [
+    narrativeFact({ subject: "因公出国(境)团组", value: "2", unit: "个", measure: "数量", line: 800, quote }),
+    narrativeFact({ subject: "因公出国(境)人次", value: "6", unit: "人次", measure: "数量", line: 800, quote }),
+  ];
+  it.each([["因公出国几个团组多少人次"], ["因公出国多少人次几个团组"]])("is restricted to neither unit, so the words find the 团组 count: %s", (q) => {
+    const l = linkSubject(pool, q, { code: null, accept, measure: "数量" });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe("2");
   });
 });

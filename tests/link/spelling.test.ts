@@ -66,3 +66,25 @@ describe("correctSpelling", () => {
     expect(kept.byFirst.get("事")).toEqual(["事页运行中心"]);
   });
 });
+
+describe("correctSpelling: names said short and rates typed by sound", () => {
+  const withNames = buildSpelling([...VOCAB, "政务服务", "执行率", "降低"]);
+  it.each([
+    // 政采 says 政府采购 short (the vocabulary's 政府采购支出总额): no typo of 政务服务.
+    ["政采服务类项目花了多少"],
+    ["政采服务一共多少钱"],
+  ])("leaves a two-word name said short as typed: %s", (q) => {
+    expect(correctSpelling(q, withNames)).toBe(q);
+  });
+
+  it.each([
+    ["项目执形率是多少", "项目执行率是多少"],
+    ["预算执形率多少", "预算执行率多少"],
+    ["支出比上年降底了多少", "支出比上年降低了多少"],
+    // Real typos still repair beside the short names.
+    ["政府采够支出总额多少", "政府采购支出总额多少"],
+    ["政务服物花了多少", "政务服务花了多少"],
+  ])("repairs %s", (q, want) => {
+    expect(correctSpelling(q, withNames)).toBe(want);
+  });
+});

@@ -185,3 +185,37 @@ describe("understandQuestion: a statement of the document the question cites", (
     expect(subjectOf(x)).toContain("5000万美元以上项目个数");
   });
 });
+
+describe("understandQuestion: the one aspect a question keeps to", () => {
+  it.each([
+    ["投促局公务接待费年初预算多少，决算多少？只要决算数", "决算"],
+    ["经信局三公经费年初预算多少，决算多少？只看决算", "决算"],
+    ["经信局差旅费全年预算是多少，实际支出多少？只想知道决算数", "决算"],
+  ])("the aspect after 只要/只看/只想知道 wins: %s → %s", (q, value) => {
+    expect(u(q).aspect).toMatchObject({ value, via: "explicit" });
+  });
+});
+
+describe("understandQuestion: counts asked in two units", () => {
+  it.each([
+    ["投促局公务接待接待了几批次多少人", "批次", ["人"]],
+    ["投促局因公出国去了几个团组多少人次", "个", ["人次"]],
+  ])("%s → 数量 in %s, also %j", (q, unit, alsoUnits) => {
+    expect(u(q).aspect).toMatchObject({ value: "数量", unit, alsoUnits });
+  });
+
+  it("asks no further unit of a count asked once", () => {
+    expect(u("经信局公务接待多少批次").aspect.alsoUnits).toBeUndefined();
+  });
+});
+
+describe("understandQuestion: passages asked in everyday words", () => {
+  it.each([
+    ["经信局绩效自评发现了啥问题"],
+    ["投促局绩效自评问题是啥"],
+    ["投促局公务接待费主要是接待谁"],
+    ["经信局出国去了哪些国家"],
+  ])("%s → explain", (q) => {
+    expect(u(q).intent).toBe("explain");
+  });
+});

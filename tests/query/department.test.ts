@@ -265,3 +265,19 @@ describe("understandQuestion: a bare region that begins a name of the documents"
     expect(understandQuestion("洪山企业之家发布了多少条信息", undefined, catalog).department.kind).toBe(kind);
   });
 });
+
+describe("understandQuestion: a region with its body's words in short, beside other bodies", () => {
+  it.each([
+    ["投促局、经信局、洪山企服这几家里谁的差旅费最高", "rank", [TOUCHU, JINGXIN, HONGSHAN], ["投促局", "经信局", "洪山企服"]],
+    ["投促局、经信局、洪山企服这三家谁的差旅费最多", "rank", [TOUCHU, JINGXIN, HONGSHAN], ["投促局", "经信局", "洪山企服"]],
+    ["经信局和洪山企服差旅费谁高", "compare", [JINGXIN, HONGSHAN], ["经信局", "洪山企服"]],
+    ["经信局和洪山企服差旅费哪个多", "compare", [JINGXIN, HONGSHAN], ["经信局", "洪山企服"]],
+  ] as const)("%s → %s of each", (q, intent, names, phrases) => {
+    const x = understandQuestion(q, undefined, seedCatalog);
+    expect(x.intent).toBe(intent);
+    expect(x.department).toEqual({ kind: "resolved", names, via: "explicit", phrases });
+    // The more/less word of the comparison is no item text.
+    expect(x.topic).toBe("差旅费");
+    expect(x.operands.map((o) => [o.department, o.topic])).toEqual(names.map((n) => [n, "差旅费"]));
+  });
+});

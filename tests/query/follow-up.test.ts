@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_CONVERSATION } from "../../src/answer/types.js";
 import { nextState, subjectOf, understandQuestion } from "../../src/query/index.js";
 import { DONGXIHU, JINGXIN, TOUCHU, seedCatalog } from "../fixtures/query/catalogs.js";
+import { replacedBySibling } from "../../src/query/_subject.js";
 import { converse } from "../fixtures/query/converse.js";
 
 
@@ -185,6 +186,32 @@ describe("subjectOf: a bare follow-up keeps the previous question's other words"
 
   it("a follow-up that says more than an item carries nothing", () => {
     expect(subjectOf(converse(["经信局财政拨款支出中住房公积金是多少？", "那购房补贴的年初预算是多少？"]))).not.toContain("\u0001");
+  });
+});
+
+describe("subjectOf: a sibling follow-up replaces the old item's own words", () => {
+  it.each([
+    ["公务用车购置费", "运行费", "购置"],
+    ["一般公共预算财政拨款支出", "基本支出", "拨款"],
+    // No sibling: nothing of the old item stands where the new one's own words would.
+    ["社会保障和就业支出", "财政拨款支出", null],
+    ["住房公积金", "购房补贴", null], // no shared ending
+    ["因公出国费", "公务接待费", null], // the old item's head is too short
+    ["项目支出", "基本支出", null],
+  ])("replacedBySibling(%s, %s) → %s", (old, next, want) => {
+    expect(replacedBySibling(old, next)).toBe(want);
+  });
+
+  it("那运行费呢 after 公务用车购置费 carries 公务用车 without 购置", () => {
+    const [own, carried = ""] = subjectOf(converse(["经信局公务用车购置费花了多少", "那运行费呢"])).split("\u0001");
+    expect(own).toContain("运行费");
+    expect(carried).toContain("公务用车");
+    expect(carried).not.toContain("购置");
+  });
+
+  it("其中… asks a part of the old item and replaces none of its words", () => {
+    const [, carried = ""] = subjectOf(converse(["经信局一般公共预算财政拨款支出多少", "其中基本支出呢"])).split("\u0001");
+    expect(carried.replace(/\s/g, "")).toContain("一般公共预算财政拨款支出一般公共预算财政拨款支出多少");
   });
 });
 

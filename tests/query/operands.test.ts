@@ -171,3 +171,18 @@ describe("understandQuestion: operands named in the documents' own labels", () =
     expect(u("经信局2024年先进制造业发展专项比数字经济发展计划多花了多少万元？").operands).toEqual([]);
   });
 });
+
+describe("understandQuestion: what A和B的X says after its 的 is said of both", () => {
+  const withLabels = { ...seedCatalog, vocabulary: new Set(["小学教育", "高中教育", "初中教育", "财政拨款支出"]) };
+  it.each([
+    ["经信局小学教育和高中教育的财政拨款支出一共多少", ["小学教育的财政拨款支出", "高中教育的财政拨款支出"]],
+    ["投促局小学教育和初中教育的财政拨款支出加起来多少", ["小学教育的财政拨款支出", "初中教育的财政拨款支出"]],
+    ["经信局差旅费和会议费的财政拨款支出加起来多少", ["差旅费的财政拨款支出", "会议费的财政拨款支出"]],
+    // Nothing after a 的: each part as said.
+    ["经信局小学教育和高中教育一共多少", ["小学教育", "高中教育"]],
+  ] as const)("%s → %j", (q, topics) => {
+    const x = understandQuestion(q, undefined, withLabels);
+    expect(x.intent).toBe("sum");
+    expect(x.operands.map((o) => o.topic)).toEqual(topics);
+  });
+});

@@ -116,6 +116,14 @@ describe("understandQuestion: a year inside a quoted name", () => {
   it("is part of a fund name with an aside in brackets, beside the year asked", () => {
     expect(year("东西湖商务局2022年度项目自评表里，2021年促进消费升级（支持商贸企业做大做强）市级奖励资金执行数是多少元？")).toMatchObject({ kind: "explicit", value: 2022, values: [2022] });
   });
+  it.each([
+    ["经信局《2024年整体支出绩效自评表》里的年度总体目标完成了吗", 2024, "2024年"],
+    ["东西湖商务局《2022年部门决算公开》里差旅费多少", 2022, "2022年"],
+    ["经信局“2024年部门整体支出绩效自评报告”中自评得分多少", 2024, "2024年"],
+    ["东西湖商务局《2022年度单位决算》中三公经费多少", 2022, "2022年度"],
+  ])("inside a quoted document or table title is the year asked: %s", (q, value, phrase) => {
+    expect(year(q)).toEqual({ kind: "explicit", value, values: [value], phrase });
+  });
   it("still reads a year outside the quotes", () => {
     expect(year("东西湖商务局2022年“促进消费升级奖励资金”的预算数是多少元？")).toMatchObject({ kind: "explicit", value: 2022 });
   });
