@@ -13,6 +13,7 @@ import { alsoCounted, isClarification, resolveFigure, selectFigure, twinCounters
 import { headlineKey } from "./_headline.js";
 import { candidatesOf, composeClarify } from "./_clarify.js";
 import { composeRankWithin, type RankWithin } from "./_rank-within.js";
+import { composeTally, projectTotals, type Tally } from "./_tally.js";
 import { quantityLabel, quantityOf } from "../link/index.js";
 import { errorMessage } from "./messages.js";
 import type { Answer, AnswerError, Lang } from "./types.js";
@@ -26,6 +27,7 @@ export type { FigureTarget, Selection } from "./_select.js";
 export { headlineAsks, headlineKey, type HeadlineAsk } from "./_headline.js";
 export { RANK_SHOWN } from "./_derived.js";
 export type { RankWithin } from "./_rank-within.js";
+export type { ScoreCondition, Tally } from "./_tally.js";
 export type { Passage, PassageKind } from "./_passage.js";
 export type { LineReader } from "./_citations.js";
 
@@ -52,6 +54,8 @@ export type AnswerRequest =
   | { readonly kind: "rank"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[]; readonly ascending: boolean }
   /** Rows of one disclosure ranked (the children of a row, or a classification level): see `_rank-within.ts`. */
   | ({ readonly kind: "rank-within"; readonly question: string; readonly lang: Lang } & RankWithin)
+  /** Projects of one disclosure counted by their self-evaluation totals: see `_tally.ts`. */
+  | ({ readonly kind: "tally"; readonly question: string; readonly lang: Lang } & Tally)
   | {
       readonly kind: "passage";
       readonly question: string;
@@ -251,6 +255,14 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       if (!answer) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
       const shown = pool.filter((f) => answer.text.includes(f.subject)).map((f) => f.value);
       return { answer, values: [...shown, ...(answer.value ? [answer.value] : [])], extra: [...codesOf(pool), ...Array.from({ length: 50 }, (_, i) => String(i + 1)), String(t.year)], facts: pool };
+    }
+    case "tally": {
+      const t = req.target;
+      const pool = data.factsFor(t.department, t.year);
+      const answer = composeTally(question, lang, req, pool, data.readLine);
+      if (!answer) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
+      const counted = projectTotals(pool).length;
+      return { answer, values: [...pool.filter((f) => answer.text.includes(f.subject)).map((f) => f.value), req.condition.value], extra: [answer.value ?? "", String(counted), ...Array.from({ length: counted }, (_, i) => String(i + 1)), String(t.year)], facts: pool };
     }
     case "passage": {
       const passages = await data.searchPassages(req.query, { department: req.department, year: req.year }, 8);

@@ -1,4 +1,4 @@
-import type { AnswerRequest, FigureTarget, PassageKind } from "../answer/index.js";
+import type { AnswerRequest, FigureTarget, PassageKind, ScoreCondition } from "../answer/index.js";
 import type { AnswerError, ConversationState } from "../answer/types.js";
 import { assertNever } from "../core/result.js";
 import { derivedFallback } from "./_derived.js";
@@ -117,6 +117,36 @@ function rankWithin(question: string, u: Understanding, dep: Understanding["depa
   return { kind: "rank-within", question, lang: u.lang, target: target(u, { department: d, ...y }), ascending, position, level };
 }
 
+// A condition on a score, in the order tried ("90分以上" before a bare "100分").
+const SCORE_CONDITION: readonly (readonly [RegExp, ScoreCondition["op"]])[] = [
+  [/(\d+(?:\.\d+)?)分及?以上/, "gte"],
+  [/(\d+(?:\.\d+)?)分及?以下/, "lte"],
+  [/(?:高于|超过|大于)(\d+(?:\.\d+)?)分/, "gt"],
+  [/(?:低于|不到|不足|少于|小于)(\d+(?:\.\d+)?)分/, "lt"],
+  [/(\d+(?:\.\d+)?)分/, "eq"],
+];
+
+/**
+ * "自评的7个项目里有几个拿了满分", "90分以上的项目有几个": a count of one department's projects by a
+ * condition on their self-evaluation totals (满分 is 100).
+ */
+function tallyOf(question: string, u: Understanding, dep: Understanding["department"], catalog: Catalog): AnswerRequest | null {
+  if (dep.kind !== "resolved" || dep.names.length !== 1 || u.aspect.value !== "数量") return null;
+  const q = u.normalized;
+  if (!/项目/.test(q) && !(u.followUp && /项目/.test(u.previous?.topic ?? ""))) return null;
+  let condition: ScoreCondition | null = /满分/.test(q) ? { op: "eq", value: "100" } : null;
+  for (const [re, op] of SCORE_CONDITION) {
+    if (condition) break;
+    const m = re.exec(q);
+    if (m?.[1]) condition = { op, value: m[1] };
+  }
+  const d = condition ? deptByName(catalog, dep.names[0] ?? "") : undefined;
+  if (!condition || !d) return null;
+  const y = yearFor(u, d);
+  if (isError(y)) return null;
+  return { kind: "tally", question, lang: u.lang, target: target(u, { department: d, ...y }), condition };
+}
+
 /**
  * An operand's own words, and the words the question says of all its operands before naming them
  * ("公务用车运行费里，维修费比燃料费多多少": 公务用车运行费 is said of both), carried as a preference.
@@ -191,6 +221,8 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
   const textual = u.intent === "explain" || u.intent === "define" || u.intent === "list";
   const within = u.intent === "rank" ? rankWithin(question, u, dep, catalog) : null;
   if (within) return within;
+  const counted = tallyOf(question, u, dep, catalog);
+  if (counted) return counted;
   // One department named and no "哪个部门": a ranking inside it that rows cannot answer (by growth,
   // by share) — never a ranking across departments of one.
   if (u.intent === "rank" && dep.kind === "resolved" && dep.names.length === 1 && !ACROSS.test(u.normalized)) return refuse({ code: "not_understood" });
