@@ -180,6 +180,9 @@ function passageKind(u: Understanding): PassageKind {
 
 // Citizens' words for what disclosures call a shortfall and its cause.
 const WHY_EXPANSIONS: readonly (readonly [RegExp, string])[] = [
+  // What the money went on: disclosures say "主要用于".
+  // (Not a why-question's "没花到预算数".)
+  [/^(?!.*(为什么|为啥|为何|原因)).*(花在|用在|用途|干什么|干嘛|干啥|做什么)/, "主要用于"],
   [/问题|不足|短板|差距/, "发现的问题及原因 存在的问题"],
   [/扣分|失分|丢分|没拿满分|没得满分/, "偏差 未完成原因分析"],
   [/没完成|未完成|没达到|未达到|没达标/, "未完成 原因"],

@@ -1,6 +1,7 @@
 import { soundsAlike } from "../core/pinyin.js";
 import { contentMask, FILLER_WORDS } from "./_fillers.js";
 import { contrast, oneDifference } from "./_match.js";
+import { SYNONYMS } from "./_synonyms.js";
 
 /**
  * Typo repair against the documents' own vocabulary: a run of four to six Chinese characters that
@@ -10,8 +11,9 @@ import { contrast, oneDifference } from "./_match.js";
  */
 
 const MIN = 4;
-// Prepositions, particles and conjunctions: never a typo of a label's character.
-const FUNCTION_CHARS = "用的了在是和与给把被从对为以及或等向跟同里中";
+// Prepositions, particles, conjunctions and question words: never a typo of a label's character
+// ("花在哪了" is no 拿了).
+const FUNCTION_CHARS = "用的了在是和与给把被从对为以及或等向跟同里中哪啥谁几";
 const MAX = 6;
 const CJK = /^[\u3400-\u9fff]+$/;
 const ORG = /[区市县省州局委厅办院会心部]/;
@@ -51,7 +53,8 @@ export function buildSpelling(words: Iterable<string>): Spelling {
     }
   }
   const runs = new Set<string>(targets);
-  for (const f of FILLER_WORDS) if (f.length >= 2 && /^[\u3400-\u9fff]+$/.test(f)) runs.add(f);
+  // Filler words and the everyday words of the synonym table ("老总", "加油") are typed as meant.
+  for (const f of [...FILLER_WORDS, ...SYNONYMS.flatMap((s) => s.says)]) if (f.length >= 2 && /^[\u3400-\u9fff]+$/.test(f)) runs.add(f);
   const wild = new Map<string, string[]>();
   for (const r of targets) {
     if (r.length < MIN) continue;
