@@ -1,4 +1,5 @@
 import { Decimal } from "../core/money.js";
+import { assertNever } from "../core/result.js";
 import type { Fact, FactStatus } from "../facts/types.js";
 import { citeFacts, type LineReader } from "./_citations.js";
 import { citationsBlock, figureText } from "./_render.js";
@@ -49,6 +50,8 @@ function meets(value: string, c: ScoreCondition): boolean {
       return cmp <= 0;
     case "lt":
       return cmp < 0;
+    default:
+      return assertNever(c.op, "score condition");
   }
 }
 

@@ -134,6 +134,8 @@ function tallyOf(question: string, u: Understanding, dep: Understanding["departm
   if (dep.kind !== "resolved" || dep.names.length !== 1 || u.aspect.value !== "数量") return null;
   const q = u.normalized;
   if (!/项目/.test(q) && !(u.followUp && /项目/.test(u.previous?.topic ?? ""))) return null;
+  // Indicators counted, or a range of scores ("95分到99分之间"), are no count of projects by one condition.
+  if (/指标/.test(q) || /分(?:到|至|~|-)\d|之间/.test(q)) return null;
   let condition: ScoreCondition | null = /满分/.test(q) ? { op: "eq", value: "100" } : null;
   for (const [re, op] of SCORE_CONDITION) {
     if (condition) break;

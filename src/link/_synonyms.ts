@@ -56,6 +56,8 @@ export const SYNONYMS = [
   // The department's own self-evaluation, as people name it.
   { says: ["整体绩效自评", "整体绩效", "整体自评", "部门整体"], official: ["部门整体支出", "部门整体"] },
   { says: ["捐款", "捐赠"], official: ["捐赠"] },
+  // What is held, as the 三公 sentences (保有量) and the state-asset ones (共有, 现有) say it.
+  { says: ["保有"], official: ["共有", "现有", "拥有"] },
   // Who heads a company or body, as people say it.
   { says: ["老总", "老板", "一把手"], official: ["主要负责人", "负责人", "总经理", "董事长"] },
   { says: ["交通补贴", "交通补助", "车补"], official: ["其他交通费用", "交通费"] },

@@ -68,9 +68,25 @@ export function splitParts(area: string, lex: readonly LexMatch[], base: string,
     if (by === "compare") end -= /(?:多出|超出|多|少|高|低|大|小)$/.exec(area.slice(from, end))?.[0].length ?? 0;
     bounds.push({ start: from, end });
     const parts = completeParts(area, lex, base, bounds, vocabulary);
-    if (parts) return { parts: sharedQualifier(parts), by };
+    if (parts) return { parts: sharedSubject(sharedQualifier(parts)), by };
   }
   return null;
+}
+
+// A part that names only a side or a measure of money ("…的收入比支出多多少": 支出).
+const BARE_SIDE = /^(收入|支出|预算|决算|预算数|决算数|拨款|结余|结转结余)$/;
+
+/**
+ * "超长期特别国债安排的收入比支出多多少": a later part naming only a side or a measure is of what the
+ * first part names before its 的 (超长期特别国债安排的支出).
+ */
+function sharedSubject(parts: readonly OperandPart[]): OperandPart[] {
+  const first = parts[0];
+  const at = first ? first.topic.lastIndexOf("的") : -1;
+  if (!first || at < 2 || !BARE_SIDE.test(first.topic.slice(at + 1))) return [...parts];
+  const head = first.topic.slice(0, at + 1);
+  // (The bare 支出 is then no total of the body's: its item, read from that word alone, goes.)
+  return parts.map((p, i) => (i > 0 && BARE_SIDE.test(p.topic) ? { ...p, item: null, topic: `${head}${p.topic}` } : p));
 }
 
 // What a question says of every part after a 的: a 口径, a column, a measure.

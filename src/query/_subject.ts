@@ -110,13 +110,14 @@ function carried(u: Understanding): string | null {
   // old item into a row naming both (公务用车购置及运行费).
   // ("其中财政拨款支出呢" asks a part of the old item, replacing nothing.)
   const replaced = u.topic && prev.topic && !PART_OF.test(u.normalized) ? replacedBySibling(prev.topic, u.topic) : null;
-  const kept = replaced ? prev.subject.split(replaced).join(" ") : prev.subject;
+  const kept = replaced ? prev.subject.replace(replaced, " ") : prev.subject;
   return kept.trim() || null;
 }
 
 /**
- * The words of `old` a sibling `next` stands in for, when the two share an ending and `old` names
- * something before the replaced words ("公务用车购置费", "运行费" → "购置"); null otherwise.
+ * The words of `old` a sibling `next` stands in for, when the two share an ending: as many of the
+ * words before it as `next` has of its own ("公务用车购置费", "运行费" → "购置"; "基本工资", "绩效工资" →
+ * "基本"); null otherwise.
  */
 export function replacedBySibling(old: string, next: string): string | null {
   const [a, b] = [old.replace(/\s/g, ""), next.replace(/\s/g, "")];
@@ -124,7 +125,7 @@ export function replacedBySibling(old: string, next: string): string | null {
   while (tail < a.length && tail < b.length && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const own = b.length - tail;
   const start = a.length - tail - own;
-  if (tail === 0 || own < 2 || own > 3 || start < 2) return null;
+  if (tail === 0 || own < 2 || own > 3 || start < 0) return null;
   const x = a.slice(start, a.length - tail);
   // (A run across a particle is no word: "基本支出里劳务费" → "委托业务费" replaces no "出里劳".)
   return b.includes(x) || /[里中的下和与及在]/.test(x) ? null : x;
