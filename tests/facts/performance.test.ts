@@ -222,11 +222,11 @@ describe("extractPerformance: tables laid out by OCR and pdftotext", () => {
 
 describe("extractPerformance: an indicator named as a count states its counter", () => {
   const header = "年度绩效指标（26.5分）\t一级指标\t二级指标\t三级指标\t年初目标值（A）\t实际完成值（B）\t得分";
-  const counted = (name: string, target: string, actual: string): unknown[] => {
+  const counted = (name: string, target: string, actual: string): (readonly [string, string | undefined, string, string])[] => {
     const lines = ["项目名称\t\t审计业务经费", header, `\t产出指标（15.5分）\t数量指标（9分）\t${name}(6分)\t${target}\t${actual}\t6分`];
     return read(lines)
       .filter((d) => d.measure === "数量")
-      .map((d) => [d.subject, d.qualifier[0], d.value, d.unit]);
+      .map((d) => [d.subject, d.qualifier[0], d.value, d.unit] as const);
   };
   it.each([
     ["组织实施审计项目数", "27", "29", "个"],
