@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CONVERSATION } from "../../src/answer/types.js";
+import { EMPTY_CONVERSATION, type ConversationState } from "../../src/answer/types.js";
 import { planAnswer } from "../../src/engine/_plan.js";
-import { buildCatalog, understandQuestion } from "../../src/query/index.js";
+import { buildCatalog, nextState, understandQuestion } from "../../src/query/index.js";
 
 const catalog = buildCatalog([
   { department: "武汉市经济和信息化局", aliases: ["经信局", "市经信局"], year: 2024, type: "部门决算", file: "corpus/a.txt" },
@@ -131,5 +131,33 @@ describe("planAnswer: a gap asked between two figures", () => {
   it.each([["经信局工会经费收入和实际支出差了多少？"]])("never plans one figure for %s", (q) => {
     const p = plan(q);
     expect(p.kind === "figure" && p.fallback === undefined).toBe(false);
+  });
+});
+
+describe("planAnswer: projects counted by their self-evaluation totals", () => {
+  const withFoshan = buildCatalog([{ department: "佛山市轨道交通局", aliases: [], year: 2019, type: "部门决算", file: "corpus/f.txt" }]);
+  const planIn = (turns: readonly string[]) => {
+    let state: ConversationState = EMPTY_CONVERSATION;
+    let p: ReturnType<typeof planAnswer> | undefined;
+    for (const q of turns) {
+      const u = understandQuestion(q, state, withFoshan);
+      p = planAnswer(q, u, state, withFoshan);
+      state = nextState(u);
+    }
+    return p;
+  };
+
+  it.each([
+    [["佛山市轨道交通局自评的7个项目里有几个打了满分？"], { op: "eq", value: "100" }],
+    [["佛山市轨道交通局自评的项目里99分以上的有几个？"], { op: "gte", value: "99" }],
+    [["佛山市轨道交通局自评项目中低于98分的有几个？"], { op: "lt", value: "98" }],
+    [["佛山市轨道交通局2019年绩效自评了几个项目？", "其中拿满分100分的有几个？"], { op: "eq", value: "100" }],
+  ])("%j → a tally of %j", (turns, condition) => {
+    const p = planIn(turns);
+    expect(p).toMatchObject({ kind: "tally", target: { department: "佛山市轨道交通局", year: 2019 }, condition });
+  });
+
+  it.each([["佛山市轨道交通局自评的项目有几个？"], ["佛山市轨道交通局满分是多少分？"]])("plans no tally without a score condition or a count of projects: %s", (q) => {
+    expect(planIn([q])?.kind).not.toBe("tally");
   });
 });

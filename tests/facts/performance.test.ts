@@ -219,3 +219,36 @@ describe("extractPerformance: tables laid out by OCR and pdftotext", () => {
     ]);
   });
 });
+
+describe("extractPerformance: an indicator named as a count states its counter", () => {
+  const header = "年度绩效指标（26.5分）\t一级指标\t二级指标\t三级指标\t年初目标值（A）\t实际完成值（B）\t得分";
+  const counted = (name: string, target: string, actual: string): (readonly [string, string | undefined, string, string])[] => {
+    const lines = ["项目名称\t\t审计业务经费", header, `\t产出指标（15.5分）\t数量指标（9分）\t${name}(6分)\t${target}\t${actual}\t6分`];
+    return read(lines)
+      .filter((d) => d.measure === "数量")
+      .map((d) => [d.subject, d.qualifier[0], d.value, d.unit] as const);
+  };
+  it.each([
+    ["组织实施审计项目数", "27", "29", "个"],
+    ["服务企业数", "100", "120", "家"],
+    ["参加培训人数", "300", "320", "人"],
+    ["督查次数", "4", "5", "次"],
+  ])("%s gives its target and actual in %s", (name, target, actual, unit) => {
+    expect(counted(name, target, actual)).toEqual([
+      [name, "目标值", target, unit],
+      [name, "实际完成值", actual, unit],
+    ]);
+  });
+
+  it("reads the counter of a space-separated row without units (\"组织实施审计项目数(6分) 27 29 6分\")", () => {
+    const ds = read(["项目名称\t\t审计业务经费", header, "组织实施审计项目数(6分) 27 29 6分"]);
+    expect(ds.filter((d) => d.measure === "数量").map((d) => [d.qualifier[0], d.value, d.unit])).toEqual([
+      ["目标值", "27", "个"],
+      ["实际完成值", "29", "个"],
+    ]);
+  });
+
+  it("gives no counter to an indicator that names no count (审计覆盖率)", () => {
+    expect(counted("审计覆盖率", "90", "95").map((r) => r[3])).not.toContain("个");
+  });
+});

@@ -725,3 +725,29 @@ describe("linkSubject: a label named by its end", () => {
     expect(exact.kind === "match" ? exact.best.d.fact.value : exact.kind).toBe("31.18");
   });
 });
+
+describe("linkSubject: a short name's end said short", () => {
+  const T01 = { table: "公开01表 收入支出决算总表", kind: "收入支出决算总表", column: ["决算数"] };
+  const yearEnd = cell({ row: "年末结转和结余", value: "10.00", line: 30, ...T01 });
+  const yearStart = cell({ row: "年初结转和结余", value: "20.00", line: 20, ...T01 });
+  const said = (q: string, pool: Fact[]) => {
+    const l = linkSubject(pool, q, { code: null, accept });
+    return l.kind === "match" ? l.best.d.fact.value : l.kind === "clarify" ? l.candidates.map((c) => c.d.fact.value).sort() : l.kind;
+  };
+
+  it("reads 结转结余 as 年末结转和结余 said short", () => {
+    expect(coversOf("结转结余多少", "年末结转和结余", { fuzzy: true, content: contentMask("结转结余多少") }).map((c) => c.how)).toContain("abbrev");
+    expect(said("结转结余多少", [yearEnd])).toBe("10.00");
+  });
+
+  it("asks which when the pool holds both 年初 and 年末结转和结余", () => {
+    expect(said("结转结余多少", [yearEnd, yearStart])).toEqual(["10.00", "20.00"]);
+  });
+
+  it("never reads a long name's end said short (结对帮扶招商引资资金 names too little of it)", () => {
+    const label = "向宜昌市五峰县拨付结对帮扶招商引资项目资金";
+    const q = "结对帮扶招商引资资金多少";
+    expect(coversOf(q, label, { fuzzy: true, content: contentMask(q) })).toEqual([]);
+    expect(said(q, [cell({ row: label, value: "50.00", line: 40, ...T03 })])).not.toBe("50.00");
+  });
+});

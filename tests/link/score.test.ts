@@ -264,6 +264,13 @@ describe("linkSubject: words a figure borrows from its heading", () => {
   ])("ranks the figure whose own labels say the words above one under a heading that says them: %s", (q, pool) => {
     expect(value(pool, q)).toBe("12053.48");
   });
+
+  it("never ranks a figure below for words carried from the previous question (after \\u0001) that only its heading says", () => {
+    const carried = sec(narrativeFact({ subject: "部门整体支出合计", value: "12053.48", line: 100, quote: "部门整体支出合计12053.48万元" }), "第二部分 > 一、收支情况");
+    const l = linkSubject([under("支出合计5000.00万元"), carried], "支出合计多少\u0001部门整体", { code: null, accept });
+    const values = l.kind === "match" ? [l.best.d.fact.value] : l.kind === "clarify" ? l.candidates.map((c) => c.d.fact.value) : [];
+    expect(values).toContain("5000.00");
+  });
 });
 
 describe("linkSubject: a rate column named by asking the rate", () => {

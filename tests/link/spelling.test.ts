@@ -88,3 +88,13 @@ describe("correctSpelling: names said short and rates typed by sound", () => {
     expect(correctSpelling(q, withNames)).toBe(want);
   });
 });
+
+describe("correctSpelling: a short name is read from a word's first two words only", () => {
+  // A label whose later words pair with the typo ("后勤服务物业费": 服·物), or whose first two begin at
+  // it ("物资支出": 物·支), says no short name that a repair would change.
+  it.each([[["后勤服务物业费"]], [["物资支出"]]])("repairs 政府采购服物 to 服务 beside %j", (extra) => {
+    const sp = buildSpelling([...VOCAB, "政府采购服务支出", "政务服务", ...extra]);
+    expect(correctSpelling("政府采购服物支出多少", sp)).toBe("政府采购服务支出多少");
+    expect(correctSpelling("政采服务类项目花了多少", sp)).toBe("政采服务类项目花了多少");
+  });
+});

@@ -219,3 +219,16 @@ describe("understandQuestion: passages asked in everyday words", () => {
     expect(u(q).intent).toBe("explain");
   });
 });
+
+describe("understandQuestion: 个 counting people", () => {
+  it.each([
+    ["西南大学有多少个正高级职称的老师", "人"],
+    ["投促局有多少个党员", "人"],
+    ["经信局有几个在职人员呢", "人"],
+    // The people only say which things are counted: 个 counts the things.
+    ["西南大学有几个院士项目", "个"],
+    ["西南大学有多少个博士点", "个"],
+  ])("%s → 数量 in %s", (q, unit) => {
+    expect(u(q).aspect).toMatchObject({ value: "数量", unit });
+  });
+});

@@ -53,3 +53,16 @@ describe("understandQuestion: English organisation names of any region", () => {
     expect(u("What was the bureau's office expenses?").department).toEqual({ kind: "none" });
   });
 });
+
+describe("understandQuestion: 'the' begins an English body's name", () => {
+  const q = "What was the average score of the projects the Putuo Social Work Department evaluated in 2024?";
+  it("reads the body after 'the', never 'projects the …' as a name", () => {
+    expect(u(q).department).toMatchObject({ kind: "resolved", names: [PUTUO_SW] });
+  });
+
+  it("leaves the framing verb 'evaluated' out of the topic", () => {
+    const x = u(q);
+    expect(x.topic).toBe("平均得分");
+    expect(subjectOf(x)).not.toContain("evaluated");
+  });
+});

@@ -198,6 +198,9 @@ describe("subjectOf: a sibling follow-up replaces the old item's own words", () 
     ["住房公积金", "购房补贴", null], // no shared ending
     ["因公出国费", "公务接待费", null], // the old item's head is too short
     ["项目支出", "基本支出", null],
+    // A run across a particle is no word of the old item ("出里劳" of 基本支出里劳务费).
+    ["基本支出里劳务费", "委托业务费", null],
+    ["基本支出中劳务费", "委托业务费", null],
   ])("replacedBySibling(%s, %s) → %s", (old, next, want) => {
     expect(replacedBySibling(old, next)).toBe(want);
   });
@@ -224,5 +227,19 @@ describe("subjectOf: a count of what is held", () => {
   ])("%s prefers 保有: %s", (q, held) => {
     const s = subjectOf(understandQuestion(q, undefined, seedCatalog));
     expect((s.split("\u0001")[1] ?? "").includes("保有")).toBe(held);
+  });
+});
+
+describe("subjectOf: a year before 年末/年底/年初", () => {
+  it.each([
+    ["经信局2024年末结转结余是多少", "年末结转结余"],
+    ["经信局2024年底结转和结余多少", "年底结转和结余"],
+    ["经信局2024年初结转和结余多少", "年初结转和结余"],
+  ])("%s reads the year and keeps %s as the row's words", (q, kept) => {
+    const x = understandQuestion(q, undefined, seedCatalog);
+    expect(x.year).toMatchObject({ kind: "explicit", value: 2024 });
+    const s = subjectOf(x);
+    expect(s).toContain(kept);
+    expect(s).not.toContain("2024");
   });
 });

@@ -180,6 +180,8 @@ describe("understandQuestion: what A和B的X says after its 的 is said of both"
     ["经信局差旅费和会议费的财政拨款支出加起来多少", ["差旅费的财政拨款支出", "会议费的财政拨款支出"]],
     // Nothing after a 的: each part as said.
     ["经信局小学教育和高中教育一共多少", ["小学教育", "高中教育"]],
+    // A 的 inside the last part's own name is no column said of all: 对个人和家庭的补助 is one name.
+    ["经信局工资福利支出和对个人和家庭的补助一共多少", ["工资福利支出", "个人和家庭的补助"]],
   ] as const)("%s → %j", (q, topics) => {
     const x = understandQuestion(q, undefined, withLabels);
     expect(x.intent).toBe("sum");
