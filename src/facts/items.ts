@@ -210,9 +210,8 @@ export const ITEMS = {
   vehicles: {
     zh: "车辆",
     en: "vehicles",
-    // (公务用车保有量 is the 三公 count of cars paid from appropriations, its own row: not every 车辆 a body holds.)
-    names: ["车辆", "共有车辆"],
-    synonyms: ["几辆车", "多少辆车", "车辆数", "车辆数量", "number of vehicles"],
+    names: ["车辆", "公务用车保有量", "共有车辆"],
+    synonyms: ["几辆车", "多少辆车", "车辆数", "车辆数量", "保有量", "number of vehicles"],
     unit: "辆",
   },
   reception_groups: {

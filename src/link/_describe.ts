@@ -151,6 +151,13 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
   const partOf = partParents(pool);
   const antecedent = antecedents(pool);
   const onlyChild = singleChains(pool);
+  // Per item and unit: the subjects its figures are stated under.
+  const namedApart = new Map<string, Set<string>>();
+  for (const f of pool) {
+    if (!f.item) continue;
+    const key = `${f.item}|${f.unit}`;
+    namedApart.set(key, (namedApart.get(key) ?? new Set<string>()).add(norm(f.subject)));
+  }
   return pool.map((fact) => {
     const labels: Label[] = [];
     const add = (text: string, role: Label["role"]): void => {
@@ -226,7 +233,13 @@ export function describeFacts(pool: readonly Fact[]): Descriptor[] {
     for (const w of SCOPE_WORDS[fact.scope ?? "全部"]) add(w, "column");
     if (fact.item) {
       const it = ITEMS[fact.item];
-      for (const n of [it.zh, ...it.names, ...it.synonyms]) if (/[\u4e00-\u9fff]/.test(n)) add(n, "item");
+      // Not a name the document gives another figure of the item ("公务用车保有量 0辆" is not the
+      // state assets' "车辆 2辆", though the item calls both so).
+      const others = namedApart.get(`${fact.item}|${fact.unit}`);
+      for (const n of [it.zh, ...it.names, ...it.synonyms]) {
+        const t = norm(n);
+        if (/[\u4e00-\u9fff]/.test(n) && !(others?.has(t) && t !== norm(fact.subject))) add(n, "item");
+      }
     }
     const column = src.kind === "table" ? src.column.join(" > ") : fact.qualifier.join(" > ") || null;
     const quantity: Quantity = {

@@ -77,6 +77,21 @@ describe("planAnswer", () => {
     if (p.kind === "passage") expect(p.headings).toContain("发现的问题及原因");
   });
 
+  it.each([["经信局公务接待费主要花在哪了"], ["经信局这笔钱的用途是什么"]])("reads where money went from the document's 主要用于: %s", (q) => {
+    const p = plan(q);
+    expect(p).toMatchObject({ kind: "passage", passageKind: "explain" });
+    if (p.kind === "passage") expect(p.headings).toContain("主要用于");
+  });
+
+  it("keeps a why-question about money not spent to its causes (没花到预算数)", () => {
+    const p = plan("经信局一般公共预算财政拨款支出为啥没花到预算数");
+    if (p.kind === "passage") expect(p.headings).not.toContain("主要用于");
+  });
+
+  it.each([["经信局绩效自评的项目里90分以上的指标有几个"], ["经信局自评的项目里95分到99分之间的有几个"]])("counts no projects by a condition it cannot read as one: %s", (q) => {
+    expect(plan(q).kind).not.toBe("tally");
+  });
+
   it("ranks every department for 哪个部门…最多", () => {
     const p = plan("哪个部门公务接待费最多");
     expect(p.kind).toBe("rank");

@@ -751,3 +751,47 @@ describe("linkSubject: a short name's end said short", () => {
     expect(said(q, [cell({ row: label, value: "50.00", line: 40, ...T03 })])).not.toBe("50.00");
   });
 });
+
+describe("linkSubject: a name the document gives another figure of the item", () => {
+  // 公务用车保有量 (the 三公 count of cars paid from appropriations) and 车辆 (what the body holds) are
+  // both of the item "vehicles", whose names list both: each figure keeps only its own.
+  const held = narrativeFact({ subject: "公务用车保有量", value: "0", unit: "辆", measure: "数量", item: "vehicles", line: 584, quote: "截至2024年12月31日，开支财政拨款的公务用车保有量为0辆。" });
+  const assets = narrativeFact({ subject: "车辆", value: "2", unit: "辆", measure: "数量", item: "vehicles", line: 602, quote: "截至2024年12月31日，本级共有车辆2辆，其中应急保障用车2辆。" });
+  const pool = [held, assets];
+  const said = (q: string): string | string[] => {
+    const l = linkSubject(pool, q, { code: null, accept });
+    return l.kind === "match" ? l.best.d.fact.value : l.kind === "clarify" ? l.candidates.map((c) => c.d.fact.value).sort() : l.kind;
+  };
+
+  it.each([
+    ["公务用车保有量是多少辆", "0"],
+    ["公务用车保有量多少", "0"],
+  ])("%s → %s", (q, v) => {
+    expect(said(q)).toBe(v);
+  });
+
+  it("never answers what the body holds for 公务用车 asked (the held count preferred, as a question reads it)", () => {
+    expect(said("有几辆公务用车\u0001保有")).toBe("0");
+  });
+
+  it("reads what a body holds (共有) as held (保有): 本级一共有几辆车 is not the 三公 count alone", () => {
+    expect(said("本级一共有几辆车\u0001保有")).not.toBe("0");
+  });
+
+  it("never answers the 三公 count for 车辆 asked in the document's other words", () => {
+    expect(said("车辆有多少辆")).not.toBe("0");
+  });
+
+  it("labels each figure with its own row only", () => {
+    expect(quantityOf(pool, assets).row).toBe("车辆");
+    expect(quantityLabel(quantityOf(pool, held))).toContain("公务用车保有量");
+  });
+});
+
+describe("linkSubject: who heads a body, as people say it", () => {
+  const ambassadors = narrativeFact({ subject: "招商大使", value: "15", unit: "家", measure: "数量", line: 688, quote: "二是聘请区内15家龙头企业主要负责人为东西湖区“招商大使”，深挖产业链上下游项目资源。" });
+  it.each([["聘了几家龙头企业老总当招商大使"], ["请了多少家企业的老板当招商大使"]])("%s → the sentence's 主要负责人", (q) => {
+    const l = linkSubject([ambassadors], q, { code: null, accept });
+    expect(l.kind).toBe("match");
+  });
+});

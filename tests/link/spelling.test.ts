@@ -89,6 +89,17 @@ describe("correctSpelling: names said short and rates typed by sound", () => {
   });
 });
 
+describe("correctSpelling: question words and everyday words are typed as meant", () => {
+  const sp = buildSpelling(VOCAB);
+  it.each([
+    // 哪 sounds like 拿 (of the verb 拿了): a question word is never repaired.
+    ["公务接待费主要花在哪了"],
+    ["这笔钱用在哪了"],
+  ])("%s", (q) => {
+    expect(correctSpelling(q, sp)).toBe(q);
+  });
+});
+
 describe("correctSpelling: a short name is read from a word's first two words only", () => {
   // A label whose later words pair with the typo ("后勤服务物业费": 服·物), or whose first two begin at
   // it ("物资支出": 物·支), says no short name that a repair would change.

@@ -197,7 +197,9 @@ describe("subjectOf: a sibling follow-up replaces the old item's own words", () 
     ["社会保障和就业支出", "财政拨款支出", null],
     ["住房公积金", "购房补贴", null], // no shared ending
     ["因公出国费", "公务接待费", null], // the old item's head is too short
-    ["项目支出", "基本支出", null],
+    // No head before the replaced words: all of them before the shared ending.
+    ["项目支出", "基本支出", "项目"],
+    ["基本工资", "绩效工资", "基本"],
     // A run across a particle is no word of the old item ("出里劳" of 基本支出里劳务费).
     ["基本支出里劳务费", "委托业务费", null],
     ["基本支出中劳务费", "委托业务费", null],

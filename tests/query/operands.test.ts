@@ -172,6 +172,17 @@ describe("understandQuestion: operands named in the documents' own labels", () =
   });
 });
 
+describe("understandQuestion: a side named alone after X的收入 is X's", () => {
+  it.each([
+    ["经信局超长期特别国债安排的收入比支出多多少", ["超长期特别国债安排的收入", "超长期特别国债安排的支出"]],
+  ] as const)("%s → %j", (q, topics) => {
+    const x = understandQuestion(q, undefined, seedCatalog);
+    expect(x.intent).toBe("compare");
+    expect(x.operands.map((o) => o.topic)).toEqual(topics);
+    expect(x.operands.every((o) => o.item === undefined)).toBe(true);
+  });
+});
+
 describe("understandQuestion: what A和B的X says after its 的 is said of both", () => {
   const withLabels = { ...seedCatalog, vocabulary: new Set(["小学教育", "高中教育", "初中教育", "财政拨款支出"]) };
   it.each([
