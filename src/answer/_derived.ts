@@ -81,7 +81,7 @@ const WHICH_LARGER = /(哪个|哪家|哪一个|哪一家|谁)[^?？]{0,12}(多|�
 const GAP_ASKED = /(多|高|大|差)(了|出)?多少(万元)?[?？]?$|相差|差额|差多少/;
 
 /** Two figures side by side with their exact difference. */
-export function composeCompare(question: string, lang: Lang, a: Operand, b: Operand, read: LineReader): Answer | null {
+export function composeCompare(question: string, lang: Lang, a: Operand, b: Operand, read: LineReader, asked?: 0 | 1): Answer | null {
   const unit = a.sel.best.unit;
   if (b.sel.best.unit !== unit) return null;
   const va = new Decimal(a.sel.best.value);
@@ -110,11 +110,13 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
   ].join("\n");
   const same = a.department === b.department;
   const top = (va.gte(vb) ? a : b).sel.best;
+  // The figure of the one body the question's last clause asks, the comparison beside it.
+  const own = asked === undefined ? null : (asked === 0 ? a : b).sel.best;
   return {
     question,
     kind: "number",
-    text,
-    value: which ? top.value : diff,
+    text: own ? [`${label(asked === 0 ? a : b, true)}：${figureText(own.value, unit)}`, text].join("\n") : text,
+    value: own ? own.value : which ? top.value : diff,
     unit,
     department: same ? a.department : null,
     year: a.year === b.year ? a.year : null,

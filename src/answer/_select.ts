@@ -1,4 +1,4 @@
-import { Decimal, isAmount, type Unit } from "../core/money.js";
+import { Decimal, isAmount, UNITS, type Unit } from "../core/money.js";
 import type { ItemKey } from "../facts/items.js";
 import type { Fact, Measure } from "../facts/types.js";
 import { norm } from "./_text.js";
@@ -144,9 +144,12 @@ export function resolveFigure(pool: readonly Fact[], t: FigureTarget, within?: (
 function givenFigures(subject: string): Set<string> {
   const out = new Set<string>();
   if (/吗|是不是|对不对|对吗|是否/.test(subject)) return out;
-  for (const m of subject.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(个|项|次|人次|人|名|家|辆|台|批次|批|场|万元|元|亿元|%|分)/g)) out.add(`${new Decimal(m[1] ?? "0").toFixed()} ${m[2] ?? ""}`);
+  for (const m of subject.matchAll(GIVEN)) out.add(`${new Decimal(m[1] ?? "0").toFixed()} ${m[2] ?? ""}`);
   return out;
 }
+
+// A figure with any unit the documents write ("25亿美元", "920万条"), longest unit first.
+const GIVEN = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${UNITS.map((u) => u.replace(/[()（）]/g, "\\$&")).join("|")})`, "g");
 
 /**
  * The further counts a question asks of the same thing in other units ("接待了几批次多少人": the

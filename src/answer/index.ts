@@ -47,7 +47,8 @@ export type AnswerRequest =
       readonly fallback?: AnswerRequest;
     }
   | { readonly kind: "sum"; readonly question: string; readonly lang: Lang; readonly targets: readonly FigureTarget[] }
-  | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget] }
+  /** `asked`: the operand whose own figure the question's last clause asks ("…比呢？普陀社工部是多少"), the gap stated beside it. */
+  | { readonly kind: "compare"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget]; readonly asked?: 0 | 1 }
   /** A share computed from its part and whole (targets[0] ÷ targets[1]). */
   /** A share computed as part ÷ whole; `partOfWhole` when the part lies inside the whole (never above 100 %). */
   | { readonly kind: "share"; readonly question: string; readonly lang: Lang; readonly targets: readonly [FigureTarget, FigureTarget]; readonly partOfWhole?: boolean }
@@ -214,7 +215,7 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
       if (new Set(ops.map((o) => o.sel.best.id)).size < ops.length) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       const [a, b] = ops;
       const answer =
-        req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine, req.partOfWhole === true) : composeCompare(question, lang, a, b, data.readLine);
+        req.kind === "sum" ? composeSum(question, lang, ops, data.readLine) : !a || !b ? null : req.kind === "share" ? composeShare(question, lang, a, b, data.readLine, req.partOfWhole === true) : composeCompare(question, lang, a, b, data.readLine, req.kind === "compare" ? req.asked : undefined);
       if (!answer) return { answer: refuse(question, lang, { code: "not_understood" }), values: [], extra: [] };
       // Operands may be shown without their sign ("减少 17.99"); a comparison shows its gap as well.
       const gap = req.kind === "compare" && a && b ? [new Decimal(a.sel.best.value).minus(b.sel.best.value).abs().toFixed()] : [];

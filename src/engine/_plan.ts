@@ -149,6 +149,22 @@ function tallyOf(question: string, u: Understanding, dep: Understanding["departm
   return { kind: "tally", question, lang: u.lang, target: target(u, { department: d, ...y }), condition };
 }
 
+// "…比呢？普陀社工部2024年是多少？": a last clause asking one named body's own figure (no gap asked).
+const LAST_CLAUSE = /[^，,。？?！!；;]+[？?！!。]*$/;
+const GAP_WORDS = /[多少高低大差]了?出?多少|相差|差额|差距|差多少|哪个|哪家|谁/;
+
+/** Which operand's own figure a comparison's last clause asks ("普陀社工部2024年是多少"), when it names one body alone. */
+function figureAskedOf(u: Understanding, targets: readonly [FigureTarget, FigureTarget], catalog: Catalog): 0 | 1 | null {
+  const last = LAST_CLAUSE.exec(u.normalized)?.[0] ?? "";
+  if (last === u.normalized || !/多少|几/.test(last) || GAP_WORDS.test(last)) return null;
+  const names = (t: FigureTarget): string[] => {
+    const d = deptByName(catalog, t.department);
+    return d ? [d.name, ...d.aliases] : [t.department];
+  };
+  const said = targets.map((t) => names(t).some((n) => n.length >= 2 && last.includes(n)));
+  return said[0] === said[1] ? null : said[0] ? 0 : 1;
+}
+
 /**
  * An operand's own words, and the words the question says of all its operands before naming them
  * ("公务用车运行费里，维修费比燃料费多多少": 公务用车运行费 is said of both), carried as a preference.
@@ -291,7 +307,10 @@ export function planAnswer(question: string, u: Understanding, _state: Conversat
       const y = yearFor(u, first);
       if (!isError(y)) return { kind: "figure", question, lang, target: { ...target(u, { department: first, ...y }), aspect: "增减" }, defaultYear: y.defaultYear, fallback: { kind: "compare", question, lang, targets: [a, b] } };
     }
-    if (u.intent === "compare" && a && b) return { kind: "compare", question, lang, targets: [a, b] };
+    if (u.intent === "compare" && a && b) {
+      const asked = figureAskedOf(u, [a, b], catalog);
+      return { kind: "compare", question, lang, targets: [a, b], ...(asked !== null ? { asked } : {}) };
+    }
     // Too few operands: answer it as a plain figure question.
   }
 

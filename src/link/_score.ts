@@ -138,6 +138,13 @@ function askedInUnits(text: string): number {
   return new Set([...text.matchAll(COUNTED_IN)].map((m) => m[1])).size;
 }
 
+// An indicator's value by its role, as questions name it ("年初目标是几个": the 目标值).
+const ROLES: Readonly<Record<string, RegExp>> = { 目标值: /目标|计划|预期/, 实际完成值: /实际|完成|做到|达到/ };
+
+function namesRole(label: string, text: string): boolean {
+  return ROLES[label]?.test(text) ?? false;
+}
+
 // Columns of a completion rate, in the words of the templates.
 const RATE_COLUMN = /^(?:预算)?(?:执行率|完成率|完成预算率|完成预算比例|预算执行率|执行进度)$/;
 
@@ -264,7 +271,7 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   const said = new Array<boolean>(s.text.length).fill(false);
   for (const l of p.labels) {
     const covers = coversFor(s, l);
-    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label) && !(rateAsked && RATE_COLUMN.test(l.label))) qualifierLeft = true;
+    if (covers.length === 0 && l.role === "column" && !BASIS.has(l.label) && !(rateAsked && RATE_COLUMN.test(l.label)) && !namesRole(l.label, s.text)) qualifierLeft = true;
     if (covers.length === 0) continue;
     const kept = keptCovers(s, covers);
     if (kept.length === 0) continue;
@@ -366,6 +373,8 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   if (borrowed) preference -= 0.1;
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
   if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
+  // …nor its outcome the target a question names ("年初目标是几个"), unless it asks what was achieved too.
+  if (f.qualifier[0] === "实际完成值" && /目标|计划|预期/.test(s.text) && !/实际|完成|做到|达到/.test(s.text)) preference -= 0.1;
   // Nor is an indicator's weight (分值) its score: "得了几分" asks what it scored.
   if (f.qualifier[0] === "分值" && !/分值|满分|权重|占多少分|值多少分/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;

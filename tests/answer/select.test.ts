@@ -71,6 +71,21 @@ describe("selectFigure", () => {
     expect(selectFigure([projects], target({ topic: "绩效自评项目", aspect: "数量", unitHint: "个", subject }))?.best.value).toBe(want);
   });
 
+  describe("an indicator's target and outcome, as the question names them", () => {
+    const quote = "外商直接投资额:年初目标值为≥25亿美元,2024年实际完成14.75亿美元。";
+    const goal = narrativeFact({ subject: "外商直接投资额", value: "25", unit: "亿美元", measure: "数量", line: 798, qualifier: ["目标值"], quote });
+    const done = narrativeFact({ subject: "外商直接投资额", value: "14.75", unit: "亿美元", measure: "数量", line: 798, qualifier: ["实际完成值"], quote });
+    it.each([
+      ["外商直接投资额年初目标是多少", "25"],
+      ["外商直接投资额实际完成多少", "14.75"],
+      // The target stated in the question (any unit the documents write) is given, not asked.
+      ["外商直接投资额实际完成多少？年初目标是25亿美元的那个", "14.75"],
+      ["外商直接投资额目标是25亿美元，实际完成了多少", "14.75"],
+    ])("%s → %s", (subject, want) => {
+      expect(selectFigure([goal, done], target({ topic: "外商直接投资额", aspect: "数量", unitHint: null, subject }))?.best.value).toBe(want);
+    });
+  });
+
   it.each([["办公用房面积"], ["在职人员"], ["工资"]])("finds nothing for %s rather than guessing", (topic) => {
     expect(selectFigure(POOL, target({ topic }))).toBeNull();
   });

@@ -92,6 +92,16 @@ describe("planAnswer", () => {
     expect(plan(q).kind).not.toBe("tally");
   });
 
+  it.each([
+    ["经信局和东西湖商务局的公务接待费比一比，东西湖商务局是多少", 1],
+    ["经信局和东西湖商务局的公务接待费比一比，经信局是多少？", 0],
+    ["经信局和东西湖商务局的公务接待费比一比，差多少", undefined],
+  ])("a comparison whose last clause asks one body's own figure answers it: %s", (q, asked) => {
+    const p = plan(q);
+    expect(p.kind).toBe("compare");
+    if (p.kind === "compare") expect(p.asked).toBe(asked);
+  });
+
   it("ranks every department for 哪个部门…最多", () => {
     const p = plan("哪个部门公务接待费最多");
     expect(p.kind).toBe("rank");
