@@ -40,7 +40,11 @@ export const SYNONYMS = [
   { says: ["年底", "年终"], official: ["年末"] },
   { says: ["结转到下一年", "结转到下年", "转到下一年", "留到下一年", "留到明年"], official: ["年末结转和结余", "结转和结余"] },
   { says: ["总支出"], official: ["支出总计", "支出合计"] },
-  { says: ["出国", "出境", "出国考察"], official: ["因公出国(境)", "出国"] },
+  { says: ["出国", "出境", "出国考察", "公款出国"], official: ["因公出国(境)", "出国"] },
+  // Where staff eat: the meals subsidy.
+  { says: ["食堂", "饭堂"], official: ["伙食补助费", "伙食费", "伙食"] },
+  // Foreign direct investment as the reports abbreviate it.
+  { says: ["fdi", "外资"], official: ["实际利用外资", "外商直接投资"] },
   { says: ["退休", "退休金", "离退休"], official: ["离退休", "退休费"] },
   { says: ["老干部", "老同志"], official: ["离退休干部", "离退休"] },
   // A body's own sections, as staff call them.

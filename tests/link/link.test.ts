@@ -795,3 +795,17 @@ describe("linkSubject: who heads a body, as people say it", () => {
     expect(l.kind).toBe("match");
   });
 });
+
+describe("linkSubject: everyday words for meals, trips abroad and foreign investment", () => {
+  const meals = tableFact({ subject: "伙食补助费", value: "1006.36", line: 422, code: "30106", table: "公开06表 一般公共预算财政拨款基本支出决算明细表" });
+  const abroad = narrativeFact({ subject: "因公出国(境)费", value: "0", line: 580, quote: "因公出国(境)费支出0万元。" });
+  const fdi = narrativeFact({ subject: "实际利用外资(FDI)", value: "21210", unit: "万美元", measure: "数量", line: 1684, quote: "实际利用外资(FDI)累计完成21210万美元。" });
+  it.each([
+    ["食堂伙食补助一年多少钱", "1006.36"],
+    ["公款出国花了多少", "0"],
+    ["FDI完成了多少", "21210"],
+  ])("%s → %s", (q, want) => {
+    const l = linkSubject([meals, abroad, fdi], q.toLowerCase(), { code: null, accept });
+    expect(l.kind === "match" ? l.best.d.fact.value : l.kind).toBe(want);
+  });
+});
