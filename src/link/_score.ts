@@ -372,9 +372,9 @@ export function scoreDescriptor(d: Descriptor, p: Prepared, s: Subject, tableNam
   // 部门整体支出合计, not of the 项目支出 sentence under the heading "部门整体…").
   if (borrowed) preference -= 0.1;
   // An indicator's target is not its outcome: a question that names no 目标 asks what was achieved.
-  if (f.qualifier[0] === "目标值" && !/目标|计划|预期/.test(s.text)) preference -= 0.05;
+  if (f.qualifier[0] === "目标值" && !namesRole("目标值", s.text)) preference -= 0.05;
   // …nor its outcome the target a question names ("年初目标是几个"), unless it asks what was achieved too.
-  if (f.qualifier[0] === "实际完成值" && /目标|计划|预期/.test(s.text) && !/实际|完成|做到|达到/.test(s.text)) preference -= 0.1;
+  if (f.qualifier[0] === "实际完成值" && namesRole("目标值", s.text) && !namesRole("实际完成值", s.text)) preference -= 0.1;
   // Nor is an indicator's weight (分值) its score: "得了几分" asks what it scored.
   if (f.qualifier[0] === "分值" && !/分值|满分|权重|占多少分|值多少分/.test(s.text)) preference -= 0.05;
   if (leaned) preference -= 0.05;
