@@ -101,22 +101,22 @@ export function composeCompare(question: string, lang: Lang, a: Operand, b: Oper
     : zh
       ? `${label(higher, true)}较高，差额 ${figureText(diff, unit)}`
       : `${label(higher, true)} is higher by ${figureText(diff, unit)}`;
+  // The figure of the one body the question's last clause asks comes first, the comparison beside it.
+  const [first, second] = asked === 1 ? [b, a] : [a, b];
   const text = [
-    `${label(a, true)}：${figureText(a.sel.best.value, unit)}`,
-    `${label(b, true)}：${figureText(b.sel.best.value, unit)}`,
+    `${label(first, true)}：${figureText(first.sel.best.value, unit)}`,
+    `${label(second, true)}：${figureText(second.sel.best.value, unit)}`,
     cmp,
     statusLine([a, b], lang),
     citationsBlock(ctx.citations, lang),
   ].join("\n");
   const same = a.department === b.department;
   const top = (va.gte(vb) ? a : b).sel.best;
-  // The figure of the one body the question's last clause asks, the comparison beside it.
-  const own = asked === undefined ? null : (asked === 0 ? a : b).sel.best;
   return {
     question,
     kind: "number",
-    text: own ? [`${label(asked === 0 ? a : b, true)}：${figureText(own.value, unit)}`, text].join("\n") : text,
-    value: own ? own.value : which ? top.value : diff,
+    text,
+    value: asked !== undefined ? first.sel.best.value : which ? top.value : diff,
     unit,
     department: same ? a.department : null,
     year: a.year === b.year ? a.year : null,
