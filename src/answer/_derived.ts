@@ -1,5 +1,5 @@
 import { Decimal, writtenPlaces } from "../core/money.js";
-import type { FactStatus } from "../facts/types.js";
+import type { Fact, FactStatus } from "../facts/types.js";
 import { citeFacts, type LineReader } from "./_citations.js";
 import { subjectName } from "./_figure.js";
 import { citationsBlock, figureText } from "./_render.js";
@@ -16,11 +16,15 @@ export interface Operand {
 
 const RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "single-source": 1, conflict: 0 };
 
-/** A computed value is only as trustworthy as its weakest operand. */
-function weakest(ops: readonly Operand[]): FactStatus {
+/** A value computed from figures is only as trustworthy as the weakest of them. */
+export function weakestStatus(facts: readonly Fact[]): FactStatus {
   let s: FactStatus = "verified";
-  for (const o of ops) if (RANK[o.sel.best.status] < RANK[s]) s = o.sel.best.status;
+  for (const f of facts) if (RANK[f.status] < RANK[s]) s = f.status;
   return s;
+}
+
+function weakest(ops: readonly Operand[]): FactStatus {
+  return weakestStatus(ops.map((o) => o.sel.best));
 }
 
 function labelOf(o: Operand, lang: Lang, withWho: boolean, withMeasure = false): string {

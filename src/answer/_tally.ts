@@ -1,7 +1,8 @@
 import { Decimal } from "../core/money.js";
 import { assertNever } from "../core/result.js";
-import type { Fact, FactStatus } from "../facts/types.js";
+import type { Fact } from "../facts/types.js";
 import { citeFacts, type LineReader } from "./_citations.js";
+import { weakestStatus } from "./_derived.js";
 import { citationsBlock, figureText } from "./_render.js";
 import type { FigureTarget } from "./_select.js";
 import { statusText } from "./messages.js";
@@ -57,14 +58,12 @@ function meets(value: string, c: ScoreCondition): boolean {
 
 const OP_ZH: Record<ScoreCondition["op"], string> = { eq: "为", gte: "不低于", gt: "高于", lte: "不高于", lt: "低于" };
 const OP_EN: Record<ScoreCondition["op"], string> = { eq: "of", gte: "of at least", gt: "above", lte: "of at most", lt: "below" };
-const RANK: Record<FactStatus, number> = { verified: 3, repaired: 2, "single-source": 1, conflict: 0 };
 
 /**
- * Counts the projects whose self-evaluation total meets the condition, naming each one counted and
- * citing every total read. Null when the disclosure states fewer than two project totals.
+ * Counts the projects (their totals, see `projectTotals`) whose self-evaluation total meets the
+ * condition, naming each one counted and citing every total read. Null for fewer than two totals.
  */
-export function composeTally(question: string, lang: Lang, r: Tally, pool: readonly Fact[], read: LineReader): Answer | null {
-  const members = projectTotals(pool);
+export function composeTally(question: string, lang: Lang, r: Tally, members: readonly Fact[], read: LineReader): Answer | null {
   if (members.length < 2) return null;
   const hits = members.filter((f) => meets(f.value, r.condition));
   const t = r.target;
@@ -74,8 +73,7 @@ export function composeTally(question: string, lang: Lang, r: Tally, pool: reado
     ? `${t.department} ${t.year}年度自评的 ${members.length} 个项目中，自评总分${OP_ZH[r.condition.op]}${score}的有 ${hits.length} 个`
     : `${t.department}, ${t.year}: of the ${members.length} projects self-evaluated, ${hits.length} scored a total ${OP_EN[r.condition.op]} ${score}`;
   const list = members.map((f, i) => `${i + 1}. ${f.subject}：${figureText(f.value, f.unit)}${hits.includes(f) ? " ✓" : ""}`);
-  let status: FactStatus = "verified";
-  for (const f of members) if (RANK[f.status] < RANK[status]) status = f.status;
+  const status = weakestStatus(members);
   const citations = citeFacts(members, read);
   const which = `${zh ? "所答数字" : "Figure"}：${zh ? "按各项目自评总分计数" : "projects counted by their self-evaluation totals"}`;
   const text = [head, which, ...list, `${zh ? "核验" : "Status"}：${statusText(status, lang)}`, citationsBlock(citations, lang)].join("\n");

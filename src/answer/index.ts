@@ -260,9 +260,10 @@ async function compose(req: AnswerRequest, data: AnswerData): Promise<{ answer: 
     case "tally": {
       const t = req.target;
       const pool = data.factsFor(t.department, t.year);
-      const answer = composeTally(question, lang, req, pool, data.readLine);
+      const members = projectTotals(pool);
+      const answer = composeTally(question, lang, req, members, data.readLine);
       if (!answer) return { answer: notDisclosed(question, lang, t), values: [], extra: [] };
-      const counted = projectTotals(pool).length;
+      const counted = members.length;
       return { answer, values: [...pool.filter((f) => answer.text.includes(f.subject)).map((f) => f.value), req.condition.value], extra: [answer.value ?? "", String(counted), ...Array.from({ length: counted }, (_, i) => String(i + 1)), String(t.year)], facts: pool };
     }
     case "passage": {

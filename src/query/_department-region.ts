@@ -89,7 +89,7 @@ export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null
     if (names.length === 1 && names[0]) {
       // "洪山企服": the region, then the body's own words in short (企业服务中心).
       const at = from + f.length;
-      const body = names[0].slice(names[0].indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
+      const body = bodyAfter(names[0], f);
       const short = shortFor(text.slice(at), body);
       // A bare region typed by sound is read only with its body's words after it ("红山企服").
       if (typed !== f && bareName && short === "") continue;
@@ -99,6 +99,11 @@ export function regionOnly(text: string, catalog: Catalog): DepartmentRef | null
     return { kind: "ambiguous", asked: f, candidates: names };
   }
   return null;
+}
+
+/** The body's own words of a department's name, after its region ("洪山" of 武汉市洪山区企业服务中心 → 企业服务中心). */
+function bodyAfter(name: string, region: string): string {
+  return name.slice(name.indexOf(region) + region.length).replace(/^[省市区县旗]/, "");
 }
 
 /**
@@ -111,7 +116,7 @@ export function regionBodies(text: string, catalog: Catalog): { name: string; ph
     const under = catalog.index.regionUnder.get(f) ?? [];
     const name = under.length === 1 ? catalog.departments[under[0] as number]?.name : undefined;
     if (!name || f.length < 2) continue;
-    const body = name.slice(name.indexOf(f) + f.length).replace(/^[省市区县旗]/, "");
+    const body = bodyAfter(name, f);
     for (let from = text.indexOf(f); from >= 0; from = text.indexOf(f, from + 1)) {
       const short = shortFor(text.slice(from + f.length), body);
       if (short === "" || out.some((o) => o.start < from + f.length + short.length && from < o.end)) continue;

@@ -26,7 +26,7 @@ const POOL: Fact[] = [
 
 const target: FigureTarget = { department: DEPT, year: 2024, items: [], code: null, topic: null, aspect: "数量", unitHint: null, subject: "" };
 const read = corpusReader(POOL);
-const tally = (op: ScoreCondition["op"], value: string, pool: readonly Fact[] = POOL) => composeTally("q", "zh", { target, condition: { op, value } }, pool, read);
+const tally = (op: ScoreCondition["op"], value: string, pool: readonly Fact[] = POOL) => composeTally("q", "zh", { target, condition: { op, value } }, projectTotals(pool), read);
 
 describe("projectTotals", () => {
   it("reads each project's own total once, never the department's overall score, an average or an indicator's score", () => {
